@@ -1,0 +1,4 @@
+"""``python -m explore ...`` is the ``explore`` command."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""The ``explore`` command: tables of figures, and scoring against an answer key."""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import InputWarning, load_corpus
+
+FORMATS = ("csv", "jsonl", "parquet")
+
+
+def write_table(df: pd.DataFrame, fmt: str, out: str | None) -> None:
+    """Write a table as CSV, JSON lines or Parquet to a file, or (CSV, JSON lines) to stdout."""
+    if fmt == "parquet":
+        if not out:
+            raise SystemExit("explore: --format parquet needs -o FILE (Parquet is binary)")
+        df.to_parquet(out, index=False)
+    elif fmt == "jsonl":
+        text = df.to_json(orient="records", lines=True, force_ascii=False)
+        _emit(text if text.endswith("\n") or not text else text + "\n", out)
+    else:
+        _emit(df.to_csv(index=False), out)
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _load(paths):
+    """Load a corpus, reporting each problem on stderr with its file."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        corpus = load_corpus(*(paths or ["seeds"]))
+    for p in corpus.problems:
+        print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+    return corpus
+
+
+def cmd_table(args) -> int:
+    from . import records
+    corpus = _load(args.paths)
+    if args.unmatched:
+        df = records.unmatched(corpus)
+    else:
+        df = records.figures(corpus, progress=args.progress)
+    write_table(df, args.format, args.output)
+    return 1 if corpus.failed else 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate
+    corpus = _load(args.paths)
+    report = evaluate(args.gold, corpus)
+    with pd.option_context("display.width", 120, "display.max_columns", 20):
+        print(report.table().to_string(index=False))
+    if args.verbose:
+        for g in report.overall.misses:
+            print(f"miss  {g['article']} {g['surface']!r} {g['kind']} {g.get('low')} {g.get('unit')}")
+        for p in report.overall.false_positives:
+            print(f"extra {p['article']} {p['text']!r} {p['kind']} {p.get('low')} {p.get('unit')}")
+    return 1 if corpus.failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="explore", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("table", help="write a table of the corpus (figures)",
+                       description="Write every figure of the articles as a table. Each row keeps its "
+                                   "article, start/end offsets, exact text and sentence.")
+    t.add_argument("name", choices=["figures"], help="which table")
+    t.add_argument("paths", nargs="*", metavar="PATH",
+                   help="folders of .txt articles or single files (default: seeds/)")
+    t.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+    t.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    t.add_argument("--unmatched", action="store_true",
+                   help="list the digits that are not inside any figure, with the reason, instead")
+    t.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    t.set_defaults(func=cmd_table)
+
+    e = sub.add_parser("eval", help="score the extractor against a gold JSON-lines key",
+                       description="Extract figures from PATH (default: seeds/) and print precision, "
+                                   "recall and F1 per kind against GOLD (FIGURES.md scoring rule).")
+    e.add_argument("gold", metavar="GOLD.jsonl")
+    e.add_argument("paths", nargs="*", metavar="PATH")
+    e.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    e.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,864 @@
+"""Text -> figure records: one pass over German text, driven by the vocabulary in ``explore/lang``.
+
+The scanner looks for two kinds of triggers, a digit or the start of a number word, and
+reads each one outward: left for currency symbols, signs, qualifiers and names; right for
+ranges, scale words, units, currencies and counted nouns. Every digit it meets ends up
+either in a figure or in the list of skipped digits with a reason.
+
+>>> figs, skipped = scan("Der Umsatz stieg um 12 Prozent auf 2,5 Mrd. Euro.")
+>>> [(f["text"], f["kind"], f["low"], f["unit"], f["direction"]) for f in figs]
+[('12 Prozent', 'percent', 12.0, '%', 'up'), ('2,5 Mrd. Euro', 'money', 2500000000.0, 'EUR', None)]
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+
+from .lang import vocabulary
+from .numbers import parse_digits, parse_word
+from .tables import find_tables
+
+_H = r"[ \t\u00a0\u202f]"            # horizontal white space
+_NUM = r"\d{1,3}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+(?:,\d+)?"
+
+
+def _alt(words, boundary=True) -> str:
+    """A regex alternation of literal words, longest first, each ending at a word boundary."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w)
+        out.append(e + (r"(?![\wäöüÄÖÜß])" if boundary and w[-1].isalnum() else ""))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _trie(words) -> str:
+    """A prefix-factored alternation, so the regex engine tries one branch per character."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node) -> str:
+        alts, optional = [], False
+        for ch, sub in sorted(node.items()):
+            if ch == "":
+                optional = True
+            else:
+                alts.append(re.escape(ch) + walk(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return walk(tree)
+
+
+def _both_cases(words):
+    return [w2 for w in words for w2 in {w, w[:1].upper() + w[1:], w[:1].lower() + w[1:]}]
+
+
+class Scanner:
+    """The compiled grammar of one language. Build once (``scanner()``), scan many texts."""
+
+    def __init__(self, lang: str = "de"):
+        v = self.v = vocabulary(lang)
+        self.scales = {k: float(x) for k, x in v["scales"].items()}
+        units: dict[str, tuple[str, str, float]] = {}
+        for w, u in v["percent"]["units"].items():
+            units[w] = ("percent", u, 1.0)
+        for w in v["percent"]["basis_points"]:
+            units[w] = ("percent", "pp", 0.01)
+        cur = v["currencies"]
+        for w, code in cur["after"].items():
+            units[w] = ("money", code, 1.0)
+        for w in cur["iso_codes"]:
+            units.setdefault(w, ("money", w, 1.0))
+        for w, code in cur["minor"].items():
+            units[w] = ("money", code, 0.01)
+        for w, (u, f) in v["durations"].items():
+            units[w] = ("duration", u, float(f))
+        for w, (u, f) in v["other_units"].items():
+            units[w] = ("other", u, float(f))
+        for w, u in v["index"]["units"].items():
+            units[w] = ("index", u, 1.0)
+        self.units = units
+        self.known_currencies = set(cur["after"].values()) | {c for c in cur["minor"].values() if c}
+        self.minor_default = cur["minor_default"]
+        months = v["months"]
+        self.months = months
+        month_alt = _alt(months) + r"\.?"
+        dur_adj = v["duration_adjectives"]
+        self.dur_adj = dur_adj
+        adj_alt = "|".join(sorted(dur_adj, key=len, reverse=True))
+        q = v["qualifiers"]
+        self.qual_of = {}
+        for name in ("approx", "more_than", "less_than", "up_to"):
+            for w in q[name]:
+                self.qual_of[w.lower()] = name
+        qual_alt = _alt([w for ws in (q["approx"], q["more_than"], q["less_than"], q["up_to"]) for w in ws])
+        self.re_qual_left = re.compile(r"(?:^|(?<=[\s(„\"'/]))(?P<q>" + qual_alt + r")" + _H + r"*$")
+        self.re_qual_right = re.compile(
+            _H + r"*(?P<q>" + _alt(q["after_more_than"] + q["after_less_than"]) + ")")
+        self.qual_right_of = {w: "more_than" for w in q["after_more_than"]}
+        self.qual_right_of.update({w: "less_than" for w in q["after_less_than"]})
+
+        # --- triggers -------------------------------------------------------------------
+        n = v["numerals"]
+        starters = set(n["units"]) | set(n["teens"]) | set(n["tens"]) | {"hundert", "tausend"}
+        starters |= set(n["halves"]) | {"ein"}
+        starters |= set(v["multiples"]["up"]) | set(v["multiples"]["down"])
+        starters |= set(v["indefinite"]["plural"]) | set(v["fractions"]["nouns"]) | {"jede"}
+        self.re_trigger = re.compile(r"(?P<d>\d)|(?<![\wäöüÄÖÜß])(?P<w>" + _trie(_both_cases(starters))
+                                     + r")")
+        self.re_word = re.compile(r"[\wäöüÄÖÜß]*")
+        # --- digits -------------------------------------------------------------------
+        self.re_num = re.compile(_NUM)
+        self.re_scale = re.compile(r"(?:" + _H + r"*|-)(?P<s>" + _alt(self.scales) + ")")
+        unit_words = [w for w in units if w not in ("%",)]
+        self.re_unit = re.compile(
+            r"(?:" + _H + r"?(?P<pct>%)|(?:" + _H + r"+|-|(?<=\d)|\n)(?P<u>" + _alt(unit_words) + r"))")
+        self.re_adj = re.compile(
+            r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r")(?P<rest>[a-zäöüß]*)")
+        self.re_range = re.compile(
+            _H + r"?(?:[-–—]" + _H + r"?|bis" + _H + r"+(?:zu" + _H + r"+)?)(?=[+−-]?\d|[a-zäöüß])")
+        self.re_and = re.compile(_H + r"+und" + _H + r"+")
+        self.re_prefix_cur = re.compile(
+            r"(?:^|(?<=[\s(„\"'/]))(?P<c>" + _alt(cur["before"]) + r")" + _H + r"?$")
+        self.prefix_cur_code = {w: cur["after"].get(w, w) for w in cur["before"]}
+        self.re_date_num = re.compile(r"(\d{1,2})\." + _H + r"?(\d{1,2})\." + _H + r"?(\d{4}|\d{2})(?![\d])")
+        self.re_date_dm = re.compile(r"(\d{1,2})\.(\d{1,2})\.(?=[\s,;)])")
+        self.re_date_iso = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+        self.re_date_words = re.compile(
+            r"(?P<d1>\d{1,2})\.?" + _H + r"?(?:(?:[-–—]|bis|und)" + _H + r"?(?P<d2>\d{1,2})\.)?" + _H + r"*"
+            r"(?P<m>" + month_alt + r")(?:" + _H + r"+(?P<y>\d{4})(?!\d))?")
+        self.re_month_left = re.compile(r"(?:^|(?<=[\s(„\"]))(?P<m>" + month_alt + r")" + _H + r"+$")
+        self.re_clock = re.compile(
+            r"\d{1,2}(?::\d{2}(?::\d{2})?(?!\d)(?:" + _H + r"?Uhr\b)?|[.,]\d{2}" + _H + r"?Uhr\b|" + _H
+            + r"?Uhr\b)")
+        self.re_phone = re.compile(r"(?:\+\d{1,3}[ /-]?(?:\(0\))?[ ]?\d|0\d{2,5}[ /-]+\d|0\d{2,5}/\d)[\d /-]{2,}")
+        self.re_year_cue = re.compile(r"(?:^|(?<=[\s(„\"]))" + _alt(v["dates"]["year_cues"]) + _H + r"+$")
+        self.re_date_approx = re.compile(
+            r"(?:^|(?<=[\s(„\"]))(?:" + _alt(v["dates"]["approx"]) + r")" + _H + r"+$")
+        ix = v["index"]
+        self.re_index_left = re.compile(
+            r"(?:^|(?<=[\s(„\"]))(?P<n>" + _alt(ix["names"]) + r")(?:" + _H + r"*\([^()\n]{0,30}\))?" + _H
+            + r"*(?:(?:von|bei|auf|mit|liegt bei|lag bei|notiert bei|notierte bei|steht bei|stand bei|"
+            r"schloss bei|schloss mit|beträgt|betrug|:|=)" + _H + r"*)?(?:" + qual_alt + _H + r"+)?$")
+        self.named_numbers: dict[str, set[str]] = {}
+        for name in ix["named_numbers"]:
+            m = re.match(r"(.*?)[ -]?(\d+)$", name)
+            if m:
+                self.named_numbers.setdefault(m.group(2), set()).add(m.group(1))
+        sk = v["skip"]
+        self.re_reference = re.compile(r"(?:^|(?<=[\s(„\"]))(?:" + _alt(sk["references"]) + r")" + _H + r"*$")
+        self.re_zwischen = re.compile(r"(?:^|(?<=\s))[Zz]wischen" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
+        self.re_von = re.compile(r"(?:^|(?<=\s))(?:[Vv]on)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
+        self.re_noun = re.compile(
+            r"(?:" + _H + r"+|\n|-)(?P<adj>(?:[a-zäöüß][\wäöüß]*(?:e|en|er|es|em)" + _H + r"+){0,2})"
+            r"(?P<n>[A-ZÄÖÜ][\wäöüÄÖÜß]*(?:[-/’'][\wäöüÄÖÜß]+)*)")
+        self.re_conn = re.compile(
+            r"^" + _H + r"*(?:auf|bis|und|oder|bzw\.|beziehungsweise|sowie|statt|nach|gegenüber|zu|,|/)" + _H
+            + r"*(?:" + qual_alt + _H + r"*)?$")
+        self.re_glued_unit = re.compile(r"(?P<u>km|kg|GB|TB|MB|GW|MW|kW|GWh|MWh|kWh|TWh|mm|cm|m|t|h)(?![\w])")
+        # --- direction ------------------------------------------------------------------
+        d = v["directions"]
+        parts = [rf"(?P<u{i}>\b(?:{p}))" for i, p in enumerate(d["up"])]
+        parts += [rf"(?P<U{i}>{p})" for i, p in enumerate(d["up_inner"])]
+        parts += [rf"(?P<d{i}>\b(?:{p}))" for i, p in enumerate(d["down"])]
+        parts += [rf"(?P<D{i}>{p})" for i, p in enumerate(d["down_inner"])]
+        self.re_dir = re.compile("|".join(parts), re.I)
+        self.re_change_noun = re.compile(
+            r"(?i)(?P<n>[\wäöüß]*(?:" + "|".join(map(re.escape, d["change_nouns_up"])) + r")|[\wäöüß]*(?:"
+            + "|".join(map(re.escape, d["change_nouns_down"])) + r"))" + _H + r"+(?:von|um)" + _H
+            + r"+(?:" + qual_alt + _H + r"+)?$")
+        self.change_up = tuple(d["change_nouns_up"])
+        self.re_level_left = re.compile(
+            r"(?:^|(?<=\s))(?:von|auf|bei|zu|als)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
+        self.re_um_left = re.compile(r"(?:^|(?<=\s))um" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
+        self.re_adjacent_dir = re.compile(r"^" + _H + r"*(?:im" + _H + r"+)?(?P<d>Plus|Minus)\b")
+        self.re_clause_break = re.compile(r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\.(?=\s)|\n")
+        # --- number words --------------------------------------------------------------
+        self.articles = set(n["articles"]) | {a.capitalize() for a in n["articles"]}
+        self.fraction_nouns = v["fractions"]["nouns"]
+        self.ordinals = v["fractions"]["ordinals"]
+        self.re_after_article = re.compile(
+            _H + r"+(?:(?P<half>halbe[nmrs]?)" + _H + r"+)?(?P<w>" + _alt(list(self.scales) + list(
+                self.fraction_nouns) + ["Dutzend"]) + ")")
+        self.re_fraction = re.compile(_H + r"+(?P<f>" + _alt(self.fraction_nouns) + ")")
+        self.re_jeder = re.compile(r"[Jj]ede[rsnm]?" + _H + r"+(?P<o>" + _alt(
+            _both_cases(self.ordinals)) + r")[nr]?(?![\wäöüß])")
+        self.re_quantifier_left = re.compile(
+            r"(?:^|(?<=\s))(?P<q>" + _alt(_both_cases(v["indefinite"]["quantifiers"])) + r")" + _H + r"+$")
+        self.re_half_left = re.compile(r"(?:^|(?<=\s))(?:die|der|zur|eine|um die|knapp die|gut die|fast die|"
+                                       r"mehr als die|über die|rund die|etwa die)" + _H + r"+$", re.I)
+        self.re_ordinal_left = re.compile(r"(?:ersten|zweiten|ander[en]+|letzten|oberen|unteren)" + _H + r"+$")
+        self.multiples_up = v["multiples"]["up"]
+        self.multiples_down = v["multiples"]["down"]
+        self.indefinite = v["indefinite"]["plural"]
+        self.abbrev = set(sk["abbreviations"])
+        self.future_days = int(v["dates"]["future_days"])
+
+    # ------------------------------------------------------------------------------------
+    def scan(self, text: str, published: dt.date | None = None) -> tuple[list[dict], list[dict]]:
+        """Figures and skipped digit runs of one text (see ``extract`` for the columns)."""
+        figs: list[dict] = []
+        skipped: list[dict] = []
+        tables = find_tables(text) if "|" in text else []
+        segments: list[tuple[int, int, object]] = []
+        pos = 0
+        for t in tables:
+            segments.append((pos, t.start, None))
+            for c in t.cells:
+                segments.append((c.start, c.end, c))
+            pos = t.end
+        segments.append((pos, len(text), None))
+        ctx = _Context(text, published, self)
+        for lo, hi, cell in segments:
+            if hi <= lo:
+                continue
+            n0 = len(figs)
+            self._scan_segment(ctx, lo, hi, figs, skipped)
+            if cell is not None:
+                for f in figs[n0:]:
+                    f["in_table"] = True
+                    f["row_header"] = cell.row_header
+                    f["col_header"] = cell.col_header
+                    f["sentence_span"] = (cell.line_start, cell.line_end)
+        self._inherit_units(text, figs)
+        ctx.finish_dates(figs)
+        return figs, skipped
+
+    def _scan_segment(self, ctx, lo, hi, figs, skipped):
+        text = ctx.text
+        search = self.re_trigger.search
+        pos = lo
+        while True:
+            m = search(text, pos, hi)
+            if m is None:
+                return
+            if m.group("d") is not None:
+                end = self._at_digit(ctx, m.start(), lo, hi, figs, skipped)
+            else:
+                end = self._at_word(ctx, m, lo, hi, figs)
+            pos = max(end, m.end())
+
+    # --- digits ----------------------------------------------------------------------------
+    def _skip(self, text, s, e, reason, skipped):
+        skipped.append({"start": s, "end": e, "text": text[s:e], "reason": reason})
+        return e
+
+    def _token_bounds(self, text, s, lo, hi):
+        a = s
+        while a > lo and not text[a - 1].isspace():
+            a -= 1
+        b = s
+        while b < hi and not text[b].isspace():
+            b += 1
+        return a, b
+
+    def _at_digit(self, ctx, s, lo, hi, figs, skipped) -> int:
+        text = ctx.text
+        prev = text[s - 1] if s > lo else " "
+        # digits glued to letters: model names, codes, tickers ("R1", "H20-Chips", "GPT-4")
+        if prev.isalpha() or prev == "_" or (prev == "-" and s - 2 >= lo and text[s - 2].isalpha()
+                                              and not text[s - 2].isupper() is False):
+            a, b = self._token_bounds(text, s, lo, hi)
+            e = s
+            while e < hi and (text[e].isalnum() or text[e] in ".,-_") and not text[e:e + 2] in (". ", ", "):
+                e += 1
+            return self._skip(text, s, e, "name or code", skipped)
+        a, b = self._token_bounds(text, s, lo, hi)
+        tok = text[a:b]
+        if "://" in tok or "www." in tok or "@" in tok or re.search(r"\.(?:de|com|at|ch|org|net|html?)\b", tok):
+            e = s
+            while e < b and text[e].isdigit():
+                e += 1
+            return self._skip(text, s, e, "web address", skipped)
+        m = self.re_phone.match(text, s, hi)
+        if m and (text[s] == "0" or text[s - 1:s] == "+") and sum(ch.isdigit() for ch in m.group()) >= 6:
+            st = s - 1 if text[s - 1:s] == "+" else s
+            return self._skip(text, st, m.end(), "phone number", skipped)
+        m = self.re_date_iso.match(text, s, hi) or self.re_date_num.match(text, s, hi)
+        if m:
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if len(m.group(1)) == 4 else (
+                m.group(3), m.group(2), m.group(1))
+            yy = int(y) + (2000 if len(y) == 2 and int(y) < 50 else 1900 if len(y) == 2 else 0)
+            if _valid_date(yy, int(mo), int(d)):
+                return self._add_date(ctx, s, m.end(), f"{yy:04d}-{int(mo):02d}-{int(d):02d}", None, lo, figs)
+        m = self.re_date_words.match(text, s, hi)
+        if m and m.group("m"):
+            mo = self.months[m.group("m").rstrip(".")]
+            d1, d2 = int(m.group("d1")), m.group("d2")
+            has_dot = text[s + len(m.group("d1")):s + len(m.group("d1")) + 1] == "."
+            if (has_dot or d2) and 1 <= d1 <= 31:
+                year = int(m.group("y")) if m.group("y") else None
+                end = m.end()
+                iso = (year, mo, d1)
+                iso_end = (year, mo, int(d2)) if d2 else None
+                return self._add_date(ctx, s, end, iso, iso_end, lo, figs)
+        m = self.re_clock.match(text, s, hi)
+        if m and (":" in m.group() or "Uhr" in m.group()):
+            return self._skip(text, s, m.end(), "clock time or score", skipped)
+        m = self.re_date_dm.match(text, s, hi)
+        if m and _valid_date(2000, int(m.group(2)), int(m.group(1))) and not self._sentence_start_after(text, m.end(), hi):
+            return self._add_date(ctx, s, m.end(), (None, int(m.group(2)), int(m.group(1))), None, lo, figs)
+        return self._number(ctx, s, lo, hi, figs, skipped)
+
+    def _sentence_start_after(self, text, e, hi):
+        return False
+
+    def _add_date(self, ctx, s, e, iso, iso_end, lo, figs) -> int:
+        left = ctx.text[max(lo, s - 20):s]
+        qual = "approx" if self.re_date_approx.search(left) else None
+        ml = self.re_month_left.search(ctx.text[max(lo, s - 15):s]) if isinstance(iso, str) is False and iso[1] is None else None
+        del ml
+        figs.append(_record(s, e, "date", None, None, "date", qual, None, False, date=iso, date_end=iso_end))
+        return e
+
+    def _core(self, text, s, hi):
+        """A number at s, digits or one number word: (value, end, is_word) or None."""
+        m = self.re_num.match(text, s, hi)
+        if m:
+            return parse_digits(m.group()), m.end(), False
+        m = self.re_word.match(text, s, hi)
+        if m and m.end() > s:
+            val = parse_word(m.group())
+            if val is not None:
+                return val, m.end(), True
+        return None
+
+    def _number(self, ctx, s, lo, hi, figs, skipped) -> int:
+        text = ctx.text
+        m = self.re_num.match(text, s, hi)
+        core = m.group()
+        e = m.end()
+        value = parse_digits(core)
+        start = s
+        # a dot and one or two digits: not German grouping, so a version ("Qwen 2.5") or English decimal
+        dm = re.match(r"\.(\d{1,2}|\d{4,})(?!\d)", text[e:e + 8]) if e < hi else None
+        if dm and "," not in core:
+            um = self.re_unit.match(text, e + dm.end(), hi)
+            if um and (um.group("pct") or self.units.get(um.group("u"), ("",))[0] in ("percent", "money")):
+                value = float(core.replace(".", "") + "." + dm.group(1))
+                e += dm.end()
+            else:
+                return self._skip(text, s, e + dm.end(), "version or name", skipped)
+        sign = None
+        if s - 1 >= lo and text[s - 1] in "+−-±" and (s - 2 < lo or text[s - 2] in " \t\n(„\"/|:"):
+            sign = "down" if text[s - 1] in "−-" else "up"
+            start = s - 1
+        left = text[max(lo, start - 60):start]
+        # names that end in a number: "S&P 500", "CSI 300"
+        for prefix in self.named_numbers.get(core, ()):
+            if left.endswith(prefix + " ") or left.endswith(prefix + "-") or left.endswith(prefix):
+                if prefix and text[max(lo, start - len(prefix) - 1):start].strip():
+                    return self._skip(text, s, e, "name", skipped)
+        if self.re_reference.search(left):
+            return self._skip(text, s, e, "reference or rank", skipped)
+        # list numbering: a number and a dot at the start of a line ("1. Startseite")
+        line_start = text.rfind("\n", lo, s) + 1 if s > lo else lo
+        if text[e:e + 1] == "." and not text[max(lo, line_start):start].strip() and e + 1 < hi \
+                and text[e + 1:e + 2] in " \t" and not text[e + 2:e + 3].isdigit():
+            return self._skip(text, s, e + 1, "list number", skipped)
+        if text[e:e + 1] == ")" and not text[max(lo, line_start):start].strip():
+            return self._skip(text, s, e + 1, "list number", skipped)
+        is_int = "," not in core and "." not in core[-3:] or re.fullmatch(r"\d{1,3}(?:[.'’]\d{3})+", core)
+        # an ordinal: "25. Geburtstag", "im 3. Quartal" (not a sentence end)
+        if text[e:e + 1] == "." and is_int and not self._ends_sentence(text, e, hi):
+            return self._skip(text, s, e + 1, "ordinal", skipped)
+        high = value
+        end = e
+        low_text_end = e
+        hard = False
+        # range: "75-85%", "15–20 Sekunden", "2010-2013", "zwei bis drei", "zwischen X und Y"
+        rng = None
+        rm = self.re_range.match(text, e, hi)
+        if rm:
+            c2 = self._core(text, rm.end(), hi)
+            if c2 and c2[0] >= value:
+                rng = c2
+        elif self.re_zwischen.search(left):
+            am = self.re_and.match(text, e, hi)
+            if am:
+                c2 = self._core(text, am.end(), hi)
+                if c2 and c2[0] >= value:
+                    rng = c2
+        year_like = re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) is not None
+        if rng:
+            high, end = rng[0], rng[1]
+        # decades: "1990er", "90er-Jahre"
+        if text[end:end + 2] == "er" and not text[end + 2:end + 3].isalpha() or text[end:end + 3] == "er-":
+            if re.fullmatch(r"\d0|1[89]\d0|20\d0", core):
+                yv = int(core) if len(core) == 4 else (1900 + int(core) if int(core) >= 30 else 2000 + int(core))
+                end2 = end + 2
+                jm = re.match(r"-?" + _H + r"?Jahr(?:e|en)?\b", text[end2:end2 + 12])
+                if jm:
+                    end2 += jm.end()
+                figs.append(_record(start, end2, "date", None, None, "date", None, None, False, date=(yv, None, None)))
+                return end2
+        # years and year ranges, before any unit: "2010-2013", "2024/25", "Januar 2025"
+        if year_like and not self.re_scale.match(text, end, hi) and not self._unit_at(text, end, hi):
+            if rng and not re.fullmatch(r"1[89]\d\d|20\d\d", text[end - 4:end]):
+                rng = None
+                high, end = value, e
+            month_m = self.re_month_left.search(text[max(lo, start - 15):start])
+            sm = re.match(r"/(\d{2})(?!\d)", text[end:end + 4])
+            if month_m:
+                mo = self.months[month_m.group("m").rstrip(".")]
+                ds = start - (len(text[max(lo, start - 15):start]) - month_m.start())
+                figs.append(_record(ds, end, "date", None, None, "date", None, None, False,
+                                    date=(int(core), mo, None)))
+                return end
+            if rng or sm or self._is_year(text, start, end, hi, lo, left):
+                date_end = None
+                if rng:
+                    date_end = (int(high), None, None)
+                elif sm:
+                    date_end = (int(core[:2] + sm.group(1)), None, None)
+                    end += sm.end()
+                qual = "approx" if self.re_date_approx.search(left[-20:]) else None
+                figs.append(_record(start, end, "date", None, None, "date", qual, None, False,
+                                    date=(int(core), None, None), date_end=date_end))
+                return end
+        return self._finish_number(ctx, start, s, end, value, high, sign, hard, lo, hi, left, figs, e)
+
+    def _unit_at(self, text, pos, hi):
+        um = self.re_unit.match(text, pos, hi)
+        return um is not None
+
+    def _is_year(self, text, start, end, hi, lo, left) -> bool:
+        """A bare four-digit number between 1800 and 2100: a year unless it counts a noun."""
+        nm = self.re_noun.match(text, end, hi)
+        if not nm or nm.group("n") in self.months:
+            return True
+        if self.re_year_cue.search(left[-20:]):
+            return True
+        lw = re.search(r"([\wäöüÄÖÜß.]+)" + _H + r"*$", left)
+        if lw is None:
+            return True
+        w = lw.group(1)
+        if self.re_qual_left.search(left):
+            return False
+        # a capitalised word before it is a name ("Cortina 2026"); a verb or article before it counts
+        return w[:1].isupper()
+
+    def _ends_sentence(self, text, e, hi) -> bool:
+        """Does the dot at e end a sentence (rather than mark an ordinal)?"""
+        rest = text[e + 1:e + 40]
+        if not rest or rest[0] == "\n" or e + 1 >= hi:
+            return True
+        m = re.match(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)", rest)
+        if not m:
+            return False
+        w = m.group(1)
+        return w in _SENTENCE_STARTERS
+
+    def _finish_number(self, ctx, start, s, end, value, high, sign, hard, lo, hi, left, figs, core_end):
+        text = ctx.text
+        kind, unit, qual, direction = None, None, None, sign
+        scale = 1.0
+        sm = self.re_scale.match(text, end, hi)
+        if sm:
+            scale = self.scales[sm.group("s")]
+            end = sm.end()
+        low_v, high_v = value * scale, high * scale
+        factor = 1.0
+        pm = self.re_prefix_cur.search(left[-8:]) if left else None
+        um = self.re_unit.match(text, end, hi)
+        am = None if um else self.re_adj.match(text, end, hi)
+        if um:
+            w = "%" if um.group("pct") else um.group("u")
+            kind, unit, factor = self.units[w]
+            end = um.end()
+            if kind == "money" and factor == 0.01 and not unit:
+                unit = ctx.sentence_currency(start) or self.minor_default
+        elif am and (am.group("a") in ("prozentig", "fach", "mal") or am.group("a") in self.dur_adj):
+            a = am.group("a")
+            if a == "prozentig":
+                kind, unit = "percent", "%"
+            elif a in ("fach", "mal"):
+                if a == "mal" and not re.match(_H + r"+(?:so|mehr|höher|größer|schneller)\b", text[am.end():am.end() + 12]):
+                    am = None
+                else:
+                    kind, unit = "multiple", "x"
+            else:
+                unit, factor = self.dur_adj[a]
+                kind = "duration"
+            if am:
+                end = am.end()
+        if pm and kind in (None, "money"):
+            kind, unit = "money", self.prefix_cur_code[pm.group("c")]
+            start = start - (len(left[-8:]) - pm.start())
+        if kind == "percent" and unit == "pp" and factor == 0.01:
+            pass
+        low_v, high_v = low_v * factor, high_v * factor
+        counted = None
+        if kind is None:
+            im = self.re_index_left.search(left)
+            if im:
+                kind, unit = "index", im.group("n")
+            else:
+                nm = self.re_noun.match(text, end, hi)
+                if nm and nm.group("n") not in self.months:
+                    counted = text[nm.start("adj") if nm.group("adj") else nm.start("n"):nm.end("n")]
+                    kind, unit = "count", counted
+                else:
+                    kind = "count" if float(value).is_integer() else "other"
+                    if scale > 1 and sm and sm.group("s") in ("Mio.", "Mrd.", "Mio", "Mrd", "Mia.", "Md.", "Bio."):
+                        cur = ctx.sentence_currency(start)
+                        if cur:
+                            kind, unit = "money", cur
+        # open end: "90%+", "60 Prozent oder mehr"
+        if text[end:end + 1] == "+" and not text[end + 1:end + 2].isalnum():
+            qual = "more_than"
+            end += 1
+            high_v = None
+        else:
+            qm = self.re_qual_right.match(text, end, hi)
+            if qm and qm.group("q") != "+":
+                qual = self.qual_right_of.get(qm.group("q"))
+        if qual is None:
+            lq = self.re_qual_left.search(left)
+            if lq:
+                qual = self.qual_of.get(lq.group("q").lower())
+        if direction is None:
+            direction = self._direction(ctx, kind, start, end, lo, hi, left)
+        figs.append(_record(start, end, kind, low_v, high_v, unit, qual, direction, hard, scale=scale,
+                            bare=(not sm and not um and not am and not pm and counted is None
+                                  and kind in ("count", "other"))))
+        return end
+
+    # --- direction -------------------------------------------------------------------------
+    def _direction(self, ctx, kind, start, end, lo, hi, left):
+        text = ctx.text
+        am = self.re_adjacent_dir.match(text, end, hi)
+        if am:
+            return "up" if am.group("d") == "Plus" else "down"
+        cm = self.re_change_noun.search(left)
+        if cm:
+            noun = cm.group("n").lower()
+            return "up" if any(noun.endswith(w) for w in self.change_up) else "down"
+        um_left = self.re_um_left.search(left)
+        if kind not in ("percent", "index", "multiple") and not um_left:
+            return None
+        if not um_left and self.re_level_left.search(left):
+            return None
+        a, b = ctx.clause(start, end, lo, hi)
+        best, best_d = None, None
+        for m in self.re_dir.finditer(text, a, b):
+            if start <= m.start() < end:
+                continue
+            dist = m.start() - end if m.start() >= end else start - m.end()
+            if best_d is None or dist < best_d:
+                best_d = dist
+                best = "up" if m.lastgroup[0] in "uU" else "down"
+        return best
+
+    # --- number words ------------------------------------------------------------------------
+    def _at_word(self, ctx, m, lo, hi, figs) -> int:
+        text = ctx.text
+        s = m.start()
+        wm = self.re_word.match(text, s, hi)
+        word = wm.group()
+        e = wm.end()
+        lw = word.lower()
+        left = text[max(lo, s - 60):s]
+        # "jeder Dritte": one in n
+        if lw.startswith("jede"):
+            jm = self.re_jeder.match(text, s, hi)
+            if jm:
+                n = self.ordinals[jm.group("o").lower()]
+                figs.append(_record(s, jm.end(), "ratio", 1 / n, 1 / n, "fraction", self._qual(left), None, True))
+                return jm.end()
+            return e
+        # multiples: "verdreifacht", "halbiert", "das Doppelte"
+        for stem, val in self.multiples_up.items():
+            if lw.startswith(stem.lower()):
+                if stem in ("doppelt", "Doppelte") and lw not in ("doppelt", "doppelte", "doppelten"):
+                    break
+                if stem == "doppelt" and not re.match(_H + r"+so\b", text[e:e + 6]):
+                    break
+                direction = "up" if stem.startswith("ver") else None
+                figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), direction, True))
+                return e
+        for stem, val in self.multiples_down.items():
+            if lw.startswith(stem.lower()):
+                figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), "down", True))
+                return e
+        # "die Hälfte"
+        if word == "Hälfte":
+            if self.re_half_left.search(left) and not self.re_ordinal_left.search(left):
+                figs.append(_record(s, e, "ratio", 0.5, 0.5, "fraction", self._qual(left), None, True))
+            return e
+        # indefinite plural scale words: "Millionen Nutzer", "mehrere hundert Euro"
+        if word in self.indefinite and not text[e:e + 1] == "-":
+            return self._vague(ctx, s, e, float(self.indefinite[word]), lo, hi, left, figs)
+        # article + scale word or fraction: "einer Milliarde", "eine halbe Million", "ein Drittel"
+        if word in self.articles:
+            am = self.re_after_article.match(text, e, hi)
+            if not am:
+                return e
+            w2 = am.group("w")
+            base = 0.5 if am.group("half") else 1.0
+            if w2 in self.fraction_nouns:
+                v = base / self.fraction_nouns[w2]
+                figs.append(_record(s, am.end(), "ratio", v, v, "fraction", self._qual(left), None, True))
+                return am.end()
+            if w2 == "Dutzend":
+                return self._finish_word(ctx, s, am.end(), 12.0, 12.0, lo, hi, left, figs)
+            return self._finish_word(ctx, s, e, base, base, lo, hi, left, figs, article=True)
+        # compounds: "neuntägige", "vierjährigen", "fünfprozentige", "dreifach"
+        for a_stem in ("prozentig", "fach", *self.dur_adj):
+            i = lw.find(a_stem, 1)
+            if i > 0:
+                v = parse_word(lw[:i], stems=True)
+                if v is None and lw[:i] in ("halb",):
+                    v = 0.5
+                if v is None or (a_stem == "fach" and v == 1):
+                    continue   # "einfach" is "simple", not a multiple
+                if a_stem == "prozentig":
+                    kind, unit, f = "percent", "%", 1.0
+                elif a_stem == "fach":
+                    kind, unit, f = "multiple", "x", 1.0
+                else:
+                    kind, (unit, f) = "duration", self.dur_adj[a_stem]
+                    if a_stem in ("wochen", "stunden", "tages", "monats", "jahres") and i + len(a_stem) == len(lw):
+                        continue   # "Stunden" after a number word is a plain unit, read below
+                figs.append(_record(s, e, kind, v * f, v * f, unit, self._qual(left), None, True))
+                return e
+        val = parse_word(word)
+        if val is None:
+            return e
+        if word[0].isupper() and not _sentence_initial(text, s, lo):
+            return e   # "Acht", "Elf" as nouns
+        # "zwei Drittel"
+        fm = self.re_fraction.match(text, e, hi)
+        if fm:
+            v = val / self.fraction_nouns[fm.group("f")]
+            figs.append(_record(s, fm.end(), "ratio", v, v, "fraction", self._qual(left), None, True))
+            return fm.end()
+        # "mehrere hundert Euro"
+        qm = self.re_quantifier_left.search(left) if lw in ("hundert", "tausend") else None
+        if qm:
+            qs = s - (len(left) - qm.start())
+            return self._vague(ctx, qs, e, val, lo, hi, left[:qm.start()], figs)
+        high = val
+        rm = self.re_range.match(text, e, hi)
+        if rm:
+            c2 = self._core(text, rm.end(), hi)
+            if c2 and c2[0] > val:
+                high, e = c2[0], c2[1]
+        if val == 1 and lw in ("ein", "eins") and high == val:
+            return e
+        return self._finish_word(ctx, s, e, val, high, lo, hi, left, figs)
+
+    def _qual(self, left):
+        lq = self.re_qual_left.search(left)
+        return self.qual_of.get(lq.group("q").lower()) if lq else None
+
+    def _finish_word(self, ctx, s, e, low, high, lo, hi, left, figs, article=False):
+        n0 = len(figs)
+        end = self._finish_number(ctx, s, s, e, low, high, None, True, lo, hi, left, figs, e)
+        f = figs[n0] if len(figs) > n0 else None
+        if f is None:
+            return end
+        # a bare number word that counts nothing ("alle drei") is kept; an article alone never
+        if article and f["scale"] == 1.0:
+            figs.pop()
+            return e
+        f["hard"] = True
+        if article and f["qualifier"] == "more_than":
+            f["high"] = None      # "über einer Milliarde": an order of magnitude, open upwards
+        if f["kind"] in ("count", "other") and f.get("bare") and not article:
+            # "sieben" the verb, "acht" in "acht geben": keep only cardinals that stand alone
+            pass
+        return end
+
+    def _vague(self, ctx, s, e, scale, lo, hi, left, figs):
+        """A scale word with no number: at least one unit of the scale, open upwards."""
+        text = ctx.text
+        um = self.re_unit.match(text, e, hi)
+        if um and not um.group("pct") and self.units[um.group("u")][0] == "money":
+            kind, unit = "money", self.units[um.group("u")][1]
+            end = um.end()
+        else:
+            nm = self.re_noun.match(text, e, hi)
+            kind, unit, end = "count", (text[nm.start("adj") if nm.group("adj") else nm.start("n"):nm.end("n")]
+                                        if nm else None), e
+        figs.append(_record(s, end if kind == "money" else e, kind, scale, None, unit, "more_than", None, True))
+        return end
+
+    # --- the unit of a bare number from its neighbour ------------------------------------
+    def _inherit_units(self, text, figs):
+        """"von 2,1 auf 2,5 Mrd. Euro": a bare number takes scale and unit from the next one."""
+        for i in range(len(figs) - 2, -1, -1):
+            f, g = figs[i], figs[i + 1]
+            if not f.get("bare") or g["kind"] in ("date", "count", "other", "ratio"):
+                continue
+            between = text[f["end"]:g["start"]]
+            if len(between) > 40 or not self.re_conn.match(between):
+                continue
+            for k in ("low", "high"):
+                if f[k] is not None:
+                    f[k] = f[k] * g["scale"] * _unit_factor(g)
+            f.update(kind=g["kind"], unit=g["unit"], scale=g["scale"], bare=False,
+                     inherited=True)
+
+
+def _unit_factor(g) -> float:
+    return 0.01 if g["kind"] == "percent" and g["unit"] == "pp" and g.get("bp") else 1.0
+
+
+def _sentence_initial(text, s, lo) -> bool:
+    i = s - 1
+    while i >= lo and text[i] in " \t„\"'(":
+        i -= 1
+    return i < lo or text[i] in ".!?:\n–-|"
+
+
+_SENTENCE_STARTERS = frozenset(
+    "Der Die Das Den Dem Des Ein Eine Einer Im In Am An Auf Aus Auch Aber Doch Dies Diese Dieser Damit Dabei "
+    "Dazu Danach Dann Daher Deshalb Denn Er Sie Es Wir Ich Man Mit Nach Nun Noch So Seit Bei Bis Für Vor Zu Zum "
+    "Zur Wie Was Wer Wo Als Allerdings Zudem Zuletzt Laut Trotz Unter Über Um Von Weil Wenn Während Jetzt Heute "
+    "Insgesamt Ende Anfang Mitte Hier Dort Dafür Dagegen Somit Also Außerdem Jedoch Gleichzeitig Inzwischen "
+    "Zuvor Bereits Erst Nur Schon Viele Alle Einige Mehr Analysten Experten Lesen Mehr Quelle Foto".split())
+
+
+def _valid_date(y, m, d) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _record(start, end, kind, low, high, unit, qualifier, direction, hard, **extra) -> dict:
+    r = {"start": start, "end": end, "kind": kind, "low": low, "high": high, "unit": unit,
+         "date": None, "date_end": None, "qualifier": qualifier, "direction": direction, "hard": hard,
+         "in_table": False, "row_header": None, "col_header": None, "scale": 1.0, "bare": False}
+    r.update(extra)
+    return r
+
+
+class _Context:
+    """Per-text helpers: sentence spans, clauses, the year of undated day-month dates."""
+
+    def __init__(self, text, published, scanner):
+        self.text = text
+        self.published = published
+        self.sc = scanner
+        self._sent = None
+        self._currencies = None
+
+    def sentences(self):
+        if self._sent is None:
+            self._sent = _sentence_starts(self.text, self.sc.abbrev)
+        return self._sent
+
+    def sentence_span(self, pos):
+        starts = self.sentences()
+        i = bisect.bisect_right(starts, pos) - 1
+        a = starts[i] if i >= 0 else 0
+        b = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return a, b
+
+    def clause(self, start, end, lo, hi):
+        a, b = self.sentence_span(start)
+        a, b = max(a, lo), min(b, hi)
+        text = self.text
+        ca = a
+        for m in self.sc.re_clause_break.finditer(text, max(a, start - 200), start):
+            ca = m.end()
+        m = self.sc.re_clause_break.search(text, end, min(b, end + 200))
+        cb = m.start() if m else min(b, end + 200)
+        return ca, cb
+
+    def sentence_currency(self, pos):
+        """The one currency named in the sentence around pos, if exactly one is."""
+        a, b = self.sentence_span(pos)
+        found = set()
+        for m in self.sc.re_unit.finditer(self.text, a, b):
+            w = m.group("u")
+            if w and self.sc.units[w][0] == "money" and self.sc.units[w][1]:
+                found.add(self.sc.units[w][1])
+        return found.pop() if len(found) == 1 else None
+
+    def finish_dates(self, figs):
+        """Turn (year, month, day) tuples into ISO strings, inferring missing years."""
+        ref_year, ref = None, self.published
+        if ref is not None:
+            ref_year = ref.year
+        else:
+            years = [f["date"][0] for f in figs if f["kind"] == "date" and isinstance(f["date"], tuple)
+                     and f["date"][0] and f["date"][0] <= dt.date.today().year + 1]
+            years += [int(f["date"][:4]) for f in figs if f["kind"] == "date" and isinstance(f["date"], str)]
+            ref_year = max(years) if years else None
+        for f in figs:
+            for key in ("date", "date_end"):
+                d = f.get(key)
+                if isinstance(d, tuple):
+                    f[key] = _iso(d, ref_year, ref, self.sc.future_days)
+
+
+def _iso(d, ref_year, ref, future_days):
+    y, m, day = d
+    if y is None:
+        if ref_year is None:
+            return None
+        y = ref_year
+        if ref is not None and m and day and _valid_date(y, m, day):
+            if (dt.date(y, m, day) - ref).days > future_days:
+                y -= 1
+    if m is None:
+        return f"{y:04d}"
+    if day is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{day:02d}" if _valid_date(y, m, day) else f"{y:04d}-{m:02d}"
+
+
+_SENT_BREAK = re.compile(r"\n+|(?<=[.!?…])[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
+
+
+def _sentence_starts(text, abbrev) -> list[int]:
+    starts = [0]
+    for m in _SENT_BREAK.finditer(text):
+        s = m.start()
+        if text[s] != "\n":
+            j = s - 1
+            while j >= 0 and text[j] in "\"“”»«'":
+                j -= 1
+            if text[j] == ".":
+                k = j - 1
+                while k >= 0 and (text[k].isalnum() or text[k] == "."):
+                    k -= 1
+                tok = text[k + 1:j]
+                if tok.isdigit() or tok in abbrev or len(tok) == 1:
+                    continue
+        starts.append(m.end())
+    return starts
+
+
+@functools.cache
+def scanner(lang: str = "de") -> Scanner:
+    """The shared, compiled scanner of a language."""
+    return Scanner(lang)
+
+
+def scan(text: str, published: dt.date | None = None, lang: str = "de"):
+    """Figures (list of dicts with ``text`` and ``sentence``) and skipped digits of one text."""
+    figs, skipped = scanner(lang).scan(text, published)
+    ctx = None
+    for f in figs:
+        f["text"] = text[f["start"]:f["end"]]
+    for f in figs:
+        span = f.pop("sentence_span", None)
+        if span is None:
+            if ctx is None:
+                ctx = _Context(text, published, scanner(lang))
+            span = ctx.sentence_span(f["start"])
+        f["sentence"] = text[span[0]:span[1]].strip()
+    return figs, skipped

@@ -1,0 +1,128 @@
+"""Figure records as pandas DataFrames: the columns of ``../shared/FIGURES.md`` plus provenance.
+
+>>> df = extract("Die Aktie liegt auf 7 Tage 5,08% im Minus.")
+>>> df[["text", "kind", "value", "unit", "direction"]].values.tolist()
+[['7 Tage', 'duration', 7.0, 'day', None], ['5,08%', 'percent', 5.08, '%', 'down']]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .corpus import Article, Corpus, load_corpus
+from .extract import scan
+
+#: column -> (dtype, meaning); the order is the order of the frame
+FIGURE_COLUMNS: dict[str, tuple[str, str]] = {
+    "article": ("string", "the article's id: its file name without .txt"),
+    "start": ("int64", "offset of the first character in the article's text"),
+    "end": ("int64", "offset after the last character (text == article_text[start:end])"),
+    "text": ("string", "the exact surface that states the figure"),
+    "kind": ("string", "money, percent, count, duration, date, index, ratio, multiple, other"),
+    "value": ("float64", "point value, or the midpoint of a range (low when open-ended)"),
+    "low": ("float64", "magnitude in plain units after scale words, never negative"),
+    "high": ("float64", "upper end of a range; equal to low for a point; empty when open"),
+    "unit": ("string", "ISO currency, %, pp, second..year, date, counted noun, index name, short unit"),
+    "date": ("string", "kind date: ISO YYYY, YYYY-MM or YYYY-MM-DD (start of a range)"),
+    "date_end": ("string", "kind date: end of a date range"),
+    "qualifier": ("string", "approx, more_than, less_than, up_to"),
+    "direction": ("string", "up or down, for a change"),
+    "hard": ("boolean", "written in words (neuntägige, zwei Drittel, verdreifacht)"),
+    "sentence": ("string", "the sentence (or table row) the figure stands in"),
+    "in_table": ("boolean", "the figure is a cell of a pipe table"),
+    "row_header": ("string", "table cells: the first cell of the row"),
+    "col_header": ("string", "table cells: the header of the column"),
+}
+
+UNMATCHED_COLUMNS: dict[str, tuple[str, str]] = {
+    "article": ("string", "the article's id"),
+    "start": ("int64", "offset of the skipped digits"),
+    "end": ("int64", "offset after them"),
+    "text": ("string", "the skipped text"),
+    "reason": ("string", "why it is not a figure: clock time, list number, name or code, ..."),
+    "sentence": ("string", "the sentence it stands in"),
+}
+
+
+def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(rows, columns=list(columns))
+    return df.astype({c: t for c, (t, _) in columns.items()})
+
+
+def _rows(article: Article) -> tuple[list[dict], list[dict]]:
+    figs, skipped = scan(article.text, article.published, article.language)
+    for f in figs:
+        f["article"] = article.id
+        lo, hi = f["low"], f["high"]
+        f["value"] = lo if hi is None else (hi if lo is None else (lo + hi) / 2)
+    text = article.text
+    for s in skipped:
+        s["article"] = article.id
+        a = max(text.rfind("\n", 0, s["start"]) + 1, 0)
+        b = text.find("\n", s["end"])
+        s["sentence"] = text[a:b if b >= 0 else len(text)].strip()
+    return figs, skipped
+
+
+def extract(text: str, published: dt.date | str | None = None, article: str | None = None) -> pd.DataFrame:
+    """Every figure in one German text, as a DataFrame with the columns of ``FIGURE_COLUMNS``.
+
+    ``published`` (a date or ISO string) supplies the year of dates written without one.
+    """
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    a = Article(id=article or "", text=text, published=published)
+    figs, _ = _rows(a)
+    df = _frame(figs, FIGURE_COLUMNS)
+    if article is None:
+        df["article"] = pd.NA
+    return df
+
+
+def _as_corpus(corpus) -> Corpus:
+    if corpus is None:
+        return load_corpus("seeds")
+    if isinstance(corpus, Corpus):
+        return corpus
+    if isinstance(corpus, Article):
+        return Corpus([corpus])
+    if isinstance(corpus, (str, bytes)) or hasattr(corpus, "__fspath__"):
+        return load_corpus(corpus)
+    if isinstance(corpus, Iterable):
+        items = list(corpus)
+        if all(isinstance(a, Article) for a in items):
+            return Corpus(items)
+        return load_corpus(*items)
+    raise TypeError(f"expected a Corpus, Article, path or list of paths, got {type(corpus).__name__}")
+
+
+def figures(corpus=None, progress: bool = False) -> pd.DataFrame:
+    """Every figure of every article in a corpus (a ``Corpus``, a folder, or a list of paths).
+
+    >>> df = figures("seeds")
+    >>> sorted(df["kind"].unique())[:3]
+    ['count', 'date', 'duration']
+    """
+    corpus = _as_corpus(corpus)
+    rows: list[dict] = []
+    for a in _progress(corpus, progress, "figures"):
+        rows.extend(_rows(a)[0])
+    return _frame(rows, FIGURE_COLUMNS)
+
+
+def unmatched(corpus=None) -> pd.DataFrame:
+    """Every run of digits that is not inside a figure, with where it is and why it was skipped."""
+    corpus = _as_corpus(corpus)
+    rows: list[dict] = []
+    for a in corpus:
+        rows.extend(_rows(a)[1])
+    return _frame(rows, UNMATCHED_COLUMNS)
+
+
+def _progress(corpus, enabled: bool, what: str):
+    if not enabled:
+        return corpus
+    from tqdm import tqdm
+    return tqdm(corpus, desc=what, unit="article", total=len(corpus))
