@@ -34,6 +34,8 @@ FIGURE_COLUMNS: dict[str, tuple[str, str]] = {
     "in_table": ("boolean", "the figure is a cell of a pipe table"),
     "row_header": ("string", "table cells: the first cell of the row"),
     "col_header": ("string", "table cells: the header of the column"),
+    "published": ("string", "the article's publication date (ISO), from the catalog"),
+    "publisher": ("string", "the article's publisher, from the catalog"),
 }
 
 UNMATCHED_COLUMNS: dict[str, tuple[str, str]] = {
@@ -53,8 +55,11 @@ def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
 
 def _rows(article: Article) -> tuple[list[dict], list[dict]]:
     figs, skipped = scan(article.text, article.published, article.language)
+    published = article.published.isoformat() if article.published else None
     for f in figs:
         f["article"] = article.id
+        f["published"] = published
+        f["publisher"] = article.publisher
         lo, hi = f["low"], f["high"]
         f["value"] = lo if hi is None else (hi if lo is None else (lo + hi) / 2)
     text = article.text
