@@ -36,6 +36,7 @@ FIGURE_COLUMNS: dict[str, tuple[str, str]] = {
     "col_header": ("string", "table cells: the header of the column"),
     "published": ("string", "the article's publication date (ISO), from the catalog"),
     "publisher": ("string", "the article's publisher, from the catalog"),
+    "title": ("string", "the article's title, from the catalog"),
 }
 
 UNMATCHED_COLUMNS: dict[str, tuple[str, str]] = {
@@ -60,6 +61,7 @@ def _rows(article: Article) -> tuple[list[dict], list[dict]]:
         f["article"] = article.id
         f["published"] = published
         f["publisher"] = article.publisher
+        f["title"] = article.title
         lo, hi = f["low"], f["high"]
         f["value"] = lo if hi is None else (hi if lo is None else (lo + hi) / 2)
     text = article.text
