@@ -4,7 +4,7 @@
 >>> corpus = explore.load_corpus("seeds")
 >>> df = explore.figures(corpus)
 >>> row = df[df["text"] == "3 Milliarden Yuan"].iloc[0]
->>> row["kind"], row["low"], row["unit"]
+>>> row["kind"], float(row["low"]), row["unit"]
 ('money', 3000000000.0, 'CNY')
 >>> corpus[row["article"]].text[row["start"]:row["end"]]
 '3 Milliarden Yuan'

@@ -5,8 +5,8 @@ reads each one outward: left for currency symbols, signs, qualifiers and names; 
 ranges, scale words, units, currencies and counted nouns. Every digit it meets ends up
 either in a figure or in the list of skipped digits with a reason.
 
->>> figs, skipped = scan("Der Umsatz stieg um 12 Prozent auf 2,5 Mrd. Euro.")
->>> [(f["text"], f["kind"], f["low"], f["unit"], f["direction"]) for f in figs]
+>>> result = scan("Der Umsatz stieg um 12 Prozent auf 2,5 Mrd. Euro.")
+>>> [(f["text"], f["kind"], f["low"], f["unit"], f["direction"]) for f in result.figures]
 [('12 Prozent', 'percent', 12.0, '%', 'up'), ('2,5 Mrd. Euro', 'money', 2500000000.0, 'EUR', None)]
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from .lang import vocabulary
 from .numbers import parse_digits, parse_word
@@ -24,37 +25,36 @@ _H = r"[ \t\u00a0\u202f]"            # horizontal white space
 _NUM = r"\d{1,3}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+(?:,\d+)?"
 
 
-def _alt(words, boundary=True) -> str:
-    """A regex alternation of literal words, longest first, each ending at a word boundary."""
-    out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        e = re.escape(w)
-        out.append(e + (r"(?![\wäöüÄÖÜß])" if boundary and w[-1].isalnum() else ""))
-    return "(?:" + "|".join(out) + ")"
+_WORDCH = "[\\wäöüÄÖÜß]"
 
 
-def _trie(words) -> str:
-    """A prefix-factored alternation, so the regex engine tries one branch per character."""
+def _trie(words, boundary: bool = False) -> str:
+    """A prefix-factored alternation of literal words, so the regex engine tries one branch per
+    character. With ``boundary``, a word that ends in a letter or digit must end at a word end;
+    longer words are tried before their prefixes."""
     tree: dict = {}
-    for w in words:
+    for w in set(words):
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def walk(node) -> str:
-        alts, optional = [], False
-        for ch, sub in sorted(node.items()):
-            if ch == "":
-                optional = True
-            else:
-                alts.append(re.escape(ch) + walk(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
+    def walk(node, last: str) -> str:
+        alts = [re.escape(ch) + walk(sub, ch) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(f"(?!{_WORDCH})" if boundary and last.isalnum() else "")
+        if len(alts) == 1:
+            return alts[0]
+        if alts[-1] == "":
+            return "(?:" + "|".join(alts[:-1]) + ")?"
+        return "(?:" + "|".join(alts) + ")"
 
-    return walk(tree)
+    return "(?:" + walk(tree, "") + ")"
+
+
+def _alt(words, boundary=True) -> str:
+    """A regex alternation of literal words, longest match first, each ending at a word boundary."""
+    return _trie(words, boundary)
 
 
 def _both_cases(words):
@@ -166,16 +166,15 @@ class Scanner:
         self.re_glued_unit = re.compile(r"(?P<u>km|kg|GB|TB|MB|GW|MW|kW|GWh|MWh|kWh|TWh|mm|cm|m|t|h)(?![\w])")
         # --- direction ------------------------------------------------------------------
         d = v["directions"]
-        parts = [rf"(?P<u{i}>\b(?:{p}))" for i, p in enumerate(d["up"])]
-        parts += [rf"(?P<U{i}>{p})" for i, p in enumerate(d["up_inner"])]
-        parts += [rf"(?P<d{i}>\b(?:{p}))" for i, p in enumerate(d["down"])]
-        parts += [rf"(?P<D{i}>{p})" for i, p in enumerate(d["down_inner"])]
-        self.re_dir = re.compile("|".join(parts), re.I)
-        self.re_change_noun = re.compile(
-            r"(?i)(?P<n>[\wäöüß]*(?:" + "|".join(map(re.escape, d["change_nouns_up"])) + r")|[\wäöüß]*(?:"
-            + "|".join(map(re.escape, d["change_nouns_down"])) + r"))" + _H + r"+(?:von|um)" + _H
-            + r"+(?:" + qual_alt + _H + r"+)?$")
+        def cues(word_start, inner):
+            lit = [w for w in word_start if re.escape(w) == w.replace(" ", "\\ ")]
+            rx = [w for w in word_start if w not in lit]
+            alts = [r"(?<![\wäöüß])" + _trie(lit)] + [r"(?<![\wäöüß])(?:" + p + ")" for p in rx]
+            return "|".join(alts + [_trie(inner)])
+        self.re_dir = re.compile("(?P<up>" + cues(d["up"], d["up_inner"]) + ")|(?P<down>"
+                                 + cues(d["down"], d["down_inner"]) + ")")
         self.change_up = tuple(d["change_nouns_up"])
+        self.change_down = tuple(d["change_nouns_down"])
         self.re_level_left = re.compile(
             r"(?:^|(?<=\s))(?:von|auf|bei|zu|als)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.re_um_left = re.compile(r"(?:^|(?<=\s))um" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
@@ -203,8 +202,8 @@ class Scanner:
         self.future_days = int(v["dates"]["future_days"])
 
     # ------------------------------------------------------------------------------------
-    def scan(self, text: str, published: dt.date | None = None) -> tuple[list[dict], list[dict]]:
-        """Figures and skipped digit runs of one text (see ``extract`` for the columns)."""
+    def scan(self, text: str, published: dt.date | None = None) -> "ScanResult":
+        """Figures, skipped digit runs and table problems of one text."""
         figs: list[dict] = []
         skipped: list[dict] = []
         tables = find_tables(text) if "|" in text else []
@@ -230,7 +229,11 @@ class Scanner:
                     f["sentence_span"] = (cell.line_start, cell.line_end)
         self._inherit_units(text, figs)
         ctx.finish_dates(figs)
-        return figs, skipped
+        for f in figs:
+            f["text"] = text[f["start"]:f["end"]]
+            a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
+            f["sentence"] = text[a:b].strip()
+        return ScanResult(figs, skipped, [p for t in tables for p in t.problems])
 
     def _scan_segment(self, ctx, lo, hi, figs, skipped):
         text = ctx.text
@@ -533,29 +536,44 @@ class Scanner:
         return end
 
     # --- direction -------------------------------------------------------------------------
+    def _change_noun(self, left):
+        """"ein Plus von", "Kosteneinsparungen von etwa": the direction a noun before von/um names."""
+        words = left[-60:].split()
+        if len(words) >= 2 and words[-1] not in ("von", "um") and words[-1].lower() in self.qual_of:
+            words = words[:-1]
+        if len(words) < 2 or words[-1] not in ("von", "um"):
+            return None
+        noun = words[-2].lower()
+        if noun.endswith(self.change_up):
+            return "up"
+        if noun.endswith(self.change_down):
+            return "down"
+        return None
+
     def _direction(self, ctx, kind, start, end, lo, hi, left):
         text = ctx.text
         am = self.re_adjacent_dir.match(text, end, hi)
         if am:
             return "up" if am.group("d") == "Plus" else "down"
-        cm = self.re_change_noun.search(left)
-        if cm:
-            noun = cm.group("n").lower()
-            return "up" if any(noun.endswith(w) for w in self.change_up) else "down"
+        noun = self._change_noun(left)
+        if noun:
+            return noun
         um_left = self.re_um_left.search(left)
         if kind not in ("percent", "index", "multiple") and not um_left:
             return None
         if not um_left and self.re_level_left.search(left):
             return None
         a, b = ctx.clause(start, end, lo, hi)
+        clause = text[a:b].lower()      # the cues are lowercase; lower() keeps German lengths
         best, best_d = None, None
-        for m in self.re_dir.finditer(text, a, b):
-            if start <= m.start() < end:
+        for m in self.re_dir.finditer(clause):
+            ms, me = m.start() + a, m.end() + a
+            if start <= ms < end:
                 continue
-            dist = m.start() - end if m.start() >= end else start - m.end()
+            dist = ms - end if ms >= end else start - me
             if best_d is None or dist < best_d:
                 best_d = dist
-                best = "up" if m.lastgroup[0] in "uU" else "down"
+                best = m.lastgroup
         return best
 
     # --- number words ------------------------------------------------------------------------
@@ -567,36 +585,6 @@ class Scanner:
         e = wm.end()
         lw = word.lower()
         left = text[max(lo, s - 60):s]
-        # "jeder Dritte": one in n
-        if lw.startswith("jede"):
-            jm = self.re_jeder.match(text, s, hi)
-            if jm:
-                n = self.ordinals[jm.group("o").lower()]
-                figs.append(_record(s, jm.end(), "ratio", 1 / n, 1 / n, "fraction", self._qual(left), None, True))
-                return jm.end()
-            return e
-        # multiples: "verdreifacht", "halbiert", "das Doppelte"
-        for stem, val in self.multiples_up.items():
-            if lw.startswith(stem.lower()):
-                if stem in ("doppelt", "Doppelte") and lw not in ("doppelt", "doppelte", "doppelten"):
-                    break
-                if stem == "doppelt" and not re.match(_H + r"+so\b", text[e:e + 6]):
-                    break
-                direction = "up" if stem.startswith("ver") else None
-                figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), direction, True))
-                return e
-        for stem, val in self.multiples_down.items():
-            if lw.startswith(stem.lower()):
-                figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), "down", True))
-                return e
-        # "die Hälfte"
-        if word == "Hälfte":
-            if self.re_half_left.search(left) and not self.re_ordinal_left.search(left):
-                figs.append(_record(s, e, "ratio", 0.5, 0.5, "fraction", self._qual(left), None, True))
-            return e
-        # indefinite plural scale words: "Millionen Nutzer", "mehrere hundert Euro"
-        if word in self.indefinite and not text[e:e + 1] == "-":
-            return self._vague(ctx, s, e, float(self.indefinite[word]), lo, hi, left, figs)
         # article + scale word or fraction: "einer Milliarde", "eine halbe Million", "ein Drittel"
         if word in self.articles:
             am = self.re_after_article.match(text, e, hi)
@@ -611,6 +599,36 @@ class Scanner:
             if w2 == "Dutzend":
                 return self._finish_word(ctx, s, am.end(), 12.0, 12.0, lo, hi, left, figs)
             return self._finish_word(ctx, s, e, base, base, lo, hi, left, figs, article=True)
+        # "jeder Dritte": one in n
+        if lw.startswith("jede"):
+            jm = self.re_jeder.match(text, s, hi)
+            if jm:
+                n = self.ordinals[jm.group("o").lower()]
+                figs.append(_record(s, jm.end(), "ratio", 1 / n, 1 / n, "fraction", self._qual(left), None, True))
+                return jm.end()
+            return e
+        # multiples: "verdreifacht", "halbiert", "das Doppelte"
+        for stem, val in (self.multiples_up.items() if lw[:3] in ("ver", "dop") else ()):
+            if lw.startswith(stem.lower()):
+                if stem in ("doppelt", "Doppelte") and lw not in ("doppelt", "doppelte", "doppelten"):
+                    break
+                if stem == "doppelt" and not re.match(_H + r"+so\b", text[e:e + 6]):
+                    break
+                direction = "up" if stem.startswith("ver") else None
+                figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), direction, True))
+                return e
+        for stem, val in (self.multiples_down.items() if lw[:3] == "hal" else ()):
+            if lw.startswith(stem.lower()):
+                figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), "down", True))
+                return e
+        # "die Hälfte"
+        if word == "Hälfte":
+            if self.re_half_left.search(left) and not self.re_ordinal_left.search(left):
+                figs.append(_record(s, e, "ratio", 0.5, 0.5, "fraction", self._qual(left), None, True))
+            return e
+        # indefinite plural scale words: "Millionen Nutzer", "mehrere hundert Euro"
+        if word in self.indefinite and not text[e:e + 1] == "-":
+            return self._vague(ctx, s, e, float(self.indefinite[word]), lo, hi, left, figs)
         # compounds: "neuntägige", "vierjährigen", "fünfprozentige", "dreifach"
         for a_stem in ("prozentig", "fach", *self.dur_adj):
             i = lw.find(a_stem, 1)
@@ -754,17 +772,17 @@ class _Context:
         self._sent = None
         self._currencies = None
 
-    def sentences(self):
-        if self._sent is None:
-            self._sent = _sentence_starts(self.text, self.sc.abbrev)
-        return self._sent
-
     def sentence_span(self, pos):
-        starts = self.sentences()
+        """(start, end) of the sentence around pos; lines are split into sentences on demand."""
+        text = self.text
+        ls = text.rfind("\n", 0, pos) + 1
+        if self._sent is None or self._sent[0] != ls:
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            self._sent = (ls, le, _sentence_starts(text, self.sc.abbrev, ls, le))
+        _, le, starts = self._sent
         i = bisect.bisect_right(starts, pos) - 1
-        a = starts[i] if i >= 0 else 0
-        b = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        return a, b
+        return starts[i], (starts[i + 1] if i + 1 < len(starts) else le)
 
     def clause(self, start, end, lo, hi):
         a, b = self.sentence_span(start)
@@ -820,26 +838,30 @@ def _iso(d, ref_year, ref, future_days):
     return f"{y:04d}-{m:02d}-{day:02d}" if _valid_date(y, m, day) else f"{y:04d}-{m:02d}"
 
 
-_SENT_BREAK = re.compile(r"\n+|(?<=[.!?…])[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
+_SENT_BREAK = re.compile(r"\n+|[.!?…][\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
 
 
-def _sentence_starts(text, abbrev) -> list[int]:
-    starts = [0]
-    for m in _SENT_BREAK.finditer(text):
+def _sentence_starts(text, abbrev, lo, hi) -> list[int]:
+    starts = [lo]
+    for m in _SENT_BREAK.finditer(text, lo, hi):
         s = m.start()
-        if text[s] != "\n":
-            j = s - 1
-            while j >= 0 and text[j] in "\"“”»«'":
-                j -= 1
-            if text[j] == ".":
-                k = j - 1
-                while k >= 0 and (text[k].isalnum() or text[k] == "."):
-                    k -= 1
-                tok = text[k + 1:j]
-                if tok.isdigit() or tok in abbrev or len(tok) == 1:
-                    continue
+        if text[s] == ".":
+            j = s
+            k = j - 1
+            while k >= 0 and (text[k].isalnum() or text[k] == "."):
+                k -= 1
+            tok = text[k + 1:j]
+            if tok.isdigit() or tok in abbrev or len(tok) == 1:
+                continue
         starts.append(m.end())
     return starts
+
+
+@dataclass
+class ScanResult:
+    figures: list[dict]          # start, end, text, kind, low, high, unit, date, ..., sentence
+    skipped: list[dict]          # start, end, text, reason: digits that are not figures
+    problems: list[str]          # malformed table rows, in words
 
 
 @functools.cache
@@ -848,17 +870,6 @@ def scanner(lang: str = "de") -> Scanner:
     return Scanner(lang)
 
 
-def scan(text: str, published: dt.date | None = None, lang: str = "de"):
-    """Figures (list of dicts with ``text`` and ``sentence``) and skipped digits of one text."""
-    figs, skipped = scanner(lang).scan(text, published)
-    ctx = None
-    for f in figs:
-        f["text"] = text[f["start"]:f["end"]]
-    for f in figs:
-        span = f.pop("sentence_span", None)
-        if span is None:
-            if ctx is None:
-                ctx = _Context(text, published, scanner(lang))
-            span = ctx.sentence_span(f["start"])
-        f["sentence"] = text[span[0]:span[1]].strip()
-    return figs, skipped
+def scan(text: str, published: dt.date | None = None, lang: str = "de") -> ScanResult:
+    """Scan one text with the shared scanner of its language."""
+    return scanner(lang).scan(text, published)

@@ -1,17 +1,20 @@
 """Figure records as pandas DataFrames: the columns of ``../shared/FIGURES.md`` plus provenance.
 
 >>> df = extract("Die Aktie liegt auf 7 Tage 5,08% im Minus.")
->>> df[["text", "kind", "value", "unit", "direction"]].values.tolist()
-[['7 Tage', 'duration', 7.0, 'day', None], ['5,08%', 'percent', 5.08, '%', 'down']]
+>>> for r in df.itertuples():
+...     print(r.text, r.kind, r.value, r.unit, r.direction)
+7 Tage duration 7.0 day <NA>
+5,08% percent 5.08 % down
 """
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable
 
 import pandas as pd
 
-from .corpus import Article, Corpus, load_corpus
+from .corpus import Article, Corpus, InputWarning, load_corpus
 from .extract import scan
 
 #: column -> (dtype, meaning); the order is the order of the frame
@@ -55,7 +58,10 @@ def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
 
 
 def _rows(article: Article) -> tuple[list[dict], list[dict]]:
-    figs, skipped = scan(article.text, article.published, article.language)
+    result = scan(article.text, article.published, article.language)
+    figs, skipped = result.figures, result.skipped
+    for problem in result.problems:
+        warnings.warn(f"{article.path or article.id}: malformed table, {problem}", InputWarning, stacklevel=3)
     published = article.published.isoformat() if article.published else None
     for f in figs:
         f["article"] = article.id

@@ -1,16 +1,14 @@
 """Pipe tables (``a | b | c |`` rows under a ``---|---`` rule) as cells with their headers.
 
 >>> t = "Land | Quote |\\n---|---|\\nChina | 75-85% |\\n"
->>> [(c.text, c.row_header, c.col_header) for c in find_tables(t)[0].cells]
-[('China', 'China', 'Land'), ('75-85%', 'China', 'Quote')]
+>>> [(c.text, c.row, c.row_header, c.col_header) for c in find_tables(t)[0].cells if c.row > 0]
+[('China', 1, 'China', 'Land'), ('75-85%', 1, 'China', 'Quote')]
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_ROW = re.compile(r"^[^\n|]*\|.*$")
 
 
 @dataclass(frozen=True)
@@ -53,41 +51,55 @@ def _split_row(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line that starts at pos, without its newline."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return pos, end - (1 if end > pos and text[end - 1] == "\r" else 0)
+
+
+_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*\r?$", re.M)
+
+
 def find_tables(text: str) -> list[Table]:
     """All pipe tables of a text: a header row, a rule row, then rows until a line without ``|``."""
-    lines, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        lines.append((pos, pos + len(body), body))
-        pos += len(line)
     tables: list[Table] = []
-    i = 1
-    while i < len(lines):
-        s, e, body = lines[i]
-        hs, he, hbody = lines[i - 1]
-        if _RULE.match(body) and "|" in hbody and ("|" in body or "-" in body):
-            header_spans = _split_row(text, hs, he)
-            header = [text[a:b] for a, b in header_spans]
-            table = Table(start=hs, end=e, header=header)
-            for c, (a, b) in enumerate(header_spans):
-                table.cells.append(Cell(a, b, text[a:b], 0, c, header[0], text[a:b], hs, he))
-            j, row = i + 1, 1
-            while j < len(lines) and "|" in lines[j][2] and lines[j][2].strip():
-                rs, re_, rbody = lines[j]
-                spans = _split_row(text, rs, re_)
-                if len(spans) != len(header):
-                    table.problems.append(
-                        f"line {text.count(chr(10), 0, rs) + 1}: row has {len(spans)} cells, "
-                        f"the header has {len(header)}")
-                row_header = text[spans[0][0]:spans[0][1]] if spans else ""
-                for c, (a, b) in enumerate(spans):
-                    col_header = header[c] if c < len(header) else ""
-                    table.cells.append(Cell(a, b, text[a:b], row, c, row_header, col_header, rs, re_))
-                table.end = re_
-                j += 1
-                row += 1
-            tables.append(table)
-            i = j + 1
-        else:
-            i += 1
+    done = 0
+    for rule in _RULE_LINE.finditer(text):
+        s, e = rule.start(), rule.end()
+        if s < done or s == 0:
+            continue
+        hs = text.rfind("\n", 0, s - 1) + 1
+        hs, he = _line_at(text, hs)
+        hbody = text[hs:he]
+        body = text[s:e]
+        if "|" not in hbody or "|" not in body:
+            continue
+        header_spans = _split_row(text, hs, he)
+        header = [text[a:b] for a, b in header_spans]
+        table = Table(start=hs, end=e, header=header)
+        for c, (a, b) in enumerate(header_spans):
+            table.cells.append(Cell(a, b, text[a:b], 0, c, header[0], text[a:b], hs, he))
+        pos, row = e + 1, 1
+        while pos < len(text):
+            rs, re_ = _line_at(text, pos)
+            rbody = text[rs:re_]
+            if "|" not in rbody or not rbody.strip():
+                break
+            spans = _split_row(text, rs, re_)
+            if len(spans) != len(header):
+                table.problems.append(
+                    f"line {text.count(chr(10), 0, rs) + 1}: row has {len(spans)} cells, "
+                    f"the header has {len(header)}")
+            row_header = text[spans[0][0]:spans[0][1]] if spans else ""
+            for c, (a, b) in enumerate(spans):
+                col_header = header[c] if c < len(header) else ""
+                table.cells.append(Cell(a, b, text[a:b], row, c, row_header, col_header, rs, re_))
+            table.end = re_
+            pos = re_ + 1
+            if pos < len(text) and text[pos - 1] == "\r":
+                pos += 1
+            row += 1
+        tables.append(table)
+        done = table.end
     return tables
