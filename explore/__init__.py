@@ -12,9 +12,11 @@
 from .corpus import Article, Corpus, InputError, InputWarning, Problem, load_corpus
 from .evaluate import evaluate
 from .records import FIGURE_COLUMNS, UNMATCHED_COLUMNS, extract, figures, unmatched
+from .engines import read_figures
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
     "extract", "figures", "unmatched", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
+    "read_figures",
 ]
 __version__ = "0.1.0"

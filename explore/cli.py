@@ -45,13 +45,35 @@ def _load(paths):
 
 def cmd_table(args) -> int:
     from . import records
+    if args.engine == "dask":
+        return _table_dask(args)
+    if args.workers or args.scheduler:
+        raise SystemExit("explore: --workers and --scheduler need --engine dask")
     corpus = _load(args.paths)
     if args.unmatched:
         df = records.unmatched(corpus)
     else:
         df = records.figures(corpus, progress=args.progress)
-    write_table(df, args.format, args.output)
+    write_table(df, args.format or "csv", args.output)
     return 1 if corpus.failed else 0
+
+
+def _table_dask(args) -> int:
+    """``table figures --engine dask``: a Parquet dataset in the folder ``-o``, problems on stderr."""
+    from . import engines
+    if args.unmatched:
+        raise SystemExit("explore: --unmatched runs on the pandas engine only")
+    if args.format not in (None, "parquet"):
+        raise SystemExit("explore: --engine dask writes a Parquet dataset (--format parquet)")
+    if not args.output:
+        raise SystemExit("explore: --engine dask needs -o OUT_DIR (a folder for the Parquet parts)")
+    result = engines.run(args.paths or ["seeds"], args.output, workers=args.workers,
+                         scheduler=args.scheduler, progress=args.progress or sys.stderr.isatty(),
+                         warn=False)
+    for p in result.problems:
+        print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+    print(f"explore: {result.summary()}; wrote {result.path}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_eval(args) -> int:
@@ -78,11 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("name", choices=["figures"], help="which table")
     t.add_argument("paths", nargs="*", metavar="PATH",
                    help="folders of .txt articles or single files (default: seeds/)")
-    t.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
-    t.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    t.add_argument("--format", choices=FORMATS, help="output format (default: csv; parquet with --engine dask)")
+    t.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE instead of stdout (with --engine dask: the output folder)")
     t.add_argument("--unmatched", action="store_true",
                    help="list the digits that are not inside any figure, with the reason, instead")
     t.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+    t.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+                   help="pandas: in this process (default); dask: on a Dask cluster, streaming the "
+                        "files, into a partitioned Parquet dataset in -o OUT_DIR")
+    t.add_argument("--workers", type=int, metavar="N",
+                   help="--engine dask: worker processes of the local cluster (default: one per core)")
+    t.add_argument("--scheduler", metavar="ADDR",
+                   help="--engine dask: run on the existing cluster at ADDR (tcp://HOST:PORT)")
     t.set_defaults(func=cmd_table)
 
     e = sub.add_parser("eval", help="score the extractor against a gold JSON-lines key",

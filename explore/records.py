@@ -111,13 +111,23 @@ def _as_corpus(corpus) -> Corpus:
     raise TypeError(f"expected a Corpus, Article, path or list of paths, got {type(corpus).__name__}")
 
 
-def figures(corpus=None, progress: bool = False) -> pd.DataFrame:
+def figures(corpus=None, progress: bool = False, engine: str = "pandas", out=None,
+            workers: int | None = None, scheduler: str | None = None, client=None):
     """Every figure of every article in a corpus (a ``Corpus``, a folder, or a list of paths).
+
+    ``engine="dask"`` extracts on a Dask cluster instead (``explore.engines``): a local one
+    with ``workers`` processes (default: one per core), or the cluster at ``scheduler``
+    (``"tcp://host:8786"``) or of ``client``. It returns the same frame; with ``out=FOLDER``
+    it writes a Parquet dataset there (open it with ``read_figures``) and returns the run.
 
     >>> df = figures("seeds")
     >>> sorted(df["kind"].unique())[:3]
     ['count', 'date', 'duration']
     """
+    if engine != "pandas" or out is not None:
+        from . import engines
+        return engines.figures(corpus, engine, out=out, progress=progress, workers=workers,
+                               scheduler=scheduler, client=client)
     corpus = _as_corpus(corpus)
     rows: list[dict] = []
     for a in _progress(corpus, progress, "figures"):

@@ -1,0 +1,391 @@
+"""The Dask engine: extract the figures of a whole archive on a Dask cluster, into Parquet.
+
+The files are listed on the client, grouped into partitions of a few MB each, and every
+partition is read, decoded (``explore.corpus.decode`` plus the folder's ``catalog.csv``) and
+extracted on a worker with the same per-article code as the pandas engine (``records._rows``).
+A worker either writes its partition as ``part.NNNNN.parquet`` (with exactly the dtypes of
+``FIGURE_COLUMNS``) or sends the frame back; the texts never travel to, or stay on, the client.
+
+>>> import explore
+>>> df = explore.figures("seeds", engine="dask", workers=1)      # doctest: +SKIP
+>>> run = explore.figures("archive/", engine="dask", out="figures.parquet/")   # doctest: +SKIP
+>>> explore.read_figures("figures.parquet/").equals(explore.figures("archive/"))  # doctest: +SKIP
+True
+
+Without ``scheduler`` (or ``client``) a ``distributed.LocalCluster`` sized to the machine is
+started (one single-threaded worker process per core: the extractor is pure Python) and closed
+again; with ``scheduler="tcp://host:8786"`` the work runs on that cluster, whose workers must
+see the same paths (a shared file system). Tasks lost with a dying worker are rescheduled by
+Dask (``distributed.scheduler.allowed-failures``); partitions write atomically, so a retried
+partition leaves one complete file.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import sys
+import time
+import uuid
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Article, Corpus, InputError, InputWarning, Problem, _files, _meta, decode, read_catalog
+from .records import FIGURE_COLUMNS, _as_corpus, _frame, _rows
+
+ENGINES = ("pandas", "dask")
+#: default size of a partition: the text bytes one task reads and extracts
+PARTITION_BYTES = 4_000_000
+PART = "part.{:05d}.parquet"
+MANIFEST = "_explore.json"
+
+
+# ---------------------------------------------------------------- Parquet schema, reading back
+
+def arrow_schema():
+    """The Arrow schema of a figures partition, column for column from ``FIGURE_COLUMNS``."""
+    import pyarrow as pa
+    types = {"string": pa.large_string(), "int64": pa.int64(), "float64": pa.float64(), "boolean": pa.bool_()}
+    return pa.schema([pa.field(c, types[t]) for c, (t, _) in FIGURE_COLUMNS.items()])
+
+
+def write_part(df: pd.DataFrame, path) -> None:
+    """Write one figures frame as a Parquet file, atomically (a temporary file, then a rename)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    table = pa.Table.from_pandas(df, schema=arrow_schema(), preserve_index=False)
+    try:
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _parts(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir()
+                       if p.suffix == ".parquet" and not p.name.startswith((".", "_")))
+        if not files:
+            raise FileNotFoundError(f"{path}: no .parquet files in this folder")
+        return files
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    return [path]
+
+
+def read_figures(path, columns: Sequence[str] | None = None, lazy: bool = False):
+    """Open a figures Parquet dataset (a folder of parts, or one file) as the figures frame.
+
+    The frame equals ``explore.figures(corpus)`` of the same corpus: the columns and dtypes of
+    ``FIGURE_COLUMNS``, rows in corpus order, a fresh RangeIndex. ``columns`` reads only some
+    columns; ``lazy=True`` returns a ``dask.dataframe`` (one partition per part) instead.
+    """
+    cols = list(FIGURE_COLUMNS) if columns is None else list(columns)
+    unknown = [c for c in cols if c not in FIGURE_COLUMNS]
+    if unknown:
+        raise KeyError(f"not figure columns: {', '.join(unknown)}")
+    files = [str(f) for f in _parts(Path(path))]
+    if lazy:
+        import dask.dataframe as dd
+        return dd.from_map(_read_part, files, columns=cols, meta=_frame([], FIGURE_COLUMNS)[cols],
+                           enforce_metadata=False)
+    return _read_part(files, cols).reset_index(drop=True)
+
+
+def _read_part(files, columns: list[str]) -> pd.DataFrame:
+    """One Parquet file (or a list of them, in order) as a figures frame with ``columns``."""
+    import pyarrow.dataset as ds
+    table = ds.dataset(files, format="parquet").to_table(columns=columns)
+    return table.to_pandas().astype({c: FIGURE_COLUMNS[c][0] for c in columns})
+
+
+# ---------------------------------------------------------------- the work of one partition
+
+@dataclass
+class Item:
+    """One unit of input for a worker: a file to read (with its catalog row), or an Article."""
+    path: str | None = None
+    catalog: dict | None = None
+    article: Article | None = None
+    size: int = 0
+
+
+def _read(item: Item) -> tuple[Article | None, list[Problem]]:
+    """The article of one item, reading and decoding its file; problems name the file."""
+    if item.article is not None:
+        return item.article, []
+    path = item.path
+    try:
+        text, enc, notes = decode(Path(path).read_bytes(), path)
+    except (OSError, InputError) as exc:
+        return None, [Problem(path, str(exc).removeprefix(f"{path}: "), fatal=True)]
+    article = Article(id=Path(path).stem, text=text, path=path, encoding=enc, **_meta(item.catalog))
+    return article, [Problem(path, n) for n in notes]
+
+
+def _peak_rss() -> int:
+    """Peak resident memory of this process, in bytes."""
+    import resource
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb * (1 if sys.platform == "darwin" else 1024)
+
+
+def _worker_address() -> str:
+    try:
+        from distributed import get_worker
+        return get_worker().address
+    except (ImportError, ValueError):
+        return f"pid {os.getpid()}"
+
+
+def run_partition(index: int, items: list[Item], out: str | None) -> dict:
+    """Read, decode and extract one partition; write it to ``out`` (a folder) or return the frame."""
+    rows: list[dict] = []
+    problems: list[Problem] = []
+    articles = nbytes = 0
+    for item in items:
+        article, probs = _read(item)
+        problems.extend(probs)
+        if article is None:
+            continue
+        where = article.path or article.id
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", InputWarning)
+                rows.extend(_rows(article)[0])
+        except Exception as exc:           # one bad article must not sink an archive run
+            problems.append(Problem(where, f"extraction failed: {type(exc).__name__}: {exc}", fatal=True))
+            continue
+        for w in caught:                   # the extractor's remarks reach the client, by file
+            if issubclass(w.category, InputWarning):
+                problems.append(Problem(where, str(w.message).removeprefix(f"{where}: ")))
+            else:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        articles += 1
+        nbytes += item.size or len(article.text.encode("utf-8"))
+    df = _frame(rows, FIGURE_COLUMNS)
+    result = {"index": index, "articles": articles, "bytes": nbytes, "rows": len(df),
+              "problems": problems, "worker": _worker_address(), "peak_rss": _peak_rss()}
+    if out is None:
+        result["frame"] = df
+    else:
+        write_part(df, Path(out) / PART.format(index))
+    return result
+
+
+# ---------------------------------------------------------------- planning on the client
+
+def plan(corpus, partition_bytes: int = PARTITION_BYTES) -> list[list[Item]]:
+    """The partitions of a corpus: folders and files are listed (not read), in corpus order.
+
+    ``corpus`` is a folder, a file, a list of them, or already loaded Articles / a Corpus.
+    """
+    if corpus is None:
+        corpus = ["seeds"]
+    elif isinstance(corpus, (str, bytes)) or hasattr(corpus, "__fspath__"):
+        corpus = [corpus]
+    elif not isinstance(corpus, (Corpus, Article)):
+        corpus = list(corpus)
+    if isinstance(corpus, (Corpus, Article)) or any(isinstance(a, Article) for a in corpus):
+        items = [Item(article=a, size=len(a.text.encode("utf-8"))) for a in _as_corpus(corpus)]
+    else:
+        items = []
+        catalogs: dict[Path, dict] = {}
+        for f in _files(corpus):
+            if f.parent not in catalogs:
+                catalogs[f.parent] = read_catalog(f.parent)
+            try:
+                size = f.stat().st_size
+            except OSError:
+                size = 0
+            items.append(Item(path=str(f), catalog=catalogs[f.parent].get(f.stem), size=size))
+    parts: list[list[Item]] = []
+    current: list[Item] = []
+    filled = 0
+    for item in items:
+        current.append(item)
+        filled += item.size
+        if filled >= partition_bytes:
+            parts.append(current)
+            current, filled = [], 0
+    if current:
+        parts.append(current)
+    return parts
+
+
+def local_workers() -> int:
+    """Worker processes for a local cluster: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def connect(scheduler: str | None = None, workers: int | None = None, client=None):
+    """A ``distributed.Client``: the one given, one for ``scheduler``, or a new local cluster."""
+    if client is not None:
+        yield client
+        return
+    from distributed import Client, LocalCluster
+    if scheduler:
+        if workers:
+            raise ValueError("give either a scheduler (an existing cluster) or a number of workers")
+        with Client(scheduler) as c:
+            yield c
+        return
+    with LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as c:
+        yield c
+
+
+# ---------------------------------------------------------------- a run
+
+@dataclass
+class DaskRun:
+    """What a Dask run did: its output folder (or frame), counts, problems and worker memory."""
+    path: Path | None = None
+    frame: pd.DataFrame | None = None
+    articles: int = 0
+    files: int = 0
+    bytes: int = 0
+    rows: int = 0
+    partitions: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    worker_peak_rss: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        """True when some file or partition could not be read or extracted."""
+        return any(p.fatal for p in self.problems)
+
+    def read(self, columns=None) -> pd.DataFrame:
+        """The figures frame of this run (read back from Parquet when it was written)."""
+        return self.frame if self.path is None else read_figures(self.path, columns)
+
+    def summary(self) -> str:
+        mb = self.bytes / 1e6
+        rate = f"{self.articles / self.seconds:.0f} articles/s, {mb / self.seconds:.2f} MB/s" if self.seconds else ""
+        peak = max(self.worker_peak_rss.values(), default=0) / 2**20
+        return (f"{self.articles} articles ({mb:.1f} MB), {self.rows} figures, {self.partitions} partitions "
+                f"in {self.seconds:.1f} s ({rate}); peak worker memory {peak:.0f} MiB")
+
+
+def _prepare(out) -> Path:
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out}: exists and is not a folder (the Dask engine writes a folder of parts)")
+    out.mkdir(parents=True, exist_ok=True)
+    for old in list(out.glob("part.*.parquet")) + [out / MANIFEST]:   # a previous run's output
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+    return out
+
+
+def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | None = None,
+        client=None, progress: bool = False, partition_bytes: int = PARTITION_BYTES,
+        retries: int = 2, warn: bool = True) -> DaskRun:
+    """Extract every figure of ``corpus`` on Dask; write a Parquet dataset to ``out`` or keep the frame.
+
+    Unreadable files are recorded in ``.problems`` with their path (and, ``warn=True``, issued
+    as ``InputWarning``); the other files are still extracted. A partition whose task raises is
+    retried ``retries`` times; tasks lost with a dead worker are rescheduled by Dask.
+    """
+    import dask.bag as db
+    from distributed import as_completed
+
+    t0 = time.perf_counter()
+    parts = plan(corpus, partition_bytes)
+    outdir = _prepare(out) if out is not None else None
+    res = DaskRun(path=outdir, partitions=len(parts), files=sum(len(p) for p in parts))
+    if not parts:
+        where = ", ".join(map(str, corpus)) if isinstance(corpus, (list, tuple)) else str(corpus)
+        res.problems.append(Problem(where, "no .txt articles found", fatal=True))
+    frames: dict[int, pd.DataFrame] = {}
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=res.files, desc="figures (dask)", unit="article", file=sys.stderr)
+    with connect(scheduler, workers, client) as c:
+        # one bag partition per planned partition: each becomes one task on a worker
+        bag = db.from_sequence(list(enumerate(parts)), npartitions=max(1, len(parts)))
+        target = None if outdir is None else str(outdir)
+        tasks = bag.map(lambda ip: run_partition(ip[0], ip[1], target)).to_delayed()
+        futures = c.compute(tasks, retries=retries) if parts else []
+        index_of = {f.key: i for i, f in enumerate(futures)}
+        for fut in as_completed(futures):
+            try:
+                results = fut.result()
+            except Exception as exc:
+                i = index_of[fut.key]
+                first, last = parts[i][0], parts[i][-1]
+                res.problems.append(Problem(
+                    f"{first.path or first.article.id} .. {last.path or last.article.id}",
+                    f"partition {i} ({len(parts[i])} articles) failed: {type(exc).__name__}: {exc}",
+                    fatal=True))
+                if bar is not None:
+                    bar.update(len(parts[i]))
+                continue
+            finally:
+                fut.release()
+            for r in results:
+                res.articles += r["articles"]
+                res.bytes += r["bytes"]
+                res.rows += r["rows"]
+                res.problems.extend(r["problems"])
+                res.worker_peak_rss[r["worker"]] = max(res.worker_peak_rss.get(r["worker"], 0), r["peak_rss"])
+                if "frame" in r:
+                    frames[r["index"]] = r["frame"]
+                if bar is not None:
+                    bar.update(len(parts[r["index"]]))
+    if bar is not None:
+        bar.close()
+    if outdir is None:
+        ordered = [frames[i] for i in sorted(frames)]
+        res.frame = (pd.concat(ordered, ignore_index=True) if ordered else _frame([], FIGURE_COLUMNS))
+    res.seconds = time.perf_counter() - t0
+    res.problems.sort(key=lambda p: p.path)
+    if outdir is not None:
+        _write_manifest(res)
+    if warn:
+        for p in res.problems:
+            warnings.warn(str(p), InputWarning, stacklevel=2)
+    return res
+
+
+def _write_manifest(res: DaskRun) -> None:
+    manifest = {
+        "engine": "dask", "articles": res.articles, "files": res.files, "bytes": res.bytes,
+        "figures": res.rows, "partitions": res.partitions, "seconds": round(res.seconds, 3),
+        "columns": {c: t for c, (t, _) in FIGURE_COLUMNS.items()},
+        "problems": [{"path": p.path, "message": p.message, "fatal": p.fatal} for p in res.problems],
+    }
+    (res.path / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_figures(df: pd.DataFrame, out) -> Path:
+    """Write a figures frame (e.g. from the pandas engine) as a one-part dataset in folder ``out``."""
+    out = _prepare(out)
+    write_part(df, out / PART.format(0))
+    return out
+
+
+def figures(corpus, engine: str = "dask", out=None, **options):
+    """``explore.figures`` for ``engine="dask"`` (or ``out=`` given): the frame, or the run when ``out``."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "pandas":
+        raise ValueError("out= writes a Parquet dataset with engine='dask'; with the pandas engine "
+                         "use df.to_parquet(FILE) (read_figures opens either)")
+    result = run(corpus, out, **options)
+    return result.frame if out is None else result
