@@ -39,8 +39,9 @@ from .corpus import Article, Corpus, InputError, InputWarning, Problem, _files, 
 from .records import FIGURE_COLUMNS, _as_corpus, _frame, _rows
 
 ENGINES = ("pandas", "dask")
-#: default size of a partition: the text bytes one task reads and extracts
-PARTITION_BYTES = 4_000_000
+#: bounds of a partition's size (the text bytes one task reads and extracts); by default a run
+#: aims at 8 partitions per worker, for balance and a moving progress bar
+PARTITION_BYTES = (64_000, 4_000_000)
 PART = "part.{:05d}.parquet"
 MANIFEST = "_explore.json"
 
@@ -183,10 +184,11 @@ def run_partition(index: int, items: list[Item], out: str | None) -> dict:
 
 # ---------------------------------------------------------------- planning on the client
 
-def plan(corpus, partition_bytes: int = PARTITION_BYTES) -> list[list[Item]]:
+def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[list[Item]]:
     """The partitions of a corpus: folders and files are listed (not read), in corpus order.
 
     ``corpus`` is a folder, a file, a list of them, or already loaded Articles / a Corpus.
+    Without ``partition_bytes`` a partition holds 1/8 of a worker's share, within ``PARTITION_BYTES``.
     """
     if corpus is None:
         corpus = ["seeds"]
@@ -207,6 +209,9 @@ def plan(corpus, partition_bytes: int = PARTITION_BYTES) -> list[list[Item]]:
             except OSError:
                 size = 0
             items.append(Item(path=str(f), catalog=catalogs[f.parent].get(f.stem), size=size))
+    if partition_bytes is None:
+        low, high = PARTITION_BYTES
+        partition_bytes = min(high, max(low, sum(i.size for i in items) // (8 * max(1, workers))))
     parts: list[list[Item]] = []
     current: list[Item] = []
     filled = 0
@@ -293,7 +298,7 @@ def _prepare(out) -> Path:
 
 
 def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | None = None,
-        client=None, progress: bool = False, partition_bytes: int = PARTITION_BYTES,
+        client=None, progress: bool = False, partition_bytes: int | None = None,
         retries: int = 2, warn: bool = True) -> DaskRun:
     """Extract every figure of ``corpus`` on Dask; write a Parquet dataset to ``out`` or keep the frame.
 
@@ -305,18 +310,18 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
     from distributed import as_completed
 
     t0 = time.perf_counter()
-    parts = plan(corpus, partition_bytes)
     outdir = _prepare(out) if out is not None else None
-    res = DaskRun(path=outdir, partitions=len(parts), files=sum(len(p) for p in parts))
-    if not parts:
-        where = ", ".join(map(str, corpus)) if isinstance(corpus, (list, tuple)) else str(corpus)
-        res.problems.append(Problem(where, "no .txt articles found", fatal=True))
     frames: dict[int, pd.DataFrame] = {}
     bar = None
-    if progress:
-        from tqdm import tqdm
-        bar = tqdm(total=res.files, desc="figures (dask)", unit="article", file=sys.stderr)
     with connect(scheduler, workers, client) as c:
+        parts = plan(corpus, partition_bytes, workers=len(c.nthreads()))
+        res = DaskRun(path=outdir, partitions=len(parts), files=sum(len(p) for p in parts))
+        if not parts:
+            where = ", ".join(map(str, corpus)) if isinstance(corpus, (list, tuple)) else str(corpus)
+            res.problems.append(Problem(where, "no .txt articles found", fatal=True))
+        if progress:
+            from tqdm import tqdm
+            bar = tqdm(total=res.files, desc="figures (dask)", unit="article", file=sys.stderr)
         # one bag partition per planned partition: each becomes one task on a worker
         bag = db.from_sequence(list(enumerate(parts)), npartitions=max(1, len(parts)))
         target = None if outdir is None else str(outdir)
