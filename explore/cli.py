@@ -90,6 +90,22 @@ def cmd_eval(args) -> int:
     return 1 if corpus.failed else 0
 
 
+def cmd_export(args) -> int:
+    from . import export
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    corpus = _load(args.paths)
+    if corpus.failed and not len(corpus):
+        return 1
+    result = export.export(corpus, out=args.out, formats=formats, tables=not args.no_tables,
+                           locale=args.locale, log=args.log, progress=not args.quiet)
+    charts = [p for p in result.written if p.parent == Path(args.out)]
+    print(f"explore: wrote {len(charts)} chart files and {len(result.written) - len(charts)} tables "
+          f"to {args.out}", file=sys.stderr)
+    for err in result.errors:
+        print(f"explore: error: {err}", file=sys.stderr)
+    return 1 if result.errors or corpus.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="explore", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -122,6 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", metavar="PATH")
     e.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     e.set_defaults(func=cmd_eval)
+
+    x = sub.add_parser("export", help="write every chart (PNG/SVG/HTML) and table (CSV) of the corpus",
+                       description="Write every chart of the articles into --out, in each --format, and "
+                                   "every table as CSV into OUT/tables. PNG and SVG are drawn by plotly's "
+                                   "exporter (kaleido) in one headless Chrome/Chromium session; HTML needs "
+                                   "no browser.")
+    x.add_argument("paths", nargs="*", metavar="PATH",
+                   help="folders of .txt articles or single files (default: seeds/)")
+    x.add_argument("--out", default="charts", metavar="DIR", help="output folder (default: charts)")
+    x.add_argument("--format", default="png,svg,html", metavar="png,svg,html",
+                   help="comma-separated formats: png, svg, html (also jpg, webp, pdf); default: all three")
+    x.add_argument("--locale", choices=("en", "de"), default="en",
+                   help="number and date marks: en (default) or de (decimal comma)")
+    x.add_argument("--log", action="store_true", help="budgets on a log scale")
+    x.add_argument("--no-tables", action="store_true", help="charts only, no CSV tables")
+    x.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    x.set_defaults(func=cmd_export)
     return p
 
 
