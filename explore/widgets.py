@@ -1,0 +1,444 @@
+"""Widgets: ipywidgets controls wired to the chart functions and tables.
+
+Each explorer is an ``ipywidgets.VBox`` holding its controls, a plotly ``FigureWidget`` that is
+updated in place (never re-rendered into an ``Output``, which hangs Voila intermittently) and an
+export bar that saves the chart as shown. Its text form (``repr``) says what the chart shows, so
+a notebook's stored output is a readable, comparable answer. Empty selections draw a friendly
+empty state, never a traceback.
+
+>>> import pandas as pd
+>>> from explore import widgets
+>>> df = pd.DataFrame({"article": ["a", "a"], "title": ["T", "T"], "publisher": ["P", "P"],
+...     "published": ["2026-02-05"] * 2, "entity": ["Alibaba", "Alibaba"], "period": ["7d", "12m"],
+...     "change_pct": [-5.08, 44.92], "as_of": [None, None], "text": ["5,08%", "44,92%"],
+...     "sentence": ["...", "..."]})
+>>> w = widgets.stock_explorer(df)
+>>> w.controls["period"].value = ("12m",)
+>>> print(repr(w))
+StockExplorer
+Stock moves by period
+  Alibaba: 12m=44.92
+"""
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as W
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts
+
+__all__ = ["ChartPanel", "ExportBar", "FigureBrowser", "adoption_explorer", "budget_explorer",
+           "figure_browser", "overview", "stock_explorer", "timeframe_explorer", "update_figure",
+           "with_entities", "highlight"]
+
+_LAYOUT_WIDE = W.Layout(width="auto")
+
+
+def update_figure(target: go.FigureWidget, fig: go.Figure) -> None:
+    """Replace the traces and layout of a ``FigureWidget`` in place with those of ``fig``."""
+    with target.batch_update():
+        target.data = []
+        if fig.data:
+            target.add_traces(list(fig.data))
+        target.layout = fig.layout
+
+
+# ---------------------------------------------------------------- export from a widget
+
+class ExportBar(W.HBox):
+    """File name, format and an Export button that saves a figure (as shown) into ``folder``."""
+
+    def __init__(self, figure: go.Figure, name: str = "chart", folder: str | Path = "charts"):
+        self.figure = figure
+        self.folder = Path(folder)
+        self.filename = W.Text(value=name, description="Export as", layout=W.Layout(width="260px"))
+        self.format = W.Dropdown(options=["png", "svg", "html"], value="png", layout=W.Layout(width="80px"))
+        self.button = W.Button(description="Export", icon="download", tooltip="save the chart as shown")
+        self.status = W.HTML()
+        self.button.on_click(self.export)
+        super().__init__([self.filename, self.format, self.button, self.status])
+
+    def export(self, *_) -> Path | None:
+        """Save the chart; say where, or why not (no browser: how to fix it; HTML still works)."""
+        from .export import BrowserNotFound, write_chart
+        name = (self.filename.value.strip() or "chart").replace(os.sep, "_")
+        path = self.folder / f"{name}.{self.format.value}"
+        self.status.value = "<i>exporting…</i>"
+        try:
+            write_chart(self.figure, path)
+        except BrowserNotFound as e:
+            first = str(e).splitlines()[0]
+            self.status.value = (f"<span style='color:#b00'>{html.escape(first)} Install Chromium "
+                                 f"(Debian: <code>apt-get install chromium</code>) or pick html.</span>")
+            return None
+        except Exception as e:        # shown to the analyst, not raised into the notebook
+            self.status.value = f"<span style='color:#b00'>Export failed: {html.escape(str(e))}</span>"
+            return None
+        self.status.value = f"saved <code>{html.escape(str(path))}</code>"
+        return path
+
+
+# ---------------------------------------------------------------- a chart with controls
+
+class ChartPanel(W.VBox):
+    """Controls wired to a chart function; every change redraws the ``FigureWidget`` in place.
+
+    ``draw`` gets the controls' current values as keyword arguments and returns a Figure.
+    """
+
+    def __init__(self, controls: dict[str, W.ValueWidget], draw: Callable[..., go.Figure], name: str,
+                 folder: str | Path = "charts"):
+        self.controls = controls
+        self._draw = draw
+        self.figure = go.FigureWidget()
+        self.export_bar = ExportBar(self.figure, name=name, folder=folder)
+        for c in controls.values():
+            c.observe(self.refresh, names="value")
+        rows = [W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap", align_items="flex-start"))]
+        super().__init__(rows + [self.figure, self.export_bar])
+        self.refresh()
+
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def refresh(self, *_) -> None:
+        try:
+            fig = self._draw(**self.values())
+        except Exception as e:      # a control combination the chart cannot draw: say so on the chart
+            fig = charts.empty_figure(f"Cannot draw this selection: {e}", "")
+        update_figure(self.figure, fig)
+
+    def describe(self) -> str:
+        return charts.describe(self.figure)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}\n{self.describe()}"
+
+
+def _multi(options, description: str, rows: int | None = None) -> W.SelectMultiple:
+    opts = [str(o) for o in options]
+    return W.SelectMultiple(options=opts, value=tuple(opts), description=description,
+                            rows=rows or min(max(len(opts), 2), 6), layout=W.Layout(width="300px"))
+
+
+def _options(df: pd.DataFrame, col: str, key=None) -> list:
+    if col not in df.columns:
+        return []
+    vals = [v for v in df[col].dropna().astype(str).unique()]
+    return sorted(vals, key=key) if key else sorted(vals)
+
+
+def _locale_toggle(locale: str) -> W.ToggleButtons:
+    return W.ToggleButtons(options=[("English 1,234.5", "en"), ("Deutsch 1.234,5", "de")], value=locale,
+                           description="Numbers", style={"button_width": "120px"})
+
+
+def _contains(series: pd.Series, text: str) -> pd.Series:
+    return series.astype("string").fillna("").str.contains(text.strip(), case=False, regex=False)
+
+
+# ---------------------------------------------------------------- the topic explorers
+
+class BudgetExplorer(ChartPanel):
+    pass
+
+
+def budget_explorer(budgets: pd.DataFrame, currency: str = "USD", log: bool = False, locale: str = "en",
+                    folder: str | Path = "charts") -> BudgetExplorer:
+    """Budgets as bars in a chosen currency; filter by measure and entity; log scale; export.
+
+    ``budgets`` is ``explore.budgets()`` (or ``explore.money()`` for every amount).
+    """
+    controls = {
+        "currency": W.ToggleButtons(options=list(charts.CURRENCIES), value=currency.upper(), description="Currency",
+                                    style={"button_width": "60px"}),
+        "log": W.Checkbox(value=log, description="log scale", indent=False, layout=W.Layout(width="110px")),
+        "measure": _multi(_options(budgets, "measure"), "Measure"),
+        "search": W.Text(placeholder="entity or text contains…", description="Search"),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(currency, log, measure, search, locale):
+        df = budgets
+        if "measure" in df.columns:
+            df = df[df["measure"].astype("string").isin(measure)]
+        if search.strip():
+            df = df[_contains(df["entity"], search) | _contains(df["text"], search)]
+        return charts.budget_bars(df, currency=currency, log=log, locale=locale)
+
+    return BudgetExplorer(controls, draw, name="budgets", folder=folder)
+
+
+class AdoptionExplorer(ChartPanel):
+    pass
+
+
+def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale: str = "en",
+                      folder: str | Path = "charts") -> AdoptionExplorer:
+    """Adoption rates as ranges: China against the West per application, or the market comparison."""
+    by_app, by_market = charts.adoption_split(adoption)
+    controls = {
+        "view": W.ToggleButtons(options=[("China vs. West, per application", "application"),
+                                         ("Chatbots, by market", "market")], value=view, description="Compare",
+                                style={"button_width": "230px"}),
+        "region": _multi(_options(adoption, "region"), "Region"),
+        "search": W.Text(placeholder="application contains…", description="Search"),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(view, region, search, locale):
+        df = by_app if view == "application" else by_market
+        df = df[df["region"].astype("string").isin(region)]
+        if search.strip():
+            df = df[_contains(df["subject"], search)]
+        if view == "application":
+            return charts.adoption_ranges(df, y="subject", color="region", locale=locale,
+                                          title="Adoption rates: China against the West, per application")
+        return charts.adoption_ranges(df, y="region", color=None, locale=locale, title="Chatbot adoption by market")
+
+    return AdoptionExplorer(controls, draw, name="adoption", folder=folder)
+
+
+class StockExplorer(ChartPanel):
+    pass
+
+
+def stock_explorer(moves: pd.DataFrame, locale: str = "en", folder: str | Path = "charts") -> StockExplorer:
+    """Stock moves as signed bars grouped by period; pick entities and periods, colour by entity or sign."""
+    controls = {
+        "entity": _multi(_options(moves, "entity"), "Entity"),
+        "period": _multi(_options(moves, "period", key=charts._period_key), "Period"),
+        "color": W.ToggleButtons(options=[("by entity", "entity"), ("by sign", None)], value="entity",
+                                 description="Colour", style={"button_width": "90px"}),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(entity, period, color, locale):
+        df = moves[moves["entity"].astype("string").isin(entity) & moves["period"].astype("string").isin(period)]
+        return charts.stock_bars(df, color=color, locale=locale)
+
+    return StockExplorer(controls, draw, name="stock_moves", folder=folder)
+
+
+class TimeframeExplorer(ChartPanel):
+    pass
+
+
+def timeframe_explorer(timeframes: pd.DataFrame, locale: str = "en",
+                       folder: str | Path = "charts") -> TimeframeExplorer:
+    """Timeframes (time to ROI) as ranges; pick the subjects."""
+    controls = {
+        "subject": _multi(_options(timeframes, "subject"), "Subject"),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(subject, locale):
+        df = timeframes[timeframes["subject"].astype("string").isin(subject)]
+        return charts.timeframe_ranges(df, locale=locale)
+
+    return TimeframeExplorer(controls, draw, name="roi_timeframes", folder=folder)
+
+
+class Overview(ChartPanel):
+    pass
+
+
+def overview(figs: pd.DataFrame, locale: str = "en", folder: str | Path = "charts") -> Overview:
+    """How many figures of each kind per article, or the timeline of dated figures."""
+    controls = {
+        "chart": W.ToggleButtons(options=[("Figures per article", "counts"), ("Timeline of dates", "timeline")],
+                                 value="counts", description="Show", style={"button_width": "150px"}),
+        "kind": _multi(_options(figs, "kind"), "Kind", rows=5),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(chart, kind, locale):
+        df = figs[figs["kind"].astype("string").isin(kind)]
+        if chart == "timeline":
+            return charts.figure_timeline(df, locale=locale)
+        return charts.figure_counts(df, locale=locale)
+
+    return Overview(controls, draw, name="figures_overview", folder=folder)
+
+
+# ---------------------------------------------------------------- the figure browser
+
+def with_entities(figs: pd.DataFrame, *tables: pd.DataFrame) -> pd.DataFrame:
+    """The figures table with an ``entity`` column taken from topic tables (their ``entity`` or
+    ``subject`` for the same article and offsets); figures no table attributes stay empty."""
+    if "entity" in figs.columns:
+        return figs
+    parts = []
+    for t in tables:
+        col = "entity" if "entity" in t.columns else "subject" if "subject" in t.columns else None
+        if col is None or t.empty:
+            continue
+        parts.append(t[["article", "start", "end", col]].rename(columns={col: "entity"}))
+    if not parts:
+        return figs.assign(entity=pd.Series(pd.NA, index=figs.index, dtype="string"))
+    ents = pd.concat(parts).dropna(subset=["entity"]).drop_duplicates(["article", "start", "end"])
+    ents = ents.astype({"article": "string", "start": "int64", "end": "int64", "entity": "string"})
+    out = figs.merge(ents, on=["article", "start", "end"], how="left")
+    out.index = figs.index
+    return out
+
+
+def highlight(sentence: str, text: str, at: int | None = None) -> str:
+    """The sentence as HTML with the figure's text marked; ``at`` is its offset in the sentence
+    (else its first occurrence)."""
+    sentence = "" if charts._missing(sentence) else str(sentence)
+    text = "" if charts._missing(text) else str(text)
+    i = at if at is not None and sentence[at:at + len(text)] == text else sentence.find(text)
+    if not text or i < 0:
+        return html.escape(sentence)
+    return (html.escape(sentence[:i]) + "<mark style='background:#ffe066;padding:0 2px'>"
+            + html.escape(text) + "</mark>" + html.escape(sentence[i + len(text):]))
+
+
+class FigureBrowser(W.VBox):
+    """Filter the figure table by article, kind, entity and text; pick a row to see its sentence
+    with the figure highlighted and a link back to the article."""
+
+    def __init__(self, figs: pd.DataFrame, corpus=None, topics: tuple[pd.DataFrame, ...] = (),
+                 locale: str = "en", folder: str | Path = "charts", max_rows: int = 500):
+        self.corpus = corpus
+        self.locale = locale
+        self.max_rows = max_rows
+        self.table = with_entities(figs.reset_index(drop=True), *topics)
+        arts = self.table.drop_duplicates("article")
+        labels = charts._article_label(arts, 60) if not arts.empty else pd.Series(dtype="string")
+        self.controls = {
+            "article": W.Dropdown(options=[("All articles", "")] + [(f"{lab} ({a})", a) for a, lab in
+                                                                   zip(arts["article"], labels)],
+                                  value="", description="Article", layout=W.Layout(width="520px")),
+            "kind": _multi(_options(self.table, "kind"), "Kind", rows=5),
+            "entity": W.Dropdown(options=[("All entities", "")] + [(e, e) for e in _options(self.table, "entity")],
+                                 value="", description="Entity"),
+            "search": W.Text(placeholder="figure or sentence contains…", description="Search"),
+        }
+        self.count = W.HTML()
+        self.rows = W.Select(options=[], rows=10, description="Figures", layout=W.Layout(width="95%"))
+        self.detail = W.HTML(layout=W.Layout(width="95%"))
+        self.figure = go.FigureWidget()
+        self.export_bar = ExportBar(self.figure, name="figures_selection", folder=folder)
+        for c in self.controls.values():
+            c.observe(self.refresh, names="value")
+        self.rows.observe(self._show, names="value")
+        filters = W.HBox([W.VBox([self.controls["article"], self.controls["entity"], self.controls["search"]]),
+                          self.controls["kind"]])
+        super().__init__([filters, self.count, self.rows, self.detail, self.figure, self.export_bar])
+        self.refresh()
+
+    def filtered(self) -> pd.DataFrame:
+        """The rows of the figure table the current filters let through."""
+        df, v = self.table, {k: c.value for k, c in self.controls.items()}
+        if v["article"]:
+            df = df[df["article"] == v["article"]]
+        df = df[df["kind"].astype("string").isin(v["kind"])]
+        if v["entity"]:
+            df = df[df["entity"] == v["entity"]]
+        if v["search"].strip():
+            df = df[_contains(df["text"], v["search"]) | _contains(df["sentence"], v["search"])]
+        return df
+
+    def refresh(self, *_) -> None:
+        df = self.filtered()
+        self._current = df
+        n = len(df)
+        self.count.value = f"<b>{n}</b> of {len(self.table)} figures"
+        shown = df.head(self.max_rows)
+        self.rows.options = [(self._label(r), i) for i, r in shown.iterrows()]
+        if n == 0:
+            self.detail.value = ("<div style='color:#666;padding:6px'>No figure matches these filters. "
+                                 "Clear the search, pick “All articles”, or select more kinds.</div>")
+        else:
+            self.rows.value = shown.index[0]
+        update_figure(self.figure, charts.figure_counts(df, locale=self.locale,
+                                                        title="Figures in this selection, by kind"))
+
+    def _label(self, r) -> str:
+        where = r["row_header"] if "in_table" in r and r["in_table"] is True and not charts._missing(
+            r.get("row_header")) else ""
+        ent = f" · {r['entity']}" if not charts._missing(r.get("entity")) else ""
+        return f"{r['article'][:12]} · {r['kind']:<8} · {r['text']}{ent}{' · ' + where if where else ''}"
+
+    def _sentence_offset(self, r) -> int | None:
+        if self.corpus is None:
+            return None
+        try:
+            text = self.corpus[r["article"]].text
+        except (KeyError, IndexError):
+            return None
+        i = text.rfind(str(r["sentence"]), 0, int(r["end"]))
+        return int(r["start"]) - i if i >= 0 and i <= int(r["start"]) else None
+
+    def _link(self, r) -> str:
+        art = None
+        if self.corpus is not None:
+            try:
+                art = self.corpus[r["article"]]
+            except (KeyError, IndexError):
+                art = None
+        if art is not None and art.url:
+            return f"<a href='{html.escape(art.url)}' target='_blank'>open the article</a>"
+        if art is not None and art.path:
+            rel = os.path.relpath(art.path).replace(os.sep, "/")
+            return f"<a href='{html.escape(rel)}' target='_blank'>open the article ({html.escape(rel)})</a>"
+        return f"article <code>{html.escape(str(r['article']))}</code>"
+
+    def _show(self, change=None) -> None:
+        i = self.rows.value
+        if i is None or i not in self.table.index:
+            return
+        r = self.table.loc[i]
+        src = charts._hover_source(r, self.locale)
+        value = ""
+        if not charts._missing(r.get("low")):
+            hi = r.get("high")
+            value = charts.fmt_number(r["low"], self.locale) + (
+                "" if charts._missing(hi) or hi == r["low"] else f"–{charts.fmt_number(hi, self.locale)}") + (
+                "+" if charts._missing(hi) else "")
+            value = f" = {value} {html.escape(str(r['unit'])) if not charts._missing(r.get('unit')) else ''}"
+        self.detail.value = (
+            f"<div style='border-left:4px solid #ffe066;padding:4px 10px'>"
+            f"<div>{highlight(r['sentence'], r['text'], self._sentence_offset(r))}</div>"
+            f"<div style='color:#555;font-size:90%;margin-top:4px'><b>{html.escape(str(r['text']))}</b>"
+            f" · {html.escape(str(r['kind']))}{value} · characters {int(r['start'])}–{int(r['end'])} · "
+            f"{src} · {self._link(r)}</div></div>")
+
+    def selected(self) -> pd.Series | None:
+        i = self.rows.value
+        return None if i is None else self.table.loc[i]
+
+    def __repr__(self) -> str:
+        sel = self.selected()
+        pick = f"; selected: {sel['article']} {sel['text']!r} ({sel['kind']})" if sel is not None else ""
+        return (f"FigureBrowser: {len(self._current)} of {len(self.table)} figures{pick}\n"
+                f"{charts.describe(self.figure)}")
+
+
+def figure_browser(source=None, corpus=None, locale: str = "en", folder: str | Path = "charts") -> FigureBrowser:
+    """A figure browser over ``source`` (a folder, a Corpus, or a figures table).
+
+    Given a folder or Corpus it extracts the figures, attaches entities from the topic tables
+    and links each figure back to its article file.
+    """
+    from . import records
+    if isinstance(source, pd.DataFrame):
+        figs = source
+    else:
+        corpus = corpus or records._as_corpus(source)
+        figs = records.figures(corpus)
+    topics: list[pd.DataFrame] = []
+    try:
+        from . import views
+        topics = [getattr(views, n)(figs) for n in ("money", "stock_moves", "adoption", "timeframes")
+                  if hasattr(views, n)]
+    except ImportError:          # TODO(views): remove once explore/views.py lands
+        pass
+    return FigureBrowser(figs, corpus=corpus, topics=tuple(topics), locale=locale, folder=folder)
