@@ -35,7 +35,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Article, Corpus, InputError, InputWarning, Problem, _files, _meta, decode, read_catalog
+from .corpus import (CATALOG, Article, Corpus, InputError, InputWarning, Problem, _files, _meta, decode,
+                     read_catalog)
 from .records import FIGURE_COLUMNS, _as_corpus, _frame, _rows
 
 ENGINES = ("pandas", "dask")
@@ -111,25 +112,74 @@ def _read_part(files, columns: list[str]) -> pd.DataFrame:
 # ---------------------------------------------------------------- the work of one partition
 
 @dataclass
-class Item:
-    """One unit of input for a worker: a file to read (with its catalog row), or an Article."""
-    path: str | None = None
-    catalog: dict | None = None
-    article: Article | None = None
+class Part:
+    """One task's input: file names in one folder (read on the worker), or loaded Articles.
+
+    Only names travel in the task graph: texts are read, and catalog rows looked up, on the
+    worker, so the graph stays at a few bytes per article.
+    """
+    index: int
+    folder: str | None = None
+    names: list[str] = field(default_factory=list)
+    articles: list[Article] | None = None
     size: int = 0
 
+    def __len__(self) -> int:
+        return len(self.articles) if self.articles is not None else len(self.names)
 
-def _read(item: Item) -> tuple[Article | None, list[Problem]]:
-    """The article of one item, reading and decoding its file; problems name the file."""
-    if item.article is not None:
-        return item.article, []
-    path = item.path
+    def labels(self) -> list[str]:
+        """The paths (or article ids) of this part, for messages."""
+        if self.articles is not None:
+            return [a.path or a.id for a in self.articles]
+        return [os.path.join(self.folder, n) for n in self.names]
+
+
+_META = ("title", "publisher", "published", "published_inferred", "language", "url")
+_CATALOGS: dict[str, tuple[tuple, dict[str, tuple]]] = {}
+
+
+def _catalog(folder: str) -> dict[str, tuple]:
+    """A folder's catalog rows (only the fields articles use), cached per worker process.
+
+    Kept as tuples of strings, so even a catalog of a million rows stays a few hundred MB at
+    most; the cache holds the last 4 folders and is re-read when the file changes.
+    """
+    path = Path(folder) / CATALOG
     try:
-        text, enc, notes = decode(Path(path).read_bytes(), path)
-    except (OSError, InputError) as exc:
-        return None, [Problem(path, str(exc).removeprefix(f"{path}: "), fatal=True)]
-    article = Article(id=Path(path).stem, text=text, path=path, encoding=enc, **_meta(item.catalog))
-    return article, [Problem(path, n) for n in notes]
+        st = path.stat()
+    except OSError:
+        return {}
+    key = (st.st_mtime_ns, st.st_size)
+    hit = _CATALOGS.get(folder)
+    if hit and hit[0] == key:
+        return hit[1]
+    rows = {i: tuple(sys.intern(r.get(k) or "") if k != "title" else (r.get(k) or "") for k in _META)
+            for i, r in read_catalog(Path(folder)).items()}
+    while len(_CATALOGS) >= 4:
+        _CATALOGS.pop(next(iter(_CATALOGS)))
+    _CATALOGS[folder] = (key, rows)
+    return rows
+
+
+def _articles(part: Part):
+    """(article or None, problems naming the file, bytes) for every item of a part, in order."""
+    if part.articles is not None:
+        for a in part.articles:
+            yield a, [], len(a.text.encode("utf-8"))
+        return
+    catalog = _catalog(part.folder)
+    for name, path in zip(part.names, part.labels()):
+        try:
+            data = Path(path).read_bytes()
+            text, enc, notes = decode(data, path)
+        except (OSError, InputError) as exc:
+            yield None, [Problem(path, str(exc).removeprefix(f"{path}: "), fatal=True)], 0
+            continue
+        stem = Path(name).stem
+        row = catalog.get(stem)
+        meta = _meta(dict(zip(_META, row))) if row else {}
+        yield (Article(id=stem, text=text, path=path, encoding=enc, **meta),
+               [Problem(path, n) for n in notes], len(data))
 
 
 def _peak_rss() -> int:
@@ -147,13 +197,12 @@ def _worker_address() -> str:
         return f"pid {os.getpid()}"
 
 
-def run_partition(index: int, items: list[Item], out: str | None) -> dict:
-    """Read, decode and extract one partition; write it to ``out`` (a folder) or return the frame."""
+def run_partition(part: Part, out: str | None) -> dict:
+    """Read, decode and extract one part; write it to ``out`` (a folder) or return the frame."""
     rows: list[dict] = []
     problems: list[Problem] = []
     articles = nbytes = 0
-    for item in items:
-        article, probs = _read(item)
+    for article, probs, size in _articles(part):
         problems.extend(probs)
         if article is None:
             continue
@@ -171,24 +220,25 @@ def run_partition(index: int, items: list[Item], out: str | None) -> dict:
             else:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         articles += 1
-        nbytes += item.size or len(article.text.encode("utf-8"))
+        nbytes += size
     df = _frame(rows, FIGURE_COLUMNS)
-    result = {"index": index, "articles": articles, "bytes": nbytes, "rows": len(df),
+    result = {"index": part.index, "articles": articles, "bytes": nbytes, "rows": len(df),
               "problems": problems, "worker": _worker_address(), "peak_rss": _peak_rss()}
     if out is None:
         result["frame"] = df
     else:
-        write_part(df, Path(out) / PART.format(index))
+        write_part(df, Path(out) / PART.format(part.index))
     return result
 
 
 # ---------------------------------------------------------------- planning on the client
 
-def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[list[Item]]:
-    """The partitions of a corpus: folders and files are listed (not read), in corpus order.
+def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[Part]:
+    """The parts of a corpus: folders and files are listed (not read), in corpus order.
 
     ``corpus`` is a folder, a file, a list of them, or already loaded Articles / a Corpus.
-    Without ``partition_bytes`` a partition holds 1/8 of a worker's share, within ``PARTITION_BYTES``.
+    Without ``partition_bytes`` a part holds 1/8 of a worker's share, within ``PARTITION_BYTES``.
+    A part never spans two folders.
     """
     if corpus is None:
         corpus = ["seeds"]
@@ -197,32 +247,29 @@ def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[l
     elif not isinstance(corpus, (Corpus, Article)):
         corpus = list(corpus)
     if isinstance(corpus, (Corpus, Article)) or any(isinstance(a, Article) for a in corpus):
-        items = [Item(article=a, size=len(a.text.encode("utf-8"))) for a in _as_corpus(corpus)]
+        items = [(None, a, len(a.text.encode("utf-8"))) for a in _as_corpus(corpus)]
     else:
         items = []
-        catalogs: dict[Path, dict] = {}
         for f in _files(corpus):
-            if f.parent not in catalogs:
-                catalogs[f.parent] = read_catalog(f.parent)
             try:
                 size = f.stat().st_size
             except OSError:
                 size = 0
-            items.append(Item(path=str(f), catalog=catalogs[f.parent].get(f.stem), size=size))
+            items.append((str(f.parent), f.name, size))
     if partition_bytes is None:
         low, high = PARTITION_BYTES
-        partition_bytes = min(high, max(low, sum(i.size for i in items) // (8 * max(1, workers))))
-    parts: list[list[Item]] = []
-    current: list[Item] = []
-    filled = 0
-    for item in items:
-        current.append(item)
-        filled += item.size
-        if filled >= partition_bytes:
-            parts.append(current)
-            current, filled = [], 0
-    if current:
-        parts.append(current)
+        partition_bytes = min(high, max(low, sum(i[2] for i in items) // (8 * max(1, workers))))
+    parts: list[Part] = []
+    for folder, item, size in items:
+        last = parts[-1] if parts else None
+        if last is None or last.size >= partition_bytes or last.folder != folder:
+            last = Part(len(parts), folder, articles=[] if folder is None else None)
+            parts.append(last)
+        if folder is None:
+            last.articles.append(item)
+        else:
+            last.names.append(item)
+        last.size += size
     return parts
 
 
@@ -315,27 +362,31 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
     bar = None
     with connect(scheduler, workers, client) as c:
         parts = plan(corpus, partition_bytes, workers=len(c.nthreads()))
-        res = DaskRun(path=outdir, partitions=len(parts), files=sum(len(p) for p in parts))
+        res = DaskRun(path=outdir, partitions=len(parts), files=sum(map(len, parts)))
         if not parts:
             where = ", ".join(map(str, corpus)) if isinstance(corpus, (list, tuple)) else str(corpus)
             res.problems.append(Problem(where, "no .txt articles found", fatal=True))
         if progress:
             from tqdm import tqdm
             bar = tqdm(total=res.files, desc="figures (dask)", unit="article", file=sys.stderr)
-        # one bag partition per planned partition: each becomes one task on a worker
-        bag = db.from_sequence(list(enumerate(parts)), npartitions=max(1, len(parts)))
+        # one bag partition per planned part: each becomes one task on a worker
+        bag = db.from_sequence(parts, npartitions=max(1, len(parts)))
         target = None if outdir is None else str(outdir)
-        tasks = bag.map(lambda ip: run_partition(ip[0], ip[1], target)).to_delayed()
-        futures = c.compute(tasks, retries=retries) if parts else []
+        tasks = bag.map(run_partition, target).to_delayed()
+        with warnings.catch_warnings():
+            # the graph carries the file names (~20 bytes an article): past ~500,000 articles
+            # it is over distributed's 10 MB hint, which is expected and harmless here
+            warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+            futures = c.compute(tasks, retries=retries) if parts else []
         index_of = {f.key: i for i, f in enumerate(futures)}
         for fut in as_completed(futures):
             try:
                 results = fut.result()
             except Exception as exc:
                 i = index_of[fut.key]
-                first, last = parts[i][0], parts[i][-1]
+                names = parts[i].labels()
                 res.problems.append(Problem(
-                    f"{first.path or first.article.id} .. {last.path or last.article.id}",
+                    f"{names[0]} .. {names[-1]}",
                     f"partition {i} ({len(parts[i])} articles) failed: {type(exc).__name__}: {exc}",
                     fatal=True))
                 if bar is not None:
