@@ -95,23 +95,26 @@ class ChartPanel(W.VBox):
                  folder: str | Path = "charts"):
         self.controls = controls
         self._draw = draw
-        self.figure = go.FigureWidget()
+        # The first chart goes into the constructor: updates sent before the page shows the widget
+        # would be lost (Voila renders while the notebook runs); later ones update it in place.
+        self.figure = go.FigureWidget(self._chart())
         self.export_bar = ExportBar(self.figure, name=name, folder=folder)
         for c in controls.values():
             c.observe(self.refresh, names="value")
         rows = [W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap", align_items="flex-start"))]
         super().__init__(rows + [self.figure, self.export_bar])
-        self.refresh()
 
     def values(self) -> dict:
         return {k: c.value for k, c in self.controls.items()}
 
-    def refresh(self, *_) -> None:
+    def _chart(self) -> go.Figure:
         try:
-            fig = self._draw(**self.values())
+            return self._draw(**self.values())
         except Exception as e:      # a control combination the chart cannot draw: say so on the chart
-            fig = charts.empty_figure(f"Cannot draw this selection: {e}", "")
-        update_figure(self.figure, fig)
+            return charts.empty_figure(f"Cannot draw this selection: {e}", "")
+
+    def refresh(self, *_) -> None:
+        update_figure(self.figure, self._chart())
 
     def describe(self) -> str:
         return charts.describe(self.figure)
@@ -135,7 +138,7 @@ def _options(df: pd.DataFrame, col: str, key=None) -> list:
 
 def _locale_toggle(locale: str) -> W.ToggleButtons:
     return W.ToggleButtons(options=[("English 1,234.5", "en"), ("Deutsch 1.234,5", "de")], value=locale,
-                           description="Numbers", style={"button_width": "120px"})
+                           description="Numbers", style={"button_width": "150px"})
 
 
 def _contains(series: pd.Series, text: str) -> pd.Series:
@@ -324,7 +327,7 @@ class FigureBrowser(W.VBox):
         self.count = W.HTML()
         self.rows = W.Select(options=[], rows=10, description="Figures", layout=W.Layout(width="95%"))
         self.detail = W.HTML(layout=W.Layout(width="95%"))
-        self.figure = go.FigureWidget()
+        self.figure = go.FigureWidget(self._chart(self.table))     # see ChartPanel: drawn before it is shown
         self.export_bar = ExportBar(self.figure, name="figures_selection", folder=folder)
         for c in self.controls.values():
             c.observe(self.refresh, names="value")
@@ -333,6 +336,7 @@ class FigureBrowser(W.VBox):
                           self.controls["kind"]])
         super().__init__([filters, self.count, self.rows, self.detail, self.figure, self.export_bar])
         self.refresh()
+        self._shown = True
 
     def filtered(self) -> pd.DataFrame:
         """The rows of the figure table the current filters let through."""
@@ -358,8 +362,11 @@ class FigureBrowser(W.VBox):
                                  "Clear the search, pick “All articles”, or select more kinds.</div>")
         else:
             self.rows.value = shown.index[0]
-        update_figure(self.figure, charts.figure_counts(df, locale=self.locale,
-                                                        title="Figures in this selection, by kind"))
+        if getattr(self, "_shown", False):
+            update_figure(self.figure, self._chart(df))
+
+    def _chart(self, df: pd.DataFrame) -> go.Figure:
+        return charts.figure_counts(df, locale=self.locale, title="Figures in this selection, by kind")
 
     def _label(self, r) -> str:
         where = r["row_header"] if "in_table" in r and r["in_table"] is True and not charts._missing(
