@@ -20,3 +20,24 @@ __all__ = [
     "read_figures",
 ]
 __version__ = "0.1.0"
+
+# Charts, widgets and export load plotly/ipywidgets, so they are imported on first use:
+# explore.budget_bars(...), explore.widgets.figure_browser(...), explore.export_charts(...)
+_LAZY = {
+    "charts": ("charts", None), "widgets": ("widgets", None), "export": ("export", None),
+    "budget_bars": ("charts", "budget_bars"), "adoption_ranges": ("charts", "adoption_ranges"),
+    "adoption_split": ("charts", "adoption_split"), "stock_bars": ("charts", "stock_bars"),
+    "timeframe_ranges": ("charts", "timeframe_ranges"), "figure_counts": ("charts", "figure_counts"),
+    "figure_timeline": ("charts", "figure_timeline"), "figure_browser": ("widgets", "figure_browser"),
+    "export_charts": ("export", "export"),
+}
+__all__ += list(_LAZY)
+
+
+def __getattr__(name):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'explore' has no attribute {name!r}")
+    import importlib
+    module, attr = _LAZY[name]
+    mod = importlib.import_module(f".{module}", __name__)
+    return mod if attr is None else getattr(mod, attr)
