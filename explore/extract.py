@@ -114,13 +114,13 @@ class Scanner:
         starters |= set(v["indefinite"]["plural"]) | set(v["fractions"]["nouns"]) | {"jede"}
         self.re_trigger = re.compile(r"(?P<d>\d)|(?<![\wäöüÄÖÜß])(?P<w>" + _trie(_both_cases(starters))
                                      + r")")
-        self.re_word = re.compile(r"[\wäöüÄÖÜß]*")
+        self.re_word = re.compile(r"[^\W\d_]*")      # letters only: digits start their own figure
         # --- digits -------------------------------------------------------------------
         self.re_num = re.compile(_NUM)
         self.re_scale = re.compile(r"(?:" + _H + r"*|-)(?P<s>" + _alt(self.scales) + ")")
         unit_words = [w for w in units if w not in ("%",)]
         self.re_unit = re.compile(
-            r"(?:" + _H + r"?(?P<pct>%)|(?:" + _H + r"+|-|(?<=\d)|\n)(?P<u>" + _alt(unit_words) + r"))")
+            r"(?:(?:" + _H + r"+|-|(?<=\d)|\n)(?P<u>" + _alt(unit_words) + r")|" + _H + r"?(?P<pct>%))")
         self.re_adj = re.compile(
             r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r")(?P<rest>[a-zäöüß]*)")
         self.re_range = re.compile(
@@ -145,9 +145,11 @@ class Scanner:
             r"(?:^|(?<=[\s(„\"]))(?:" + _alt(v["dates"]["approx"]) + r")" + _H + r"+$")
         ix = v["index"]
         self.re_index_left = re.compile(
-            r"(?:^|(?<=[\s(„\"]))(?P<n>" + _alt(ix["names"]) + r")(?:" + _H + r"*\([^()\n]{0,30}\))?" + _H
+            r"(?:^|(?<=[\s(„\"-]))(?P<n>" + _alt(ix["names"]) + r")\)?(?:" + _H + r"*\((?P<n2>[^()\n]{0,30})\))?" + _H
             + r"*(?:(?:von|bei|auf|mit|liegt bei|lag bei|notiert bei|notierte bei|steht bei|stand bei|"
+            r"liegt aktuell bei|liegt derzeit bei|"
             r"schloss bei|schloss mit|beträgt|betrug|:|=)" + _H + r"*)?(?:" + qual_alt + _H + r"+)?$")
+        self.index_names = set(ix["names"])
         self.named_numbers: dict[str, set[str]] = {}
         for name in ix["named_numbers"]:
             m = re.match(r"(.*?)[ -]?(\d+)$", name)
@@ -163,6 +165,11 @@ class Scanner:
         self.re_conn = re.compile(
             r"^" + _H + r"*(?:auf|bis|und|oder|bzw\.|beziehungsweise|sowie|statt|nach|gegenüber|zu|,|/)" + _H
             + r"*(?:" + qual_alt + _H + r"*)?$")
+        self.re_name_left = re.compile(r"(?:^|(?<=[\s(„\"]))(?P<w>[A-ZÄÖÜ][\wäöüÄÖÜß&.-]*[\wäöüß]|[a-z]+[A-Z][\w]*)"
+                                       + _H + r"$")
+        self.re_times_so = re.compile(_H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
+        self.re_footnote = re.compile(r"\[\d{1,3}\]")
+        self.re_postcode = re.compile(r"\d{5}" + _H + r"+[A-ZÄÖÜ][a-zäöüß]+")
         self.re_glued_unit = re.compile(r"(?P<u>km|kg|GB|TB|MB|GW|MW|kW|GWh|MWh|kWh|TWh|mm|cm|m|t|h)(?![\w])")
         # --- direction ------------------------------------------------------------------
         d = v["directions"]
@@ -178,7 +185,10 @@ class Scanner:
         self.re_level_left = re.compile(
             r"(?:^|(?<=\s))(?:von|auf|bei|zu|als)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.re_um_left = re.compile(r"(?:^|(?<=\s))um" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
-        self.re_adjacent_dir = re.compile(r"^" + _H + r"*(?:im" + _H + r"+)?(?P<d>Plus|Minus)\b")
+        self.re_adjacent_dir = re.compile(
+            _H + r"*(?:(?:im" + _H + r"+)?(?P<d>Plus|Minus)\b|(?P<w>weniger|mehr|höher|niedriger|teurer|"
+            r"billiger|günstiger|tiefer)\b)")
+        self.re_sign_word = re.compile(r"(?:^|(?<=\s))(?P<s>minus|plus)" + _H + r"+$")
         self.re_clause_break = re.compile(r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\.(?=\s)|\n")
         # --- number words --------------------------------------------------------------
         self.articles = set(n["articles"]) | {a.capitalize() for a in n["articles"]}
@@ -188,12 +198,11 @@ class Scanner:
             _H + r"+(?:(?P<half>halbe[nmrs]?)" + _H + r"+)?(?P<w>" + _alt(list(self.scales) + list(
                 self.fraction_nouns) + ["Dutzend"]) + ")")
         self.re_fraction = re.compile(_H + r"+(?P<f>" + _alt(self.fraction_nouns) + ")")
-        self.re_jeder = re.compile(r"[Jj]ede[rsnm]?" + _H + r"+(?P<o>" + _alt(
+        self.re_jeder = re.compile(r"[Jj]ede[rsnm]?" + _H + r"+(?P<o>" + _trie(
             _both_cases(self.ordinals)) + r")[nr]?(?![\wäöüß])")
         self.re_quantifier_left = re.compile(
             r"(?:^|(?<=\s))(?P<q>" + _alt(_both_cases(v["indefinite"]["quantifiers"])) + r")" + _H + r"+$")
-        self.re_half_left = re.compile(r"(?:^|(?<=\s))(?:die|der|zur|eine|um die|knapp die|gut die|fast die|"
-                                       r"mehr als die|über die|rund die|etwa die)" + _H + r"+$", re.I)
+        self.re_half_left = re.compile(r"(?:^|(?<=\s))(?:die|der|zur|eine|um die)" + _H + r"+$", re.I)
         self.re_ordinal_left = re.compile(r"(?:ersten|zweiten|ander[en]+|letzten|oberen|unteren)" + _H + r"+$")
         self.multiples_up = v["multiples"]["up"]
         self.multiples_down = v["multiples"]["down"]
@@ -267,13 +276,14 @@ class Scanner:
         text = ctx.text
         prev = text[s - 1] if s > lo else " "
         # digits glued to letters: model names, codes, tickers ("R1", "H20-Chips", "GPT-4")
-        if prev.isalpha() or prev == "_" or (prev == "-" and s - 2 >= lo and text[s - 2].isalpha()
-                                              and not text[s - 2].isupper() is False):
-            a, b = self._token_bounds(text, s, lo, hi)
+        if prev.isalpha() or prev == "_" or (prev == "-" and s - 2 >= lo and text[s - 2].isalpha()):
             e = s
-            while e < hi and (text[e].isalnum() or text[e] in ".,-_") and not text[e:e + 2] in (". ", ", "):
+            while e < hi and (text[e].isalnum() or text[e] == "_"):
                 e += 1
             return self._skip(text, s, e, "name or code", skipped)
+        m = self.re_footnote.match(text, s - 1, hi) if prev == "[" else None
+        if m:
+            return self._skip(text, s, m.end() - 1, "footnote mark", skipped)
         a, b = self._token_bounds(text, s, lo, hi)
         tok = text[a:b]
         if "://" in tok or "www." in tok or "@" in tok or re.search(r"\.(?:de|com|at|ch|org|net|html?)\b", tok):
@@ -345,7 +355,8 @@ class Scanner:
         dm = re.match(r"\.(\d{1,2}|\d{4,})(?!\d)", text[e:e + 8]) if e < hi else None
         if dm and "," not in core:
             um = self.re_unit.match(text, e + dm.end(), hi)
-            if um and (um.group("pct") or self.units.get(um.group("u"), ("",))[0] in ("percent", "money")):
+            pre = self.re_prefix_cur.search(text[max(lo, s - 8):s])
+            if pre or um and (um.group("pct") or self.units.get(um.group("u"), ("",))[0] in ("percent", "money")):
                 value = float(core.replace(".", "") + "." + dm.group(1))
                 e += dm.end()
             else:
@@ -362,6 +373,9 @@ class Scanner:
                     return self._skip(text, s, e, "name", skipped)
         if self.re_reference.search(left):
             return self._skip(text, s, e, "reference or rank", skipped)
+        if len(core) == 5 and core.isdigit() and self.re_postcode.match(text, s, hi) \
+                and (not left.strip() or left.rstrip().endswith((",", "\n")) or left.endswith("\n")):
+            return self._skip(text, s, e, "postal code", skipped)
         # list numbering: a number and a dot at the start of a line ("1. Startseite")
         line_start = text.rfind("\n", lo, s) + 1 if s > lo else lo
         if text[e:e + 1] == "." and not text[max(lo, line_start):start].strip() and e + 1 < hi \
@@ -427,7 +441,21 @@ class Scanner:
                 figs.append(_record(start, end, "date", None, None, "date", qual, None, False,
                                     date=(int(core), None, None), date_end=date_end))
                 return end
+        if not rng and sign is None and is_int and self._names_number(text, start, end, lo, hi, left):
+            return self._skip(text, s, end, "name or model number", skipped)
         return self._finish_number(ctx, start, s, end, value, high, sign, hard, lo, hi, left, figs, e)
+
+    def _names_number(self, text, start, end, lo, hi, left) -> bool:
+        """"Windows 10", "iPhone 16", "Theresienstraße 12": a bare number after a capitalised word."""
+        pw = self.re_name_left.search(left[-40:])
+        if pw is None or self.re_scale.match(text, end, hi) or self.re_unit.match(text, end, hi) \
+                or self.re_adj.match(text, end, hi) or self.re_noun.match(text, end, hi):
+            return False
+        word = pw.group("w")
+        if word in self.index_names or word in self.months or word.lower() in self.qual_of \
+                or self.re_prefix_cur.search(left[-8:]) or self.re_index_left.search(left):
+            return False
+        return not _sentence_initial(text, start - (len(left[-40:]) - pw.start("w")), lo)
 
     def _unit_at(self, text, pos, hi):
         um = self.re_unit.match(text, pos, hi)
@@ -468,6 +496,10 @@ class Scanner:
         if sm:
             scale = self.scales[sm.group("s")]
             end = sm.end()
+        open_plus = False
+        if text[end:end + 1] == "+" and text[end + 1:end + 2] in (" ", "\u00a0"):
+            if self.re_unit.match(text, end + 1, hi):      # "20+ Jahre"
+                open_plus, end = True, end + 1
         low_v, high_v = value * scale, high * scale
         factor = 1.0
         pm = self.re_prefix_cur.search(left[-8:]) if left else None
@@ -484,7 +516,7 @@ class Scanner:
             if a == "prozentig":
                 kind, unit = "percent", "%"
             elif a in ("fach", "mal"):
-                if a == "mal" and not re.match(_H + r"+(?:so|mehr|höher|größer|schneller)\b", text[am.end():am.end() + 12]):
+                if a == "mal" and not self.re_times_so.match(text, am.end(), hi):
                     am = None
                 else:
                     kind, unit = "multiple", "x"
@@ -495,7 +527,8 @@ class Scanner:
                 end = am.end()
         if pm and kind in (None, "money"):
             kind, unit = "money", self.prefix_cur_code[pm.group("c")]
-            start = start - (len(left[-8:]) - pm.start())
+            cut = len(left[-8:]) - pm.start()
+            start, left = start - cut, left[:len(left) - cut]
         if kind == "percent" and unit == "pp" and factor == 0.01:
             pass
         low_v, high_v = low_v * factor, high_v * factor
@@ -504,19 +537,23 @@ class Scanner:
             im = self.re_index_left.search(left)
             if im:
                 kind, unit = "index", im.group("n")
+                if im.group("n2") in self.index_names:
+                    unit = im.group("n2")
             else:
                 nm = self.re_noun.match(text, end, hi)
                 if nm and nm.group("n") not in self.months:
                     counted = text[nm.start("adj") if nm.group("adj") else nm.start("n"):nm.end("n")]
                     kind, unit = "count", counted
                 else:
-                    kind = "count" if float(value).is_integer() else "other"
+                    kind = "count" if float(value * scale).is_integer() else "other"
                     if scale > 1 and sm and sm.group("s") in ("Mio.", "Mrd.", "Mio", "Mrd", "Mia.", "Md.", "Bio."):
                         cur = ctx.sentence_currency(start)
                         if cur:
                             kind, unit = "money", cur
-        # open end: "90%+", "60 Prozent oder mehr"
-        if text[end:end + 1] == "+" and not text[end + 1:end + 2].isalnum():
+        # open end: "90%+", "60 Prozent oder mehr", "20+ Jahre"
+        if open_plus:
+            qual, high_v = "more_than", None
+        elif text[end:end + 1] == "+" and not text[end + 1:end + 2].isalnum():
             qual = "more_than"
             end += 1
             high_v = None
@@ -524,12 +561,16 @@ class Scanner:
             qm = self.re_qual_right.match(text, end, hi)
             if qm and qm.group("q") != "+":
                 qual = self.qual_right_of.get(qm.group("q"))
+                if qual == "more_than":
+                    high_v = None
         if qual is None:
             lq = self.re_qual_left.search(left)
             if lq:
                 qual = self.qual_of.get(lq.group("q").lower())
         if direction is None:
-            direction = self._direction(ctx, kind, start, end, lo, hi, left)
+            sw = self.re_sign_word.search(left[-8:])
+            direction = ({"minus": "down", "plus": "up"}[sw.group("s")] if sw
+                         else self._direction(ctx, kind, start, end, lo, hi, left))
         figs.append(_record(start, end, kind, low_v, high_v, unit, qual, direction, hard, scale=scale,
                             bare=(not sm and not um and not am and not pm and counted is None
                                   and kind in ("count", "other"))))
@@ -551,10 +592,13 @@ class Scanner:
         return None
 
     def _direction(self, ctx, kind, start, end, lo, hi, left):
+        if kind in ("duration", "date"):
+            return None          # a period or a point in time does not rise or fall
         text = ctx.text
         am = self.re_adjacent_dir.match(text, end, hi)
         if am:
-            return "up" if am.group("d") == "Plus" else "down"
+            w = am.group("d") or am.group("w")
+            return "up" if w in ("Plus", "mehr", "höher", "teurer") else "down"
         noun = self._change_noun(left)
         if noun:
             return noun
@@ -564,6 +608,14 @@ class Scanner:
         if not um_left and self.re_level_left.search(left):
             return None
         a, b = ctx.clause(start, end, lo, hi)
+        best = self._nearest_cue(text, a, b, start, end)
+        if best is None and um_left:
+            a, _ = ctx.sentence_span(start)
+            best = self._nearest_cue(text, max(a, lo), start, start, end)
+        return best
+
+    def _nearest_cue(self, text, a, b, start, end):
+        """The direction of the rising/falling word in text[a:b] nearest to the figure."""
         clause = text[a:b].lower()      # the cues are lowercase; lower() keeps German lengths
         best, best_d = None, None
         for m in self.re_dir.finditer(clause):
@@ -594,11 +646,14 @@ class Scanner:
             base = 0.5 if am.group("half") else 1.0
             if w2 in self.fraction_nouns:
                 v = base / self.fraction_nouns[w2]
-                figs.append(_record(s, am.end(), "ratio", v, v, "fraction", self._qual(left), None, True))
+                figs.append(_record(s, am.end(), "ratio", v, v, "fraction", self._qual(left),
+                                    self._direction(ctx, "ratio", s, am.end(), lo, hi, left), True))
                 return am.end()
             if w2 == "Dutzend":
                 return self._finish_word(ctx, s, am.end(), 12.0, 12.0, lo, hi, left, figs)
-            return self._finish_word(ctx, s, e, base, base, lo, hi, left, figs, article=True)
+            # "eine halbe Million": the scale word is read from after "halbe"
+            return self._finish_word(ctx, s, am.end("half") if am.group("half") else e, base, base, lo, hi,
+                                     left, figs, article=True)
         # "jeder Dritte": one in n
         if lw.startswith("jede"):
             jm = self.re_jeder.match(text, s, hi)
@@ -623,13 +678,20 @@ class Scanner:
                 return e
         # "die Hälfte"
         if word == "Hälfte":
-            if self.re_half_left.search(left) and not self.re_ordinal_left.search(left):
-                figs.append(_record(s, e, "ratio", 0.5, 0.5, "fraction", self._qual(left), None, True))
+            hm = self.re_half_left.search(left)
+            if hm and not self.re_ordinal_left.search(left):
+                figs.append(_record(s, e, "ratio", 0.5, 0.5, "fraction", self._qual(left[:hm.start()] + " "),
+                                    self._direction(ctx, "ratio", s, e, lo, hi, left), True))
             return e
         # indefinite plural scale words: "Millionen Nutzer", "mehrere hundert Euro"
         if word in self.indefinite and not text[e:e + 1] == "-":
             return self._vague(ctx, s, e, float(self.indefinite[word]), lo, hi, left, figs)
         # compounds: "neuntägige", "vierjährigen", "fünfprozentige", "dreifach"
+        if lw.endswith("mal") and len(lw) > 3 and self.re_times_so.match(text, e, hi):
+            v = parse_word(lw[:-3])
+            if v is not None and v > 1:
+                figs.append(_record(s, e, "multiple", v, v, "x", self._qual(left), None, True))
+                return e
         for a_stem in ("prozentig", "fach", *self.dur_adj):
             i = lw.find(a_stem, 1)
             if i > 0:
@@ -651,13 +713,14 @@ class Scanner:
         val = parse_word(word)
         if val is None:
             return e
-        if word[0].isupper() and not _sentence_initial(text, s, lo):
-            return e   # "Acht", "Elf" as nouns
+        if word[0].isupper() and not _sentence_initial(text, s, lo) and text[e:e + 1] != "-":
+            return e   # "Acht", "Elf" as nouns; "Fünf-Prozent-Hürde" is a figure
         # "zwei Drittel"
         fm = self.re_fraction.match(text, e, hi)
         if fm:
             v = val / self.fraction_nouns[fm.group("f")]
-            figs.append(_record(s, fm.end(), "ratio", v, v, "fraction", self._qual(left), None, True))
+            figs.append(_record(s, fm.end(), "ratio", v, v, "fraction", self._qual(left),
+                                self._direction(ctx, "ratio", s, fm.end(), lo, hi, left), True))
             return fm.end()
         # "mehrere hundert Euro"
         qm = self.re_quantifier_left.search(left) if lw in ("hundert", "tausend") else None
