@@ -9,17 +9,21 @@
 >>> corpus[row["article"]].text[row["start"]:row["end"]]
 '3 Milliarden Yuan'
 """
+__version__ = "0.1.0"
+
 from .corpus import Article, Corpus, InputError, InputWarning, Problem, load_corpus
 from .evaluate import evaluate
 from .records import FIGURE_COLUMNS, UNMATCHED_COLUMNS, extract, figures, unmatched
 from .engines import read_figures
+from .views import adoption, budgets, checks, money, stock_moves, timeframes
+from .datapackage import write_data_package
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
     "extract", "figures", "unmatched", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
-    "read_figures",
+    "read_figures", "money", "budgets", "adoption", "stock_moves", "timeframes", "checks",
+    "write_data_package",
 ]
-__version__ = "0.1.0"
 
 # Charts, widgets and export load plotly/ipywidgets, so they are imported on first use:
 # explore.budget_bars(...), explore.widgets.figure_browser(...), explore.export_charts(...)

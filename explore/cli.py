@@ -43,8 +43,18 @@ def _load(paths):
     return corpus
 
 
+VIEWS = ("money", "budgets", "adoption", "stock-moves", "timeframes", "checks")
+
+
+def _is_parquet(path) -> bool:
+    p = Path(path)
+    return p.suffix == ".parquet" or (p.is_dir() and any(p.glob("*.parquet")))
+
+
 def cmd_table(args) -> int:
     from . import records
+    if args.name != "figures":
+        return _table_view(args)
     if args.engine == "dask":
         return _table_dask(args)
     if args.workers or args.scheduler:
@@ -56,6 +66,34 @@ def cmd_table(args) -> int:
         df = records.figures(corpus, progress=args.progress)
     write_table(df, args.format or "csv", args.output)
     return 1 if corpus.failed else 0
+
+
+def _table_view(args) -> int:
+    """A topic table, from articles or from a figures Parquet dataset (no texts needed)."""
+    from . import views
+    if args.engine != "pandas" or args.unmatched:
+        raise SystemExit(f"explore: --engine and --unmatched apply to 'table figures' only")
+    failed = False
+    if len(args.paths) == 1 and _is_parquet(args.paths[0]):
+        source = args.paths[0]
+    else:
+        source = _load(args.paths)
+        failed = source.failed
+    df = getattr(views, args.name.replace("-", "_"))(source)
+    write_table(df, args.format or "csv", args.output)
+    return 1 if failed else 0
+
+
+def cmd_export_data(args) -> int:
+    from .datapackage import write_data_package
+    if len(args.paths) == 1 and _is_parquet(args.paths[0]):
+        source, failed = args.paths[0], False
+    else:
+        source = _load(args.paths)
+        failed = source.failed
+    written = write_data_package(source, args.out)
+    print(f"explore: wrote {len(written)} files to {args.out} (CSV, Parquet, datapackage.json)", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _table_dask(args) -> int:
@@ -110,12 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="explore", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
-    t = sub.add_parser("table", help="write a table of the corpus (figures)",
-                       description="Write every figure of the articles as a table. Each row keeps its "
-                                   "article, start/end offsets, exact text and sentence.")
-    t.add_argument("name", choices=["figures"], help="which table")
+    t = sub.add_parser("table", help="write a table of the corpus (figures, money, budgets, ...)",
+                       description="Write a table of the articles. 'figures': every figure; each row keeps "
+                                   "its article, start/end offsets, exact text and sentence. The topic tables "
+                                   "(money, budgets, adoption, stock-moves, timeframes, checks) are built on "
+                                   "the figures and carry the same provenance; they also read a figures "
+                                   "Parquet dataset written by --engine dask.")
+    t.add_argument("name", choices=["figures", *VIEWS], help="which table")
     t.add_argument("paths", nargs="*", metavar="PATH",
-                   help="folders of .txt articles or single files (default: seeds/)")
+                   help="folders of .txt articles or single files (default: seeds/); for a topic table "
+                        "also a figures Parquet dataset")
     t.add_argument("--format", choices=FORMATS, help="output format (default: csv; parquet with --engine dask)")
     t.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE instead of stdout (with --engine dask: the output folder)")
@@ -138,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", metavar="PATH")
     e.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     e.set_defaults(func=cmd_eval)
+
+    d = sub.add_parser("export-data", help="write every table as CSV and Parquet with a datapackage.json",
+                       description="Write the figures and every topic table as CSV and Parquet into --out, "
+                                   "described (columns, units, sources) by a Frictionless datapackage.json.")
+    d.add_argument("paths", nargs="*", metavar="PATH",
+                   help="folders of .txt articles, single files, or a figures Parquet dataset (default: seeds/)")
+    d.add_argument("--out", default="data", metavar="DIR", help="output folder (default: data)")
+    d.set_defaults(func=cmd_export_data)
 
     x = sub.add_parser("export", help="write every chart (PNG/SVG/HTML) and table (CSV) of the corpus",
                        description="Write every chart of the articles into --out, in each --format, and "

@@ -241,7 +241,9 @@ class Scanner:
         for f in figs:
             f["text"] = text[f["start"]:f["end"]]
             a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
-            f["sentence"] = text[a:b].strip()
+            sentence = text[a:b]
+            f["sentence"] = sentence.strip()
+            f["sentence_start"] = a + len(sentence) - len(sentence.lstrip())
         return ScanResult(figs, skipped, [p for t in tables for p in t.problems])
 
     def _scan_segment(self, ctx, lo, hi, figs, skipped):

@@ -34,6 +34,7 @@ FIGURE_COLUMNS: dict[str, tuple[str, str]] = {
     "direction": ("string", "up or down, for a change"),
     "hard": ("boolean", "written in words (neuntägige, zwei Drittel, verdreifacht)"),
     "sentence": ("string", "the sentence (or table row) the figure stands in"),
+    "sentence_start": ("int64", "offset of the sentence in the article's text"),
     "in_table": ("boolean", "the figure is a cell of a pipe table"),
     "row_header": ("string", "table cells: the first cell of the row"),
     "col_header": ("string", "table cells: the header of the column"),

@@ -1,0 +1,36 @@
+"""The docstring examples run, and the README documents every command."""
+import doctest
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from explore.cli import build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.tables", "explore.corpus",
+           "explore.records", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
+           "explore.datapackage"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name, monkeypatch):
+    monkeypatch.chdir(ROOT)          # examples read seeds/
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+def test_readme_mentions_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for name in sub.choices:
+        assert re.search(rf"explore {re.escape(name)}\b", readme), f"README does not document 'explore {name}'"
+
+
+def test_help_documents_table_figures(capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["table", "--help"])
+    out = capsys.readouterr().out
+    for word in ("figures", "--format", "csv", "jsonl", "parquet", "-o", "--unmatched"):
+        assert word in out
