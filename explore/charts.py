@@ -219,11 +219,12 @@ def _hover_quote(row) -> str:
 # ---------------------------------------------------------------- layout
 
 def _finish(fig: go.Figure, df: pd.DataFrame, title: str, locale: str, subtitle: str | None = None,
-            height: int | None = None, left: int = 80) -> go.Figure:
+            height: int | None = None, left: int = 80, foot: int = 0) -> go.Figure:
     """Title, number marks, white template and the source note at the foot of the image.
 
     ``left`` is the left margin in pixels (room for long category labels); the note starts
-    at the image's left edge whatever the margin.
+    at the image's left edge whatever the margin. ``foot`` adds room under the plot (for
+    two-line tick labels).
     """
     note = source_note(df, locale)
     lines = textwrap.wrap(note, 135)
@@ -236,14 +237,14 @@ def _finish(fig: go.Figure, df: pd.DataFrame, title: str, locale: str, subtitle:
         separators=_SEPARATORS[locale],
         template="plotly_white",
         width=WIDTH, height=height or HEIGHT,
-        margin=dict(l=left, r=30, t=90 if subtitle else 70, b=_NOTE_SPACE + 14 * (len(lines) - 1)),
+        margin=dict(l=left, r=30, t=90 if subtitle else 70, b=_NOTE_SPACE + foot + 14 * (len(lines) - 1)),
         hoverlabel=dict(align="left"),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0),
         meta={"source_note": note},
     )
     fig.add_annotation(text="<br>".join(_esc(x) for x in lines), showarrow=False,
                        xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       xshift=-(left - 12), yshift=-(_NOTE_SPACE - 34), align="left",
+                       xshift=-(left - 12), yshift=-(_NOTE_SPACE + foot - 34), align="left",
                        font=dict(size=11, color="#555"), name="source_note")
     return fig
 
@@ -316,6 +317,7 @@ def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", colo
     data = df
     if drop_restated and "stated_for" in data.columns:
         data = data[data["stated_for"].isna()]
+    unconverted = data[data[col].isna()]
     data = data[data[col].notna()]
     keys = ["article", x, "amount", "currency"] + ([color] if color and color in data.columns else [])
     data = data.drop_duplicates(keys)
@@ -360,6 +362,9 @@ def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", colo
         sub += "; hover for the amount as written"
     else:
         sub = "hover for the amount as written"
+    if len(unconverted):
+        names = ", ".join(dict.fromkeys(str(v) for v in unconverted[x].fillna("?")))
+        sub += f"; not drawn, no rate to convert: {names}"
     return _finish(fig, data, title, locale, subtitle=sub)
 
 
@@ -513,7 +518,7 @@ def stock_bars(df: pd.DataFrame, x: str = "period", color: str | None = "entity"
     pad = 0.18 * ((hi - lo) or 1.0)
     fig.update_yaxes(title_text="Change (%)", ticksuffix=" %", zeroline=True, zerolinewidth=2,
                      zerolinecolor="#444", range=[lo - pad if lo < 0 else 0, hi + pad if hi > 0 else pad])
-    return _finish(fig, data, title, locale, subtitle="signed change per period; bars above zero rose")
+    return _finish(fig, data, title, locale, subtitle="signed change per period; bars above zero rose", foot=18)
 
 
 # ---------------------------------------------------------------- ROI timeframes
@@ -579,16 +584,17 @@ def figure_counts(figs: pd.DataFrame, by: str = "article", color: str = "kind", 
     fig = go.Figure()
     for k in kinds:
         part = counts[counts[color] == k].set_index("_label").reindex(order)
-        fig.add_trace(go.Bar(x=order, y=part["n"].fillna(0).astype(int).tolist(), name=str(k),
+        fig.add_trace(go.Bar(y=order, x=part["n"].fillna(0).astype(int).tolist(), name=str(k), orientation="h",
                              marker_color=palette[k],
-                             hovertemplate=f"%{{x}}<br>{_esc(k)}: %{{y}}<extra></extra>"))
+                             hovertemplate=f"%{{y}}<br>{_esc(k)}: %{{x}}<extra></extra>"))
     totals = data.groupby("_label").size().reindex(order)
-    fig.add_trace(go.Scatter(x=order, y=totals.tolist(), mode="text", text=[str(int(t)) for t in totals],
-                             textposition="top center", showlegend=False, hoverinfo="skip", name="total"))
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="Article", tickangle=0 if len(order) <= 3 else -20)
-    fig.update_yaxes(title_text="Figures (count)")
-    return _finish(fig, data, title, locale, subtitle=f"{len(figs)} figures in {len(order)} articles")
+    fig.add_trace(go.Scatter(y=order, x=totals.tolist(), mode="text", text=[f"  {int(t)}" for t in totals],
+                             textposition="middle right", showlegend=False, hoverinfo="skip", name="total"))
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
+    fig.update_yaxes(title_text="Article", categoryorder="array", categoryarray=order[::-1])
+    fig.update_xaxes(title_text="Figures (count)", range=[0, float(totals.max()) * 1.12])
+    return _finish(fig, data, title, locale, subtitle=f"{len(figs)} figures in {len(order)} articles",
+                   height=max(380, 170 + 55 * len(order)), left=_label_margin(order))
 
 
 def figure_timeline(figs: pd.DataFrame, locale: str = "en", title: str | None = None) -> go.Figure:
@@ -676,9 +682,10 @@ def describe(fig: go.Figure, limit: int = 12) -> str:
             continue
         xs = list(t.x) if t.x is not None else []
         ys = list(t.y) if t.y is not None else []
-        if getattr(t, "orientation", None) == "h":
-            base = list(t.base) if t.base is not None else [0] * len(xs)
-            pts = [f"{_short(c)}={_short(b)}..{_short(b + w)}" for c, b, w in zip(ys, base, xs)]
+        if getattr(t, "orientation", None) == "h" and t.base is not None:
+            pts = [f"{_short(c)}={_short(b)}..{_short(b + w)}" for c, b, w in zip(ys, list(t.base), xs)]
+        elif getattr(t, "orientation", None) == "h":
+            pts = [f"{_short(c)}={_short(w)}" for c, w in zip(ys, xs)]
         else:
             pts = [f"{_short(a)}={_short(b)}" for a, b in zip(xs, ys) if a is not None]
         more = f", … ({len(pts) - limit} more)" if len(pts) > limit else ""

@@ -125,18 +125,11 @@ def write_chart(fig: go.Figure, path: str | Path, format: str | None = None) -> 
 
 def topic_tables(source=None) -> dict[str, pd.DataFrame]:
     """Every table of a corpus (figures and the topic tables), extracting the figures once."""
-    from . import records
-    try:
-        from . import views
-    except ImportError:          # TODO(views): remove once explore/views.py lands
-        views = None
+    from . import records, views
     figs = source if isinstance(source, pd.DataFrame) else records.figures(source)
-    tables = {"figures": figs}
-    for name in ("money", "budgets", "adoption", "stock_moves", "timeframes", "checks"):
-        fn = getattr(views, name, None)
-        if fn is not None:
-            tables[name] = fn(figs)
-    return tables
+    return {"figures": figs, "money": views.money(figs), "budgets": views.budgets(figs),
+            "adoption": views.adoption(figs), "stock_moves": views.stock_moves(figs),
+            "timeframes": views.timeframes(figs), "checks": views.checks(figs)}
 
 
 def chart_set(tables: dict[str, pd.DataFrame], locale: str = "en", log: bool = False) -> dict[str, go.Figure]:

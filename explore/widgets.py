@@ -441,11 +441,6 @@ def figure_browser(source=None, corpus=None, locale: str = "en", folder: str | P
     else:
         corpus = corpus or records._as_corpus(source)
         figs = records.figures(corpus)
-    topics: list[pd.DataFrame] = []
-    try:
-        from . import views
-        topics = [getattr(views, n)(figs) for n in ("money", "stock_moves", "adoption", "timeframes")
-                  if hasattr(views, n)]
-    except ImportError:          # TODO(views): remove once explore/views.py lands
-        pass
+    from . import views
+    topics = [views.money(figs), views.stock_moves(figs), views.adoption(figs), views.timeframes(figs)]
     return FigureBrowser(figs, corpus=corpus, topics=tuple(topics), locale=locale, folder=folder)

@@ -223,7 +223,7 @@ def test_timeframes_mixed_units_go_to_months(timeframes_df):
 
 def test_figure_counts_match_the_table(figures_df):
     fig = charts.figure_counts(figures_df)
-    total = sum(sum(t.y) for t in fig.data if t.type == "bar")
+    total = sum(sum(t.x) for t in fig.data if t.type == "bar")
     assert total == len(figures_df)
     assert {t.name for t in fig.data if t.type == "bar"} == set(figures_df["kind"])
 

@@ -86,3 +86,46 @@ def test_cli_export_html_and_tables_without_browser(tmp_path):
     assert {"figures_per_article", "figure_timeline"} <= names
     assert (out / "tables" / "figures.csv").exists()
     assert not list(out.glob("*.png"))
+
+
+SEED_CHARTS = {"figures_per_article", "figure_timeline", "budgets_usd", "budgets_eur", "budgets_cny",
+               "adoption_china_west", "adoption_markets", "stock_moves", "roi_timeframes"}
+
+
+@pytest.mark.chromium
+def test_export_every_seed_chart(kaleido_server, tmp_path):
+    result = export.export(SEEDS, out=tmp_path, formats=["png", "svg", "html"])
+    assert not result.errors
+    for name in SEED_CHARTS:
+        for fmt in ("png", "svg", "html"):
+            assert (tmp_path / f"{name}.{fmt}").stat().st_size > 1000, f"{name}.{fmt}"
+        w, h = _png_size(tmp_path / f"{name}.png")
+        assert w >= 1000 and h >= 600
+        svg = (tmp_path / f"{name}.svg").read_text(encoding="utf-8")
+        assert "Source: " in svg or "Sources: " in svg, f"{name}: the source note is in the image"
+    assert {p.stem for p in tmp_path.glob("*.png")} == SEED_CHARTS
+    tables = {p.stem for p in (tmp_path / "tables").glob("*.csv")}
+    assert tables == {"figures", "money", "budgets", "adoption", "stock_moves", "timeframes", "checks"}
+
+
+def test_seed_charts_show_the_gold_answers(tmp_path):
+    """The seed charts draw what the answer key says (../shared/gold/views.json)."""
+    charts_ = export.chart_set(export.topic_tables(SEEDS))
+    assert set(charts_) == SEED_CHARTS
+    cny = {x: y for t in charts_["budgets_cny"].data for x, y in zip(t.x, t.y)}
+    assert {k: cny.get(k) for k in ("Alibaba", "Tencent", "Baidu")} == {"Alibaba": 3e9, "Tencent": 1e9, "Baidu": 5e8}
+    app = charts.describe(charts_["adoption_china_west"])
+    for expected in ("Kundenservice-Chatbots=75–85 %", "Kundenservice-Chatbots=30–40 %",
+                     "Personalisierte Empfehlungen=90 %+ (open-ended)", "Dynamische Preisgestaltung=80 %+ (open-ended)",
+                     "Automatisierte Logistik=20–30 %"):
+        assert expected in app
+    markets = charts.describe(charts_["adoption_markets"])
+    for expected in ("China=75–85 %", "Japan=45–55 %", "Südostasien=50–60 %", "Indien=40–50 %"):
+        assert expected in markets
+    moves = {(t.name, x.split("<br>")[0]): y for t in charts_["stock_moves"].data for x, y in zip(t.x, t.y)}
+    assert moves[("Alibaba", "7d")] == -5.08 and moves[("Alibaba", "12m")] == 44.92
+    assert moves[("Alibaba", "ytd")] == 45
+    roi = charts.describe(charts_["roi_timeframes"])
+    for expected in ("Grundlegende Chatbots=3..6", "Produktempfehlungen=2..4", "Bestandsprognose=6..12",
+                     "Autonome Logistik=18..36"):
+        assert expected in roi

@@ -74,7 +74,7 @@ def test_stock_explorer_periods_and_sign_colours(stock_df):
 
 def test_overview_timeline(figures_df):
     w = xw.overview(figures_df)
-    assert sum(sum(t.y) for t in w.figure.data if t.type == "bar") == len(figures_df)
+    assert sum(sum(t.x) for t in w.figure.data if t.type == "bar") == len(figures_df)
     w.controls["chart"].value = "timeline"
     assert w.figure.layout.xaxis.type == "date"
 
@@ -112,7 +112,7 @@ def test_browser_article_and_kind(browser):
     rows = browser.filtered()
     assert set(rows["kind"]) == {"percent"} and set(rows["article"]) == {"003_609609b3cca75a62"}
     assert len(browser.rows.options) == len(rows)
-    assert sum(sum(t.y) for t in browser.figure.data if t.type == "bar") == len(rows)
+    assert sum(sum(t.x) for t in browser.figure.data if t.type == "bar") == len(rows)
 
 
 def test_browser_empty_state(browser):
