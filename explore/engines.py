@@ -105,7 +105,12 @@ def read_figures(path, columns: Sequence[str] | None = None, lazy: bool = False)
 def _read_part(files, columns: list[str]) -> pd.DataFrame:
     """One Parquet file (or a list of them, in order) as a figures frame with ``columns``."""
     import pyarrow.dataset as ds
-    table = ds.dataset(files, format="parquet").to_table(columns=columns)
+    dataset = ds.dataset(files, format="parquet")
+    missing = [c for c in columns if c not in dataset.schema.names]
+    if missing:
+        raise ValueError(f"{files[0]}: not a figures table of this explore version (no column "
+                         f"{', '.join(missing)}); extract the corpus again")
+    table = dataset.to_table(columns=columns)
     return table.to_pandas().astype({c: FIGURE_COLUMNS[c][0] for c in columns})
 
 
@@ -199,6 +204,7 @@ def _worker_address() -> str:
 
 def run_partition(part: Part, out: str | None) -> dict:
     """Read, decode and extract one part; write it to ``out`` (a folder) or return the frame."""
+    cpu = time.process_time()
     rows: list[dict] = []
     problems: list[Problem] = []
     articles = nbytes = 0
@@ -228,6 +234,7 @@ def run_partition(part: Part, out: str | None) -> dict:
         result["frame"] = df
     else:
         write_part(df, Path(out) / PART.format(part.index))
+    result["cpu"] = time.process_time() - cpu
     return result
 
 
@@ -313,6 +320,7 @@ class DaskRun:
     rows: int = 0
     partitions: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     worker_peak_rss: dict[str, int] = field(default_factory=dict)
 
@@ -398,6 +406,7 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
                 res.articles += r["articles"]
                 res.bytes += r["bytes"]
                 res.rows += r["rows"]
+                res.cpu_seconds += r["cpu"]
                 res.problems.extend(r["problems"])
                 res.worker_peak_rss[r["worker"]] = max(res.worker_peak_rss.get(r["worker"], 0), r["peak_rss"])
                 if "frame" in r:
