@@ -22,6 +22,16 @@ from .numbers import parse_digits, parse_word
 from .tables import find_tables
 
 _H = r"[ \t\u00a0\u202f]"            # horizontal white space
+_WEB = re.compile(r"\.(?:de|com|at|ch|org|net|html?)\b")
+_DOT_DIGITS = re.compile(r"\.(\d{1,2}|\d{4,})(?!\d)")
+_GROUPED_INT = re.compile(r"\d{1,3}(?:[.'’]\d{3})+")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_DECADE = re.compile(r"\d0|1[89]\d0|20\d0")
+_DECADE_JAHRE = re.compile(r"-?" + _H + r"?Jahr(?:e|en)?\b")
+_YEAR_SLASH = re.compile(r"/(\d{2})(?!\d)")
+_LAST_WORD = re.compile(r"([\wäöüÄÖÜß.]+)" + _H + r"*$")
+_NEXT_CAP = re.compile(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)")
+_SO = re.compile(_H + r"+so\b")
 _NUM = r"\d{1,3}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+(?:,\d+)?"
 
 
@@ -109,11 +119,23 @@ class Scanner:
         # --- triggers -------------------------------------------------------------------
         n = v["numerals"]
         starters = set(n["units"]) | set(n["teens"]) | set(n["tens"]) | {"hundert", "tausend"}
-        starters |= set(n["halves"]) | {"ein"}
+        starters |= set(n["halves"])
+        starters -= {"ein", "eins"}       # articles: handled by the pattern below
         starters |= set(v["multiples"]["up"]) | set(v["multiples"]["down"])
         starters |= set(v["indefinite"]["plural"]) | set(v["fractions"]["nouns"]) | {"jede"}
-        self.re_trigger = re.compile(r"(?P<d>\d)|(?<![\wäöüÄÖÜß])(?P<w>" + _trie(_both_cases(starters))
-                                     + r")")
+        # "ein", "eine", ... only where they can be a number: before a scale word, a fraction or
+        # "halbe", and in compounds ("einhundert", "einjährig"); elsewhere they are articles
+        ein_next = _trie([w for w in list(self.scales) + list(v["fractions"]["nouns"]) + ["Dutzend"]
+                          if w[0].isupper()])
+        ein = (r"[Ee]in(?:(?:e[mnrs]?)?" + _H + r"+(?=(?:halbe[nmrs]?" + _H + r"+)?" + ein_next
+               + r")|(?=und|hundert|tausend|einhalb|halb|jährig|tägig|wöchig|monatig|stündig|minütig|"
+               r"prozentig|fach))")
+        # two triggers, each a regex the engine scans fast: a digit, and a number word after a
+        # boundary character (consumed, so the search has a simple first step)
+        words = _trie(_both_cases(starters)) + "|" + ein
+        self.re_digit = re.compile(r"\d")
+        self.re_word_trigger = re.compile(r"[\s(„\"'/|\[–-](?:" + words + ")")
+        self.re_word_start = re.compile(r"(?:" + words + ")")
         self.re_word = re.compile(r"[^\W\d_]*")      # letters only: digits start their own figure
         # --- digits -------------------------------------------------------------------
         self.re_num = re.compile(_NUM)
@@ -248,17 +270,26 @@ class Scanner:
 
     def _scan_segment(self, ctx, lo, hi, figs, skipped):
         text = ctx.text
-        search = self.re_trigger.search
-        pos = lo
-        while True:
-            m = search(text, pos, hi)
-            if m is None:
-                return
-            if m.group("d") is not None:
-                end = self._at_digit(ctx, m.start(), lo, hi, figs, skipped)
+        dsearch, wsearch = self.re_digit.search, self.re_word_trigger.search
+
+        def next_word(pos):
+            if pos == lo and self.re_word_start.match(text, lo, hi):
+                return lo
+            m = wsearch(text, max(lo, pos - 1), hi)
+            return m.start() + 1 if m else None
+
+        d, w = dsearch(text, lo, hi), next_word(lo)
+        while d is not None or w is not None:
+            if w is None or (d is not None and d.start() < w):
+                s = d.start()
+                end = max(self._at_digit(ctx, s, lo, hi, figs, skipped), s + 1)
             else:
-                end = self._at_word(ctx, m, lo, hi, figs)
-            pos = max(end, m.end())
+                s = w
+                end = max(self._at_word(ctx, s, lo, hi, figs), s + 1)
+            if d is not None and d.start() < end:
+                d = dsearch(text, end, hi)
+            if w is not None and w < end:
+                w = next_word(end)
 
     # --- digits ----------------------------------------------------------------------------
     def _skip(self, text, s, e, reason, skipped):
@@ -288,23 +319,26 @@ class Scanner:
             return self._skip(text, s, m.end() - 1, "footnote mark", skipped)
         a, b = self._token_bounds(text, s, lo, hi)
         tok = text[a:b]
-        if "://" in tok or "www." in tok or "@" in tok or re.search(r"\.(?:de|com|at|ch|org|net|html?)\b", tok):
+        if "://" in tok or "www." in tok or "@" in tok or _WEB.search(tok):
             e = s
             while e < b and text[e].isdigit():
                 e += 1
             return self._skip(text, s, e, "web address", skipped)
-        m = self.re_phone.match(text, s, hi)
-        if m and (text[s] == "0" or text[s - 1:s] == "+") and sum(ch.isdigit() for ch in m.group()) >= 6:
+        m = self.re_phone.match(text, s, hi) if text[s] == "0" or text[s - 1:s] == "+" else None
+        if m and sum(ch.isdigit() for ch in m.group()) >= 6:
             st = s - 1 if text[s - 1:s] == "+" else s
             return self._skip(text, st, m.end(), "phone number", skipped)
-        m = self.re_date_iso.match(text, s, hi) or self.re_date_num.match(text, s, hi)
+        near = text[s + 1:s + 3]
+        dotted = "." in near
+        m = (self.re_date_iso.match(text, s, hi) if text[s + 4:s + 5] == "-" else None) or (
+            self.re_date_num.match(text, s, hi) if dotted else None)
         if m:
             y, mo, d = (m.group(1), m.group(2), m.group(3)) if len(m.group(1)) == 4 else (
                 m.group(3), m.group(2), m.group(1))
             yy = int(y) + (2000 if len(y) == 2 and int(y) < 50 else 1900 if len(y) == 2 else 0)
             if _valid_date(yy, int(mo), int(d)):
                 return self._add_date(ctx, s, m.end(), f"{yy:04d}-{int(mo):02d}-{int(d):02d}", None, lo, figs)
-        m = self.re_date_words.match(text, s, hi)
+        m = self.re_date_words.match(text, s, hi) if dotted or "-" in near or "–" in near or " " in near else None
         if m and m.group("m"):
             mo = self.months[m.group("m").rstrip(".")]
             d1, d2 = int(m.group("d1")), m.group("d2")
@@ -315,10 +349,10 @@ class Scanner:
                 iso = (year, mo, d1)
                 iso_end = (year, mo, int(d2)) if d2 else None
                 return self._add_date(ctx, s, end, iso, iso_end, lo, figs)
-        m = self.re_clock.match(text, s, hi)
+        m = self.re_clock.match(text, s, hi) if ":" in near or "Uhr" in text[s + 1:s + 10] else None
         if m and (":" in m.group() or "Uhr" in m.group()):
             return self._skip(text, s, m.end(), "clock time or score", skipped)
-        m = self.re_date_dm.match(text, s, hi)
+        m = self.re_date_dm.match(text, s, hi) if dotted else None
         if m and _valid_date(2000, int(m.group(2)), int(m.group(1))) and not self._sentence_start_after(text, m.end(), hi):
             return self._add_date(ctx, s, m.end(), (None, int(m.group(2)), int(m.group(1))), None, lo, figs)
         return self._number(ctx, s, lo, hi, figs, skipped)
@@ -354,15 +388,15 @@ class Scanner:
         value = parse_digits(core)
         start = s
         # a dot and one or two digits: not German grouping, so a version ("Qwen 2.5") or English decimal
-        dm = re.match(r"\.(\d{1,2}|\d{4,})(?!\d)", text[e:e + 8]) if e < hi else None
+        dm = _DOT_DIGITS.match(text, e, hi) if text[e:e + 1] == "." else None
         if dm and "," not in core:
-            um = self.re_unit.match(text, e + dm.end(), hi)
+            um = self.re_unit.match(text, dm.end(), hi)
             pre = self.re_prefix_cur.search(text[max(lo, s - 8):s])
             if pre or um and (um.group("pct") or self.units.get(um.group("u"), ("",))[0] in ("percent", "money")):
                 value = float(core.replace(".", "") + "." + dm.group(1))
-                e += dm.end()
+                e = dm.end()
             else:
-                return self._skip(text, s, e + dm.end(), "version or name", skipped)
+                return self._skip(text, s, dm.end(), "version or name", skipped)
         sign = None
         if s - 1 >= lo and text[s - 1] in "+−-±" and (s - 2 < lo or text[s - 2] in " \t\n(„\"/|:"):
             sign = "down" if text[s - 1] in "−-" else "up"
@@ -373,7 +407,7 @@ class Scanner:
             if left.endswith(prefix + " ") or left.endswith(prefix + "-") or left.endswith(prefix):
                 if prefix and text[max(lo, start - len(prefix) - 1):start].strip():
                     return self._skip(text, s, e, "name", skipped)
-        if self.re_reference.search(left):
+        if self.re_reference.search(left[-18:]):
             return self._skip(text, s, e, "reference or rank", skipped)
         if len(core) == 5 and core.isdigit() and self.re_postcode.match(text, s, hi) \
                 and (not left.strip() or left.rstrip().endswith((",", "\n")) or left.endswith("\n")):
@@ -385,7 +419,7 @@ class Scanner:
             return self._skip(text, s, e + 1, "list number", skipped)
         if text[e:e + 1] == ")" and not text[max(lo, line_start):start].strip():
             return self._skip(text, s, e + 1, "list number", skipped)
-        is_int = "," not in core and "." not in core[-3:] or re.fullmatch(r"\d{1,3}(?:[.'’]\d{3})+", core)
+        is_int = "," not in core and "." not in core[-3:] or _GROUPED_INT.fullmatch(core)
         # an ordinal: "25. Geburtstag", "im 3. Quartal" (not a sentence end)
         if text[e:e + 1] == "." and is_int and not self._ends_sentence(text, e, hi):
             return self._skip(text, s, e + 1, "ordinal", skipped)
@@ -400,32 +434,32 @@ class Scanner:
             c2 = self._core(text, rm.end(), hi)
             if c2 and c2[0] >= value:
                 rng = c2
-        elif self.re_zwischen.search(left):
+        elif self.re_zwischen.search(left[-32:]):
             am = self.re_and.match(text, e, hi)
             if am:
                 c2 = self._core(text, am.end(), hi)
                 if c2 and c2[0] >= value:
                     rng = c2
-        year_like = re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) is not None
+        year_like = len(core) == 4 and _YEAR.fullmatch(core) is not None
         if rng:
             high, end = rng[0], rng[1]
         # decades: "1990er", "90er-Jahre"
         if text[end:end + 2] == "er" and not text[end + 2:end + 3].isalpha() or text[end:end + 3] == "er-":
-            if re.fullmatch(r"\d0|1[89]\d0|20\d0", core):
+            if _DECADE.fullmatch(core):
                 yv = int(core) if len(core) == 4 else (1900 + int(core) if int(core) >= 30 else 2000 + int(core))
                 end2 = end + 2
-                jm = re.match(r"-?" + _H + r"?Jahr(?:e|en)?\b", text[end2:end2 + 12])
+                jm = _DECADE_JAHRE.match(text[end2:end2 + 12])
                 if jm:
                     end2 += jm.end()
                 figs.append(_record(start, end2, "date", None, None, "date", None, None, False, date=(yv, None, None)))
                 return end2
         # years and year ranges, before any unit: "2010-2013", "2024/25", "Januar 2025"
         if year_like and not self.re_scale.match(text, end, hi) and not self._unit_at(text, end, hi):
-            if rng and not re.fullmatch(r"1[89]\d\d|20\d\d", text[end - 4:end]):
+            if rng and not _YEAR.fullmatch(text[end - 4:end]):
                 rng = None
                 high, end = value, e
             month_m = self.re_month_left.search(text[max(lo, start - 15):start])
-            sm = re.match(r"/(\d{2})(?!\d)", text[end:end + 4])
+            sm = _YEAR_SLASH.match(text[end:end + 4])
             if month_m:
                 mo = self.months[month_m.group("m").rstrip(".")]
                 ds = start - (len(text[max(lo, start - 15):start]) - month_m.start())
@@ -470,7 +504,7 @@ class Scanner:
             return True
         if self.re_year_cue.search(left[-20:]):
             return True
-        lw = re.search(r"([\wäöüÄÖÜß.]+)" + _H + r"*$", left)
+        lw = _LAST_WORD.search(left[-30:])
         if lw is None:
             return True
         w = lw.group(1)
@@ -484,7 +518,7 @@ class Scanner:
         rest = text[e + 1:e + 40]
         if not rest or rest[0] == "\n" or e + 1 >= hi:
             return True
-        m = re.match(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)", rest)
+        m = _NEXT_CAP.match(rest)
         if not m:
             return False
         w = m.group(1)
@@ -566,7 +600,7 @@ class Scanner:
                 if qual == "more_than":
                     high_v = None
         if qual is None:
-            lq = self.re_qual_left.search(left)
+            lq = self.re_qual_left.search(left[-32:])
             if lq:
                 qual = self.qual_of.get(lq.group("q").lower())
         if direction is None:
@@ -604,10 +638,10 @@ class Scanner:
         noun = self._change_noun(left)
         if noun:
             return noun
-        um_left = self.re_um_left.search(left)
+        um_left = self.re_um_left.search(left[-32:])
         if kind not in ("percent", "index", "multiple") and not um_left:
             return None
-        if not um_left and self.re_level_left.search(left):
+        if not um_left and self.re_level_left.search(left[-32:]):
             return None
         a, b = ctx.clause(start, end, lo, hi)
         best = self._nearest_cue(text, a, b, start, end)
@@ -631,9 +665,8 @@ class Scanner:
         return best
 
     # --- number words ------------------------------------------------------------------------
-    def _at_word(self, ctx, m, lo, hi, figs) -> int:
+    def _at_word(self, ctx, s, lo, hi, figs) -> int:
         text = ctx.text
-        s = m.start()
         wm = self.re_word.match(text, s, hi)
         word = wm.group()
         e = wm.end()
@@ -669,7 +702,7 @@ class Scanner:
             if lw.startswith(stem.lower()):
                 if stem in ("doppelt", "Doppelte") and lw not in ("doppelt", "doppelte", "doppelten"):
                     break
-                if stem == "doppelt" and not re.match(_H + r"+so\b", text[e:e + 6]):
+                if stem == "doppelt" and not _SO.match(text[e:e + 6]):
                     break
                 direction = "up" if stem.startswith("ver") else None
                 figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), direction, True))
@@ -740,7 +773,7 @@ class Scanner:
         return self._finish_word(ctx, s, e, val, high, lo, hi, left, figs)
 
     def _qual(self, left):
-        lq = self.re_qual_left.search(left)
+        lq = self.re_qual_left.search(left[-32:])
         return self.qual_of.get(lq.group("q").lower()) if lq else None
 
     def _finish_word(self, ctx, s, e, low, high, lo, hi, left, figs, article=False):
@@ -911,12 +944,9 @@ def _sentence_starts(text, abbrev, lo, hi) -> list[int]:
     for m in _SENT_BREAK.finditer(text, lo, hi):
         s = m.start()
         if text[s] == ".":
-            j = s
-            k = j - 1
-            while k >= 0 and (text[k].isalnum() or text[k] == "."):
-                k -= 1
-            tok = text[k + 1:j]
-            if tok.isdigit() or tok in abbrev or len(tok) == 1:
+            # the word before the dot: an abbreviation ("Mio."), a number ("6. Februar") or an initial
+            tok = text[max(text.rfind(" ", lo, s), text.rfind("(", lo, s), lo - 1) + 1:s]
+            if tok.isdigit() or len(tok) <= 1 or tok in abbrev or tok.rsplit(".", 1)[-1] in abbrev:
                 continue
         starts.append(m.end())
     return starts

@@ -31,6 +31,8 @@ def parse_digits(s: str, decimal: str = ",") -> float:
     Thousands are grouped with ``.``, ``'``, ``’`` or a (thin) non-breaking space.
     With ``decimal="."`` the roles of ``.`` and ``,`` swap (English text).
     """
+    if s.isdigit():
+        return float(s)
     s = s.strip()
     sign = 1.0
     if s and s[0] in _SIGNS:

@@ -1,0 +1,77 @@
+"""Speed of the figure engine, side by side with a naive one-regex scan, in one run.
+
+Builds a corpus of at least 5 MB from the seed articles (benchmarks/make_corpus.py: the seeds'
+sentences shuffled and renumbered), then measures MB/s on one core for
+
+  * ``explore.figures(corpus)``: the whole engine, from decoded texts to the figures DataFrame;
+  * a naive baseline: one regular expression for German numbers (digits, grouping dots, decimal
+    comma, an optional %/scale/currency word) with each match parsed to a float, the least any
+    figure scanner has to do.
+
+Targets (issue 2): explore >= 5 MB/s and >= 1/3 of the baseline's speed.
+
+    .venv/bin/python benchmarks/bench_figures.py [--megabytes 5] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import explore                                            # noqa: E402
+from benchmarks.make_corpus import build_corpus          # noqa: E402
+
+NAIVE = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:,\d+)?"
+                   r"(?:\s?(?:%|Prozent|Mio\.|Mrd\.|Millionen|Milliarden|Euro|Dollar|Yuan))?")
+
+
+def naive_scan(texts: list[str]) -> list[tuple]:
+    out = []
+    for t in texts:
+        for m in NAIVE.finditer(t):
+            num = m.group().split()[0].rstrip("%").replace(".", "").replace(",", ".")
+            out.append((m.start(), m.end(), m.group(), float(num) if num.strip("+-") else None))
+    return out
+
+
+def best_of(fn, repeat: int) -> float:
+    """Best CPU time of ``repeat`` runs: one core's work, robust to other processes on the machine."""
+    times = []
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        times.append(time.process_time() - t)
+    return min(times)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--megabytes", type=float, default=5.0)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        build_corpus(tmp, args.megabytes, seed=0)
+        corpus = explore.load_corpus(tmp)
+    texts = [a.text for a in corpus]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    n_figs = len(explore.figures(corpus))                 # warm-up (compiles the grammar)
+    t_explore = best_of(lambda: explore.figures(corpus), args.repeat)
+    n_naive = len(naive_scan(texts))
+    t_naive = best_of(lambda: naive_scan(texts), args.repeat)
+    r_explore, r_naive = mb / t_explore, mb / t_naive
+    print(f"corpus: {len(texts)} articles, {mb:.1f} MB (best CPU time of {args.repeat} runs, one core)")
+    print(f"{'engine':<24}{'cpu s':>9}{'MB/s':>9}{'matches':>10}")
+    print(f"{'explore.figures':<24}{t_explore:>9.2f}{r_explore:>9.2f}{n_figs:>10}")
+    print(f"{'naive one-regex scan':<24}{t_naive:>9.2f}{r_naive:>9.2f}{n_naive:>10}")
+    print(f"explore / naive speed: {r_explore / r_naive:.2f} (target >= 0.33); "
+          f"explore {r_explore:.1f} MB/s (target >= 5)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
