@@ -356,7 +356,7 @@ def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", colo
     fig.update_xaxes(title_text=x.replace("_", " ").capitalize(), categoryorder="array",
                      categoryarray=list(dict.fromkeys(data["_label"])))
     fig.update_yaxes(title_text=f"Amount in {currency}" + (" (log scale)" if log else ""),
-                     type="log" if log else "linear", tickformat="~s" if not log else None)
+                     type="log" if log else "linear", exponentformat="B")
     sub = "converted at each article's date" if locale == "en" else "umgerechnet zum Kurs am Erscheinungstag"
     if "rate_date" in data.columns and data["currency"].ne(currency).any():
         sub += "; hover for the amount as written"
