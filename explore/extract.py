@@ -32,7 +32,7 @@ _YEAR_SLASH = re.compile(r"/(\d{2})(?!\d)")
 _LAST_WORD = re.compile(r"([\wäöüÄÖÜß.]+)" + _H + r"*$")
 _NEXT_CAP = re.compile(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)")
 _SO = re.compile(_H + r"+so\b")
-_NUM = r"\d{1,3}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+(?:,\d+)?"
+_NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
 
 
 _WORDCH = "[\\wäöüÄÖÜß]"
@@ -123,10 +123,13 @@ class Scanner:
         starters -= {"ein", "eins"}       # articles: handled by the pattern below
         starters |= set(v["multiples"]["up"]) | set(v["multiples"]["down"])
         starters |= set(v["indefinite"]["plural"]) | set(v["fractions"]["nouns"]) | {"jede"}
+        starters |= set(v["skip"]["period_nouns"])
         # "ein", "eine", ... only where they can be a number: before a scale word, a fraction or
         # "halbe", and in compounds ("einhundert", "einjährig"); elsewhere they are articles
+        self.one_units = {w for w, (k, u, f) in units.items()
+                          if k in ("duration", "percent") or (k == "money" and f == 1.0 and w[:1].isupper())}
         ein_next = _trie([w for w in list(self.scales) + list(v["fractions"]["nouns"]) + ["Dutzend"]
-                          if w[0].isupper()])
+                          + sorted(self.one_units) if w[0].isupper()])
         ein = (r"[Ee]in(?:(?:e[mnrs]?)?" + _H + r"+(?=(?:halbe[nmrs]?" + _H + r"+)?" + ein_next
                + r")|(?=und|hundert|tausend|einhalb|halb|jährig|tägig|wöchig|monatig|stündig|minütig|"
                r"prozentig|fach))")
@@ -144,9 +147,10 @@ class Scanner:
         self.re_unit = re.compile(
             r"(?:(?:" + _H + r"+|-|(?<=\d)|\n)(?P<u>" + _alt(unit_words) + r")|" + _H + r"?(?P<pct>%))")
         self.re_adj = re.compile(
-            r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r")(?P<rest>[a-zäöüß]*)")
+            r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r"|(?<=-)Jährig)(?P<rest>[a-zäöüß]*)")
         self.re_range = re.compile(
-            _H + r"?(?:[-–—]" + _H + r"?|bis" + _H + r"+(?:zu" + _H + r"+)?)(?=[+−-]?\d|[a-zäöüß])")
+            _H + r"?(?:-" + _H + r"+bis" + _H + r"+|[-–—]" + _H + r"?|bis" + _H + r"+(?:zu" + _H + r"+)?)"
+            r"(?=[+−-]?\d|[a-zäöüß])")
         self.re_and = re.compile(_H + r"+und" + _H + r"+")
         self.re_prefix_cur = re.compile(
             r"(?:^|(?<=[\s(„\"'/]))(?P<c>" + _alt(cur["before"]) + r")" + _H + r"?$")
@@ -172,6 +176,12 @@ class Scanner:
             r"liegt aktuell bei|liegt derzeit bei|"
             r"schloss bei|schloss mit|beträgt|betrug|:|=)" + _H + r"*)?(?:" + qual_alt + _H + r"+)?$")
         self.index_names = set(ix["names"])
+        self.re_index_any = re.compile(r"(?<![\wäöüß])" + _alt(ix["names"]))
+        self.re_rate_words = re.compile(r"(?i)prozent|%|quote|zins|rendite|rate\b")
+        # an index named earlier in the clause, its value right after bei/von/auf/unter/über
+        self.re_index_clause = re.compile(
+            r"(?<![\wäöüß])(?P<n>" + _alt(ix["names"]) + r")(?:" + _H + r"*\((?P<n2>[^()\n]{0,30})\))?"
+            r"[^,;:.!?\n]{0,80}?(?:bei|von|auf|unter|über|mit)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.named_numbers: dict[str, set[str]] = {}
         for name in ix["named_numbers"]:
             m = re.match(r"(.*?)[ -]?(\d+)$", name)
@@ -189,6 +199,18 @@ class Scanner:
             + r"*(?:" + qual_alt + _H + r"*)?$")
         self.re_name_left = re.compile(r"(?:^|(?<=[\s(„\"]))(?P<w>[A-ZÄÖÜ][\wäöüÄÖÜß&.-]*[\wäöüß]|[a-z]+[A-Z][\w]*)"
                                        + _H + r"$")
+        self.re_header_unit = re.compile(
+            r"(?:^|[\s(\[/])(?:in" + _H + r"+)?(?:(?P<s>" + _alt(self.scales) + r")" + _H + r"*)?(?:(?P<u>"
+            + _alt([w for w, (k, _, _) in units.items() if k in ("money", "percent") and w != "%"]) + r")|(?P<pct>%))")
+        sk0 = v["skip"]
+        self.period_nouns = sk0["period_nouns"]
+        self.period_ordinals = sk0["period_ordinals"]
+        self.ordinal_nouns = set(sk0["ordinal_nouns"])
+        self.re_period_ordinal = re.compile(r"(?<![\wäöüß.])(?P<o>" + _alt(sk0["period_ordinals"]) + r")" + _H + r"+$")
+        self.re_period_year = re.compile(_H + r"*/?" + _H + r"*(?P<y>(?:19|20)\d\d)(?!\d)")
+        self.re_q_code = re.compile(r"(\d)(?![\d\w])(?:" + _H + r"*[/ ']?" + _H + r"*(?P<y>(?:19|20)?\d\d)(?!\d))?")
+        self.re_decade_word = re.compile(r"(\w+zig|dreißig)er(?:-?jahre|-?jahren)?")
+        self.re_deferred = re.compile(_H + r"*(?:\([^()\n]{0,40}\)|\))")
         self.re_times_so = re.compile(_H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
         self.re_footnote = re.compile(r"\[\d{1,3}\]")
         self.re_postcode = re.compile(r"\d{5}" + _H + r"+[A-ZÄÖÜ][a-zäöüß]+")
@@ -239,11 +261,16 @@ class Scanner:
         skipped: list[dict] = []
         tables = find_tables(text) if "|" in text else []
         segments: list[tuple[int, int, object]] = []
+        header_units: dict[int, tuple] = {}       # id(cell) -> unit stated in its column's header
         pos = 0
         for t in tables:
             segments.append((pos, t.start, None))
+            table_unit = self._header_unit(t.header[0]) if t.header else None
+            col_units = [self._header_unit(h) or table_unit for h in t.header]
             for c in t.cells:
                 segments.append((c.start, c.end, c))
+                if c.row > 0 and c.col < len(col_units) and col_units[c.col]:
+                    header_units[id(c)] = col_units[c.col]
             pos = t.end
         segments.append((pos, len(text), None))
         ctx = _Context(text, published, self)
@@ -253,7 +280,10 @@ class Scanner:
             n0 = len(figs)
             self._scan_segment(ctx, lo, hi, figs, skipped)
             if cell is not None:
+                hu = header_units.get(id(cell))
                 for f in figs[n0:]:
+                    if hu and f.get("bare"):
+                        self._apply_unit(f, *hu)
                     f["in_table"] = True
                     f["row_header"] = cell.row_header
                     f["col_header"] = cell.col_header
@@ -309,6 +339,12 @@ class Scanner:
         text = ctx.text
         prev = text[s - 1] if s > lo else " "
         # digits glued to letters: model names, codes, tickers ("R1", "H20-Chips", "GPT-4")
+        if prev in "QH" and (s - 2 < lo or not text[s - 2].isalnum()):
+            qm = self.re_q_code.match(text, s, hi)
+            if qm:
+                n, size = int(qm.group(1)), 3 if prev == "Q" else 6
+                if 1 <= n <= 12 // size:
+                    return self._add_period(ctx, s - 1, qm.end(), n, size, qm.group("y"), lo, figs)
         if prev.isalpha() or prev == "_" or (prev == "-" and s - 2 >= lo and text[s - 2].isalpha()):
             e = s
             while e < hi and (text[e].isalnum() or text[e] == "_"):
@@ -353,12 +389,34 @@ class Scanner:
         if m and (":" in m.group() or "Uhr" in m.group()):
             return self._skip(text, s, m.end(), "clock time or score", skipped)
         m = self.re_date_dm.match(text, s, hi) if dotted else None
-        if m and _valid_date(2000, int(m.group(2)), int(m.group(1))) and not self._sentence_start_after(text, m.end(), hi):
+        if m and _valid_date(2000, int(m.group(2)), int(m.group(1))):
             return self._add_date(ctx, s, m.end(), (None, int(m.group(2)), int(m.group(1))), None, lo, figs)
         return self._number(ctx, s, lo, hi, figs, skipped)
 
-    def _sentence_start_after(self, text, e, hi):
-        return False
+    def _add_period(self, ctx, s, e, n, size, year, lo, figs) -> int:
+        """A quarter or half-year as a date range: start month to end month of the period."""
+        y = None
+        if year:
+            y = int(year) + (2000 if len(year) == 2 else 0)
+        first = (n - 1) * size + 1
+        qual = "approx" if self.re_date_approx.search(ctx.text[max(lo, s - 20):s]) else None
+        figs.append(_record(s, e, "date", None, None, "date", qual, None, False, date=(y, first, None),
+                            date_end=(y, first + size - 1, None)))
+        return e
+
+    def _period_word(self, ctx, s, e, lo, hi, figs) -> int | None:
+        """"im dritten Quartal (2025)", "in der zweiten Jahreshälfte": the ordinal left of the noun."""
+        text = ctx.text
+        size = self.period_nouns[text[s:e]]
+        om = self.re_period_ordinal.search(text, max(lo, s - 12), s)
+        if not om:
+            return None
+        n = self.period_ordinals[om.group("o")]
+        if n > 12 // size:
+            return None
+        ym = self.re_period_year.match(text, e, hi)
+        return self._add_period(ctx, om.start(), ym.end() if ym else e, n, size, ym.group("y") if ym else None,
+                                lo, figs)
 
     def _add_date(self, ctx, s, e, iso, iso_end, lo, figs) -> int:
         left = ctx.text[max(lo, s - 20):s]
@@ -421,7 +479,14 @@ class Scanner:
             return self._skip(text, s, e + 1, "list number", skipped)
         is_int = "," not in core and "." not in core[-3:] or _GROUPED_INT.fullmatch(core)
         # an ordinal: "25. Geburtstag", "im 3. Quartal" (not a sentence end)
-        if text[e:e + 1] == "." and is_int and not self._ends_sentence(text, e, hi):
+        if text[e:e + 1] == "." and is_int and len(core) <= 3 and not self._ends_sentence(text, e, hi):
+            nm = _NEXT_CAP.match(text, e + 1, hi)
+            if nm and nm.group(1) in self.period_nouns and 1 <= value <= 4:
+                size = self.period_nouns[nm.group(1)]
+                if value <= 12 // size:
+                    ym = self.re_period_year.match(text, nm.end(), hi)
+                    return self._add_period(ctx, s, ym.end() if ym else nm.end(), int(value), size,
+                                            ym.group("y") if ym else None, lo, figs)
             return self._skip(text, s, e + 1, "ordinal", skipped)
         high = value
         end = e
@@ -493,6 +558,33 @@ class Scanner:
             return False
         return not _sentence_initial(text, start - (len(left[-40:]) - pw.start("w")), lo)
 
+    def _header_unit(self, header: str):
+        """(scale, kind, unit, factor) a table header states for its numbers: "in Mio. Euro", "(%)"."""
+        m = self.re_header_unit.search(header)
+        if not m:
+            return None
+        scale = self.scales[m.group("s")] if m.group("s") else 1.0
+        kind, unit, factor = self.units["%" if m.group("pct") else m.group("u")]
+        if kind not in ("money", "percent", "other", "duration"):
+            return None
+        return scale, kind, unit, factor
+
+    @staticmethod
+    def _apply_unit(f, scale, kind, unit, factor):
+        for k in ("low", "high"):
+            if f[k] is not None:
+                f[k] = f[k] * scale * factor
+        f.update(kind=kind, unit=unit, scale=scale, bare=False)
+
+    def _points_are_pp(self, ctx, start, end, left) -> bool:
+        """"Die Quote sank um 0,1 Punkte auf 6,2 Prozent": a change in points of a rate, not of an index."""
+        if not self.re_um_left.search(left[-32:]):
+            return False
+        a, b = ctx.sentence_span(start)
+        sentence = ctx.text[a:b]
+        return bool(self.re_rate_words.search(sentence)) and "index" not in sentence.lower() \
+            and not self.re_index_any.search(sentence)
+
     def _unit_at(self, text, pos, hi):
         um = self.re_unit.match(text, pos, hi)
         return um is not None
@@ -514,15 +606,15 @@ class Scanner:
         return w[:1].isupper()
 
     def _ends_sentence(self, text, e, hi) -> bool:
-        """Does the dot at e end a sentence (rather than mark an ordinal)?"""
+        """Does the dot at e end a sentence, rather than mark an ordinal ("zum 25. Mal")?
+        A lowercase word or a noun that counts in order ("Mal", "Platz", "Quartal") follows an ordinal."""
         rest = text[e + 1:e + 40]
         if not rest or rest[0] == "\n" or e + 1 >= hi:
             return True
         m = _NEXT_CAP.match(rest)
         if not m:
             return False
-        w = m.group(1)
-        return w in _SENTENCE_STARTERS
+        return m.group(1) not in self.ordinal_nouns
 
     def _finish_number(self, ctx, start, s, end, value, high, sign, hard, lo, hi, left, figs, core_end):
         text = ctx.text
@@ -547,8 +639,8 @@ class Scanner:
             end = um.end()
             if kind == "money" and factor == 0.01 and not unit:
                 unit = ctx.sentence_currency(start) or self.minor_default
-        elif am and (am.group("a") in ("prozentig", "fach", "mal") or am.group("a") in self.dur_adj):
-            a = am.group("a")
+        elif am and (am.group("a") in ("prozentig", "fach", "mal") or am.group("a").lower() in self.dur_adj):
+            a = am.group("a").lower()
             if a == "prozentig":
                 kind, unit = "percent", "%"
             elif a in ("fach", "mal"):
@@ -561,6 +653,11 @@ class Scanner:
                 kind = "duration"
             if am:
                 end = am.end()
+        if kind is None and not pm:
+            dm = self.re_deferred.match(text, end, hi)
+            um2 = self.re_unit.match(text, dm.end(), hi) if dm else None
+            if um2 and (um2.group("pct") or self.units[um2.group("u")][0] in ("money", "percent")):
+                kind, unit, factor = self.units["%" if um2.group("pct") else um2.group("u")]
         if pm and kind in (None, "money"):
             kind, unit = "money", self.prefix_cur_code[pm.group("c")]
             cut = len(left[-8:]) - pm.start()
@@ -568,9 +665,13 @@ class Scanner:
         if kind == "percent" and unit == "pp" and factor == 0.01:
             pass
         low_v, high_v = low_v * factor, high_v * factor
+        if kind == "index" and unit == "Punkte" and self._points_are_pp(ctx, start, end, left):
+            kind, unit = "percent", "pp"
         counted = None
         if kind is None:
             im = self.re_index_left.search(left)
+            if im is None:
+                im = self.re_index_clause.search(text, max(lo, ctx.sentence_span(start)[0], start - 200), start)
             if im:
                 kind, unit = "index", im.group("n")
                 if im.group("n2") in self.index_names:
@@ -582,7 +683,7 @@ class Scanner:
                     kind, unit = "count", counted
                 else:
                     kind = "count" if float(value * scale).is_integer() else "other"
-                    if scale > 1 and sm and sm.group("s") in ("Mio.", "Mrd.", "Mio", "Mrd", "Mia.", "Md.", "Bio."):
+                    if scale >= 1e6:
                         cur = ctx.sentence_currency(start)
                         if cur:
                             kind, unit = "money", cur
@@ -676,6 +777,9 @@ class Scanner:
         if word in self.articles:
             am = self.re_after_article.match(text, e, hi)
             if not am:
+                um = self.re_unit.match(text, e, hi)
+                if um and um.group("u") in self.one_units and text[um.end():um.end() + 1] != "-":
+                    return self._finish_number(ctx, s, s, e, 1.0, 1.0, None, True, lo, hi, left, figs, e)
                 return e
             w2 = am.group("w")
             base = 0.5 if am.group("half") else 1.0
@@ -710,6 +814,21 @@ class Scanner:
         for stem, val in (self.multiples_down.items() if lw[:3] == "hal" else ()):
             if lw.startswith(stem.lower()):
                 figs.append(_record(s, e, "multiple", float(val), float(val), "x", self._qual(left), "down", True))
+                return e
+        if word in self.period_nouns:
+            end = self._period_word(ctx, s, e, lo, hi, figs)
+            return e if end is None else end
+        if word in ("Doppelte", "Doppelten", "Dreifache", "Dreifachen", "Vierfache", "Vierfachen", "Zehnfache",
+                    "Zehnfachen"):
+            v = {"dop": 2.0, "dre": 3.0, "vie": 4.0, "zeh": 10.0}[lw[:3]]
+            figs.append(_record(s, e, "multiple", v, v, "x", self._qual(left), None, True))
+            return e
+        dm = self.re_decade_word.fullmatch(lw)
+        if dm:
+            tens = parse_word(dm.group(1))
+            if tens and tens >= 20 and tens % 10 == 0:
+                figs.append(_record(s, e, "date", None, None, "date", self._qual(left), None, True,
+                                    date=(1900 + int(tens), None, None)))
                 return e
         # "die Hälfte"
         if word == "Hälfte":

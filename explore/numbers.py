@@ -22,6 +22,7 @@ import functools
 from .lang import vocabulary
 
 _GROUP_SEPARATORS = ".'’\u00a0\u202f\u2009 "
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _SIGNS = {"+": 1.0, "-": -1.0, "−": -1.0, "–": -1.0, "±": 1.0}
 
 
@@ -34,6 +35,8 @@ def parse_digits(s: str, decimal: str = ",") -> float:
     if s.isdigit():
         return float(s)
     s = s.strip()
+    if s and s[-1] in _VULGAR:                      # "4½"
+        return parse_digits(s[:-1] or "0", decimal) + _VULGAR[s[-1]]
     sign = 1.0
     if s and s[0] in _SIGNS:
         sign, s = _SIGNS[s[0]], s[1:].lstrip()

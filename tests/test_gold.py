@@ -60,3 +60,15 @@ def test_eval_command_prints_per_kind_table(capsys):
     assert main(["eval", str(GOLD), str(SEEDS)]) == 0
     out = capsys.readouterr().out
     assert "precision" in out and "percent" in out and "hard" in out
+
+
+DEV_GOLD = HERE / "gold" / "dev.jsonl"
+DEV_FLOOR = 0.97
+
+
+def test_second_dev_corpus_floor():
+    """Ten realistic articles (DE/AT/CH business news, site chrome included) annotated independently."""
+    report = evaluate(DEV_GOLD, explore.load_corpus(HERE / "gold" / "dev"))
+    s = report.overall
+    assert s.f1 >= DEV_FLOOR, (f"dev F1 {s.f1:.3f}; misses: {[(g['article'][:5], g['surface']) for g in s.misses]}; "
+                               f"extra: {[(p['article'][:5], p['text']) for p in s.false_positives]}")
