@@ -986,18 +986,18 @@ class _Context:
         self.text = text
         self.published = published
         self.sc = scanner
-        self._sent = None
-        self._currencies = None
+        self._sent: dict[int, tuple] = {}     # line start -> (line end, sentence starts)
 
     def sentence_span(self, pos):
         """(start, end) of the sentence around pos; lines are split into sentences on demand."""
         text = self.text
         ls = text.rfind("\n", 0, pos) + 1
-        if self._sent is None or self._sent[0] != ls:
+        line = self._sent.get(ls)
+        if line is None:
             le = text.find("\n", pos)
             le = len(text) if le < 0 else le
-            self._sent = (ls, le, _sentence_starts(text, self.sc.abbrev, ls, le))
-        _, le, starts = self._sent
+            line = self._sent[ls] = (le, _sentence_starts(text, self.sc.abbrev, ls, le))
+        le, starts = line
         i = bisect.bisect_right(starts, pos) - 1
         return starts[i], (starts[i + 1] if i + 1 < len(starts) else le)
 
