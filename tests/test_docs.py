@@ -34,3 +34,10 @@ def test_help_documents_table_figures(capsys):
     out = capsys.readouterr().out
     for word in ("figures", "--format", "csv", "jsonl", "parquet", "-o", "--unmatched"):
         assert word in out
+
+
+def test_readme_lists_every_figure_column():
+    from explore.records import FIGURE_COLUMNS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for column, (_, meaning) in FIGURE_COLUMNS.items():
+        assert f"| `{column}` | {meaning} |" in readme, f"README's column table lacks {column}"
