@@ -188,7 +188,7 @@ class Scanner:
             if m:
                 self.named_numbers.setdefault(m.group(2), set()).add(m.group(1))
         sk = v["skip"]
-        self.re_reference = re.compile(r"(?:^|(?<=[\s(„\"]))(?:" + _alt(sk["references"]) + r")" + _H + r"*$")
+        self.re_reference = re.compile(r"(?:^|(?<=[\s(„\"]))(?:" + _alt(sk["references"]) + r"):?" + _H + r"*$")
         self.re_zwischen = re.compile(r"(?:^|(?<=\s))[Zz]wischen" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.re_von = re.compile(r"(?:^|(?<=\s))(?:[Vv]on)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.re_noun = re.compile(
@@ -499,6 +499,9 @@ class Scanner:
             c2 = self._core(text, rm.end(), hi)
             if c2 and c2[0] >= value:
                 rng = c2
+                cm = self.re_clock.match(text, rm.end(), hi)
+                if cm and "Uhr" in cm.group():
+                    return self._skip(text, s, cm.end(), "clock time or score", skipped)
         elif self.re_zwischen.search(left[-32:]):
             am = self.re_and.match(text, e, hi)
             if am:
@@ -916,6 +919,9 @@ class Scanner:
     def _vague(self, ctx, s, e, scale, lo, hi, left, figs):
         """A scale word with no number: at least one unit of the scale, open upwards."""
         text = ctx.text
+        sm = self.re_scale.match(text, e, hi)
+        if sm and self.scales[sm.group("s")] >= 1e3:
+            scale, e = scale * self.scales[sm.group("s")], sm.end()
         um = self.re_unit.match(text, e, hi)
         if um and not um.group("pct") and self.units[um.group("u")][0] == "money":
             kind, unit = "money", self.units[um.group("u")][1]
