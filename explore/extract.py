@@ -217,13 +217,13 @@ class Scanner:
         self.re_glued_unit = re.compile(r"(?P<u>km|kg|GB|TB|MB|GW|MW|kW|GWh|MWh|kWh|TWh|mm|cm|m|t|h)(?![\w])")
         # --- direction ------------------------------------------------------------------
         d = v["directions"]
-        def cues(word_start, inner):
+        def word_cues(word_start):
             lit = [w for w in word_start if re.escape(w) == w.replace(" ", "\\ ")]
-            rx = [w for w in word_start if w not in lit]
-            alts = [r"(?<![\wäöüß])" + _trie(lit)] + [r"(?<![\wäöüß])(?:" + p + ")" for p in rx]
-            return "|".join(alts + [_trie(inner)])
-        self.re_dir = re.compile("(?P<up>" + cues(d["up"], d["up_inner"]) + ")|(?P<down>"
-                                 + cues(d["down"], d["down_inner"]) + ")")
+            return "|".join([_trie(lit)] + [w for w in word_start if w not in lit])
+        # one lookbehind for all cues that start a word; compound cues ("Kostensenkung") anywhere
+        self.re_dir = re.compile(
+            r"(?<![\wäöüß])(?:(?P<up>" + word_cues(d["up"]) + ")|(?P<down>" + word_cues(d["down"]) + "))"
+            r"|(?P<up_inner>" + _trie(d["up_inner"]) + ")|(?P<down_inner>" + _trie(d["down_inner"]) + ")")
         self.change_up = tuple(d["change_nouns_up"])
         self.change_down = tuple(d["change_nouns_down"])
         self.re_level_left = re.compile(
@@ -765,7 +765,7 @@ class Scanner:
             dist = ms - end if ms >= end else start - me
             if best_d is None or dist < best_d:
                 best_d = dist
-                best = m.lastgroup
+                best = "up" if m.lastgroup.startswith("up") else "down"
         return best
 
     # --- number words ------------------------------------------------------------------------
