@@ -32,6 +32,10 @@ _YEAR_SLASH = re.compile(r"/(\d{2})(?!\d)")
 _LAST_WORD = re.compile(r"([\wäöüÄÖÜß.]+)" + _H + r"*$")
 _NEXT_CAP = re.compile(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)")
 _SO = re.compile(_H + r"+so\b")
+_DETERMINERS = ("eine", "einen", "einem", "einer", "eines", "keine", "keinen", "keinem", "keiner", "die", "der",
+                "den", "dem", "des", "diese", "diesen", "diesem", "dieser", "seine", "seinen", "seinem", "seiner",
+                "ihre", "ihren", "ihrem", "ihrer", "unsere", "unseren", "jene", "jenen", "alle", "allen", "jede",
+                "jeden", "jedem", "jeder", "welche", "welchen", "sowie", "sie", "wie")
 _NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
 
 
@@ -192,7 +196,8 @@ class Scanner:
         self.re_zwischen = re.compile(r"(?:^|(?<=\s))[Zz]wischen" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.re_von = re.compile(r"(?:^|(?<=\s))(?:[Vv]on)" + _H + r"+(?:" + qual_alt + _H + r"+)?$")
         self.re_noun = re.compile(
-            r"(?:" + _H + r"+|\n|-)(?P<adj>(?:[a-zäöüß][\wäöüß]*(?:e|en|er|es|em)" + _H + r"+){0,2})"
+            r"(?:" + _H + r"+|\n|-)(?P<adj>(?:(?!(?:" + "|".join(_DETERMINERS) + r")" + _H + r")"
+            r"[a-zäöüß][\wäöüß]*(?:e|en|er|es|em)" + _H + r"+){0,2})"
             r"(?P<n>[A-ZÄÖÜ][\wäöüÄÖÜß]*(?:[-/’'][\wäöüÄÖÜß]+)*)")
         self.re_conn = re.compile(
             r"^" + _H + r"*(?:auf|bis|und|oder|bzw\.|beziehungsweise|sowie|statt|nach|gegenüber|zu|,|/)" + _H
@@ -210,6 +215,7 @@ class Scanner:
         self.re_period_year = re.compile(_H + r"*/?" + _H + r"*(?P<y>(?:19|20)\d\d)(?!\d)")
         self.re_q_code = re.compile(r"(\d)(?![\d\w])(?:" + _H + r"*[/ ']?" + _H + r"*(?P<y>(?:19|20)?\d\d)(?!\d))?")
         self.re_decade_word = re.compile(r"(\w+zig|dreißig)er(?:-?jahre|-?jahren)?")
+        self.re_of = re.compile(_H + r"+von" + _H + r"+")
         self.re_deferred = re.compile(_H + r"*(?:\([^()\n]{0,40}\)|\))")
         self.re_times_so = re.compile(_H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
         self.re_footnote = re.compile(r"\[\d{1,3}\]")
@@ -509,6 +515,10 @@ class Scanner:
                 if c2 and c2[0] >= value:
                     rng = c2
         year_like = len(core) == 4 and _YEAR.fullmatch(core) is not None
+        if not rng and is_int:
+            r = self._of(text, start, e, value, lo, hi, left, figs)
+            if r:
+                return r
         if rng:
             high, end = rng[0], rng[1]
         # decades: "1990er", "90er-Jahre"
@@ -885,6 +895,10 @@ class Scanner:
             qs = s - (len(left) - qm.start())
             return self._vague(ctx, qs, e, val, lo, hi, left[:qm.start()], figs)
         high = val
+        r = self._of(text, s, e, val, lo, hi, left, figs)
+        if r:
+            figs[-1]["hard"] = True
+            return r
         rm = self.re_range.match(text, e, hi)
         if rm:
             c2 = self._core(text, rm.end(), hi)
@@ -893,6 +907,20 @@ class Scanner:
         if val == 1 and lw in ("ein", "eins") and high == val:
             return e
         return self._finish_word(ctx, s, e, val, high, lo, hi, left, figs)
+
+    def _of(self, text, start, e, value, lo, hi, left, figs) -> int | None:
+        """"drei von vier Deutschen", "9 von 10 Firmen": n of m as a ratio (not "von 2,1 auf 2,5")."""
+        om = self.re_of.match(text, e, hi)
+        if not om or self.re_von.search(left[-12:]):
+            return None
+        c2 = self._core(text, om.end(), hi)
+        if not c2 or not float(c2[0]).is_integer() or not 0 < value < c2[0] <= 1000:
+            return None
+        if self.re_scale.match(text, c2[1], hi) or self.re_unit.match(text, c2[1], hi):
+            return None
+        v = value / c2[0]
+        figs.append(_record(start, c2[1], "ratio", v, v, "fraction", self._qual(left), None, c2[2]))
+        return c2[1]
 
     def _qual(self, left):
         lq = self.re_qual_left.search(left[-32:])
