@@ -107,6 +107,7 @@ class Scanner:
         month_alt = _alt(months) + r"\.?"
         dur_adj = v["duration_adjectives"]
         self.dur_adj = dur_adj
+        self.count_adj = v["count_adjectives"]
         adj_alt = "|".join(sorted(dur_adj, key=len, reverse=True))
         q = v["qualifiers"]
         self.qual_of = {}
@@ -165,6 +166,8 @@ class Scanner:
         self.re_date_words = re.compile(
             r"(?P<d1>\d{1,2})\.?" + _H + r"?(?:(?:[-–—]|bis|und)" + _H + r"?(?P<d2>\d{1,2})\.)?" + _H + r"*"
             r"(?P<m>" + month_alt + r")(?:" + _H + r"+(?P<y>\d{4})(?!\d))?")
+        self.re_month_range_left = re.compile(r"(?:^|(?<=[\s(„\"]))(?P<m1>" + month_alt + r")" + _H + r"+(?:bis|-|–)"
+                                              + _H + r"+(?P<m>" + month_alt + r")" + _H + r"+$")
         self.re_month_left = re.compile(r"(?:^|(?<=[\s(„\"]))(?P<m>" + month_alt + r")" + _H + r"+$")
         self.re_clock = re.compile(
             r"\d{1,2}(?::\d{2}(?::\d{2})?(?!\d)(?:" + _H + r"?Uhr\b)?|[.,]\d{2}" + _H + r"?Uhr\b|" + _H
@@ -204,6 +207,7 @@ class Scanner:
             + r"*(?:" + qual_alt + _H + r"*)?$")
         self.re_name_left = re.compile(r"(?:^|(?<=[\s(„\"]))(?P<w>[A-ZÄÖÜ][\wäöüÄÖÜß&.-]*[\wäöüß]|[a-z]+[A-Z][\w]*)"
                                        + _H + r"$")
+        self.re_caption_in = re.compile(r"(?:^|[\s(\[])in" + _H + r"+(?:" + _alt(self.scales) + r"|Euro|€|Prozent|%|CHF|Franken|Dollar|US-Dollar)")
         self.re_header_unit = re.compile(
             r"(?:^|[\s(\[/])(?:in" + _H + r"+)?(?:(?P<s>" + _alt(self.scales) + r")" + _H + r"*)?(?:(?P<u>"
             + _alt([w for w, (k, _, _) in units.items() if k in ("money", "percent") and w != "%"]) + r")|(?P<pct>%))")
@@ -271,7 +275,7 @@ class Scanner:
         pos = 0
         for t in tables:
             segments.append((pos, t.start, None))
-            table_unit = self._header_unit(t.header[0]) if t.header else None
+            table_unit = (self._header_unit(t.header[0]) if t.header else None) or self._caption_unit(text, t.start)
             col_units = [self._header_unit(h) or table_unit for h in t.header]
             for c in t.cells:
                 segments.append((c.start, c.end, c))
@@ -295,6 +299,7 @@ class Scanner:
                     f["col_header"] = cell.col_header
                     f["sentence_span"] = (cell.line_start, cell.line_end)
         self._inherit_units(text, figs)
+        self._join_ranges(text, figs)
         ctx.finish_dates(figs)
         for f in figs:
             f["text"] = text[f["start"]:f["end"]]
@@ -351,7 +356,8 @@ class Scanner:
                 n, size = int(qm.group(1)), 3 if prev == "Q" else 6
                 if 1 <= n <= 12 // size:
                     return self._add_period(ctx, s - 1, qm.end(), n, size, qm.group("y"), lo, figs)
-        if prev.isalpha() or prev == "_" or (prev == "-" and s - 2 >= lo and text[s - 2].isalpha()):
+        if prev.isalpha() or prev == "_" or (prev in "-." and s - 2 >= lo and text[s - 2].isalpha()
+                                              and self._glued_name(text, s - 1, lo)):
             e = s
             while e < hi and (text[e].isalnum() or text[e] == "_"):
                 e += 1
@@ -366,10 +372,10 @@ class Scanner:
             while e < b and text[e].isdigit():
                 e += 1
             return self._skip(text, s, e, "web address", skipped)
-        m = self.re_phone.match(text, s, hi) if text[s] == "0" or text[s - 1:s] == "+" else None
+        plus = text[s - 1:s] == "+" and s - 1 >= lo
+        m = self.re_phone.match(text, s - 1 if plus else s, hi) if text[s] == "0" or plus else None
         if m and sum(ch.isdigit() for ch in m.group()) >= 6:
-            st = s - 1 if text[s - 1:s] == "+" else s
-            return self._skip(text, st, m.end(), "phone number", skipped)
+            return self._skip(text, m.start(), m.end(), "phone number", skipped)
         near = text[s + 1:s + 3]
         dotted = "." in near
         m = (self.re_date_iso.match(text, s, hi) if text[s + 4:s + 5] == "-" else None) or (
@@ -398,6 +404,17 @@ class Scanner:
         if m and _valid_date(2000, int(m.group(2)), int(m.group(1))):
             return self._add_date(ctx, s, m.end(), (None, int(m.group(2)), int(m.group(1))), None, lo, figs)
         return self._number(ctx, s, lo, hi, figs, skipped)
+
+    def _glued_name(self, text, sep, lo) -> bool:
+        """Is the word before "-"/"." at sep a name the number belongs to ("Covid-19", "ID.3")?
+        Not after an abbreviation such as "ca." or "Nr."."""
+        if text[sep] == "-":
+            return True
+        a = sep
+        while a > lo and text[a - 1].isalpha():
+            a -= 1
+        word = text[a:sep]
+        return word not in self.abbrev and word.lower() not in self.qual_of
 
     def _add_period(self, ctx, s, e, n, size, year, lo, figs) -> int:
         """A quarter or half-year as a date range: start month to end month of the period."""
@@ -478,8 +495,9 @@ class Scanner:
             return self._skip(text, s, e, "postal code", skipped)
         # list numbering: a number and a dot at the start of a line ("1. Startseite")
         line_start = text.rfind("\n", lo, s) + 1 if s > lo else lo
-        if text[e:e + 1] == "." and not text[max(lo, line_start):start].strip() and e + 1 < hi \
-                and text[e + 1:e + 2] in " \t" and not text[e + 2:e + 3].isdigit():
+        if text[e:e + 1] == "." and e + 1 < hi and text[e + 1:e + 2] in " \t" and not text[e + 2:e + 3].isdigit() \
+                and (not text[max(lo, line_start):start].strip() or text[max(lo, start - 2):start] in ("  ", "\t")
+                     or text[start - 1:start] == "\t"):
             return self._skip(text, s, e + 1, "list number", skipped)
         if text[e:e + 1] == ")" and not text[max(lo, line_start):start].strip():
             return self._skip(text, s, e + 1, "list number", skipped)
@@ -536,13 +554,21 @@ class Scanner:
             if rng and not _YEAR.fullmatch(text[end - 4:end]):
                 rng = None
                 high, end = value, e
-            month_m = self.re_month_left.search(text[max(lo, start - 15):start])
+            window = text[max(lo, start - 40):start]
+            month_m = self.re_month_left.search(window)
             sm = _YEAR_SLASH.match(text[end:end + 4])
             if month_m:
                 mo = self.months[month_m.group("m").rstrip(".")]
-                ds = start - (len(text[max(lo, start - 15):start]) - month_m.start())
-                figs.append(_record(ds, end, "date", None, None, "date", None, None, False,
-                                    date=(int(core), mo, None)))
+                ds = start - (len(window) - month_m.start())
+                first, last = (int(core), mo, None), None
+                rm = self.re_month_range_left.search(window)
+                if rm:
+                    m1 = self.months[rm.group("m1").rstrip(".")]
+                    if m1 < mo:
+                        first, last = (int(core), m1, None), (int(core), mo, None)
+                        ds = start - (len(window) - rm.start("m1"))
+                figs.append(_record(ds, end, "date", None, None, "date", None, None, False, date=first,
+                                    date_end=last))
                 return end
             if rng or sm or self._is_year(text, start, end, hi, lo, left):
                 date_end = None
@@ -581,6 +607,14 @@ class Scanner:
         if kind not in ("money", "percent", "other", "duration"):
             return None
         return scale, kind, unit, factor
+
+    def _caption_unit(self, text, table_start):
+        """The unit a table's caption states: the line above it, "(in Mio. Euro)"."""
+        above = text[max(0, table_start - 300):table_start].rstrip().rsplit("\n", 1)
+        line = above[-1].strip()                 # the nearest non-empty line above the table
+        if not line or "|" in line or not self.re_caption_in.search(line):
+            return None
+        return self._header_unit(line[self.re_caption_in.search(line).start():])
 
     @staticmethod
     def _apply_unit(f, scale, kind, unit, factor):
@@ -721,7 +755,7 @@ class Scanner:
             sw = self.re_sign_word.search(left[-8:])
             direction = ({"minus": "down", "plus": "up"}[sw.group("s")] if sw
                          else self._direction(ctx, kind, start, end, lo, hi, left))
-        figs.append(_record(start, end, kind, low_v, high_v, unit, qual, direction, hard, scale=scale,
+        figs.append(_record(start, end, kind, low_v, high_v, unit, qual, direction, hard, scale=scale, factor=factor,
                             bare=(not sm and not um and not am and not pm and counted is None
                                   and kind in ("count", "other"))))
         return end
@@ -859,6 +893,12 @@ class Scanner:
             if v is not None and v > 1:
                 figs.append(_record(s, e, "multiple", v, v, "x", self._qual(left), None, True))
                 return e
+        for stem, noun in self.count_adj.items():
+            i = lw.find(stem, 1)
+            v = parse_word(lw[:i], stems=True) if i > 0 else None
+            if v is not None:
+                figs.append(_record(s, e, "count", v, v, noun, self._qual(left), None, True))
+                return e
         for a_stem in ("prozentig", "fach", *self.dur_adj):
             i = lw.find(a_stem, 1)
             if i > 0:
@@ -962,6 +1002,20 @@ class Scanner:
         return end
 
     # --- the unit of a bare number from its neighbour ------------------------------------
+    def _join_ranges(self, text, figs):
+        """"zwischen EUR 1,90 Mrd. und EUR 2,00 Mrd.": two figures of one unit after "zwischen" are a range."""
+        out = []
+        for g in figs:
+            f = out[-1] if out else None
+            if f is not None and f["kind"] == g["kind"] and f["unit"] == g["unit"] and f["kind"] != "date" \
+                    and self.re_and.fullmatch(text, f["end"], g["start"]) \
+                    and self.re_zwischen.search(text, max(0, f["start"] - 32), f["start"]) \
+                    and f["high"] is not None and g["low"] is not None and g["low"] > f["low"]:
+                f.update(end=g["end"], high=g["high"])
+                continue
+            out.append(g)
+        figs[:] = out
+
     def _inherit_units(self, text, figs):
         """"von 2,1 auf 2,5 Mrd. Euro": a bare number takes scale and unit from the next one."""
         for i in range(len(figs) - 2, -1, -1):
@@ -973,13 +1027,8 @@ class Scanner:
                 continue
             for k in ("low", "high"):
                 if f[k] is not None:
-                    f[k] = f[k] * g["scale"] * _unit_factor(g)
-            f.update(kind=g["kind"], unit=g["unit"], scale=g["scale"], bare=False,
-                     inherited=True)
-
-
-def _unit_factor(g) -> float:
-    return 0.01 if g["kind"] == "percent" and g["unit"] == "pp" and g.get("bp") else 1.0
+                    f[k] = f[k] * g["scale"] * g["factor"]
+            f.update(kind=g["kind"], unit=g["unit"], scale=g["scale"], factor=g["factor"], bare=False)
 
 
 def _sentence_initial(text, s, lo) -> bool:
@@ -1008,7 +1057,7 @@ def _valid_date(y, m, d) -> bool:
 def _record(start, end, kind, low, high, unit, qualifier, direction, hard, **extra) -> dict:
     r = {"start": start, "end": end, "kind": kind, "low": low, "high": high, "unit": unit,
          "date": None, "date_end": None, "qualifier": qualifier, "direction": direction, "hard": hard,
-         "in_table": False, "row_header": None, "col_header": None, "scale": 1.0, "bare": False}
+         "in_table": False, "row_header": None, "col_header": None, "scale": 1.0, "factor": 1.0, "bare": False}
     r.update(extra)
     return r
 
@@ -1067,10 +1116,13 @@ class _Context:
             years += [int(f["date"][:4]) for f in figs if f["kind"] == "date" and isinstance(f["date"], str)]
             ref_year = max(years) if years else None
         for f in figs:
-            for key in ("date", "date_end"):
-                d = f.get(key)
-                if isinstance(d, tuple):
-                    f[key] = _iso(d, ref_year, ref, self.sc.future_days)
+            d, e = f.get("date"), f.get("date_end")
+            if isinstance(d, tuple):
+                f["date"] = _iso(d, ref_year, ref, self.sc.future_days)
+                if isinstance(e, tuple) and e[0] is None and f["date"]:
+                    e = (int(f["date"][:4]),) + e[1:]      # a range ends in the year it starts
+            if isinstance(e, tuple):
+                f["date_end"] = _iso(e, ref_year, ref, self.sc.future_days)
 
 
 def _iso(d, ref_year, ref, future_days):
@@ -1079,8 +1131,10 @@ def _iso(d, ref_year, ref, future_days):
         if ref_year is None:
             return None
         y = ref_year
-        if ref is not None and m and day and _valid_date(y, m, day):
-            if (dt.date(y, m, day) - ref).days > future_days:
+        if ref is not None and m and _valid_date(y, m, day or 1):
+            # a day more than half a year ahead, or a month or quarter starting more than three
+            # months ahead, is last year's ("im vierten Quartal" in a February report)
+            if (dt.date(y, m, day or 1) - ref).days > (future_days if day else 90):
                 y -= 1
     if m is None:
         return f"{y:04d}"
