@@ -32,7 +32,8 @@ import plotly.graph_objects as go
 
 from . import charts
 
-__all__ = ["ChartPanel", "ExportBar", "FigureBrowser", "adoption_explorer", "budget_explorer",
+__all__ = ["ChartPanel", "CorpusPicker", "ExportBar", "FigureBrowser", "adoption_explorer", "budget_explorer",
+           "corpus_picker", "load_figures",
            "figure_browser", "overview", "stock_explorer", "timeframe_explorer", "update_figure",
            "with_entities", "highlight"]
 
@@ -248,25 +249,108 @@ def timeframe_explorer(timeframes: pd.DataFrame, locale: str = "en",
 
 
 class Overview(ChartPanel):
-    pass
+    def set_figures(self, figs: pd.DataFrame) -> None:
+        """Show another corpus's figures (a ``CorpusPicker`` calls this on Load)."""
+        self.data["figs"] = figs
+        kinds = _options(figs, "kind")
+        control = self.controls["kind"]
+        with self.hold_trait_notifications():
+            control.options = kinds
+            control.value = tuple(kinds)
+        self.refresh()
 
 
-def overview(figs: pd.DataFrame, locale: str = "en", folder: str | Path = "charts") -> Overview:
-    """How many figures of each kind per article, or the timeline of dated figures."""
+def overview(figs, locale: str = "en", folder: str | Path = "charts") -> Overview:
+    """How many figures of each kind per article, or the timeline of dated figures.
+    ``figs`` is the figures table, or a ``CorpusPicker`` whose corpus the panel follows."""
+    picker = figs if isinstance(figs, CorpusPicker) else None
+    data = {"figs": picker.figures if picker else figs}
     controls = {
         "chart": W.ToggleButtons(options=[("Figures per article", "counts"), ("Timeline of dates", "timeline")],
                                  value="counts", description="Show", style={"button_width": "150px"}),
-        "kind": _multi(_options(figs, "kind"), "Kind", rows=5),
+        "kind": _multi(_options(data["figs"], "kind"), "Kind", rows=5),
         "locale": _locale_toggle(locale),
     }
 
     def draw(chart, kind, locale):
-        df = figs[figs["kind"].astype("string").isin(kind)]
+        df = data["figs"]
+        df = df[df["kind"].astype("string").isin(kind)]
         if chart == "timeline":
             return charts.figure_timeline(df, locale=locale)
         return charts.figure_counts(df, locale=locale)
 
-    return Overview(controls, draw, name="figures_overview", folder=folder)
+    panel = Overview(controls, draw, name="figures_overview", folder=folder)
+    panel.data = data
+    if picker:
+        picker.link(panel)
+    return panel
+
+
+# ---------------------------------------------------------------- choosing the corpus
+
+def load_figures(source) -> pd.DataFrame:
+    """The figures of a folder of .txt articles, one file, a Corpus, or a figures Parquet dataset
+    (``explore table figures DIR --engine dask -o OUT``: read back without re-reading the texts)."""
+    from .views import _figures
+    return _figures(source)
+
+
+class CorpusPicker(W.VBox):
+    """Pick the corpus a notebook explores: type or choose a folder of articles or a figures Parquet
+    dataset and press Load; every panel linked to the picker then shows the new corpus."""
+
+    def __init__(self, source, choices=()):
+        options = [str(c) for c in dict.fromkeys([str(source), *map(str, choices)])]
+        self.path = W.Combobox(value=str(source), options=options, description="Corpus", ensure_option=False,
+                               placeholder="folder of .txt articles, or a figures Parquet dataset",
+                               layout=W.Layout(width="520px"))
+        self.button = W.Button(description="Load", icon="folder-open")
+        self.status = W.HTML()
+        self.figures = load_figures(source)
+        self.source = str(source)
+        self._panels: list = []
+        self.button.on_click(self.load)
+        super().__init__([W.HBox([self.path, self.button]), self.status])
+        self._say()
+
+    def link(self, panel) -> None:
+        """Call ``panel.set_figures(figs)`` whenever another corpus is loaded."""
+        self._panels.append(panel)
+
+    def load(self, *_) -> None:
+        path = self.path.value.strip()
+        if not path or not Path(path).exists():
+            self.status.value = f"<span style='color:#b00'>No such folder or file: {html.escape(path)}</span>"
+            return
+        try:
+            figs = load_figures(path)
+        except Exception as e:          # say what is wrong next to the picker, never a traceback
+            self.status.value = f"<span style='color:#b00'>Cannot read {html.escape(path)}: {html.escape(str(e))}</span>"
+            return
+        self.figures, self.source = figs, path
+        for panel in self._panels:
+            panel.set_figures(figs)
+        self._say()
+
+    def _say(self) -> None:
+        n_art = self.figures["article"].nunique() if len(self.figures) else 0
+        self.status.value = (f"<b>{len(self.figures)}</b> figures from <b>{n_art}</b> articles in "
+                             f"<code>{html.escape(self.source)}</code>")
+
+    def __repr__(self) -> str:
+        n_art = self.figures["article"].nunique() if len(self.figures) else 0
+        return f"CorpusPicker\n{len(self.figures)} figures from {n_art} articles in {self.source}"
+
+
+def corpus_picker(source="../seeds", search: str | Path | None = None) -> CorpusPicker:
+    """A ``CorpusPicker`` starting at ``source``; its list offers the figure Parquet datasets and
+    article folders found right below ``search`` (if given)."""
+    choices = []
+    if search and Path(search).is_dir():
+        for p in sorted(Path(search).iterdir()):
+            if p.is_dir() and (any(p.glob("*.parquet")) or any(p.glob("*.txt"))):
+                choices.append(p)
+    return CorpusPicker(source, choices)
 
 
 # ---------------------------------------------------------------- the figure browser

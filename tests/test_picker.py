@@ -1,0 +1,29 @@
+"""The corpus picker: a notebook switches from articles to a figures Parquet dataset (issue 5)."""
+import pytest
+
+import explore
+from explore import widgets as xw
+from explore.engines import write_figures
+
+
+def test_picker_loads_a_parquet_dataset_and_the_overview_follows(tmp_path):
+    figs = explore.figures("seeds")
+    one = figs[figs.article == "002_1d86e9404be00b17"]
+    path = write_figures(one, tmp_path / "figs")
+    picker = xw.corpus_picker("seeds", search=tmp_path)
+    assert str(path) in picker.path.options
+    panel = xw.overview(picker)
+    assert "5 articles" in repr(picker)
+    picker.path.value = str(path)
+    picker.load()
+    assert "28 figures from 1 articles" in repr(picker) or f"{len(one)} figures from 1 articles" in repr(picker)
+    assert len(picker.figures) == len(one)
+    assert set(panel.controls["kind"].options) == set(one["kind"].astype(str))
+    assert "Wie Chinas" not in repr(panel)          # only the one article is drawn now
+
+
+def test_picker_says_what_is_wrong_instead_of_raising(tmp_path):
+    picker = xw.corpus_picker("seeds")
+    picker.path.value = str(tmp_path / "missing")
+    picker.load()
+    assert "No such folder" in picker.status.value and len(picker.figures) > 0
