@@ -262,6 +262,11 @@ class Scanner:
         self.multiples_down = v["multiples"]["down"]
         self.indefinite = v["indefinite"]["plural"]
         self.abbrev = set(sk["abbreviations"])
+        # a sentence ends at . ! ? … before a capital, unless the dot ends an abbreviation ("Mio."),
+        # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
+        self.re_sentence_break = re.compile(
+            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=len))
+            + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
         self.future_days = int(v["dates"]["future_days"])
 
     # ------------------------------------------------------------------------------------
@@ -1079,7 +1084,7 @@ class _Context:
         if line is None:
             le = text.find("\n", pos)
             le = len(text) if le < 0 else le
-            line = self._sent[ls] = (le, _sentence_starts(text, self.sc.abbrev, ls, le))
+            line = self._sent[ls] = (le, _sentence_starts(text, self.sc.re_sentence_break, ls, le))
         le, starts = line
         i = bisect.bisect_right(starts, pos) - 1
         return starts[i], (starts[i + 1] if i + 1 < len(starts) else le)
@@ -1143,20 +1148,9 @@ def _iso(d, ref_year, ref, future_days):
     return f"{y:04d}-{m:02d}-{day:02d}" if _valid_date(y, m, day) else f"{y:04d}-{m:02d}"
 
 
-_SENT_BREAK = re.compile(r"\n+|[.!?…][\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
-
-
-def _sentence_starts(text, abbrev, lo, hi) -> list[int]:
-    starts = [lo]
-    for m in _SENT_BREAK.finditer(text, lo, hi):
-        s = m.start()
-        if text[s] == ".":
-            # the word before the dot: an abbreviation ("Mio."), a number ("6. Februar") or an initial
-            tok = text[max(text.rfind(" ", lo, s), text.rfind("(", lo, s), lo - 1) + 1:s]
-            if tok.isdigit() or len(tok) <= 1 or tok in abbrev or tok.rsplit(".", 1)[-1] in abbrev:
-                continue
-        starts.append(m.end())
-    return starts
+def _sentence_starts(text, breaks, lo, hi) -> list[int]:
+    """Offsets where the sentences of text[lo:hi] (one line) start."""
+    return [lo] + [m.end() for m in breaks.finditer(text, lo, hi)]
 
 
 @dataclass
