@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import (CATALOG, Article, Corpus, InputError, InputWarning, Problem, _files, _meta, decode,
+from .corpus import (CATALOG, Article, Corpus, InputError, InputWarning, Problem, _meta, decode,
                      read_catalog)
 from .records import FIGURE_COLUMNS, _as_corpus, _frame, _rows
 
@@ -208,25 +208,30 @@ def run_partition(part: Part, out: str | None) -> dict:
     rows: list[dict] = []
     problems: list[Problem] = []
     articles = nbytes = 0
-    for article, probs, size in _articles(part):
-        problems.extend(probs)
-        if article is None:
-            continue
-        where = article.path or article.id
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", InputWarning)
+    paths: list[str] = []
+    # one warnings context for the whole part: entering it per article costs more than extracting
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        for article, probs, size in _articles(part):
+            problems.extend(probs)
+            if article is None:
+                continue
+            where = article.path or article.id
+            try:
                 rows.extend(_rows(article)[0])
-        except Exception as exc:           # one bad article must not sink an archive run
-            problems.append(Problem(where, f"extraction failed: {type(exc).__name__}: {exc}", fatal=True))
-            continue
-        for w in caught:                   # the extractor's remarks reach the client, by file
-            if issubclass(w.category, InputWarning):
-                problems.append(Problem(where, str(w.message).removeprefix(f"{where}: ")))
-            else:
-                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-        articles += 1
-        nbytes += size
+            except Exception as exc:           # one bad article must not sink an archive run
+                problems.append(Problem(where, f"extraction failed: {type(exc).__name__}: {exc}", fatal=True))
+                continue
+            paths.append(where)
+            articles += 1
+            nbytes += size
+    for w in caught:                           # the extractor's remarks reach the client, by file
+        if issubclass(w.category, InputWarning):
+            msg = str(w.message)
+            where = next((p for p in paths if msg.startswith(f"{p}: ")), part.folder or "")
+            problems.append(Problem(where, msg.removeprefix(f"{where}: ")))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     df = _frame(rows, FIGURE_COLUMNS)
     result = {"index": part.index, "articles": articles, "bytes": nbytes, "rows": len(df),
               "problems": problems, "worker": _worker_address(), "peak_rss": _peak_rss()}
@@ -257,12 +262,20 @@ def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[P
         items = [(None, a, len(a.text.encode("utf-8"))) for a in _as_corpus(corpus)]
     else:
         items = []
-        for f in _files(corpus):
+        for entry in corpus:
+            path = Path(entry)
+            if path.is_dir():
+                # one scandir pass: names and sizes without a Path object and two stat calls per file
+                with os.scandir(path) as it:
+                    listed = sorted((e.name, e.stat().st_size) for e in it
+                                    if e.name.endswith(".txt") and e.is_file())
+                items.extend((str(path), name, size) for name, size in listed)
+                continue
             try:
-                size = f.stat().st_size
+                size = path.stat().st_size
             except OSError:
                 size = 0
-            items.append((str(f.parent), f.name, size))
+            items.append((str(path.parent), path.name, size))
     if partition_bytes is None:
         low, high = PARTITION_BYTES
         partition_bytes = min(high, max(low, sum(i[2] for i in items) // (8 * max(1, workers))))
