@@ -100,7 +100,6 @@ class Scanner:
         for w, u in v["index"]["units"].items():
             units[w] = ("index", u, 1.0)
         self.units = units
-        self.known_currencies = set(cur["after"].values()) | {c for c in cur["minor"].values() if c}
         self.minor_default = cur["minor_default"]
         months = v["months"]
         self.months = months
@@ -449,8 +448,6 @@ class Scanner:
     def _add_date(self, ctx, s, e, iso, iso_end, lo, figs) -> int:
         left = ctx.text[max(lo, s - 20):s]
         qual = "approx" if self.re_date_approx.search(left) else None
-        ml = self.re_month_left.search(ctx.text[max(lo, s - 15):s]) if isinstance(iso, str) is False and iso[1] is None else None
-        del ml
         figs.append(_record(s, e, "date", None, None, "date", qual, None, False, date=iso, date_end=iso_end))
         return e
 
@@ -519,7 +516,6 @@ class Scanner:
             return self._skip(text, s, e + 1, "ordinal", skipped)
         high = value
         end = e
-        low_text_end = e
         hard = False
         # range: "75-85%", "15–20 Sekunden", "2010-2013", "zwei bis drei", "zwischen X und Y"
         rng = None
@@ -714,8 +710,6 @@ class Scanner:
             kind, unit = "money", self.prefix_cur_code[pm.group("c")]
             cut = len(left[-8:]) - pm.start()
             start, left = start - cut, left[:len(left) - cut]
-        if kind == "percent" and unit == "pp" and factor == 0.01:
-            pass
         low_v, high_v = low_v * factor, high_v * factor
         if kind == "index" and unit == "Punkte" and self._points_are_pp(ctx, start, end, left):
             kind, unit = "percent", "pp"
@@ -984,9 +978,6 @@ class Scanner:
         f["hard"] = True
         if article and f["qualifier"] == "more_than":
             f["high"] = None      # "über einer Milliarde": an order of magnitude, open upwards
-        if f["kind"] in ("count", "other") and f.get("bare") and not article:
-            # "sieben" the verb, "acht" in "acht geben": keep only cardinals that stand alone
-            pass
         return end
 
     def _vague(self, ctx, s, e, scale, lo, hi, left, figs):
