@@ -105,10 +105,12 @@ def bench_dask(folder: Path, work: Path, workers: int) -> dict:
 
     from explore import engines
     t = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    import dask
+    with dask.config.set(engines.WORKER_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=":0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         startup = time.perf_counter() - t
-        sampler = Sampler(client)
+        sampler = Sampler(client, every=2.0)
         sampler.start()
         result = engines.run(folder, work / f"dask{workers}", client=client, warn=False)
         sampler.stop.set()
