@@ -130,8 +130,7 @@ class Scanner:
         starters |= set(v["skip"]["period_nouns"])
         # "ein", "eine", ... only where they can be a number: before a scale word, a fraction or
         # "halbe", and in compounds ("einhundert", "einjährig"); elsewhere they are articles
-        self.one_units = {w for w, (k, u, f) in units.items()
-                          if k in ("duration", "percent") or (k == "money" and f == 1.0 and w[:1].isupper())}
+        self.one_units = {w for w, (k, u, f) in units.items() if k in ("duration", "percent")}
         ein_next = _trie([w for w in list(self.scales) + list(v["fractions"]["nouns"]) + ["Dutzend"]
                           + sorted(self.one_units) if w[0].isupper()])
         ein = (r"[Ee]in(?:(?:e[mnrs]?)?" + _H + r"+(?=(?:halbe[nmrs]?" + _H + r"+)?" + ein_next
@@ -218,6 +217,9 @@ class Scanner:
         self.re_period_year = re.compile(_H + r"*/?" + _H + r"*(?P<y>(?:19|20)\d\d)(?!\d)")
         self.re_q_code = re.compile(r"(\d)(?![\d\w])(?:" + _H + r"*[/ ']?" + _H + r"*(?P<y>(?:19|20)?\d\d)(?!\d))?")
         self.re_decade_word = re.compile(r"(\w+zig|dreißig)er(?:-?jahre|-?jahren)?")
+        self.re_glued_code = re.compile(r"\d+(?P<tail>[A-Za-z][A-Za-z0-9]*)(?![\wäöüß])")
+        self.re_count_row = re.compile(r"(?i)" + "|".join(map(re.escape, v["skip"]["count_rows"])))
+        self.re_half = re.compile(_H + r"+halbe[nmrs]?")
         self.re_of = re.compile(_H + r"+von" + _H + r"+")
         self.re_deferred = re.compile(_H + r"*(?:\([^()\n]{0,40}\)|\))")
         self.re_times_so = re.compile(_H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
@@ -280,11 +282,16 @@ class Scanner:
         for t in tables:
             segments.append((pos, t.start, None))
             table_unit = (self._header_unit(t.header[0]) if t.header else None) or self._caption_unit(text, t.start)
-            col_units = [self._header_unit(h) or table_unit for h in t.header]
+            own_units = [self._header_unit(h) for h in t.header]
             for c in t.cells:
                 segments.append((c.start, c.end, c))
-                if c.row > 0 and c.col < len(col_units) and col_units[c.col]:
-                    header_units[id(c)] = col_units[c.col]
+                if c.row == 0 or c.col >= len(own_units):
+                    continue
+                # a unit the table states once ("in Mio. Euro") is not that of a row that counts
+                # something else ("Mitarbeiter (Vollzeitkräfte)")
+                unit = own_units[c.col] or (None if self.re_count_row.search(c.row_header) else table_unit)
+                if unit:
+                    header_units[id(c)] = unit
             pos = t.end
         segments.append((pos, len(text), None))
         ctx = _Context(text, published, self)
@@ -366,6 +373,9 @@ class Scanner:
             while e < hi and (text[e].isalnum() or text[e] == "_"):
                 e += 1
             return self._skip(text, s, e, "name or code", skipped)
+        g = self.re_glued_code.match(text, s, hi)
+        if g and not self.re_unit.match(text, g.start("tail"), hi) and not g.group("tail").startswith("er"):
+            return self._skip(text, s, g.end(), "name or code", skipped)
         m = self.re_footnote.match(text, s - 1, hi) if prev == "[" else None
         if m:
             return self._skip(text, s, m.end() - 1, "footnote mark", skipped)
@@ -823,9 +833,11 @@ class Scanner:
         if word in self.articles:
             am = self.re_after_article.match(text, e, hi)
             if not am:
-                um = self.re_unit.match(text, e, hi)
+                hm = self.re_half.match(text, e, hi)
+                at, one = (hm.end(), 0.5) if hm else (e, 1.0)
+                um = self.re_unit.match(text, at, hi)
                 if um and um.group("u") in self.one_units and text[um.end():um.end() + 1] != "-":
-                    return self._finish_number(ctx, s, s, e, 1.0, 1.0, None, True, lo, hi, left, figs, e)
+                    return self._finish_number(ctx, s, s, at, one, one, None, True, lo, hi, left, figs, at)
                 return e
             w2 = am.group("w")
             base = 0.5 if am.group("half") else 1.0
@@ -887,10 +899,13 @@ class Scanner:
         if word in self.indefinite and not text[e:e + 1] == "-":
             return self._vague(ctx, s, e, float(self.indefinite[word]), lo, hi, left, figs)
         # compounds: "neuntägige", "vierjährigen", "fünfprozentige", "dreifach"
-        if lw.endswith("mal") and len(lw) > 3 and self.re_times_so.match(text, e, hi):
+        if lw.endswith("mal") and len(lw) > 3:
             v = parse_word(lw[:-3])
             if v is not None and v > 1:
-                figs.append(_record(s, e, "multiple", v, v, "x", self._qual(left), None, True))
+                if self.re_times_so.match(text, e, hi):       # "dreimal so hoch"
+                    figs.append(_record(s, e, "multiple", v, v, "x", self._qual(left), None, True))
+                else:                                         # "zweimal gesenkt"
+                    figs.append(_record(s, e, "count", v, v, "mal", self._qual(left), None, True))
                 return e
         for stem, noun in self.count_adj.items():
             i = lw.find(stem, 1)
