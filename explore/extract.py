@@ -373,9 +373,6 @@ class Scanner:
             while e < hi and (text[e].isalnum() or text[e] == "_"):
                 e += 1
             return self._skip(text, s, e, "name or code", skipped)
-        g = self.re_glued_code.match(text, s, hi)
-        if g and not self.re_unit.match(text, g.start("tail"), hi) and not g.group("tail").startswith("er"):
-            return self._skip(text, s, g.end(), "name or code", skipped)
         m = self.re_footnote.match(text, s - 1, hi) if prev == "[" else None
         if m:
             return self._skip(text, s, m.end() - 1, "footnote mark", skipped)
@@ -478,6 +475,11 @@ class Scanner:
         m = self.re_num.match(text, s, hi)
         core = m.group()
         e = m.end()
+        if text[e:e + 1].isascii() and text[e:e + 1].isalpha():
+            # "5G", "3D", "4K": digits glued to letters that are no unit ("5km") nor a decade ("90er")
+            g = self.re_glued_code.match(text, s, hi)
+            if g and not self.re_unit.match(text, g.start("tail"), hi) and not g.group("tail").startswith("er"):
+                return self._skip(text, s, g.end(), "name or code", skipped)
         value = parse_digits(core)
         start = s
         # a dot and one or two digits: not German grouping, so a version ("Qwen 2.5") or English decimal
