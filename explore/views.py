@@ -314,23 +314,26 @@ def checks(source=None, gazetteer=(), tolerance: float = 0.05) -> pd.DataFrame:
 
 def _check_multiples(ctx, money_rows, tolerance):
     out = []
+    by_article: dict[str, list[dict]] = {}
+    for m in money_rows:
+        by_article.setdefault(m["article"], []).append(m)
     for r in ctx.rows:
         if r["kind"] != "multiple":
             continue
-        same = [m for m in money_rows if m["article"] == r["article"] and m["_sentence_start"] == r["sentence_start"]
-                and m["stated_for"] is None]
+        article_money = by_article.get(r["article"], [])
+        same = [m for m in article_money if m["_sentence_start"] == r["sentence_start"] and m["stated_for"] is None]
         computed, note = None, "no amounts to compare in the article"
         if len(same) >= 2 and len({m["currency"] for m in same}) == 1 and same[0]["amount"]:
             computed = same[-1]["amount"] / same[0]["amount"]
             note = f"{same[-1]['text']} / {same[0]['text']} in the same sentence"
         else:
             entity = ctx.entity(r)
-            own = [m for m in money_rows if m["article"] == r["article"] and m["entity"] == entity
-                   and m["stated_for"] is None and m["start"] < r["start"]]
-            earlier = sorted({m["_sentence_start"] for m in money_rows if m["article"] == r["article"]
-                              and m["_sentence_start"] < r["sentence_start"] and m["entity"] != entity})[-2:]
-            others = [m for m in money_rows if m["article"] == r["article"] and m["_sentence_start"] in earlier
-                      and m["entity"] != entity and m["stated_for"] is None]
+            own = [m for m in article_money if m["entity"] == entity and m["stated_for"] is None
+                   and m["start"] < r["start"]]
+            earlier = sorted({m["_sentence_start"] for m in article_money
+                              if m["_sentence_start"] < r["sentence_start"] and m["entity"] != entity})[-2:]
+            others = [m for m in article_money if m["_sentence_start"] in earlier and m["entity"] != entity
+                      and m["stated_for"] is None]
             if own and others:
                 top = max(own, key=lambda m: m["amount"] or 0)
                 cur = [o for o in others if o["currency"] == top["currency"]]
