@@ -225,7 +225,6 @@ class Scanner:
         self.re_times_so = re.compile(_H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
         self.re_footnote = re.compile(r"\[\d{1,3}\]")
         self.re_postcode = re.compile(r"\d{5}" + _H + r"+[A-ZÄÖÜ][a-zäöüß]+")
-        self.re_glued_unit = re.compile(r"(?P<u>km|kg|GB|TB|MB|GW|MW|kW|GWh|MWh|kWh|TWh|mm|cm|m|t|h)(?![\w])")
         # --- direction ------------------------------------------------------------------
         d = v["directions"]
         def word_cues(word_start):
@@ -1049,14 +1048,6 @@ def _sentence_initial(text, s, lo) -> bool:
     while i >= lo and text[i] in " \t„\"'(":
         i -= 1
     return i < lo or text[i] in ".!?:\n–-|"
-
-
-_SENTENCE_STARTERS = frozenset(
-    "Der Die Das Den Dem Des Ein Eine Einer Im In Am An Auf Aus Auch Aber Doch Dies Diese Dieser Damit Dabei "
-    "Dazu Danach Dann Daher Deshalb Denn Er Sie Es Wir Ich Man Mit Nach Nun Noch So Seit Bei Bis Für Vor Zu Zum "
-    "Zur Wie Was Wer Wo Als Allerdings Zudem Zuletzt Laut Trotz Unter Über Um Von Weil Wenn Während Jetzt Heute "
-    "Insgesamt Ende Anfang Mitte Hier Dort Dafür Dagegen Somit Also Außerdem Jedoch Gleichzeitig Inzwischen "
-    "Zuvor Bereits Erst Nur Schon Viele Alle Einige Mehr Analysten Experten Lesen Mehr Quelle Foto".split())
 
 
 def _valid_date(y, m, d) -> bool:

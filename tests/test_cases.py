@@ -74,37 +74,21 @@ def _span(text: str, surface: str, occurrence: int) -> tuple[int, int]:
     return pos, pos + len(surface)
 
 
+def _agrees(field: str, want, got) -> bool:
+    """One expected field against the predicted value: null must be null, numbers within REL_TOL."""
+    if want is None or _is_null(got):
+        return want is None and _is_null(got)
+    if field in TEXTUAL:
+        return _as_text(got) == _as_text(want)
+    want, got = _as_float(want), _as_float(got)
+    if want == 0:
+        return abs(got) <= 1e-9
+    return math.isfinite(got) and abs(got - want) <= REL_TOL * abs(want)
+
+
 def _field_problems(exp: dict, pred: dict) -> list[str]:
     """Names of the expected fields the prediction disagrees with (empty: it matches)."""
-    problems = []
-    for field in NUMERIC:
-        if field not in exp:
-            continue
-        want, got = exp[field], pred.get(field)
-        if want is None:
-            if not _is_null(got):
-                problems.append(field)
-            continue
-        if _is_null(got):
-            problems.append(field)
-            continue
-        want, got = _as_float(want), _as_float(got)
-        if want == 0:
-            ok = abs(got) <= 1e-9
-        else:
-            ok = math.isfinite(got) and abs(got - want) <= REL_TOL * abs(want)
-        if not ok:
-            problems.append(field)
-    for field in TEXTUAL:
-        if field not in exp:
-            continue
-        want, got = exp[field], pred.get(field)
-        if want is None:
-            if not _is_null(got):
-                problems.append(field)
-        elif _is_null(got) or _as_text(got) != _as_text(want):
-            problems.append(field)
-    return problems
+    return [f for f in (*NUMERIC, *TEXTUAL) if f in exp and not _agrees(f, exp[f], pred.get(f))]
 
 
 def _fmt_num(value) -> str:
