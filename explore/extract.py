@@ -219,6 +219,13 @@ class Scanner:
         self.re_decade_word = re.compile(r"(\w+zig|dreißig)er(?:-?jahre|-?jahren)?")
         self.re_glued_code = re.compile(r"\d+(?P<tail>[A-Za-z][A-Za-z0-9]*)(?![\wäöüß])")
         self.re_count_row = re.compile(r"(?i)" + "|".join(map(re.escape, v["skip"]["count_rows"])))
+        # a past participle used as an adjective: "gegründete", "eröffneten", "übernommene"
+        self.re_participle = re.compile(r"(?:ge|er|ver|be|über|ent|zer|an|auf|aus|ein)[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)\b")
+        self.re_duration_compound = re.compile(r"\w(jahre|jahren|monate|monaten|wochen|tage|tagen|stunden)$")
+        self.money_nouns = {"umsatz", "umsätze", "gewinn", "verlust", "erlös", "erlöse", "kosten", "einnahmen",
+                            "ausgaben", "investitionen", "schulden", "budget", "etat", "ertrag", "überschuss",
+                            "defizit", "gehalt", "jahresumsatz", "nettogewinn", "betriebsgewinn", "fördermittel"}
+        self.month_abbrev = {m for m in months if len(m) <= 4}
         self.re_half = re.compile(_H + r"+halbe[nmrs]?")
         self.re_of = re.compile(_H + r"+von" + _H + r"+")
         self.re_deferred = re.compile(_H + r"*(?:\([^()\n]{0,40}\)|\))")
@@ -477,6 +484,10 @@ class Scanner:
         if text[e:e + 1].isascii() and text[e:e + 1].isalpha():
             # "5G", "3D", "4K": digits glued to letters that are no unit ("5km") nor a decade ("90er")
             g = self.re_glued_code.match(text, s, hi)
+            if g and g.group("tail") in ("e", "E", "P", "p") and _YEAR.fullmatch(core):   # "2025e": estimate
+                figs.append(_record(s, g.end(), "date", None, None, "date", "approx", None, False,
+                                    date=(int(core), None, None)))
+                return g.end()
             if g and not self.re_unit.match(text, g.start("tail"), hi) and not g.group("tail").startswith("er"):
                 return self._skip(text, s, g.end(), "name or code", skipped)
         value = parse_digits(core)
@@ -595,6 +606,16 @@ class Scanner:
                 return end
         if not rng and sign is None and is_int and self._names_number(text, start, end, lo, hi, left):
             return self._skip(text, s, end, "name or model number", skipped)
+        before = text[max(lo, start - 6):start].split()
+        if len(core) == 2 and before and before[-1].rstrip(".") in self.month_abbrev and not rng \
+                and text[end:end + 1] != "." and sign is None:
+            mm = self.re_month_left.search(text[max(lo, start - 12):start])
+            if mm:
+                ds = start - (len(text[max(lo, start - 12):start]) - mm.start())
+                mo = self.months[mm.group("m").rstrip(".")]
+                figs.append(_record(ds, end, "date", None, None, "date", None, None, False,
+                                    date=(2000 + int(core), mo, None)))
+                return end
         return self._finish_number(ctx, start, s, end, value, high, sign, hard, lo, hi, left, figs, e)
 
     def _names_number(self, text, start, end, lo, hi, left) -> bool:
@@ -635,6 +656,14 @@ class Scanner:
                 f[k] = f[k] * scale * factor
         f.update(kind=kind, unit=unit, scale=scale, bare=False)
 
+    @staticmethod
+    def _last_currency(figs):
+        """The currency of the last amount of money before, in the same text."""
+        for f in reversed(figs):
+            if f["kind"] == "money" and f["unit"]:
+                return f["unit"]
+        return None
+
     def _points_are_pp(self, ctx, start, end, left) -> bool:
         """"Die Quote sank um 0,1 Punkte auf 6,2 Prozent": a change in points of a rate, not of an index."""
         if not self.re_um_left.search(left[-32:]):
@@ -653,7 +682,7 @@ class Scanner:
         nm = self.re_noun.match(text, end, hi)
         if not nm or nm.group("n") in self.months:
             return True
-        if self.re_year_cue.search(left[-20:]):
+        if self.re_year_cue.search(left[-20:]) or self.re_participle.match(nm.group("adj")):
             return True
         lw = _LAST_WORD.search(left[-30:])
         if lw is None:
@@ -738,6 +767,16 @@ class Scanner:
                 if nm and nm.group("n") not in self.months:
                     counted = text[nm.start("adj") if nm.group("adj") else nm.start("n"):nm.end("n")]
                     kind, unit = "count", counted
+                    noun = nm.group("n").lower()
+                    dm = self.re_duration_compound.search(noun)
+                    if dm:                                  # "45 Beitragsjahren", "drei Geschäftsjahre"
+                        kind, unit, factor = self.units[dm.group(1).capitalize()]
+                        low_v, high_v = low_v * factor, high_v * factor
+                        counted = None
+                    elif scale >= 1e6 and noun in self.money_nouns:
+                        cur = ctx.sentence_currency(start) or self._last_currency(figs)
+                        if cur:                             # "sechs Millionen Umsatz"
+                            kind, unit, counted = "money", cur, None
                 else:
                     kind = "count" if float(value * scale).is_integer() else "other"
                     if scale >= 1e6:

@@ -77,9 +77,9 @@ def test_second_dev_corpus_floor():
 HOLDOUT_FLOOR = 0.97
 
 
-@pytest.mark.parametrize("name", ["holdout", "blind"])
+@pytest.mark.parametrize("name", ["holdout", "blind", "blind2"])
 def test_blind_corpus_floors(name):
-    """Two more sets of articles, each annotated blind to the extractor; both scored F1 0.949 before
+    """Three more sets of articles, each annotated blind to the extractor; first scores F1 0.949, 0.949, 0.965 before
     the fixes that followed their first scoring."""
     report = evaluate(HERE / "gold" / f"{name}.jsonl", explore.load_corpus(HERE / "gold" / name))
     s = report.overall
