@@ -62,7 +62,8 @@ def _rows(article: Article) -> tuple[list[dict], list[dict]]:
     result = scan(article.text, article.published, article.language)
     figs, skipped = result.figures, result.skipped
     for problem in result.problems:
-        warnings.warn(f"{article.path or article.id}: malformed table, {problem}", InputWarning, stacklevel=3)
+        warnings.warn(f"{article.path or article.id or '<text>'}: malformed table, {problem}", InputWarning,
+                      stacklevel=3)
     published = article.published.isoformat() if article.published else None
     for f in figs:
         f["article"] = article.id
