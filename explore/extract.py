@@ -226,6 +226,7 @@ class Scanner:
                             "ausgaben", "investitionen", "schulden", "budget", "etat", "ertrag", "überschuss",
                             "defizit", "gehalt", "jahresumsatz", "nettogewinn", "betriebsgewinn", "fördermittel"}
         self.month_abbrev = {m for m in months if len(m) <= 4}
+        self.re_age_left = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:,[ ]|[ ]\()$")
         self.re_half = re.compile(_H + r"+halbe[nmrs]?")
         self.re_of = re.compile(_H + r"+von" + _H + r"+")
         self.re_deferred = re.compile(_H + r"*(?:\([^()\n]{0,40}\)|\))")
@@ -754,6 +755,9 @@ class Scanner:
         if kind == "index" and unit == "Punkte" and self._points_are_pp(ctx, start, end, left):
             kind, unit = "percent", "pp"
         counted = None
+        if kind is None and scale == 1.0 and float(value).is_integer() and 1 <= value <= 110 and high == value \
+                and self.re_age_left.search(left[-40:]) and text[end:end + 1] in (",", ")"):
+            kind, unit = "duration", "year"       # an age after a name: "Anna Berger, 45," / "Joe Tsai (61)"
         if kind is None:
             im = self.re_index_left.search(left)
             if im is None:
