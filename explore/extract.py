@@ -296,7 +296,8 @@ class Scanner:
                     continue
                 # a unit the table states once ("in Mio. Euro") is not that of a row that counts
                 # something else ("Mitarbeiter (Vollzeitkräfte)")
-                unit = own_units[c.col] or (None if self.re_count_row.search(c.row_header) else table_unit)
+                unit = own_units[c.col] or (table_unit if table_unit and not self.re_count_row.search(c.row_header)
+                                            else None)
                 if unit:
                     header_units[id(c)] = unit
             pos = t.end
