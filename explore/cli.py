@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import InputWarning, load_corpus
+from .engines import is_figures_dataset
 
 FORMATS = ("csv", "jsonl", "parquet")
 
@@ -46,11 +47,6 @@ def _load(paths):
 VIEWS = ("money", "budgets", "adoption", "stock-moves", "timeframes", "checks")
 
 
-def _is_parquet(path) -> bool:
-    p = Path(path)
-    return p.suffix == ".parquet" or (p.is_dir() and any(p.glob("*.parquet")))
-
-
 def cmd_table(args) -> int:
     from . import records
     if args.name != "figures":
@@ -74,7 +70,7 @@ def _table_view(args) -> int:
     if args.engine != "pandas" or args.unmatched:
         raise SystemExit(f"explore: --engine and --unmatched apply to 'table figures' only")
     failed = False
-    if len(args.paths) == 1 and _is_parquet(args.paths[0]):
+    if len(args.paths) == 1 and is_figures_dataset(args.paths[0]):
         source = args.paths[0]
     else:
         source = _load(args.paths)
@@ -86,7 +82,7 @@ def _table_view(args) -> int:
 
 def cmd_export_data(args) -> int:
     from .datapackage import write_data_package
-    if len(args.paths) == 1 and _is_parquet(args.paths[0]):
+    if len(args.paths) == 1 and is_figures_dataset(args.paths[0]):
         source, failed = args.paths[0], False
     else:
         source = _load(args.paths)

@@ -29,7 +29,7 @@ import sys
 import time
 import uuid
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +81,12 @@ def _parts(path: Path) -> list[Path]:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     return [path]
+
+
+def is_figures_dataset(path) -> bool:
+    """Is ``path`` a figures Parquet dataset (a ``.parquet`` file, or a folder of parts)?"""
+    p = Path(path)
+    return p.suffix == ".parquet" or (p.is_dir() and any(p.glob("*.parquet")))
 
 
 def read_figures(path, columns: Sequence[str] | None = None, lazy: bool = False):

@@ -575,7 +575,7 @@ class Scanner:
                 figs.append(_record(start, end2, "date", None, None, "date", None, None, False, date=(yv, None, None)))
                 return end2
         # years and year ranges, before any unit: "2010-2013", "2024/25", "Januar 2025"
-        if year_like and not self.re_scale.match(text, end, hi) and not self._unit_at(text, end, hi):
+        if year_like and not self.re_scale.match(text, end, hi) and not self.re_unit.match(text, end, hi):
             if rng and not _YEAR.fullmatch(text[end - 4:end]):
                 rng = None
                 high, end = value, e
@@ -674,10 +674,6 @@ class Scanner:
         sentence = ctx.text[a:b]
         return bool(self.re_rate_words.search(sentence)) and "index" not in sentence.lower() \
             and not self.re_index_any.search(sentence)
-
-    def _unit_at(self, text, pos, hi):
-        um = self.re_unit.match(text, pos, hi)
-        return um is not None
 
     def _is_year(self, text, start, end, hi, lo, left) -> bool:
         """A bare four-digit number between 1800 and 2100: a year unless it counts a noun."""

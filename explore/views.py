@@ -37,10 +37,9 @@ def _figures(source) -> pd.DataFrame:
             raise ValueError(f"not a figures table: lacks {', '.join(missing)}")
         return source.reindex(columns=list(FIGURE_COLUMNS))
     if isinstance(source, (str, Path)):
-        p = Path(source)
-        if p.suffix == ".parquet" or (p.is_dir() and any(p.glob("*.parquet"))):
-            from .engines import read_figures
-            return read_figures(p)
+        from .engines import is_figures_dataset, read_figures
+        if is_figures_dataset(source):
+            return read_figures(source)
     return figures(_as_corpus(source))
 
 

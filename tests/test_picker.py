@@ -1,5 +1,4 @@
 """The corpus picker: a notebook switches from articles to a figures Parquet dataset (issue 5)."""
-import pytest
 
 import explore
 from explore import widgets as xw
