@@ -35,6 +35,27 @@ def load_texts() -> dict[str, str]:
     return texts
 
 
+def span_start(text: str, surface: str, occurrence: int) -> int:
+    """Start of the `occurrence`-th (from 1) match of `surface`, counting overlapping matches like str.count does not."""
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(surface, at + 1)
+    return at
+
+
+def inside_number(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] begins or ends in the middle of a longer number ('6 Prozent' in '6,6 Prozent')."""
+    before = text[max(0, start - 2):start]
+    if text[start].isdigit() and before:
+        if before[-1].isdigit() or (len(before) == 2 and before[-1] in ",." and before[0].isdigit()):
+            return True
+    if text[end - 1].isdigit() and end < len(text):
+        nxt = text[end:end + 2]
+        if nxt[0].isdigit() or (len(nxt) == 2 and nxt[0] in ",." and nxt[1].isdigit()):
+            return True
+    return False
+
+
 def _num(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -56,6 +77,11 @@ def check_common(row: dict, where: str, texts: dict[str, str], errors: list[str]
         errors.append(f"{where}: occurrence must be an int >= 1")
     elif texts[art].count(surf) < occ:
         errors.append(f"{where}: surface {surf!r} occurs {texts[art].count(surf)}x in {art}, occurrence {occ}")
+    else:
+        at = span_start(texts[art], surf, occ)
+        if inside_number(texts[art], at, at + len(surf)):
+            errors.append(f"{where}: occurrence {occ} of {surf!r} is part of a longer number: "
+                          f"{texts[art][max(0, at - 12):at + len(surf) + 12]!r}")
     if not isinstance(row.get("optional"), bool):
         errors.append(f"{where}: optional must be true/false")
     if row.get("qualifier") not in QUALIFIERS:
