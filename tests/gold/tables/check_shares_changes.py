@@ -113,6 +113,11 @@ def check_change(row: dict, where: str, texts: dict[str, str], errors: list[str]
         errors.append(f"{where}: entity must be a name or null")
     if not isinstance(row["aliases"], list) or not all(isinstance(x, str) for x in row["aliases"]):
         errors.append(f"{where}: aliases must be a list of strings")
+    elif row["article"] in texts:
+        low = texts[row["article"]].lower()
+        for alias in row["aliases"]:
+            if alias.lower() not in low:
+                errors.append(f"{where}: alias {alias!r} is not a name the article uses")
     if row["measure"] not in MEASURES:
         errors.append(f"{where}: bad measure {row['measure']!r}")
     for f in ("change_pct", "change_abs", "change_factor", "from", "to"):
