@@ -44,18 +44,34 @@ class Lexicon:
         return (c + g) or "-"
 
     def to_bytes(self) -> bytes:
-        buf = io.StringIO()
-        for table, name in ((self.words, "w"), (self.gazetteer, "g")):
-            for k, v in sorted(table.items()):
-                buf.write(f"{name}\t{k}\t{v}\n")
-        return gzip.compress(buf.getvalue().encode("utf-8"), mtime=0)
+        """gzip of blocks ``=TABLE\tCLASSES`` followed by that class's words, one a line (loads fast)."""
+        out = ["#explore-lexicon 2"]
+        for name, table in (("w", self.words), ("g", self.gazetteer)):
+            by: dict[str, list[str]] = {}
+            for k, v in table.items():
+                by.setdefault(v, []).append(k)
+            for v, ks in sorted(by.items()):
+                out.append(f"={name}\t{v}")
+                out.extend(sorted(ks))
+        return gzip.compress(("\n".join(out) + "\n").encode("utf-8"), mtime=0)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Lexicon":
-        words, gaz = {}, {}
-        for line in gzip.decompress(data).decode("utf-8").splitlines():
-            t, k, v = line.split("\t")
-            (words if t == "w" else gaz)[k] = v
+        text = gzip.decompress(data).decode("utf-8")
+        words: dict[str, str] = {}
+        gaz: dict[str, str] = {}
+        if not text.startswith("#explore-lexicon 2"):          # first format: table, word, classes a line
+            for line in text.splitlines():
+                t, k, v = line.split("\t")
+                (words if t == "w" else gaz)[k] = v
+            return cls(words, gaz)
+        for block in text.split("\n=")[1:]:
+            head, _, body = block.partition("\n")
+            name, v = head.split("\t")
+            (words if name == "w" else gaz).update(dict.fromkeys(body.split("\n")[:-1] if body.endswith("\n")
+                                                                  else body.split("\n"), v))
+        words.pop("", None)
+        gaz.pop("", None)
         return cls(words, gaz)
 
 
@@ -151,3 +167,20 @@ def char_hash_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: 
                            feature="LOWER")
     return chain(concatenate(hashed, chars),
                  with_array(Maxout(width, 2 * width, nP=3, normalize=True, dropout=0.0)))
+
+
+class TimeLimit(Exception):
+    """Raised by the ``explore.time_limit.v1`` callback to end training after its budget."""
+
+
+@registry.callbacks("explore.time_limit.v1")
+def time_limit(minutes: float):
+    """A ``[training] before_update`` callback that ends training after ``minutes`` of wall time
+    (spaCy then saves model-last; model-best is the best checkpoint so far)."""
+    import time
+    start = time.time()
+
+    def before_update(nlp, info):
+        if minutes and time.time() - start > minutes * 60:
+            raise TimeLimit(f"training stopped after its budget of {minutes} minutes at step {info['step']}")
+    return before_update

@@ -156,7 +156,10 @@ def train(output: Path | None = None, *, data_dir=None, work: Path | None = None
     ov = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
     ov.update(overrides or {})
     t0 = time.time()
-    spacy_train(CONFIG, out, overrides=ov)
+    try:
+        spacy_train(CONFIG, out, overrides=ov)
+    except features.TimeLimit as e:
+        print(f"train_ner: {e}")
     minutes = (time.time() - t0) / 60
     best = out / "model-best"
     nlp = load(best)
