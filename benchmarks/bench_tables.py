@@ -5,7 +5,8 @@ then measures on one core (CPU seconds, best of ``--repeat``):
 
   * ``explore.figures``: texts to the figures DataFrame;
   * the topic tables (money, budgets, adoption, stock moves, timeframes) from those figures;
-  * the NER where the tables need it: ``explore.organisations_many`` over the distinct sentences
+  * the NER where the tables need it (also ``model="fallback"``: only on the sentences where the
+    gazetteer and patterns find no name): ``explore.organisations_many`` over the distinct sentences
     that hold a figure of a topic table (the model runs batched with nlp.pipe; a sentence seen
     before is not tagged again), the whole-text time being figures + tables + NER.
 
@@ -36,10 +37,10 @@ def tables(figs):
     return {name: getattr(explore, name)(figs) for name in TABLES}
 
 
-def ner(tabs) -> tuple[int, int]:
+def ner(tabs, model=True) -> tuple[int, int]:
     sentences = sorted({s for t in tabs.values() if "sentence" in t for s in t["sentence"].dropna()})
     orgs.recognizer()._seen.clear()                      # measure the model, not a warm cache
-    found = explore.organisations_many(sentences)
+    found = explore.organisations_many(sentences, model=model)
     return len(sentences), sum(map(len, found))
 
 
@@ -70,6 +71,9 @@ def main(argv=None) -> int:
     t_fig, figs = cpu(lambda: explore.figures(corpus), args.repeat)
     t_tab, tabs = cpu(lambda: tables(figs), args.repeat)
     t_ner, (n_sent, n_orgs) = cpu(lambda: ner(tabs), args.repeat)
+    t_fb, (_, n_fb) = cpu(lambda: ner(tabs, "fallback"), args.repeat)
+    n_gap = sum(1 for found in explore.organisations_many(
+        sorted({s for t in tabs.values() if "sentence" in t for s in t["sentence"].dropna()}), model=False) if not found)
     rows = sum(len(t) for t in tabs.values())
     words = sum(len(s.split()) for t in [tabs] for s in
                 {s for tb in t.values() if "sentence" in tb for s in tb["sentence"].dropna()})
@@ -82,6 +86,10 @@ def main(argv=None) -> int:
     print(f"{'NER on table sentences':<34}{t_ner:>9.2f}{mb / t_ner:>9.2f}  {n_sent} distinct sentences, "
           f"{words} words ({words / t_ner:.0f} words/s), {n_orgs} organisations")
     print(f"{'texts -> tables with NER':<34}{total:>9.2f}{mb / total:>9.2f}  (target >= 0.5 MB/s)")
+    print(f"{'NER fallback (gaps only)':<34}{t_fb:>9.2f}{mb / t_fb:>9.2f}  model on {n_gap} sentences "
+          f"without a gazetteer/pattern name, {n_fb} organisations")
+    total = t_fig + t_tab + t_fb
+    print(f"{'texts -> tables, NER fallback':<34}{total:>9.2f}{mb / total:>9.2f}")
     return 0
 
 

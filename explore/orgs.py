@@ -266,14 +266,21 @@ def organisations(text: str, *, model: bool = True) -> list[Organisation]:
     return recognizer().find(text, model=model)
 
 
-def organisations_many(texts: Iterable[str], *, model: bool = True) -> list[list[Organisation]]:
-    """:func:`organisations` for many texts, the model run once over all of them with nlp.pipe."""
+def organisations_many(texts: Iterable[str], *, model: bool | str = True) -> list[list[Organisation]]:
+    """:func:`organisations` for many texts, the model run once over all of them with nlp.pipe.
+
+    ``model="fallback"`` runs the model only on the texts where the gazetteer and the patterns find
+    nothing (the cheap way to fill the gaps of a large corpus)."""
     texts = list(texts)
     rec = recognizer()
     if not model:
         return [rec.find(t, model=False) for t in texts]
-    spans = model_spans(texts)
-    return [rec.find(t, model=True, ents=s) for t, s in zip(texts, spans)]
+    out = [rec.find(t, model=False) for t in texts] if model == "fallback" else [[] for _ in texts]
+    todo = [i for i, found in enumerate(out) if not found] if model == "fallback" else list(range(len(texts)))
+    spans = model_spans([texts[i] for i in todo])
+    for i, s in zip(todo, spans):
+        out[i] = rec.find(texts[i], model=True, ents=s)
+    return out
 
 
 _SHORT_FORM = re.compile(r"\s*\(\s*(?P<a>[A-ZÄÖÜ][\w&.-]{1,14})\s*\)")

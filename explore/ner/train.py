@@ -68,6 +68,8 @@ def _span(doc, a, b, label):
 
 def smartdata_docs(nlp, paths, keep):
     """(id, Doc) of SmartData documents whose id passes ``keep``; entities aligned by characters."""
+    from spacy.tokens import Span
+
     from .data import read_smartdata, smartdata_entities
     seen = set()
     for path in paths:
@@ -80,8 +82,15 @@ def smartdata_docs(nlp, paths, keep):
             spans = []
             for s, e, label in ents:
                 sp = doc.char_span(s, e, label=label, alignment_mode="expand")
-                if sp is not None and all(sp.end <= o.start or sp.start >= o.end for o in spans):
-                    spans.append(sp)
+                if sp is None:
+                    continue
+                a, b = sp.start, sp.end                       # no whitespace tokens at the edges
+                while a < b and (doc[a].is_space or not doc[a].text.strip()):
+                    a += 1
+                while b > a and (doc[b - 1].is_space or not doc[b - 1].text.strip()):
+                    b -= 1
+                if b > a and not any(t.is_space for t in doc[a:b]) and all(b <= o.start or a >= o.end for o in spans):
+                    spans.append(Span(doc, a, b, label=label))
             doc.ents = sorted(spans, key=lambda x: x.start)
             yield raw["id"], doc
 
