@@ -137,3 +137,39 @@ def test_load_time_budget():
     t = time.perf_counter()
     load()
     assert time.perf_counter() - t < 6
+
+
+def _mention(text, written, name=None, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(written, start + 1)
+    return orgs.Organisation(start, start + len(written), written, name or written, "organisation", "model")
+
+
+def test_resolver_never_maps_onto_a_different_company():
+    t = "Die Deutsche Börse und die Deutsche Bank legten zu. Die Börse meldete Rekordumsätze."
+    ms = [_mention(t, "Deutsche Börse"), _mention(t, "Deutsche Bank"), _mention(t, "Börse", nth=1)]
+    assert [o.name for o in explore.resolve_aliases(ms, t)] == ["Deutsche Börse", "Deutsche Bank", "Deutsche Börse"]
+
+
+def test_resolver_leaves_an_ambiguous_short_name_alone():
+    t = "Die Porsche SE und die Porsche AG legten zu. Porsche meldete mehr Auslieferungen."
+    ms = [_mention(t, "Porsche SE", "Porsche"), _mention(t, "Porsche AG", "Porsche"), _mention(t, "Porsche", nth=2)]
+    assert [o.name for o in explore.resolve_aliases(ms, t)] == ["Porsche SE", "Porsche AG", "Porsche"]
+
+
+def test_resolver_short_form_in_brackets_found_again_by_search():
+    t = "Die Europäische Zentralbank (EZB) senkt die Zinsen. Die EZB erwartet weniger Inflation."
+    ms = [_mention(t, "Europäische Zentralbank")]
+    out = explore.resolve_aliases(ms, t)
+    assert [(o.text, o.name, o.source) for o in out] == [
+        ("Europäische Zentralbank", "Europäische Zentralbank", "model"),
+        ("EZB", "Europäische Zentralbank", "alias"), ("EZB", "Europäische Zentralbank", "alias")]
+
+
+def test_canonical_names():
+    rec = orgs.recognizer()
+    assert rec.canonical("Siemens AG") == "Siemens"
+    assert rec.canonical("Nestlé S.A.") == "Nestlé"
+    assert rec.canonical("Deutschen Bank") == "Deutsche Bank"
+    assert rec.canonical("Dax") == "DAX"
