@@ -241,7 +241,7 @@ def measure(sentence: str, pos: int, end: int) -> str:
     if found in (None, "profit", "revenue", "loss", "other", "share_price"):
         clause = sentence[cs:ce]
         g = grammar()
-        shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().startswith(g.share)
+        shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().endswith(g.share)
                   and not re.search(r"(?:je|pro)\s*$", clause[:x.start()])]
         lead = sentence[max(cs, pos - 12):pos].lower().split()
         if shares and lead and lead[-1] in m["price_prepositions"]:
