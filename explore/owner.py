@@ -29,6 +29,8 @@ from importlib import resources
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
+_SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
+_SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
 _DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "dessen", "deren"}
@@ -124,9 +126,11 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     stop = set(v["not_owners"]) | set(v["places"])
     name_stops = set(v["name_stops"]) | stop
     adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
+    cont = set(v["name_continuations"])
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
-    words = list(re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]", text))
+    words = list(re.finditer(r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]|[a-zäöüß]+(?=-(?:"
+                             + _SHARE_WORDS + r")\b))", text))
     i = 0
     while i < len(words):
         m = words[i]
@@ -140,6 +144,12 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         before = text[max(0, s - 40):s]
         prev = _WORD.findall(before)[-2:]
         found = False
+        share = _SHARE_COMPOUND.match(text, s)
+        if share:                                          # "Porsche-AG-Papiere", "voestalpine-Papiere"
+            out.append(Org(offset + s, offset + share.end("n"), share.group("n"), share.group("n"), "company",
+                           "pattern"))
+            i += 1
+            continue
         if w in adjectives and nxt is not None and nxt.group() not in not_name \
                 and not any(a < nxt.end() and nxt.start() < b for a, b in spans):
             e, i, found = nxt.end(), i + 1, True
@@ -156,14 +166,27 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 while i + 1 < len(words) and words[i + 1].end() <= e:
                     i += 1
             while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
-                    and words[i + 1].group() not in name_stops and not g.is_head(words[i + 1].group()) \
-                    and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans) \
-                    and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())):
+                    and words[i + 1].group() not in name_stops and (words[i + 1].group() in cont or (
+                        not g.is_head(words[i + 1].group())
+                        and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
+                        and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
                 i += 1
                 e = words[i].end()
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "model", weak=True))
         i += 1
     return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_adjective(word: str) -> bool:
+    """A lowercase word HanTa reads as an adjective (not a verb: "zogen", "verloren")."""
+    if not word.endswith(("e", "en", "er", "es", "em")) or len(word) <= 3:
+        return False
+    t = _tagger()
+    if t is None:
+        return True
+    tags = t.tag_word(word)
+    return bool(tags) and tags[0][0].startswith("ADJ")
 
 
 def _common(word: str) -> bool:
@@ -301,6 +324,8 @@ def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
             o = Org(p.start, o.end, text, text if p.name == p.text else p.name + " " + o.text, p.type, p.source,
                     p.weak)
         merged.append(o)
+    merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
+                                           and p.end - p.start > o.end - o.start for p in merged)]
     for o in merged:
         words = set(o.name.lower().split())
         longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())]
@@ -396,7 +421,7 @@ class Grammar:
                 return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X"
             if t[:1].islower() and tl not in self.preps and tl not in ("von", "vom") and not tl.isdigit() \
                     and tl not in ("und", "oder", "sowie", "mit", "je", "pro"):
-                if tl.endswith(("e", "en", "er", "es", "em")) and len(tl) > 3:     # an adjective
+                if _is_adjective(tl):                    # "des deutschen Chipherstellers"
                     i -= 1
                     continue
                 break
@@ -475,9 +500,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 r += 0.5
             out.append((r, o))
         if refs:
+            starts = {o.start - sent_start for o in named}
             for ra, rb, head in g.references(s, a, b):
-                if rb <= pos or ra >= end:
-                    out.append((1.25, (ra, rb, head)))
+                if (rb <= pos or ra >= end) and rb + 1 not in starts:    # not "der Chemiekonzern Dow Inc."
+                    toks = _WORD.findall(s[a:ra])
+                    governed = bool(toks) and toks[-1].lower() in g.preps
+                    out.append((2.25 if governed else 1.25, (ra, rb, head)))
         return out
 
     def start_of(o):
@@ -546,6 +574,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
         fitting = banks or fitting
     words = s[a:b]
+    if want_index:
+        low = re.sub(r"\s+", " ", words.lower())
+        for desc, name in vocab()["index_descriptions"].items():
+            if desc in low:
+                return Owner(name, words, at, sent_start + b, "reference")
     strong = [o for o in fitting if not o.weak]
     if implicit:
         near = [o for o in strong if o.start >= sent_start - 300]

@@ -84,6 +84,7 @@ class _Context:
         self._orgs: dict[str, ArticleOrgs] = {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._owners: dict[tuple, Owner | None] = {}
+        self._report: dict[str, str | None] = {}
 
     # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
     def orgs(self, article: str) -> ArticleOrgs:
@@ -119,6 +120,17 @@ class _Context:
                           sentence=r["sentence"], move=move)
         self._owners[key] = found
         return found
+
+    def report_time(self, article: str) -> str | None:
+        """The time of day of a market report ("intraday" for "Aktien Frankfurt Eröffnung"), from its
+        title and lead (the first 300 characters of the text, else its first figure sentences)."""
+        if article not in self._report:
+            rows = self.by_article.get(article, [])
+            title = next((r["title"] for r in rows if r.get("title")), None) or ""
+            text = (self.texts or {}).get(article)
+            lead = text[:300] if text is not None else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3]))
+            self._report[article] = periods().report_time(title + "\n" + lead)
+        return self._report[article]
 
     def previous_sentence(self, r) -> str | None:
         """The sentence before the figure's (from the text, else an adjacent figure sentence)."""
@@ -244,7 +256,8 @@ def measure(sentence: str, pos: int, end: int) -> str:
         shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().endswith(g.share)
                   and not re.search(r"(?:je|pro)\s*$", clause[:x.start()])]
         lead = sentence[max(cs, pos - 12):pos].lower().split()
-        if shares and lead and lead[-1] in m["price_prepositions"]:
+        moving = re.search(r"\d\s*(?:%|prozent)", clause, re.I) and _stock_words()[0].search(clause)
+        if (shares or moving) and lead and lead[-1] in m["price_prepositions"]:
             return "share_price"
     return found or "other"
 
@@ -438,11 +451,14 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     with neither, when its clause has a verb of rising or falling and a named owner
     ("Vonovia verlor 2,1 Prozent")."""
     s = r["sentence"]
-    if ctx.at.is_stock_move(s, p, e):
-        return True
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
     cs, ce = clause_start(s, p), clause_end(s, e)
+    if not ctx.at.re_stock.search(s[cs:ce]) and any(
+            rx_business.search(w) for w in re.findall(r"[\wäöüß]+", s[cs:ce].lower()) if w not in st["move_words"]):
+        return False                         # "eine Rendite von 5 bis 7 Prozent", "der Umsatz stieg um 12 Prozent"
+    if ctx.at.is_stock_move(s, p, e):
+        return True
     words = [w.lower() for w in re.findall(r"[\wäöüß]+", s)]
     moving = [w for w in words if w in st["move_words"]]
     if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(s[cs:ce]):
@@ -490,6 +506,9 @@ def _direction(ctx: _Context, r) -> str | None:
                 best = (dist, d)
     if best:
         return best[1]
+    part = s[cs:ce]
+    if len(part) > 60 or re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part):
+        return None                          # a clause of its own, not an item of a list of moves
     same = [x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"] and x.get("direction")]
     return same[-1]["direction"] if same else None
 
@@ -515,7 +534,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
-        period, words = per.stock_period(s[cs:ce], s, ctx.previous_sentence(r), durations)
+        period, words = per.stock_period(s[cs:ce], s, ctx.previous_sentence(r), durations, p,
+                                         ctx.report_time(r["article"]))
         value = signed(r["low"], direction)
         rows.append({**_provenance(r), **_owner_columns(ctx.owner(r, move=True)), "period": period,
                      "period_text": words,
