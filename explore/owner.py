@@ -31,6 +31,10 @@ _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
 _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
+_LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
+                        r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
+                        r"[+-−]?$")
+_PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
 _DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "dessen", "deren"}
@@ -110,9 +114,21 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
     found = orgs.recognizer(tuple(gazetteer)).find(text)
     if article:
         found = orgs.resolve_aliases(found, text)
-    out = [Org(offset + o.start, offset + o.end, o.text, o.name,
-               "company" if o.type in (None, "", "organisation") else o.type, _SOURCES.get(o.source, "pattern"))
-           for o in found]
+    out = []
+    for o in found:
+        name = o.name
+        if name != o.text and name.startswith(o.text + " ") and o.source != "gazetteer":
+            name = o.text                  # "Volkswagen" is not "Volkswagen Financial Services"
+        s, text = o.start, o.text
+        words = text.split(" ")
+        while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]):
+            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar"
+            words = words[1:]
+            name = " ".join(words)
+        text = " ".join(words)
+        out.append(Org(offset + s, offset + s + len(text), text, name,
+                       "company" if o.type in (None, "", "organisation") else o.type,
+                       _SOURCES.get(o.source, "pattern")))
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
@@ -157,7 +173,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
                        and prev[-2].lower().startswith(g.share)):
             found = "-" not in w or is_proper_noun(w)      # "des Chipherstellers Infineon", "Aktien der Allianz"
-        elif is_proper_noun(w):
+        elif is_proper_noun(w) and not (not prev and _plain_word(w)):
             found = True
         if found:
             amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
@@ -196,6 +212,17 @@ def _common(word: str) -> bool:
         return True
     tags = t.tag_word(word)
     return bool(tags) and tags[0][0] not in ("NE", "FM", "XY") and tags[0][1] > -13
+
+
+@functools.lru_cache(maxsize=100_000)
+def _plain_word(word: str) -> bool:
+    """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
+    t = _tagger()
+    if t is None:
+        return False
+    tags = t.tag_word(word.lower())
+    return bool(tags) and tags[0][0].startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO", "PR", "AP"))
+
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -524,6 +551,13 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             return Owner(o.name, o.text, o.start, o.end, o.source)
         return _resolve(orgs, o, sent_start, s)
 
+    # 0. an item of a list of moves without its own verb: "..., Wienerberger 0,4 Prozent und die Post 0,2 Prozent"
+    if move and ls > 0:
+        m = _LIST_ITEM.match(s[ls:pos])
+        if m and not any(ls <= o.start - sent_start < pos for o in named if not o.weak):
+            name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
+            a0 = ls + m.start("n")
+            return Owner(name, name, sent_start + a0, sent_start + a0 + len(name), "pattern")
     # 1. the list part, then the clause of the figure (names and references: "der Konzern")
     for a, b in ((ls, le), (cs, ce)):
         o = pick(ranked(a, b, refs=True))
@@ -531,6 +565,11 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             found = owner_of(o)
             if found:
                 return found
+    # a pronoun subject ("nachdem er ... gefallen war") stands for the subject of the sentence
+    if _PRONOUN.search(s[cs:pos]):
+        first = [(r, o) for r, o in ranked(0, cs) if r < 2]
+        if first:
+            return owner_of(min(first, key=lambda x: (x[0], start_of(x[1])))[1])
     # 2. the sentence before the figure (an earlier list item: "Adidas (minus 2,1 Prozent)")
     before = [(r, o) for r, o in ranked(0, pos) if r < 2]
     if before:
@@ -544,7 +583,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
     if imp:
-        return _resolve(orgs, imp[0], sent_start, s, implicit=True)
+        return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     return None
 
 
@@ -559,7 +598,7 @@ def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
 
 
 def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str,
-             implicit: bool = False) -> Owner | None:
+             implicit: bool = False, move: bool = False) -> Owner | None:
     """What a reference at s[ref[0]:ref[1]] stands for: the last organisation of a fitting kind
     named before it (in the article), else the article's main organisation. ``implicit`` (a share or
     company figure without a possessor: "die Aktie", "der Umsatz"): the organisation named last in
@@ -581,7 +620,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
                 return Owner(name, words, at, sent_start + b, "reference")
     strong = [o for o in fitting if not o.weak]
     if implicit:
-        near = [o for o in strong if o.start >= sent_start - 300]
+        pool = [o for o in prior if not o.weak] if move else strong    # "ein Gewinn von 1,2 Prozent" of the Dax
+        near = [o for o in pool if o.start >= sent_start - 300]
         m = orgs.main()
         if near:
             return Owner(near[-1].name, words, at, sent_start + b, "reference")

@@ -454,9 +454,12 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
     cs, ce = clause_start(s, p), clause_end(s, e)
-    if not ctx.at.re_stock.search(s[cs:ce]) and any(
-            rx_business.search(w) for w in re.findall(r"[\wäöüß]+", s[cs:ce].lower()) if w not in st["move_words"]):
+    words = re.findall(r"[\wäöüß]+", s[cs:ce].lower())
+    business = [w for w in words if w not in st["move_words"] and rx_business.search(w)]
+    if not ctx.at.re_stock.search(s[cs:ce]) and business:
         return False                         # "eine Rendite von 5 bis 7 Prozent", "der Umsatz stieg um 12 Prozent"
+    if ctx.at.re_stock.search(s[cs:ce]) and all(w.startswith(("gewinn", "verlust")) for w in business):
+        return True                          # "Die ABB-Aktie beendete den Handel mit einem Gewinn von 0,3 Prozent"
     if ctx.at.is_stock_move(s, p, e):
         return True
     words = [w.lower() for w in re.findall(r"[\wäöüß]+", s)]
@@ -480,6 +483,21 @@ def _stock_words():
             re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, st["move_words"])) + r")(?![\wäöüß])", re.I),
             re.compile(r"(?:" + "|".join(map(re.escape, st["business"])) + r")(?:e|en|n|s|es)?$", re.I))
     return _STOCK_WORDS
+
+
+def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
+    """"Der Euro notierte 0,4 Prozent tiefer bei 0,9312 Fr.": a currency moving against another."""
+    s = r["sentence"]
+    words = vocab()["currency_words"]
+    m = re.match(r"\s*(?:der|ein|die)\s+(?P<c>" + "|".join(map(re.escape, words)) + r")\b", s[cs:], re.I)
+    if not m:
+        return None
+    base = words[m.group("c").lower()]
+    quotes = [x["unit"] for x in ctx.same_sentence(r, ("money",)) if x.get("unit") and x["unit"] != base]
+    if not quotes:
+        return None
+    a = r["sentence_start"] + cs + m.start("c")
+    return Owner(f"{base}/{quotes[0]}", m.group("c"), a, a + len(m.group("c")), "pattern")
 
 
 def _move_key(r):
@@ -534,10 +552,17 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
-        period, words = per.stock_period(s[cs:ce], s, ctx.previous_sentence(r), durations, p,
+        own = s
+        for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
+            xp = x["start"] - x["sentence_start"]
+            if x["start"] != r["start"] and not (cs <= xp < ce):
+                a, b = clause_start(s, xp), clause_end(s, xp + len(x["text"]))
+                own = own[:a] + " " * (b - a) + own[b:]
+        period, words = per.stock_period(s[cs:ce], own, ctx.previous_sentence(r), durations, p,
                                          ctx.report_time(r["article"]))
         value = signed(r["low"], direction)
-        rows.append({**_provenance(r), **_owner_columns(ctx.owner(r, move=True)), "period": period,
+        o = _currency_pair(ctx, r, cs) or ctx.owner(r, move=True)
+        rows.append({**_provenance(r), **_owner_columns(o), "period": period,
                      "period_text": words,
                      "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
                      "qualifier": r.get("qualifier"), "as_of": per.as_of(s, r.get("published"), dates),
