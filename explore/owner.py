@@ -96,7 +96,7 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     tags = t.tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
     return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
-                                                  and not word.endswith(_NOUN_SUFFIXES)))
+                                                  and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)))
 
 
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "nisse",
@@ -167,7 +167,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             i += 1
             continue
         if w in adjectives and nxt is not None and nxt.group() not in not_name \
-                and not any(a < nxt.end() and nxt.start() < b for a, b in spans):
+                and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
             e, i, found = nxt.end(), i + 1, True
         elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
@@ -253,6 +253,31 @@ class ArticleOrgs:
         self.lead_end = lead_end
         self._main = None
         self.speakers = self._speakers(spans)
+        self.subjects = self._subjects(spans)
+
+    def _subjects(self, spans) -> set[tuple[int, int]]:
+        """Spans of names by form alone (HanTa) that stand where a subject stands."""
+        g = grammar()
+        out = set()
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            if not o.weak:
+                continue
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if not spans or spans[j][0] > o.start:
+                continue
+            a, sent = spans[j]
+            if o.end - a > len(sent):
+                continue
+            cs = 0
+            for m in _CLAUSE.finditer(sent, 0, o.start - a):
+                cs = m.end()
+            r, initial = g.place(sent, o.start - a, o.end - a, cs)
+            if r == 0 or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
+                out.add((o.start, o.end))
+        return out
 
     def _speakers(self, spans) -> set[tuple[int, int]]:
         """Spans of names that are agents, sources or speakers in their sentence ("laut X")."""
@@ -301,6 +326,7 @@ class ArticleOrgs:
         """Organisations named before an offset that the text is about (no speakers, no sources)."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
+                and (not o.weak or (o.start, o.end) in self.subjects)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
     def main(self) -> Org | None:
@@ -618,9 +644,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         for desc, name in vocab()["index_descriptions"].items():
             if desc in low:
                 return Owner(name, words, at, sent_start + b, "reference")
-    strong = [o for o in fitting if not o.weak]
+    strong = fitting                           # topics() keeps names by form only where subjects stand
     if implicit:
-        pool = [o for o in prior if not o.weak] if move else strong    # "ein Gewinn von 1,2 Prozent" of the Dax
+        pool = prior if move else strong          # "ein Gewinn von 1,2 Prozent" of the Dax
         near = [o for o in pool if o.start >= sent_start - 300]
         m = orgs.main()
         if near:
