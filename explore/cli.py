@@ -67,8 +67,10 @@ def cmd_table(args) -> int:
 def _table_view(args) -> int:
     """A topic table, from articles or from a figures Parquet dataset (no texts needed)."""
     from . import views
-    if args.engine != "pandas" or args.unmatched:
-        raise SystemExit(f"explore: --engine and --unmatched apply to 'table figures' only")
+    if args.unmatched:
+        raise SystemExit("explore: --unmatched applies to 'table figures' only")
+    if args.engine == "dask":
+        return _table_view_dask(args)
     failed = False
     if len(args.paths) == 1 and is_figures_dataset(args.paths[0]):
         source = args.paths[0]
@@ -78,6 +80,22 @@ def _table_view(args) -> int:
     df = getattr(views, args.name.replace("-", "_"))(source)
     write_table(df, args.format or "csv", args.output)
     return 1 if failed else 0
+
+
+def _table_view_dask(args) -> int:
+    """``table money ARCHIVE --engine dask -o OUT``: the workers build the table, one Parquet part each."""
+    from .dask_tables import run_table
+    if args.format not in (None, "parquet"):
+        raise SystemExit("explore: --engine dask writes a Parquet dataset (--format parquet)")
+    if not args.output:
+        raise SystemExit("explore: --engine dask needs -o OUT_DIR (a folder for the Parquet parts)")
+    result = run_table(args.paths or ["seeds"], args.name.replace("-", "_"), args.output, workers=args.workers,
+                       scheduler=args.scheduler)
+    for p in result.problems:
+        print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+    print(f"explore: {result.articles} articles, {result.rows} rows of {args.name} in {result.partitions} parts; "
+          f"wrote {result.path}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_export_data(args) -> int:

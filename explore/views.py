@@ -35,9 +35,16 @@ def _figures(source) -> pd.DataFrame:
     return _figures_and_texts(source)[0]
 
 
+class WithTexts(tuple):
+    """A figures frame with the texts of its articles: ``WithTexts((figs, {id: text}))``, the source
+    the Dask engine's workers build each partition's tables from (the same rows as from the corpus)."""
+
+
 def _figures_and_texts(source) -> tuple[pd.DataFrame, dict[str, str] | None]:
     """The figures of a source, and the article texts when the source has them (else None)."""
     from .records import FIGURE_COLUMNS, _as_corpus, figures
+    if isinstance(source, WithTexts):
+        return source[0], source[1]
     if isinstance(source, pd.DataFrame):
         missing = [c for c in ("article", "start", "end", "text", "kind", "sentence", "sentence_start")
                    if c not in source.columns]
