@@ -174,6 +174,31 @@ def cmd_export(args) -> int:
     return 1 if result.errors or corpus.failed else 0
 
 
+def cmd_eval_ner(args) -> int:
+    from .ner.data import LABELS
+    from .ner.score import evaluate_file
+    types = [t.strip().upper() for t in args.types.split(",") if t.strip()]
+    bad = [t for t in types if t not in LABELS]
+    if bad:
+        raise SystemExit(f"explore: unknown type(s) {', '.join(bad)}; choose from {','.join(LABELS)}")
+    if not Path(args.file).is_file():
+        raise SystemExit(f"explore: no such file: {args.file}")
+    try:
+        lines = evaluate_file(args.file, types=types)
+    except ValueError as e:
+        raise SystemExit(f"explore: {e}")
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_train_ner(args) -> int:
+    import subprocess
+    script = Path(__file__).resolve().parent.parent / "scripts" / "train_ner.py"
+    if not script.exists():
+        raise SystemExit("explore: train-ner needs a source checkout (scripts/train_ner.py)")
+    return subprocess.call([sys.executable, str(script), *args.rest])
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="explore", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -245,6 +270,20 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--no-tables", action="store_true", help="charts only, no CSV tables")
     x.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=cmd_export)
+
+    n = sub.add_parser("eval-ner", help="score the NER model on a GermEval-format file",
+                       description="Tag FILE.tsv (GermEval 2014 format: index, token, outer tag[, inner "
+                                   "tag]) with the shipped NER model and print precision, recall and F1 per "
+                                   "type and overall (outer level, exact spans; deriv/part tags count as O).")
+    n.add_argument("file", metavar="FILE.tsv")
+    n.add_argument("--types", default="PER,ORG,LOC,OTH", help="comma-separated types (default: PER,ORG,LOC,OTH)")
+    n.set_defaults(func=cmd_eval_ner)
+
+    r = sub.add_parser("train-ner", help="retrain the NER model (runs scripts/train_ner.py)",
+                       description="Retrain the NER model from GermEval 2014 and SmartData; arguments are "
+                                   "passed to scripts/train_ner.py (see its --help).")
+    r.add_argument("rest", nargs=argparse.REMAINDER)
+    r.set_defaults(func=cmd_train_ner)
     return p
 
 

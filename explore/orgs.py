@@ -108,6 +108,10 @@ class Recognizer:
             + legal + r")(?![\w]))"
             + r"|(?:" + "|".join(map(re.escape, o["prefix_words"])) + r")[ ](?P<p>" + _CAP + r")")
         self.re_legal_end = re.compile(r"(?:[ ,]+(?:" + legal + r"))+$")
+        verbs = tomllib.loads(resources.files("explore.lang").joinpath(lang, "orgs.toml").read_text("utf-8"))
+        self.re_subject = re.compile(r"(?:^|[,;:.!?]\s+|\bund\s+|\bsowie\s+)(?P<s>" + _CAP + r"(?:[ ]" + _CAP + r")?)"
+                                     r"\s+(?:" + "|".join(map(re.escape, verbs["share_move"]["verbs"])) + r")\b")
+        self.lexicon = None               # set from the model's word list when there is one
         self._seen: dict[tuple[str, bool], list[Organisation]] = {}
 
     # --- one text ---------------------------------------------------------------------------
@@ -152,7 +156,7 @@ class Recognizer:
             while words and words[0] in self.not_names:
                 s += len(words[0]) + 1
                 words = words[1:]
-            if not words:
+            if not words or (len(words) == 1 and self._common(words[0])):
                 continue
             e = s + len(" ".join(words))
             if g == "n" and m.group("l"):
@@ -163,12 +167,26 @@ class Recognizer:
             typ = "company" if g == "n" and m.group("l") else "organisation"
             found.append(Organisation(s, e, written, self.canonical(written), typ, "pattern"))
             taken.append((s, e))
+        for m in self.re_subject.finditer(text):
+            s, e = m.span("s")
+            words = m.group("s").split()
+            if words[0] in self.not_names or any(self._common(w) for w in words) or not free(s, e):
+                continue
+            written = text[s:e]
+            found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
+            taken.append((s, e))
         found.sort(key=lambda o: (o.start, -o.end))
         if ents is None or model is False:
             if len(self._seen) > 50_000:
                 self._seen.clear()
             self._seen[key] = found
         return found
+
+    def _common(self, word: str) -> bool:
+        """A common German noun (the model's word list), never a name on its own."""
+        if self.lexicon is None:
+            self.lexicon = lexicon()
+        return self.lexicon.is_common_noun(_GENITIVE.sub("", word))
 
     def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
         """Drop leading words that are never names ("Die", "Laut") from a model span."""
@@ -225,6 +243,14 @@ def ner_model():
         return _load(str(MODEL_DIR))
 
 
+@functools.cache
+def lexicon():
+    """The model's word classes (common nouns, place and person names), read without spaCy."""
+    from .ner.lexicon import Lexicon
+    path = MODEL_DIR / "explore_lexicon" / "lexicon.tsv.gz"
+    return Lexicon.from_bytes(path.read_bytes()) if path.exists() else Lexicon()
+
+
 def model_spans(texts: list[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
     """ORG character spans the model finds in each text (nlp.pipe, batched)."""
     nlp = ner_model()
@@ -240,14 +266,21 @@ def organisations(text: str, *, model: bool = True) -> list[Organisation]:
     return recognizer().find(text, model=model)
 
 
-def organisations_many(texts: Iterable[str], *, model: bool = True) -> list[list[Organisation]]:
-    """:func:`organisations` for many texts, the model run once over all of them with nlp.pipe."""
+def organisations_many(texts: Iterable[str], *, model: bool | str = True) -> list[list[Organisation]]:
+    """:func:`organisations` for many texts, the model run once over all of them with nlp.pipe.
+
+    ``model="fallback"`` runs the model only on the texts where the gazetteer and the patterns find
+    nothing (the cheap way to fill the gaps of a large corpus)."""
     texts = list(texts)
     rec = recognizer()
     if not model:
         return [rec.find(t, model=False) for t in texts]
-    spans = model_spans(texts)
-    return [rec.find(t, model=True, ents=s) for t, s in zip(texts, spans)]
+    out = [rec.find(t, model=False) for t in texts] if model == "fallback" else [[] for _ in texts]
+    todo = [i for i, found in enumerate(out) if not found] if model == "fallback" else list(range(len(texts)))
+    spans = model_spans([texts[i] for i in todo])
+    for i, s in zip(todo, spans):
+        out[i] = rec.find(texts[i], model=True, ents=s)
+    return out
 
 
 _SHORT_FORM = re.compile(r"\s*\(\s*(?P<a>[A-ZÄÖÜ][\w&.-]{1,14})\s*\)")

@@ -11,15 +11,11 @@ as one more hashed feature:
 - ``G`` a word of a gazetteer organisation or index, ``L`` a legal-form/organisation word (AG, GmbH);
 - ``-`` none of these.
 
->>> lex = Lexicon({"Bank": "N", "Berlin": "T"}, {"Telekom": "G"})
->>> [lex.classes(w) for w in ["Bank", "Berlin", "Telekom", "und"]]
-['N', 'T', 'G', '-']
+The word list itself is :class:`explore.ner.lexicon.Lexicon`.
 """
 from __future__ import annotations
 
 import csv
-import gzip
-import io
 from pathlib import Path
 
 from spacy.language import Language
@@ -27,36 +23,10 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, with_array
 
+from .lexicon import Lexicon
+
 NOUN_CLASSES = {"Toponym": "T", "Vorname": "V", "Nachname": "S", "Eigenname": "E"}
 LEXICON_FILE = "lexicon.tsv.gz"
-
-
-class Lexicon:
-    """word -> class letters (exact case), plus gazetteer words."""
-
-    def __init__(self, words: dict[str, str] | None = None, gazetteer: dict[str, str] | None = None):
-        self.words = dict(words or {})
-        self.gazetteer = dict(gazetteer or {})
-
-    def classes(self, word: str) -> str:
-        c = self.words.get(word, "")
-        g = self.gazetteer.get(word, "")
-        return (c + g) or "-"
-
-    def to_bytes(self) -> bytes:
-        buf = io.StringIO()
-        for table, name in ((self.words, "w"), (self.gazetteer, "g")):
-            for k, v in sorted(table.items()):
-                buf.write(f"{name}\t{k}\t{v}\n")
-        return gzip.compress(buf.getvalue().encode("utf-8"), mtime=0)
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> "Lexicon":
-        words, gaz = {}, {}
-        for line in gzip.decompress(data).decode("utf-8").splitlines():
-            t, k, v = line.split("\t")
-            (words if t == "w" else gaz)[k] = v
-        return cls(words, gaz)
 
 
 def german_nouns_lexicon(csv_path=None) -> dict[str, str]:
@@ -151,3 +121,20 @@ def char_hash_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: 
                            feature="LOWER")
     return chain(concatenate(hashed, chars),
                  with_array(Maxout(width, 2 * width, nP=3, normalize=True, dropout=0.0)))
+
+
+class TimeLimit(Exception):
+    """Raised by the ``explore.time_limit.v1`` callback to end training after its budget."""
+
+
+@registry.callbacks("explore.time_limit.v1")
+def time_limit(minutes: float):
+    """A ``[training] before_update`` callback that ends training after ``minutes`` of wall time
+    (spaCy then saves model-last; model-best is the best checkpoint so far)."""
+    import time
+    start = time.time()
+
+    def before_update(nlp, info):
+        if minutes and time.time() - start > minutes * 60:
+            raise TimeLimit(f"training stopped after its budget of {minutes} minutes at step {info['step']}")
+    return before_update
