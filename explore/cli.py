@@ -67,8 +67,10 @@ def cmd_table(args) -> int:
 def _table_view(args) -> int:
     """A topic table, from articles or from a figures Parquet dataset (no texts needed)."""
     from . import views
-    if args.engine != "pandas" or args.unmatched:
-        raise SystemExit(f"explore: --engine and --unmatched apply to 'table figures' only")
+    if args.unmatched:
+        raise SystemExit("explore: --unmatched applies to 'table figures' only")
+    if args.engine == "dask":
+        return _table_view_dask(args)
     failed = False
     if len(args.paths) == 1 and is_figures_dataset(args.paths[0]):
         source = args.paths[0]
@@ -78,6 +80,22 @@ def _table_view(args) -> int:
     df = getattr(views, args.name.replace("-", "_"))(source)
     write_table(df, args.format or "csv", args.output)
     return 1 if failed else 0
+
+
+def _table_view_dask(args) -> int:
+    """``table money ARCHIVE --engine dask -o OUT``: the workers build the table, one Parquet part each."""
+    from .dask_tables import run_table
+    if args.format not in (None, "parquet"):
+        raise SystemExit("explore: --engine dask writes a Parquet dataset (--format parquet)")
+    if not args.output:
+        raise SystemExit("explore: --engine dask needs -o OUT_DIR (a folder for the Parquet parts)")
+    result = run_table(args.paths or ["seeds"], args.name.replace("-", "_"), args.output, workers=args.workers,
+                       scheduler=args.scheduler)
+    for p in result.problems:
+        print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+    print(f"explore: {result.articles} articles, {result.rows} rows of {args.name} in {result.partitions} parts; "
+          f"wrote {result.path}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def cmd_export_data(args) -> int:
@@ -121,6 +139,22 @@ def cmd_eval(args) -> int:
             print(f"miss  {g['article']} {g['surface']!r} {g['kind']} {g.get('low')} {g.get('unit')}")
         for p in report.overall.false_positives:
             print(f"extra {p['article']} {p['text']!r} {p['kind']} {p.get('low')} {p.get('unit')}")
+    return 1 if corpus.failed else 0
+
+
+def cmd_eval_tables(args) -> int:
+    from .evaluate_tables import SPECS, evaluate_tables, report
+    keys: dict[str, Path] = {}
+    for k in args.keys:
+        k = Path(k)
+        files = sorted(k.glob("*.jsonl")) if k.is_dir() else [k]
+        for f in files:
+            if f.stem in SPECS and (not args.table or f.stem in args.table):
+                keys[f.stem] = f
+    if not keys:
+        raise SystemExit(f"explore: no key file for {', '.join(args.table or SPECS)} in {', '.join(args.keys)}")
+    corpus = _load(args.paths)
+    print(report(evaluate_tables(keys, source=corpus), verbose=args.verbose))
     return 1 if corpus.failed else 0
 
 
@@ -201,6 +235,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", metavar="PATH")
     e.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     e.set_defaults(func=cmd_eval)
+
+    v = sub.add_parser("eval-tables", help="score the topic tables (money, stock moves) against a key",
+                       description="Build the topic tables of PATH and print recall and precision per table "
+                                   "against the key rows (tests/gold/tables/FORMAT.md); KEY is a key file "
+                                   "named after its table (money.jsonl, stock_moves.jsonl) or a folder of them.")
+    v.add_argument("keys", nargs=1, metavar="KEY")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="the documents the key covers (default: seeds/)")
+    v.add_argument("--table", action="append", metavar="NAME", help="only this table (repeatable)")
+    v.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    v.set_defaults(func=cmd_eval_tables)
 
     d = sub.add_parser("export-data", help="write every table as CSV and Parquet with a datapackage.json",
                        description="Write the figures and every topic table as CSV and Parquet into --out, "

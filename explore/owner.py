@@ -1,0 +1,667 @@
+"""Whose figure is it: the grammatical owner of a figure, found in its clause, sentence and article.
+
+The owner is the subject of the figure's clause ("Vonovia verlor 2,1 Prozent"), the possessor of
+a share or a company figure ("die Aktie von X", "X-Aktie", "Aktien der X", "der Umsatz von X"),
+each item of a list of moves ("A verloren 2,3 Prozent, B 1,7 Prozent"), or what a reference
+stands for ("der Konzern", "die Bank", "der Windturbinenhersteller", and "die Aktie" or "der
+Umsatz" without a possessor): the last organisation of a fitting kind named before it, else the
+article's main organisation (title and lead). Names after an agent word ("laut", "durch",
+"gegenüber") are never owners. A sentence that names no organisation and refers to none gives
+no owner. Vocabulary: ``explore/lang/de/attribution.toml``.
+
+>>> orgs = ArticleOrgs.from_text("Bayer verloren 2,3 Prozent, BASF 1,7 Prozent und Covestro 0,3 Prozent.")
+>>> s = orgs.text
+>>> [owner(orgs, 0, len(s), s.index(p), s.index(p) + 3).name for p in ("2,3", "1,7", "0,3")]
+['Bayer', 'BASF', 'Covestro']
+>>> t = "Siemens Energy hat mehr verdient. Der Konzern steigerte den Umsatz auf 9,1 Milliarden Euro."
+>>> o = owner(ArticleOrgs.from_text(t), 34, len(t), t.index("9,1"), t.index("9,1") + 3)
+>>> (o.name, o.text, o.source)
+('Siemens Energy', 'Der Konzern', 'reference')
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+_WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
+_CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
+_SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
+_SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
+_SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
+_LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
+                        r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
+                        r"[+-−]?$")
+_PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
+_DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
+_VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
+_DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "dessen", "deren"}
+
+
+@functools.cache
+def vocab(lang: str = "de") -> dict:
+    """The attribution vocabulary of a language (``explore/lang/<lang>/attribution.toml``)."""
+    data = resources.files("explore.lang").joinpath(lang, "attribution.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation named in an article: offsets in the article, the name as written, its
+    canonical name and type, and how it was found (gazetteer, model, pattern)."""
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+    source: str
+    weak: bool = False      # found by its form alone (HanTa): an owner in its clause, not a referent
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The owner of a figure: canonical ``name``; ``text``/``start``/``end`` the words in the article
+    that name it (the name, or the reference "der Konzern"; offsets ``None`` for the title); ``source``
+    gazetteer, model, pattern, reference or article."""
+    name: str
+    text: str
+    start: int | None
+    end: int | None
+    source: str
+
+
+# ------------------------------------------------------------------ finding organisations
+@functools.cache
+def _tagger():
+    try:
+        from HanTa import HanoverTagger as ht
+    except ImportError:
+        return None
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_proper_noun(word: str, known: bool = False) -> bool:
+    """HanTa's most likely tag of a capitalised word out of context is NE (a name), or HanTa does not
+    know the word at all (unless ``known``).
+
+    >>> is_proper_noun("Vonovia"), is_proper_noun("Umsatz")
+    (True, False)
+    """
+    t = _tagger()
+    if t is None or not word[:1].isupper():
+        return False
+    tags = t.tag_word(word)
+    # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
+    return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
+                                                  and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)))
+
+
+_NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "nisse",
+                  "ierung", "ment", "ments", "ings", "ies")
+
+
+_SOURCES = {"gazetteer": "gazetteer", "model": "model", "pattern": "pattern", "alias": "pattern"}
+
+
+def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tuple[str, ...] = ()) -> list[Org]:
+    """Organisations in a text (``explore.orgs``; article offsets = ``offset`` + position), in text
+    order; ``article``: a whole article, its short forms and aliases resolved; ``gazetteer``: extra
+    gazetteer CSV files."""
+    from . import orgs
+    found = orgs.recognizer(tuple(gazetteer)).find(text)
+    if article:
+        found = orgs.resolve_aliases(found, text)
+    out = []
+    for o in found:
+        name = o.name
+        if name != o.text and name.startswith(o.text + " ") and o.source != "gazetteer":
+            name = o.text                  # "Volkswagen" is not "Volkswagen Financial Services"
+        s, text = o.start, o.text
+        words = text.split(" ")
+        while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]):
+            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar"
+            words = words[1:]
+            name = " ".join(words)
+        text = " ".join(words)
+        out.append(Org(offset + s, offset + s + len(text), text, name,
+                       "company" if o.type in (None, "", "organisation") else o.type,
+                       _SOURCES.get(o.source, "pattern")))
+    return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
+    """Names no recogniser found, by their form and place: proper nouns HanTa knows ("Vonovia
+    verlor 2,1 Prozent"), a capitalised word in apposition to a company noun ("des Chipherstellers
+    Infineon") or after a share noun ("Aktien der Allianz"), a name adjective with its noun
+    ("Deutsche Bank"); a proper noun takes the capitalised word after it ("Hugo Boss")."""
+    v = vocab()["owner"]
+    g = grammar()
+    stop = set(v["not_owners"]) | set(v["places"])
+    name_stops = set(v["name_stops"]) | stop
+    adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
+    cont = set(v["name_continuations"])
+    out = []
+    spans = [(o.start - offset, o.end - offset) for o in taken]
+    words = list(re.finditer(r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]|[a-zäöüß]+(?=-(?:"
+                             + _SHARE_WORDS + r")\b))", text))
+    i = 0
+    while i < len(words):
+        m = words[i]
+        w = m.group()
+        s, e = m.start(), m.end()
+        nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
+        if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop \
+                or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e):
+            i += 1
+            continue
+        before = text[max(0, s - 40):s]
+        prev = _WORD.findall(before)[-2:]
+        found = False
+        share = _SHARE_COMPOUND.match(text, s)
+        if share:                                          # "Porsche-AG-Papiere", "voestalpine-Papiere"
+            out.append(Org(offset + s, offset + share.end("n"), share.group("n"), share.group("n"), "company",
+                           "pattern"))
+            i += 1
+            continue
+        if w in adjectives and nxt is not None and nxt.group() not in not_name \
+                and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
+            e, i, found = nxt.end(), i + 1, True
+        elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
+                       or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
+                       and prev[-2].lower().startswith(g.share)):
+            found = "-" not in w or is_proper_noun(w)      # "des Chipherstellers Infineon", "Aktien der Allianz"
+        elif is_proper_noun(w) and not (not prev and _plain_word(w)):
+            found = True
+        if found:
+            amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
+            if amp:                                       # "Zwahlen & Mayr"
+                e += amp.end()
+                while i + 1 < len(words) and words[i + 1].end() <= e:
+                    i += 1
+            while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
+                    and words[i + 1].group() not in name_stops and (words[i + 1].group() in cont or (
+                        not g.is_head(words[i + 1].group())
+                        and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
+                        and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
+                i += 1
+                e = words[i].end()
+            out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "model", weak=True))
+        i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_adjective(word: str) -> bool:
+    """A lowercase word HanTa reads as an adjective (not a verb: "zogen", "verloren")."""
+    if not word.endswith(("e", "en", "er", "es", "em")) or len(word) <= 3:
+        return False
+    t = _tagger()
+    if t is None:
+        return True
+    tags = t.tag_word(word)
+    return bool(tags) and tags[0][0].startswith("ADJ")
+
+
+def _common(word: str) -> bool:
+    """A word HanTa knows as a common noun, adjective or verb (not a name part like "Boss", "Energy")."""
+    t = _tagger()
+    if t is None:
+        return True
+    tags = t.tag_word(word)
+    return bool(tags) and tags[0][0] not in ("NE", "FM", "XY") and tags[0][1] > -13
+
+
+@functools.lru_cache(maxsize=100_000)
+def _plain_word(word: str) -> bool:
+    """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
+    t = _tagger()
+    if t is None:
+        return False
+    tags = t.tag_word(word.lower())
+    return bool(tags) and tags[0][0].startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO", "PR", "AP"))
+
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a text: breaks after . ! ? before a capital, and at newlines."""
+    out, a = [], 0
+    for m in _SENT.finditer(text):
+        if text[a:m.start()].strip():
+            out.append((a, m.start()))
+        a = m.end()
+    if text[a:].strip():
+        out.append((a, len(text)))
+    return out
+
+
+# ------------------------------------------------------------------ the organisations of one article
+class ArticleOrgs:
+    """The organisations an article names, in article offsets, and its main organisation.
+
+    Built from the full text (``from_text``), or from the sentences the figures stand in and the
+    title when only the figures are at hand (``from_sentences``).
+    """
+
+    def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
+                 spans: list[tuple[int, str]] = ()):
+        self.text = text
+        self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs)
+        self.title_orgs = title_orgs
+        self.lead_end = lead_end
+        self._main = None
+        self.speakers = self._speakers(spans)
+        self.subjects = self._subjects(spans)
+
+    def _subjects(self, spans) -> set[tuple[int, int]]:
+        """Spans of names by form alone (HanTa) that stand where a subject stands."""
+        g = grammar()
+        out = set()
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            if not o.weak:
+                continue
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if not spans or spans[j][0] > o.start:
+                continue
+            a, sent = spans[j]
+            if o.end - a > len(sent):
+                continue
+            cs = 0
+            for m in _CLAUSE.finditer(sent, 0, o.start - a):
+                cs = m.end()
+            r, initial = g.place(sent, o.start - a, o.end - a, cs)
+            if r == 0 or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
+                out.add((o.start, o.end))
+        return out
+
+    def _speakers(self, spans) -> set[tuple[int, int]]:
+        """Spans of names that are agents, sources or speakers in their sentence ("laut X")."""
+        g = grammar()
+        out = set()
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if not spans or spans[j][0] > o.start:
+                continue
+            a, sent = spans[j]
+            if o.end - a <= len(sent) and g.role(sent, o.start - a, o.end - a, 0) is None:
+                out.add((o.start, o.end))
+        return out
+
+    @classmethod
+    def from_text(cls, text: str, title: str | None = None, models: bool = True,
+                  gazetteer: tuple[str, ...] = ()) -> ArticleOrgs:
+        """``models``: also take the proper nouns HanTa knows ("Vonovia") as organisations."""
+        spans = sentences(text)
+        lead_end = spans[1][1] if len(spans) > 1 else (spans[0][1] if spans else 0)
+        orgs = find_orgs(text, article=True, gazetteer=gazetteer)
+        if models:
+            orgs += [p for a, b in spans for p in proper_nouns(text[a:b], a, orgs)]
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
+                   [(a, text[a:b]) for a, b in spans])
+
+    @classmethod
+    def from_sentences(cls, spans: list[tuple[int, str]], title: str | None = None,
+                       models: bool = True, gazetteer: tuple[str, ...] = ()) -> ArticleOrgs:
+        """The same from the sentences at hand: (article offset, sentence text) pairs."""
+        orgs: list[Org] = []
+        for start, sentence in sorted(spans):
+            found = find_orgs(sentence, start, gazetteer=gazetteer)
+            orgs += found + (proper_nouns(sentence, start, found) if models else [])
+        first = sorted(spans)[:2]
+        lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, spans=list(spans))
+
+    def in_span(self, a: int, b: int) -> list[Org]:
+        return [o for o in self.orgs if a <= o.start and o.end <= b]
+
+    def topics(self, before: int) -> list[Org]:
+        """Organisations named before an offset that the text is about (no speakers, no sources)."""
+        g = grammar()
+        return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
+                and (not o.weak or (o.start, o.end) in self.subjects)
+                and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
+
+    def main(self) -> Org | None:
+        """The article's main organisation: named in the title and lead, and most often in the text
+        (title x3, lead x2, elsewhere x1; a recognised name before a name by form alone; ties: the
+        first named)."""
+        if self._main is None:
+            g = grammar()
+            cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
+                     and (o.start, o.end) not in self.speakers and o.text not in g.not_owners
+                     and o.name not in g.not_owners]
+            score: dict[str, float] = {}
+            first: dict[str, int] = {}
+            for n, o in enumerate(cands):
+                w = 3 if o.start < 0 else 2 if o.start < self.lead_end else 1
+                score[o.name] = score.get(o.name, 0) + w
+                first.setdefault(o.name, n)
+            strong = {o.name for o in cands if not o.weak}
+            named = [n for n in score if score[n] >= 2 or n in strong]
+            if not named:
+                self._main = False
+            else:
+                best = max(named, key=lambda n: (n in strong, score[n], -first[n]))
+                self._main = next(o for o in cands if o.name == best)
+        return self._main or None
+
+
+def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()) -> list[Org]:
+    """Organisations of the title; offsets -1 (the title is not part of the text)."""
+    if not title:
+        return []
+    found = find_orgs(title, gazetteer=gazetteer)
+    found += proper_nouns(title, 0, found) if models else []
+    return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
+
+
+def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
+    """Short names of an organisation named in full before ("Telekom" after "Deutsche Telekom")."""
+    out: list[Org] = []
+    full: list[str] = [o.name for o in title_orgs]
+    merged: list[Org] = []
+    cont = set(vocab()["owner"]["name_continuations"])
+    for o in orgs:                     # "Siemens" + "Energy": one name
+        if merged and o.source == "model" and o.start == merged[-1].end + 1 \
+                and (o.text in cont or merged[-1].source != "gazetteer"):
+            p = merged.pop()
+            text = p.text + " " + o.text
+            o = Org(p.start, o.end, text, text if p.name == p.text else p.name + " " + o.text, p.type, p.source,
+                    p.weak)
+        merged.append(o)
+    merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
+                                           and p.end - p.start > o.end - o.start for p in merged)]
+    for o in merged:
+        words = set(o.name.lower().split())
+        longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())]
+        if longer and o.source != "gazetteer":
+            o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source, o.weak)
+        out.append(o)
+        full.append(o.name)
+    return out
+
+
+# ------------------------------------------------------------------ grammar
+class Grammar:
+    """Compiled vocabulary: roles of names, references, clause bounds."""
+
+    def __init__(self, lang: str = "de"):
+        v = vocab(lang)["owner"]
+        self.share = tuple(v["share_nouns"])
+        self.measure = tuple(v["measure_nouns"])
+        self.agents = sorted(v["agent_words"], key=len, reverse=True)
+        self.persons = tuple(v["person_roles"])
+        self.preps = set(v["prepositions"])
+        self.market_preps = set(v["market_prepositions"])
+        self.not_owners = set(v["not_owners"]) | set(v["places"])
+        self.heads = tuple(v["reference_heads"] + v["index_heads"])
+        dets = "|".join(map(re.escape, v["reference_determiners"]))
+        self.index_heads = tuple(v["index_heads"])
+        self.re_reference = re.compile(
+            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
+        self.re_implicit = re.compile(
+            r"(?<![\w-])(?P<h>[\wäöüß-]*?(?:" + "|".join(map(re.escape, sorted(self.share + self.measure, key=len,
+                                                                               reverse=True)))
+            + r"))(?:s|es|n|en|e)?(?![\wäöüß-])", re.I)
+        self.re_list = re.compile(r"\s(?:" + "|".join(map(re.escape, v["list_words"])) + r")\s")
+
+    def clauses(self, sentence: str, pos: int) -> tuple[int, int, int, int]:
+        """(clause start, clause end, list-part start, list-part end) around pos."""
+        cs, ce = 0, len(sentence)
+        for m in _CLAUSE.finditer(sentence):
+            if m.end() <= pos:
+                cs = m.end()
+            elif m.start() >= pos:
+                ce = m.start()
+                break
+        ls, le = cs, ce
+        for m in self.re_list.finditer(sentence, cs, ce):
+            if m.end() <= pos:
+                ls = m.end()
+            elif m.start() >= pos:
+                le = m.start()
+                break
+        return cs, ce, ls, le
+
+    def role(self, sentence: str, s: int, e: int, clause_start: int, move: bool = True) -> int | None:
+        """How a name at sentence[s:e] relates to its clause: 0 possessor of a share or company
+        figure, 1 plain (subject, object, market "für X"), 2 governed by a preposition or noun,
+        None an agent, source or speaker ("laut X", "durch X", "Talanx-Chef Herbert Haas"), a
+        modifier ("des MDax-Wertes") or a unit ("je Terex-Aktie")."""
+        return self.place(sentence, s, e, clause_start, move)[0]
+
+    def place(self, sentence: str, s: int, e: int, clause_start: int, move: bool = True) -> tuple:
+        """(role, initial): ``role`` as in :meth:`role`; ``initial`` the name opens its clause
+        (only determiners and adjectives before it): the subject's place."""
+        after = sentence[e:e + 30]
+        before = sentence[clause_start:s]
+        toks = _WORD.findall(before)
+        if after.startswith("-"):
+            word = _WORD.match(after[1:])
+            word = word.group().lower() if word else ""
+            if toks and toks[-1].lower() in ("je", "pro"):
+                return None, False                       # "30 Dollar je Terex-Aktie": a unit
+            if word.startswith(self.share + self.measure):
+                nxt = after[1 + len(word):]
+                if re.match(r"\s+[A-ZÄÖÜ][\w-]*[A-ZÄÖÜa-zäöü]", nxt) and not re.match(r"\s+(?:" + _VERBISH + ")", nxt):
+                    return 2, False                      # "Watchlist-Aktie Synta": the apposition owns it
+                return 0, not toks
+            if word and (self.is_head(word) or word.startswith(("wert", "titel", "mitglied"))):
+                return None, False                       # "des MDax-Wertes", "TecDax-Unternehmen"
+        low = before.lower().rstrip()
+        if any(low.endswith(a) and (len(low) == len(a) or not low[-len(a) - 1].isalnum()) for a in self.agents):
+            return None, False
+        i = len(toks) - 1
+        skipped_det = False
+        while i >= 0:
+            t = toks[i]
+            tl = t.lower()
+            if tl in _DETS:
+                skipped_det = True
+                i -= 1
+                continue
+            if tl in self.agents:
+                return None, False
+            if tl.endswith(self.persons) and t[:1].isupper():
+                return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X"
+            if t[:1].islower() and tl not in self.preps and tl not in ("von", "vom") and not tl.isdigit() \
+                    and tl not in ("und", "oder", "sowie", "mit", "je", "pro"):
+                if _is_adjective(tl):                    # "des deutschen Chipherstellers"
+                    i -= 1
+                    continue
+                break
+            if tl in ("je", "pro"):
+                return None, False
+            if t[:1].isupper() and skipped_det and tl.startswith(self.share + self.measure):
+                return 0, False                          # "die Aktien der Commerzbank"
+            if t[:1].isupper() and (self.is_head(t) or tl.endswith(self.share)):
+                if i == len(toks) - 1 and tl.endswith(self.share):
+                    return 0, False                      # "die Watchlist-Aktie Synta"
+                i -= 1                                   # an apposition: "des Chipherstellers Infineon"
+                continue
+            if tl in ("von", "vom"):
+                prev = toks[i - 1].lower() if i > 0 else ""
+                if prev.startswith(self.share + self.measure) or prev.endswith(self.share):
+                    return 0, False                      # "die Aktie von X", "der Umsatz von X"
+                return 2, False
+            if t[:1].isupper() and skipped_det:
+                return 2, False                          # a genitive attribute: "an der Spitze des Dax"
+            if tl in self.market_preps and move:
+                return 1, False
+            if tl in self.preps:
+                return 2, False
+            break
+        return 1, i < 0
+
+    def is_head(self, word: str) -> bool:
+        """A noun that refers to an organisation: "Konzern", "Windturbinenherstellers"."""
+        w = word.lower()
+        return any(w.endswith(h) or (w.endswith(h + x) and len(w) > len(h)) for h in self.heads
+                   for x in ("s", "es", "n", "en"))
+
+    def references(self, sentence: str, a: int, b: int):
+        """Explicit references ("der Konzern") in sentence[a:b], as (start, end, head)."""
+        return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
+                if self.is_head(m.group("h"))]
+
+    def implicit(self, sentence: str, a: int, b: int):
+        """Share and company-figure nouns without a named possessor ("die Aktie", "der Umsatz")."""
+        return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_implicit.finditer(sentence, a, b)]
+
+
+@functools.cache
+def grammar(lang: str = "de") -> Grammar:
+    return Grammar(lang)
+
+
+def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig_end: int,
+          sentence: str | None = None, move: bool = False) -> Owner | None:
+    """The owner of the figure at article offsets [fig_start, fig_end) in the sentence at
+    [sent_start, sent_end) (``sentence``: its text, when ``orgs`` has no article text).
+
+    ``move``: the figure is a stock move (an index is then the owner only when no share is named).
+    """
+    g = grammar()
+    s = sentence if sentence is not None else orgs.text[sent_start:sent_end]
+    pos, end = fig_start - sent_start, fig_end - sent_start
+    named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners]
+    cs, ce, ls, le = g.clauses(s, pos)
+
+    def ranked(a, b, refs=False):
+        out = []
+        for o in named:
+            os_, oe = o.start - sent_start, o.end - sent_start
+            if not (a <= os_ and oe <= b) or (os_ < end and pos < oe):
+                continue
+            r, initial = g.place(s, os_, oe, a, move)
+            if r is None:
+                continue
+            if o.weak:                      # a name by its form alone: only as subject or possessor
+                if r == 2:
+                    continue
+                if r == 1 and not initial:
+                    r = 1.5 if _after_verb_or_list(s, a, os_) else 2.5
+            if move and o.type in ("index", "currency"):
+                r += 0.5
+            out.append((r, o))
+        if refs:
+            starts = {o.start - sent_start for o in named}
+            for ra, rb, head in g.references(s, a, b):
+                if (rb <= pos or ra >= end) and rb + 1 not in starts:    # not "der Chemiekonzern Dow Inc."
+                    toks = _WORD.findall(s[a:ra])
+                    governed = bool(toks) and toks[-1].lower() in g.preps
+                    out.append((2.25 if governed else 1.25, (ra, rb, head)))
+        return out
+
+    def start_of(o):
+        return o.start - sent_start if isinstance(o, Org) else o[0]
+
+    def pick(cands):
+        if not cands:
+            return None
+        best = min(r for r, _ in cands)
+        top = sorted((o for r, o in cands if r == best), key=start_of)
+        bef = [o for o in top if start_of(o) < pos]
+        return bef[-1] if bef else top[0]
+
+    def owner_of(o) -> Owner | None:
+        if isinstance(o, Org):
+            return Owner(o.name, o.text, o.start, o.end, o.source)
+        return _resolve(orgs, o, sent_start, s)
+
+    # 0. an item of a list of moves without its own verb: "..., Wienerberger 0,4 Prozent und die Post 0,2 Prozent"
+    if move and ls > 0:
+        m = _LIST_ITEM.match(s[ls:pos])
+        if m and not any(ls <= o.start - sent_start < pos for o in named if not o.weak):
+            name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
+            a0 = ls + m.start("n")
+            return Owner(name, name, sent_start + a0, sent_start + a0 + len(name), "pattern")
+    # 1. the list part, then the clause of the figure (names and references: "der Konzern")
+    for a, b in ((ls, le), (cs, ce)):
+        o = pick(ranked(a, b, refs=True))
+        if o is not None:
+            found = owner_of(o)
+            if found:
+                return found
+    # a pronoun subject ("nachdem er ... gefallen war") stands for the subject of the sentence
+    if _PRONOUN.search(s[cs:pos]):
+        first = [(r, o) for r, o in ranked(0, cs) if r < 2]
+        if first:
+            return owner_of(min(first, key=lambda x: (x[0], start_of(x[1])))[1])
+    # 2. the sentence before the figure (an earlier list item: "Adidas (minus 2,1 Prozent)")
+    before = [(r, o) for r, o in ranked(0, pos) if r < 2]
+    if before:
+        return owner_of(pick(before))
+    refs = g.references(s, 0, pos)
+    if refs:
+        return _resolve(orgs, refs[-1], sent_start, s)
+    after = [(r, o) for r, o in ranked(end, len(s)) if r < 2]
+    if after:
+        return owner_of(min(after, key=lambda x: (x[0], x[1].start))[1])
+    # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
+    imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
+    if imp:
+        return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
+    return None
+
+
+def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
+    """Is the word before pos a verb-like lowercase word or a list joiner ("zählten Adidas", "und Puma")?"""
+    toks = _WORD.findall(s[a:pos])
+    if not toks:
+        return True
+    t = toks[-1]
+    return t in ("und", "sowie", "oder", "bzw.") or (t[:1].islower() and t.lower() not in _DETS
+                                                     and t.lower() not in grammar().preps)
+
+
+def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str,
+             implicit: bool = False, move: bool = False) -> Owner | None:
+    """What a reference at s[ref[0]:ref[1]] stands for: the last organisation of a fitting kind
+    named before it (in the article), else the article's main organisation. ``implicit`` (a share or
+    company figure without a possessor: "die Aktie", "der Umsatz"): the organisation named last in
+    this or the sentence before, else the main organisation."""
+    g = grammar()
+    a, b, head = ref
+    at = sent_start + a
+    want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
+    prior = orgs.topics(at)
+    fitting = [o for o in prior if want_index == (o.type == "index")]
+    if head.startswith("bank") or head.endswith("bank"):
+        banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
+        fitting = banks or fitting
+    words = s[a:b]
+    if want_index:
+        low = re.sub(r"\s+", " ", words.lower())
+        for desc, name in vocab()["index_descriptions"].items():
+            if desc in low:
+                return Owner(name, words, at, sent_start + b, "reference")
+    strong = fitting                           # topics() keeps names by form only where subjects stand
+    if implicit:
+        pool = prior if move else strong          # "ein Gewinn von 1,2 Prozent" of the Dax
+        near = [o for o in pool if o.start >= sent_start - 300]
+        m = orgs.main()
+        if near:
+            return Owner(near[-1].name, words, at, sent_start + b, "reference")
+        if m is not None and not want_index:
+            return Owner(m.name, words, at, sent_start + b, "article")
+    if strong:
+        o = strong[-1]
+        return Owner(o.name, words, at, sent_start + b, "reference")
+    m = orgs.main()
+    if m is not None and not m.weak and not want_index:
+        return Owner(m.name, words, at, sent_start + b, "reference")
+    if fitting:
+        o = fitting[-1]
+        return Owner(o.name, words, at, sent_start + b, "reference")
+    if m is not None and not want_index:
+        return Owner(m.name, words, at, sent_start + b, "reference")
+    return None
