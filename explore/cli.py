@@ -124,6 +124,22 @@ def cmd_eval(args) -> int:
     return 1 if corpus.failed else 0
 
 
+def cmd_eval_tables(args) -> int:
+    from .evaluate_tables import SPECS, evaluate_tables, report
+    keys: dict[str, Path] = {}
+    for k in args.keys:
+        k = Path(k)
+        files = sorted(k.glob("*.jsonl")) if k.is_dir() else [k]
+        for f in files:
+            if f.stem in SPECS and (not args.table or f.stem in args.table):
+                keys[f.stem] = f
+    if not keys:
+        raise SystemExit(f"explore: no key file for {', '.join(args.table or SPECS)} in {', '.join(args.keys)}")
+    corpus = _load(args.paths)
+    print(report(evaluate_tables(keys, source=corpus), verbose=args.verbose))
+    return 1 if corpus.failed else 0
+
+
 def cmd_export(args) -> int:
     from . import export
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
@@ -176,6 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", metavar="PATH")
     e.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     e.set_defaults(func=cmd_eval)
+
+    v = sub.add_parser("eval-tables", help="score the topic tables (money, stock moves) against a key",
+                       description="Build the topic tables of PATH and print recall and precision per table "
+                                   "against the key rows (tests/gold/tables/FORMAT.md); KEY is a key file "
+                                   "named after its table (money.jsonl, stock_moves.jsonl) or a folder of them.")
+    v.add_argument("keys", nargs=1, metavar="KEY")
+    v.add_argument("paths", nargs="*", metavar="PATH", help="the documents the key covers (default: seeds/)")
+    v.add_argument("--table", action="append", metavar="NAME", help="only this table (repeatable)")
+    v.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    v.set_defaults(func=cmd_eval_tables)
 
     d = sub.add_parser("export-data", help="write every table as CSV and Parquet with a datapackage.json",
                        description="Write the figures and every topic table as CSV and Parquet into --out, "
