@@ -15,13 +15,13 @@ from .corpus import Article, Corpus, InputError, InputWarning, Problem, load_cor
 from .evaluate import evaluate
 from .records import FIGURE_COLUMNS, UNMATCHED_COLUMNS, extract, figures, unmatched
 from .engines import read_figures
-from .views import adoption, budgets, checks, money, stock_moves, timeframes
+from .views import adoption, budgets, changes, checks, money, stock_moves, timeframes
 from .datapackage import write_data_package
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
     "extract", "figures", "unmatched", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
-    "read_figures", "money", "budgets", "adoption", "stock_moves", "timeframes", "checks",
+    "read_figures", "money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks",
     "write_data_package",
 ]
 

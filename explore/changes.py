@@ -1,0 +1,217 @@
+"""Stated changes other than stock moves: "Der Umsatz stieg um 12 Prozent", "die Arbeitslosenquote sank
+um 0,3 Prozentpunkte", "die Exporte haben sich verdoppelt", "der Gewinn brach um ein Drittel ein".
+
+One row per stated change: the owner (``entity``, as in the money and stock-move tables; empty for
+an economy's figures such as prices or unemployment), the ``measure`` (vocabulary in
+``explore/lang/de/shares.toml``), the change as ``change_pct`` (signed), ``change_abs`` with its
+``unit`` (``pp``, an ISO currency, a counted noun) or ``change_factor`` (new over old), the
+``period`` as written and the ``from``/``to`` levels the sentence gives.
+
+>>> from explore.corpus import Article, Corpus
+>>> from explore.views import changes
+>>> df = changes(Corpus([Article("a", "Die Arbeitslosenquote sank um 0,3 Prozentpunkte auf 5,9 Prozent.")]))
+>>> df[["measure", "change_abs", "unit", "to_value"]].values.tolist()
+[['unemployment', -0.3, 'pp', 5.9]]
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .attribute import clause_end, clause_start
+from .lang import vocabulary
+from .shares import vocab
+
+_UM = re.compile(r"(?i)\bum\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\.|zirka|circa|die|ein|eine|"
+                 r"einen|mehr als die|fast die|knapp die|rund die|gut die)\s+)*$")
+_AUF = re.compile(r"(?i)\bauf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa|nur noch|noch|"
+                  r"ein|eine|einen|die|das)\s+)*$")
+_VON = re.compile(r"(?i)\bvon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|zirka|circa)\s+)*$")
+_NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
+_ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
+_LEVEL_KINDS = ("money", "count", "percent", "other", "index")
+
+
+@functools.cache
+def _rules(lang: str = "de") -> dict:
+    v = vocab(lang)["changes"]
+    d = vocabulary(lang)["directions"]
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "measures": [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(p) + ")", re.I)) for k, p in v["measures"].items()],
+        "collective": set(v["collective"]),
+        "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
+        "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
+        "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|"
+                                  r"fast|mehr als|über|ca\.)\s+)?$"),
+        "up": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["up"]) + ")|" + "|".join(d["up_inner"]), re.I),
+        "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"]) + ")|" + "|".join(d["down_inner"]), re.I),
+    }
+
+
+def measure_of(sentence: str, pos: int, end: int) -> str:
+    """The measure named nearest to a change in its clause, then in its sentence; "other" when none.
+
+    >>> measure_of("Im Mai sanken die Exporte um 1,4 Prozent.", 29, 40)
+    'exports'
+    """
+    for a, b in ((clause_start(sentence, pos), clause_end(sentence, end)), (0, len(sentence))):
+        best, dist = None, None
+        for name, rx in _rules()["measures"]:
+            for m in rx.finditer(sentence, a, b):
+                if m.start() < end and m.end() > pos:
+                    continue
+                d = pos - m.end() if m.end() <= pos else (m.start() - end) * 2     # the subject comes first
+                if dist is None or d < dist:
+                    best, dist = name, d
+        if best:
+            return best
+    return "other"
+
+
+def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
+    if f.get("direction"):
+        return f["direction"]
+    r = _rules()
+    clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
+    up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def _is_change(f: dict, s: str, p: int, e: int) -> bool:
+    """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), or a signed percent."""
+    before = s[max(0, p - 40):p]
+    if _UM.search(before) or _rules()["change_noun"].search(before):
+        return True
+    if f["kind"] == "multiple":
+        return True
+    if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
+        return True                                   # "12 Prozent mehr", "ein Minus von", "−2,4 Prozent"
+    return False
+
+
+def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
+    """(from, to) figures of the change: "von X auf Y", "auf Y", "nach X" in its clause (or sentence)."""
+    lo, hi = (0, len(s)) if wide else (clause_start(s, p), clause_end(s, e))
+    frm = to = None
+    for x in ctx.same_sentence(f, _LEVEL_KINDS):
+        if x["start"] == f["start"]:
+            continue
+        xp, xe = ctx.pos(x)
+        if not (lo <= xp < hi):
+            continue
+        before = s[max(0, xp - 30):xp]
+        if _AUF.search(before) and to is None:
+            to = x
+        elif (_VON.search(before) or _NACH.search(before)) and frm is None:
+            frm = x
+    if frm is not None and to is not None and frm["unit"] != to["unit"]:
+        frm = None if frm["unit"] is None else frm
+    return frm, to
+
+
+def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> str | None:
+    """The owner: a named organisation in the clause or sentence; for an economy's measures (prices,
+    unemployment, exports, production) only one in its clause."""
+    at = ctx.at
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    if measure in _rules()["collective"]:
+        ms = [m for m in at.entities(s) if cs <= m.start < ce]
+        return ms[0].name if ms else None
+    return ctx.entity(f)
+
+
+def _unit(f: dict, s: str, p: int) -> str | None:
+    if f["kind"] == "percent":
+        return f["unit"]
+    if f["kind"] == "money":
+        return f["unit"]
+    if f.get("unit"):
+        return f["unit"]
+    m = list(_ZAHL.finditer(s, 0, p))
+    return m[-1].group("n") if m else None
+
+
+def change_rows(ctx) -> list[dict]:
+    """Changes of the prose figures of a corpus context (``explore.views._Context``)."""
+    r_ = _rules()
+    at = ctx.at
+    out = []
+    for f in ctx.rows:
+        if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other"):
+            continue
+        s = f["sentence"]
+        p, e = ctx.pos(f)
+        if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
+            continue
+        direction = _direction(f, s, p, e)
+        cs, ce = clause_start(s, p), clause_end(s, e)
+        measure = measure_of(s, p, e)
+        if f["kind"] in ("percent", "multiple") and at.is_stock_move(s, p, e):
+            continue
+        if measure == "other" and r_["not_changes"].search(s[cs:ce]):
+            continue
+        pct = absolute = factor = None
+        unit = None
+        if f["kind"] == "multiple":
+            factor = f["low"]
+        elif f["kind"] == "ratio":
+            if _AUF.search(s[max(0, p - 30):p]):
+                factor = f["low"]
+            elif direction:
+                pct = round(f["low"] * 100 * (-1 if direction == "down" else 1), 2)
+            else:
+                continue
+        elif not direction:
+            continue
+        elif f["kind"] == "percent" and f["unit"] == "%":
+            pct = f["low"] * (-1 if direction == "down" else 1)
+        else:
+            absolute = f["low"] * (-1 if direction == "down" else 1)
+            unit = _unit(f, s, p)
+        wide = bool(r_["change_noun"].search(s[max(0, p - 40):p]))
+        frm, to = _levels(ctx, f, s, p, e, wide)
+        pm = list(r_["periods"].finditer(s, cs, ce)) or list(r_["periods"].finditer(s))
+        period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
+        out.append({
+            "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
+            "title": f.get("title"), "entity": _entity(ctx, f, measure, s, p, e), "measure": measure,
+            "change_pct": pct, "change_abs": absolute, "unit": unit, "change_factor": factor, "period": period,
+            "from_value": frm["low"] if frm else None, "to_value": to["low"] if to else None,
+            "from_unit": frm["unit"] if frm else None, "to_unit": to["unit"] if to else None,
+            "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"], "end": f["end"], "sentence": s,
+            "_from": frm, "_to": to,
+        })
+    return out
+
+
+def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> list[dict]:
+    """A stated change against the from/to levels of its sentence: percent (to/from - 1), absolute
+    (to - from, same unit) and factor (to/from); ``done`` holds the starts already checked."""
+    out = []
+    for c in change_rows(ctx):
+        frm, to = c["_from"], c["_to"]
+        if c["start"] in done or frm is None or to is None or not frm["low"] or frm["unit"] != to["unit"]:
+            continue
+        if c["change_pct"] is not None:
+            claimed, computed, how = c["change_pct"], (to["low"] / frm["low"] - 1) * 100, "to / from - 1"
+            ok = abs(claimed - computed) <= 0.5 + 0.01 * abs(computed)
+        elif c["change_abs"] is not None:
+            if c["unit"] not in (None, frm["unit"]) and not (c["unit"] == "pp" and frm["unit"] == "%"):
+                continue
+            claimed, computed, how = c["change_abs"], to["low"] - frm["low"], "to - from"
+            ok = abs(claimed - computed) <= tolerance * max(abs(computed), 1e-9) + 1e-9
+        elif c["change_factor"] is not None:
+            claimed, computed, how = c["change_factor"], to["low"] / frm["low"], "to / from"
+            ok = abs(claimed / computed - 1) <= tolerance if computed else False
+        else:
+            continue
+        out.append({k: c[k] for k in ("article", "publisher", "published", "title", "text", "start", "end",
+                                      "sentence")}
+                   | {"check": "change", "claim": f"{c['text']} ({c['measure']})", "claimed": claimed,
+                      "computed": computed, "ok": bool(ok),
+                      "note": f"{how}: from {frm['text']} to {to['text']} in the same sentence"})
+    return out
