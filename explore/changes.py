@@ -47,9 +47,31 @@ def _rules(lang: str = "de") -> dict:
         "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
         "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|"
                                   r"fast|mehr als|über|ca\.)\s+)?$"),
-        "up": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["up"]) + ")|" + "|".join(d["up_inner"]), re.I),
-        "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"]) + ")|" + "|".join(d["down_inner"]), re.I),
+        "up": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["up"] + v["directions"]["up"]) + ")|"
+                         + "|".join(d["up_inner"]), re.I),
+        "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"] + v["directions"]["down"]) + ")|"
+                           + "|".join(d["down_inner"]), re.I),
+        "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 else ""), re.I), n)
+                      for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
+        "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
+                                + alt(v["jobs"]["nouns"]) + r")(?![\wäöüß])", re.I),
+        "job_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["cut"]) + ")", re.I),
+        "job_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["create"]) + ")", re.I),
     }
+
+
+def economy(text: str) -> str | None:
+    """The economy a text names first ("Die Verbraucherpreise in Österreich" -> Österreich).
+
+    >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
+    ('Ostdeutschland', None)
+    """
+    best = None
+    for rx, name in _rules()["economies"]:
+        m = rx.search(text or "")
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
 
 
 def measure_of(sentence: str, pos: int, end: int) -> str:
@@ -114,14 +136,43 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
 
 
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> str | None:
-    """The owner: a named organisation in the clause or sentence; for an economy's measures (prices,
-    unemployment, exports, production) only one in its clause."""
+    """The owner: a named organisation (not an index) in the clause, sentence or article before; for an
+    economy's measures (prices, unemployment, exports, production) only one named in its clause; without
+    one, the economy the sentence or the article names ("Deutschland", "EU")."""
     at = ctx.at
+    indices = _indices(at)
     cs, ce = clause_start(s, p), clause_end(s, e)
     if measure in _rules()["collective"]:
-        ms = [m for m in at.entities(s) if cs <= m.start < ce]
-        return ms[0].name if ms else None
-    return ctx.entity(f)
+        ms = [m for m in at.entities(s) if cs <= m.start < ce and m.name not in indices]
+        name = ms[0].name if ms else None
+    else:
+        name = ctx.entity(f)
+        if name in indices:
+            before = [n for st, n in ctx.mentions(f["article"]) if st <= f["sentence_start"] and n not in indices]
+            name = before[-1] if before else None
+    if name:
+        return name
+    return economy(s[cs:ce]) or economy(s) or _article_economy(ctx, f["article"])
+
+
+def _indices(at) -> frozenset:
+    key = id(at)
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE[key] = frozenset(n for n, t in at.gazetteer.values() if t in ("index", "currency"))
+    return _INDEX_CACHE[key]
+
+
+_INDEX_CACHE: dict[int, frozenset] = {}
+
+
+def _article_economy(ctx, article: str) -> str | None:
+    rows = ctx.by_article.get(article, [])
+    title = next((r["title"] for r in rows if r.get("title")), None)
+    for text in [title] + [r["sentence"] for r in rows]:
+        name = economy(text or "")
+        if name:
+            return name
+    return None
 
 
 def _unit(f: dict, s: str, p: int) -> str | None:
@@ -145,7 +196,14 @@ def change_rows(ctx) -> list[dict]:
             continue
         s = f["sentence"]
         p, e = ctx.pos(f)
+        job = _job_change(f, s, p, e)
+        if job:
+            out.append(_row(ctx, f, "employment", job, None))
+            continue
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
+            levels = _levels_only(ctx, f, s, p, e)
+            if levels:
+                out.append(levels)
             continue
         direction = _direction(f, s, p, e)
         cs, ce = clause_start(s, p), clause_end(s, e)
@@ -183,9 +241,80 @@ def change_rows(ctx) -> list[dict]:
             "from_value": frm["low"] if frm else None, "to_value": to["low"] if to else None,
             "from_unit": frm["unit"] if frm else None, "to_unit": to["unit"] if to else None,
             "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"], "end": f["end"], "sentence": s,
-            "_from": frm, "_to": to,
+            "_from": frm, "_to": to, "_levels_only": False,
         })
-    return out
+    tos = {(r["article"], r["_to"]["start"]) for r in out if r["_to"] is not None and r["change_pct"] is not None
+           or r["_to"] is not None and (r["change_abs"] is not None or r["change_factor"] is not None)}
+    return [r for r in out if not (r["_levels_only"] and (r["article"], r["start"]) in tos)]
+
+
+def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
+    """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
+    a rise) of employment stated as the jobs cut or created."""
+    r = _rules()
+    if f["kind"] not in ("count", "percent") or (f["kind"] == "percent" and f["unit"] != "%"):
+        return None
+    if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
+        return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
+    if not r["job_nouns"].match(s[e:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")):
+        return None
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    window = s[cs:ce] if (r["job_cut"].search(s[cs:ce]) or r["job_create"].search(s[cs:ce])) else s
+    cut, create = r["job_cut"].search(window), r["job_create"].search(window)
+    if not cut and not create or (cut and create):
+        return None
+    sign = -1 if cut else 1
+    if f["kind"] == "percent":
+        return {"change_pct": sign * f["low"]}
+    unit = f.get("unit") or r["job_nouns"].match(s[e:]).group(0).split()[-1]
+    return {"change_abs": sign * f["low"], "unit": unit}
+
+
+def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
+    """"Der Verlust vergrößerte sich von 977'000 auf 2,8 Millionen Franken": a change stated by its
+    levels only, one row at the new level."""
+    if f["kind"] not in ("money", "count", "percent", "other") or not _AUF.search(s[max(0, p - 30):p]):
+        return None
+    r = _rules()
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    clause = s[cs:ce]
+    if not (r["up"].search(clause) or r["down"].search(clause)):
+        return None
+    frm, to = _levels(ctx, f | {"start": -1}, s, p, e, False)
+    if frm is None or to is None or to["start"] != f["start"] or frm["unit"] != f["unit"]:
+        return None
+    if any(_UM.search(s[max(0, ctx.pos(x)[0] - 40):ctx.pos(x)[0]]) for x in ctx.same_sentence(f)
+           if cs <= ctx.pos(x)[0] < ce):
+        return None                                     # the change itself is stated ("um 3 Prozent")
+    measure = measure_of(s, p, e)
+    if at_stock(ctx, s, p, e, measure):
+        return None
+    row = _row(ctx, f, measure, {}, None)
+    row.update({"from_value": frm["low"], "to_value": to["low"], "from_unit": frm["unit"], "to_unit": to["unit"],
+                "_from": frm, "_to": to, "_levels_only": True})
+    return row
+
+
+def at_stock(ctx, s, p, e, measure) -> bool:
+    return measure == "other" and bool(_rules()["not_changes"].search(s[clause_start(s, p):clause_end(s, e)]))
+
+
+def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
+    s = f["sentence"]
+    p, e = ctx.pos(f)
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    if period is None:
+        rx = _rules()["periods"]
+        pm = list(rx.finditer(s, cs, ce)) or list(rx.finditer(s))
+        period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
+    return {
+        "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
+        "title": f.get("title"), "entity": _entity(ctx, f, measure, s, p, e), "measure": measure,
+        "change_pct": change.get("change_pct"), "change_abs": change.get("change_abs"), "unit": change.get("unit"),
+        "change_factor": change.get("change_factor"), "period": period, "from_value": None, "to_value": None,
+        "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],
+        "end": f["end"], "sentence": s, "_from": None, "_to": None, "_levels_only": False,
+    }
 
 
 def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> list[dict]:
