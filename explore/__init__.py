@@ -17,12 +17,14 @@ from .records import FIGURE_COLUMNS, UNMATCHED_COLUMNS, extract, figures, unmatc
 from .engines import read_figures
 from .views import adoption, budgets, changes, checks, money, stock_moves, timeframes
 from .datapackage import write_data_package
+from .orgs import Organisation, article_organisations, organisations, organisations_many, resolve_aliases
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
     "extract", "figures", "unmatched", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
     "read_figures", "money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks",
     "write_data_package",
+    "Organisation", "organisations", "organisations_many", "resolve_aliases", "article_organisations",
 ]
 
 # Charts, widgets and export load plotly/ipywidgets, so they are imported on first use:

@@ -13,16 +13,13 @@ it or pass your own) and from the text itself: a capitalised name before "-Aktie
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .lang import vocabulary
+from .orgs import DEFAULT_GAZETTEER, Recognizer, read_gazetteer  # noqa: F401  (moved to explore.orgs)
 
-DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "seeds" / "entities.csv"
-_CAP = r"[A-ZÄÖÜ][\w.&’'äöüß]*[\wäöüß]"
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)")
 
 
@@ -34,21 +31,6 @@ class Mention:
     type: str          # company, fund, index, currency, or "organisation" when found by pattern
 
 
-def read_gazetteer(*paths) -> dict[str, tuple[str, str]]:
-    """alias -> (canonical name, type) from CSV files with columns name, aliases (|-separated), type."""
-    table: dict[str, tuple[str, str]] = {}
-    for path in paths or (DEFAULT_GAZETTEER,):
-        path = Path(path)
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                name = row["name"].strip()
-                for alias in [name] + [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]:
-                    table[alias] = (name, (row.get("type") or "company").strip())
-    return table
-
-
 class Attributor:
     """Attribution rules compiled from a gazetteer and a language's vocabulary."""
 
@@ -56,16 +38,9 @@ class Attributor:
         self.gazetteer = read_gazetteer() if gazetteer is None else gazetteer
         self._seen: dict[str, list[Mention]] = {}   # sentence -> mentions: each sentence is asked often
         a = vocabulary(lang)["attribute"]
-        aliases = sorted(self.gazetteer, key=len, reverse=True)
-        self.re_known = re.compile(r"(?<![\w-])(?P<n>" + "|".join(map(re.escape, aliases)) + r")(?:s\b|’s|'s)?(?![\wäöüß])"
-                                   ) if aliases else None
-        o = a["organisations"]
-        self.not_names = set(o["not_names"])
-        name = rf"(?P<n>{_CAP}(?:[ ]{_CAP}){{0,2}})"
-        self.re_org = re.compile(
-            r"(?<![\w-])" + name + r"(?:-(?:" + "|".join(map(re.escape, o["suffix_hyphen"])) + r")\b|[ ](?:"
-            + "|".join(map(re.escape, o["suffix_words"])) + r")(?![\w]))"
-            + r"|(?:" + "|".join(map(re.escape, o["prefix_words"])) + r")[ ](?P<p>" + _CAP + r")")
+        # organisations: explore.orgs (gazetteer and patterns; without the model and the index list,
+        # as before; the attribution switches to explore.orgs.organisations itself)
+        self.recognizer = Recognizer(self.gazetteer, lang, indices=False)
         m = a["measures"]
         self.spending = tuple(m["spending"])
         self.measures = [(k, re.compile("|".join(v), re.I)) for k, v in m.items() if k != "spending"]
@@ -94,24 +69,10 @@ class Attributor:
         return hit
 
     def _entities(self, text: str) -> list[Mention]:
-        found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-        if self.re_known:
-            for m in self.re_known.finditer(text):
-                name, typ = self.gazetteer[m.group("n")]
-                found.append(Mention(m.start(), m.end(), name, typ))
-                taken.append((m.start(), m.end()))
-        for m in self.re_org.finditer(text):
-            g = "n" if m.group("n") else "p"
-            s, e = m.start(g), m.end(g)
-            words = m.group(g).split()
-            while words and words[0] in self.not_names:
-                s += len(words[0]) + 1
-                words = words[1:]
-            if not words or any(a <= s < b or s <= a < e for a, b in taken):
-                continue
-            found.append(Mention(s, s + len(" ".join(words)), " ".join(words), "organisation"))
-        return sorted(found, key=lambda x: x.start)
+        legal = self.recognizer.re_legal_end
+        return [Mention(o.start, o.start + len(legal.sub("", o.text)), o.name,
+                        "organisation" if o.source == "pattern" else o.type)
+                for o in self.recognizer.find(text, model=False)]
 
     def entity_near(self, sentence: str, pos: int, end: int) -> Mention | None:
         """The organisation a figure at sentence[pos:end] belongs to: the nearest one before it in its

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .carry import carry_currency
 from .corpus import Article, Corpus, InputWarning, load_corpus
 from .extract import scan
 
@@ -60,7 +61,7 @@ def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
 
 def _rows(article: Article) -> tuple[list[dict], list[dict]]:
     result = scan(article.text, article.published, article.language)
-    figs, skipped = result.figures, result.skipped
+    figs, skipped = carry_currency(result.figures, article.text), result.skipped
     for problem in result.problems:
         warnings.warn(f"{article.path or article.id or '<text>'}: malformed table, {problem}", InputWarning,
                       stacklevel=3)

@@ -27,10 +27,21 @@ SOURCE = [
     ("end", "int64", "offset after the figure (text == article_text[start:end])", "characters"),
     ("sentence", "string", "the sentence or table row the figure stands in", None),
 ]
-MONEY = PROVENANCE + [
-    ("entity", "string", "the organisation the amount belongs to", None),
-    ("measure", "string", "budget, campaign, investment, funding, revenue, profit, loss, price, valuation, other",
-     None),
+OWNER = [
+    ("entity", "string", "the organisation (or person, index) the figure belongs to: its grammatical owner", None),
+    ("entity_text", "string", "the words that name the owner in the article: the name as written, or the "
+     "reference (\"der Konzern\", \"die Aktie\") that stands for it", None),
+    ("entity_start", "Int64", "offset of entity_text in the article's text; empty when it stands in the title",
+     "characters"),
+    ("entity_end", "Int64", "offset after entity_text", "characters"),
+    ("entity_source", "string", "how the owner was found: gazetteer, model, pattern (a name by its form), "
+     "reference (a word that refers back) or article (the article's main organisation)", None),
+]
+MONEY = PROVENANCE + OWNER + [
+    ("measure", "string", "revenue, profit, loss, orders, dividend, share_price, price_target, buyback, fine, "
+     "investment, funding, budget, campaign, valuation, other", None),
+    ("fiscal_period", "string", "the fiscal period the amount is for (Q3, H1 2024, FY 2023, prior year), "
+     "from an ordinal period reference of its sentence", None),
     ("purpose", "string", "what the money is for, as written (\"für ...\")", None),
     ("amount", "float64", "the amount in plain units (low end of a range)", "currency"),
     ("high", "float64", "upper end of a range; empty when open-ended", "currency"),
@@ -62,13 +73,15 @@ ADOPTION = PROVENANCE + [
     ("restates", "string", "a fraction restating a percent of its sentence: that percent's text", None),
     ("in_table", "boolean", "read from a table cell", None),
 ] + SOURCE
-STOCK_MOVES = PROVENANCE + [
-    ("entity", "string", "the share, index, ETF or currency that moved", None),
-    ("period", "string", "over which period: 1d, 7d, 12m, ytd, after-hours, quarter, ...", None),
+STOCK_MOVES = PROVENANCE + OWNER + [
+    ("period", "string", "over which period: 1d (the trading day), intraday, after-hours, wtd (since the week "
+     "began), 7d, ytd, 12m, other", None),
+    ("period_text", "string", "the words that gave the period; empty for a same-day report (1d)", None),
     ("change_pct", "float64", "signed change in percent (-5.08 for \"5,08% im Minus\")", "%"),
     ("change_points", "float64", "signed change in index points", "points"),
     ("qualifier", "string", "approx, more_than, less_than, up_to", None),
-    ("as_of", "string", "date of the move: a date in the sentence, else the publication date", "date"),
+    ("as_of", "string", "date of the move: a date or weekday in the sentence, else the publication date", "date"),
+    ("mentions", "Int64", "how often the article states this move", None),
 ] + SOURCE
 TIMEFRAMES = PROVENANCE + [
     ("subject", "string", "what the timeframe is for", None),

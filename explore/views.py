@@ -21,6 +21,8 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, clause_end, clause_start
 from .normalize import converter, signed
+from .owner import ArticleOrgs, Owner, grammar, owner, sentences, vocab
+from .periods import periods
 from .schemas import validate
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
@@ -28,19 +30,21 @@ _VON_AUF = re.compile(r"(?:^|\s)(?P<w>von|auf)\s+(?:\S+\s+)?$")
 
 
 # --- sources -------------------------------------------------------------------------------------
-def _figures(source) -> pd.DataFrame:
+def _figures(source) -> tuple[pd.DataFrame, dict[str, str] | None]:
+    """The figures of a source, and the article texts when the source has them (else None)."""
     from .records import FIGURE_COLUMNS, _as_corpus, figures
     if isinstance(source, pd.DataFrame):
         missing = [c for c in ("article", "start", "end", "text", "kind", "sentence", "sentence_start")
                    if c not in source.columns]
         if missing:
             raise ValueError(f"not a figures table: lacks {', '.join(missing)}")
-        return source.reindex(columns=list(FIGURE_COLUMNS))
+        return source.reindex(columns=list(FIGURE_COLUMNS)), None
     if isinstance(source, (str, Path)):
         from .engines import is_figures_dataset, read_figures
         if is_figures_dataset(source):
-            return read_figures(source)
-    return figures(_as_corpus(source))
+            return read_figures(source), None
+    corpus = _as_corpus(source)
+    return figures(corpus), {a.id: a.text for a in corpus}
 
 
 def _py(v):
@@ -62,13 +66,69 @@ def _provenance(r: dict) -> dict:
 class _Context:
     """Everything the rules need about the figures of one corpus: attribution with article context."""
 
-    def __init__(self, figs: pd.DataFrame, at: Attributor):
+    def __init__(self, figs: pd.DataFrame, at: Attributor, texts: dict[str, str] | None = None):
         self.at = at
+        self.texts = texts
         self.rows = _records(figs.sort_values(["article", "start"], kind="stable"))
         self.by_article: dict[str, list[dict]] = {}
         for r in self.rows:
             self.by_article.setdefault(r["article"], []).append(r)
         self._mentions: dict[tuple, list] = {}
+        self._orgs: dict[str, ArticleOrgs] = {}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+        self._owners: dict[tuple, Owner | None] = {}
+
+    # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
+    def orgs(self, article: str) -> ArticleOrgs:
+        """The organisations of an article: from its text when at hand, else from its figure sentences."""
+        if article not in self._orgs:
+            rows = self.by_article.get(article, [])
+            title = next((r["title"] for r in rows if r.get("title")), None)
+            text = (self.texts or {}).get(article)
+            if text is not None:
+                self._orgs[article] = ArticleOrgs.from_text(text, title)
+            else:
+                spans = {r["sentence_start"]: r["sentence"] for r in rows if not r.get("in_table")}
+                self._orgs[article] = ArticleOrgs.from_sentences(sorted(spans.items()), title)
+        return self._orgs[article]
+
+    def owner(self, r, move: bool = False) -> Owner | None:
+        """The grammatical owner of a figure (``explore.owner.owner``); table cells: their row or column."""
+        key = (r["article"], r["start"], move)
+        if key in self._owners:
+            return self._owners[key]
+        found = None
+        if r.get("in_table"):
+            for header in (r.get("row_header"), r.get("col_header")):
+                ms = self.at.entities(header or "")
+                if ms:
+                    found = Owner(ms[0].name, header[ms[0].start:ms[0].end], None, None, "gazetteer"
+                                  if ms[0].type != "organisation" else "pattern")
+                    break
+        else:
+            s0 = r["sentence_start"]
+            found = owner(self.orgs(r["article"]), s0, s0 + len(r["sentence"]), r["start"], r["end"],
+                          sentence=r["sentence"], move=move)
+        self._owners[key] = found
+        return found
+
+    def previous_sentence(self, r) -> str | None:
+        """The sentence before the figure's (from the text, else an adjacent figure sentence)."""
+        text = (self.texts or {}).get(r["article"])
+        if text is not None:
+            if r["article"] not in self._sentences:
+                self._sentences[r["article"]] = sentences(text)
+            before = [(a, b) for a, b in self._sentences[r["article"]] if b <= r["sentence_start"]]
+            if not before:
+                return None
+            a, b = before[-1]
+            return text[a:b] if "\n\n" not in text[b:r["sentence_start"]] else None
+        prev = [x for x in self.by_article[r["article"]] if x["sentence_start"] < r["sentence_start"]]
+        if not prev:
+            return None
+        p = prev[-1]
+        gap = r["sentence_start"] - p["sentence_start"] - len(p["sentence"])
+        return p["sentence"] if 0 <= gap <= 2 else None
 
     def pos(self, r) -> tuple[int, int]:
         p = r["start"] - r["sentence_start"]
@@ -124,7 +184,61 @@ class _Context:
 
 
 def _ctx(source, gazetteer=()) -> _Context:
-    return _Context(_figures(source), attributor(tuple(map(str, gazetteer))))
+    figs, texts = _figures(source)
+    return _Context(figs, attributor(tuple(map(str, gazetteer))), texts)
+
+
+def _owner_columns(o: Owner | None) -> dict:
+    """The entity of a row and why: the name as written, its offsets, how it was found."""
+    if o is None:
+        return {"entity": None, "entity_text": None, "entity_start": None, "entity_end": None, "entity_source": None}
+    return {"entity": o.name, "entity_text": o.text, "entity_start": o.start, "entity_end": o.end,
+            "entity_source": o.source}
+
+
+_MEASURES: list | None = None
+
+
+def measure(sentence: str, pos: int, end: int) -> str:
+    """What an amount at sentence[pos:end] measures (``attribution.toml`` [measures]): the measure
+    word nearest to it in its clause, then in its sentence; an amount a share is quoted at
+    ("stieg um 2 Prozent auf 87,40 Euro") is its share price, never a profit.
+
+    >>> s = "Die Aktie von Vonovia stieg um 2 Prozent auf 87,40 Euro."
+    >>> measure(s, s.index("87"), s.index("87") + 10)
+    'share_price'
+    >>> s = "Der Umsatz stieg um 2 Prozent auf 87 Millionen Euro."
+    >>> measure(s, s.index("87"), s.index("87") + 17)
+    'revenue'
+    """
+    global _MEASURES
+    m = vocab()["measures"]
+    if _MEASURES is None:
+        _MEASURES = [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(v) + ")", re.I)) for k, v in m.items()
+                     if k not in ("spending", "price_prepositions")]
+    cs, ce = clause_start(sentence, pos), clause_end(sentence, end)
+    found = None
+    for a, b in ((cs, ce), (0, len(sentence))):
+        best = None
+        for order, (name, rx) in enumerate(_MEASURES):
+            for x in rx.finditer(sentence, a, b):
+                d = pos - x.end() if x.end() <= pos else x.start() - end
+                if d < 0:
+                    continue
+                if best is None or (d, order) < best[0]:
+                    best = ((d, order), name)
+        if best:
+            found = best[1]
+            break
+    if found in (None, "profit", "revenue", "loss", "other", "share_price"):
+        clause = sentence[cs:ce]
+        g = grammar()
+        shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().startswith(g.share)
+                  and not re.search(r"(?:je|pro)\s*$", clause[:x.start()])]
+        lead = sentence[max(cs, pos - 12):pos].lower().split()
+        if shares and lead and lead[-1] in m["price_prepositions"]:
+            return "share_price"
+    return found or "other"
 
 
 # --- money -----------------------------------------------------------------------------------------
@@ -140,8 +254,10 @@ def _money_rows(ctx: _Context) -> list[dict]:
         c = conv.convert(r["low"], r["unit"], date)
         fm = list(_FOR.finditer(sentence, clause_start(sentence, p), clause_end(sentence, e)))
         purpose = min(fm, key=lambda m: abs(m.start() - p)).group("p") if fm else None
+        fiscal = periods().fiscal(sentence, p)
         rows.append({
-            **_provenance(r), "entity": ctx.entity(r), "measure": ctx.at.measure(sentence, p, e),
+            **_provenance(r), **_owner_columns(ctx.owner(r)), "measure": measure(sentence, p, e),
+            "fiscal_period": fiscal[0] if fiscal else None,
             "purpose": purpose, "amount": r["low"], "high": r["high"], "currency": r["unit"],
             "qualifier": r.get("qualifier"), "amount_usd": c.amounts["USD"], "amount_eur": c.amounts["EUR"],
             "amount_cny": c.amounts["CNY"], "rate_date": c.rate_date, "eur_rate": c.eur_rate,
@@ -149,8 +265,44 @@ def _money_rows(ctx: _Context) -> list[dict]:
             "deviation_pct": None, "mentions": 1, "_sentence_start": r["sentence_start"], "_pos": (p, e),
             "_date": date,
         })
+    _continue_owners(rows)
     _link_stated_conversions(ctx, rows)
     return rows
+
+
+def _continue_owners(rows: list[dict]) -> None:
+    """"Der Umsatz von X stieg auf 41 Mio. Euro. Im Vorjahr waren es 36,2 Millionen.": an amount of a
+    sentence that names no owner and measures nothing of its own continues the amount before it."""
+    prev = None
+    for r in rows:
+        if prev is not None and r["entity"] is None and r["measure"] == "other" and prev["article"] == r["article"] \
+                and prev["entity"] is not None and 0 <= r["_sentence_start"] - prev["_sentence_start"] \
+                and r["_sentence_start"] - prev["_sentence_start"] <= len(prev["sentence"]) + 2:
+            r.update({k: prev[k] for k in ("entity", "entity_text", "entity_start", "entity_end")})
+            r["entity_source"] = "reference"
+            r["measure"] = prev["measure"]
+        prev = r
+
+
+def _merge_mentions(rows: list[dict], key) -> list[dict]:
+    """The same statement found more than once in an article: one row (the first, or the one with a
+    printed conversion), ``mentions`` counting them."""
+    keep: dict[tuple, dict] = {}
+    for r in rows:
+        k = key(r)
+        if k not in keep:
+            keep[k] = r
+            continue
+        first = keep[k]
+        n = first["mentions"] + 1
+        if r.get("stated_amount") is not None and first.get("stated_amount") is None:
+            keep[k] = r
+        keep[k]["mentions"] = n
+    return list(keep.values())
+
+
+def _money_key(r):
+    return (r["article"], r["entity"], r["amount"], r["high"], r["currency"], r["stated_for"] is not None)
 
 
 def _link_stated_conversions(ctx: _Context, rows: list[dict]) -> None:
@@ -167,7 +319,9 @@ def _link_stated_conversions(ctx: _Context, rows: list[dict]) -> None:
         if not between_ok.match(between):
             continue
         b["stated_for"] = a["start"]
-        b["entity"], b["measure"], b["purpose"] = a["entity"], a["measure"], a["purpose"]
+        for k in ("entity", "entity_text", "entity_start", "entity_end", "entity_source", "measure", "purpose",
+                  "fiscal_period"):
+            b[k] = a[k]
         a["stated_amount"], a["stated_currency"] = b["amount"], b["currency"]
         target = conv.convert(a["amount"], a["currency"], a["_date"])
         if target.rate_date:
@@ -186,7 +340,7 @@ def _finish(rows: list[dict], table: str) -> pd.DataFrame:
 def money(source=None, gazetteer=()) -> pd.DataFrame:
     """Every amount of money: who it belongs to, what it measures, and its value in USD, EUR and CNY
     at the article's date (ECB reference rates), with any conversion the article prints itself."""
-    return _finish(_money_rows(_ctx(source, gazetteer)), "money")
+    return _finish(_merge_mentions(_money_rows(_ctx(source, gazetteer)), _money_key), "money")
 
 
 def budgets(source=None, gazetteer=()) -> pd.DataFrame:
@@ -274,10 +428,47 @@ def timeframes(source=None, gazetteer=()) -> pd.DataFrame:
 
 
 # --- stock moves -------------------------------------------------------------------------------------
+def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
+    """A changing percentage is a stock move when a market word is nearer than a business word, or,
+    with neither, when its clause has a verb of rising or falling and a named owner
+    ("Vonovia verlor 2,1 Prozent")."""
+    s = r["sentence"]
+    if ctx.at.is_stock_move(s, p, e):
+        return True
+    st = vocab()["stock"]
+    rx_move, rx_business = _stock_words()
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    words = [w.lower() for w in re.findall(r"[\wäöüß]+", s)]
+    moving = [w for w in words if w in st["move_words"]]
+    if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(s[cs:ce]):
+        return False
+    if not rx_move.search(s[cs:ce]) and not rx_move.search(s):
+        return False
+    o = ctx.owner(r, move=True)
+    return o is not None and o.source != "article"
+
+
+_STOCK_WORDS: tuple | None = None
+
+
+def _stock_words():
+    global _STOCK_WORDS
+    if _STOCK_WORDS is None:
+        st = vocab()["stock"]
+        _STOCK_WORDS = (
+            re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, st["move_words"])) + r")(?![\wäöüß])", re.I),
+            re.compile(r"(?:" + "|".join(map(re.escape, st["business"])) + r")(?:e|en|n|s|es)?$", re.I))
+    return _STOCK_WORDS
+
+
+def _move_key(r):
+    return (r["article"], r["entity"], r["change_pct"], r["change_points"], r["period"])
+
+
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
     """Moves of shares, indices, ETFs and currencies: entity, period, signed change, as-of date."""
     ctx = _ctx(source, gazetteer)
-    at = ctx.at
+    per = periods()
     rows = []
     for r in ctx.rows:
         is_pct = r["kind"] == "percent" and r["unit"] == "%"
@@ -286,18 +477,20 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             continue
         s = r["sentence"]
         p, e = ctx.pos(r)
-        if is_pct and not at.is_stock_move(s, p, e):
+        if is_pct and not _is_move(ctx, r, p, e):
             continue
         cs, ce = clause_start(s, p), clause_end(s, e)
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
+        period, words = per.stock_period(s[cs:ce], s, ctx.previous_sentence(r), durations)
         value = signed(r["low"], r["direction"])
-        rows.append({**_provenance(r), "entity": ctx.entity(r), "period": at.period(s[cs:ce], durations)
-                     or at.period(s, []),
+        rows.append({**_provenance(r), **_owner_columns(ctx.owner(r, move=True)), "period": period,
+                     "period_text": words,
                      "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
-                     "qualifier": r.get("qualifier"), "as_of": dates[0] if dates else r.get("published")})
-    return _finish(rows, "stock_moves")
+                     "qualifier": r.get("qualifier"), "as_of": per.as_of(s, r.get("published"), dates),
+                     "mentions": 1})
+    return _finish(_merge_mentions(rows, _move_key), "stock_moves")
 
 
 # --- checks --------------------------------------------------------------------------------------------

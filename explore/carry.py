@@ -1,0 +1,51 @@
+"""Currency carried through the text: a stage after extraction.
+
+"Der Umsatz stieg auf 41 Millionen Euro. Im Vorjahr waren es 36,2 Millionen." The second amount
+names no currency; German leaves it out because the sentence before named it. An amount with a
+scale word and no unit or counted noun (``kind`` count, ``unit`` empty) takes the currency of the
+last amount of money before it in its paragraph, within a few sentences
+(``explore/lang/de/attribution.toml`` [carry]).
+
+>>> figs = [dict(start=10, end=27, text="41 Millionen Euro", kind="money", unit="EUR", sentence_start=0),
+...         dict(start=60, end=74, text="36,2 Millionen", kind="count", unit=None, sentence_start=40)]
+>>> [f["unit"] for f in carry_currency(figs, "x" * 80)]
+['EUR', 'EUR']
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .owner import vocab
+
+
+@functools.cache
+def _rules(lang: str = "de"):
+    c = vocab(lang)["carry"]
+    scale = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, sorted(c["scale_words"], key=len, reverse=True)))
+                       + r")(?![\wäöüß])")
+    return int(c["sentences"]), scale
+
+
+def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
+    """Give amounts without a currency the currency named before them (in place; returns ``figs``)."""
+    window, scale = _rules(lang)
+    last = None                    # (currency, sentence number, paragraph end) of the last money
+    sentence_no, seen = -1, None
+    for f in sorted(figs, key=lambda f: f["start"]):
+        if f.get("sentence_start") != seen:
+            seen = f.get("sentence_start")
+            sentence_no += 1
+        if f.get("in_table"):
+            continue
+        if f["kind"] == "money" and f.get("unit"):
+            para = text.find("\n\n", f["end"])
+            last = (f["unit"], sentence_no, para if para >= 0 else len(text))
+            continue
+        if last is None or f["kind"] != "count" or f.get("unit") or not scale.search(f["text"]):
+            continue
+        currency, n, para_end = last
+        if sentence_no - n > window or f["start"] > para_end:
+            continue
+        f["kind"], f["unit"] = "money", currency
+    return figs

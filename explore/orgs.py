@@ -1,0 +1,323 @@
+"""Organisations and market indices named in German text, with offsets and canonical names.
+
+Three sources, in this order (an earlier source claims its span, a later one fills the gaps):
+
+1. the gazetteer: ``seeds/entities.csv`` (name, aliases, type) and the market indices in
+   ``explore/lang/de/indices.toml``;
+2. the trained NER model shipped in ``explore/models/ner_de`` (its ORG spans; loaded once, lazily);
+3. legal-form and market patterns: a capitalised name before "AG", "SE", "GmbH", "Inc.", "plc",
+   "-Aktie", ... or after "Aktien von", "Konzern", ... (``[attribute.organisations]`` in vocab.toml).
+
+Canonical names are the gazetteer's, else the name as written without legal form and genitive s.
+:func:`resolve_aliases` then works on a whole article: "Landesbank Baden-Württemberg (LBBW)"
+makes "LBBW" the same entity, and "Telekom" after "Deutsche Telekom" is "Deutsche Telekom".
+
+>>> [(o.text, o.name, o.type, o.source) for o in organisations("Der DAX fiel, die Siemens AG stieg.", model=False)]
+[('DAX', 'DAX', 'index', 'gazetteer'), ('Siemens AG', 'Siemens', 'company', 'gazetteer')]
+>>> [o.name for o in organisations("Die Papiere der Musterwerke GmbH legten zu.", model=False)]
+['Musterwerke']
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import threading
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from .lang import vocabulary
+
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "seeds" / "entities.csv"
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner_de"
+_CAP = r"[A-ZÄÖÜ][\w.&’'äöüß]*[\wäöüß]"
+_GENITIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One mention of an organisation or index: ``text == source_text[start:end]``."""
+    start: int
+    end: int
+    text: str        # the name as written
+    name: str        # canonical: the gazetteer's name, else the written name without legal form / genitive s
+    type: str        # company, index, organisation, fund, currency, ...
+    source: str      # gazetteer, model, pattern, alias
+
+
+def read_gazetteer(*paths) -> dict[str, tuple[str, str]]:
+    """alias -> (canonical name, type) from CSV files with columns name, aliases (|-separated), type."""
+    table: dict[str, tuple[str, str]] = {}
+    for path in paths or (DEFAULT_GAZETTEER,):
+        path = Path(path)
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            for n, row in enumerate(csv.DictReader(fh), 2):
+                if not (row.get("name") or "").strip():
+                    raise ValueError(f"{path}, row {n}: the column 'name' is empty")
+                name = row["name"].strip()
+                for alias in [name] + [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]:
+                    table[alias] = (name, (row.get("type") or "company").strip())
+    return table
+
+
+@functools.cache
+def read_indices(lang: str = "de") -> dict[str, tuple[str, str]]:
+    """alias -> (canonical name, "index") from ``explore/lang/<lang>/indices.toml``."""
+    data = tomllib.loads(resources.files("explore.lang").joinpath(lang, "indices.toml").read_text("utf-8"))
+    table = {}
+    for i, entry in enumerate(data["index"], 1):
+        if "name" not in entry:
+            raise ValueError(f"explore/lang/{lang}/indices.toml, index #{i}: no 'name'")
+        for alias in [entry["name"]] + list(entry.get("aliases", [])):
+            table[alias] = (entry["name"], "index")
+    return table
+
+
+def gazetteer_names() -> dict[str, str]:
+    """Names for the model's lexicon feature: gazetteer aliases -> "G", indices -> "I", legal forms -> "L"."""
+    out = {a: "G" for a in read_gazetteer()}
+    out.update({a: "I" for a in read_indices()})
+    out.update({w: "L" for w in vocabulary("de")["attribute"]["organisations"]["suffix_words"]})
+    return out
+
+
+class Recognizer:
+    """Gazetteer, model and patterns compiled once; see the module docstring."""
+
+    def __init__(self, gazetteer: dict[str, tuple[str, str]] | None = None, lang: str = "de",
+                 indices: bool = True):
+        table = dict(read_indices(lang)) if indices else {}
+        table.update(read_gazetteer() if gazetteer is None else gazetteer)
+        self.gazetteer = table
+        o = vocabulary(lang)["attribute"]["organisations"]
+        self.legal_forms = tuple(sorted(o["suffix_words"], key=len, reverse=True))
+        self.not_names = set(o["not_names"])
+        aliases = sorted(self.gazetteer, key=len, reverse=True)
+        legal = "|".join(map(re.escape, self.legal_forms))
+        self.re_known = re.compile(
+            r"(?<![\w-])(?P<n>" + "|".join(map(re.escape, aliases)) + r")(?:s\b|’s|'s)?(?![\wäöüß])"
+            + r"(?P<l>[ ](?:" + legal + r")(?![\w]))?") if aliases else None
+        name = rf"(?P<n>{_CAP}(?:[ ]{_CAP}){{0,2}})"
+        self.re_org = re.compile(
+            r"(?<![\w-])" + name + r"(?:-(?:" + "|".join(map(re.escape, o["suffix_hyphen"])) + r")\b|[ ](?P<l>"
+            + legal + r")(?![\w]))"
+            + r"|(?:" + "|".join(map(re.escape, o["prefix_words"])) + r")[ ](?P<p>" + _CAP + r")")
+        self.re_legal_end = re.compile(r"(?:[ ,]+(?:" + legal + r"))+$")
+        self._seen: dict[tuple[str, bool], list[Organisation]] = {}
+
+    # --- one text ---------------------------------------------------------------------------
+    def find(self, text: str, model: bool = True, ents=None) -> list[Organisation]:
+        """Organisations of one text (``ents``: the model's ORG spans, when already computed)."""
+        key = (text, model)
+        hit = self._seen.get(key) if ents is None else None
+        if hit is not None:
+            return hit
+        found: list[Organisation] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(s, e):
+            return not any(a < e and s < b for a, b in taken)
+
+        if self.re_known:
+            for m in self.re_known.finditer(text):
+                name, typ = self.gazetteer[m.group("n")]
+                e = m.end("l") if m.group("l") and typ != "index" else m.end("n") if m.group("l") else m.end()
+                found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
+                taken.append((m.start(), e))
+        if model:
+            if ents is None:
+                ents = model_spans([text])[0]
+            for s, e in ents:
+                s, e = self._trim(text, s, e)
+                if e <= s:
+                    continue
+                inner = [o for o in found if s <= o.start and o.end <= e]
+                if inner and (e - s) > (inner[0].end - inner[0].start) and self._extends(text, s, e, inner):
+                    # a longer name that begins with a listed one ("Alibaba Health"): the longer name wins
+                    found = [o for o in found if o not in inner]
+                    taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+                if free(s, e):
+                    written = text[s:e]
+                    found.append(Organisation(s, e, written, self.canonical(written), "organisation", "model"))
+                    taken.append((s, e))
+        for m in self.re_org.finditer(text):
+            g = "n" if m.group("n") else "p"
+            s, e = m.start(g), m.end(g)
+            words = m.group(g).split()
+            while words and words[0] in self.not_names:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words:
+                continue
+            e = s + len(" ".join(words))
+            if g == "n" and m.group("l"):
+                e = m.end("l")
+            if not free(s, e):
+                continue
+            written = text[s:e]
+            typ = "company" if g == "n" and m.group("l") else "organisation"
+            found.append(Organisation(s, e, written, self.canonical(written), typ, "pattern"))
+            taken.append((s, e))
+        found.sort(key=lambda o: (o.start, -o.end))
+        if ents is None or model is False:
+            if len(self._seen) > 50_000:
+                self._seen.clear()
+            self._seen[key] = found
+        return found
+
+    def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """Drop leading words that are never names ("Die", "Laut") from a model span."""
+        while True:
+            w = text[s:e].split(" ", 1)
+            if len(w) == 2 and w[0] in self.not_names:
+                s += len(w[0]) + 1
+            else:
+                return s, e
+
+    def _extends(self, text: str, s: int, e: int, inner: list[Organisation]) -> bool:
+        """The model span adds name words (not just a legal form) to the gazetteer name inside it."""
+        rest = (text[s:inner[0].start] + " " + text[inner[-1].end:e]).strip(" -,")
+        return bool(rest) and not self.re_legal_end.fullmatch(" " + rest) and rest not in self.legal_forms
+
+    def canonical(self, written: str) -> str:
+        """The name without legal form and genitive s: "Siemens AG" -> "Siemens", "BASF’" -> "BASF"."""
+        name = self.re_legal_end.sub("", written).strip(" ,-") or written
+        name = _GENITIVE.sub("", name)
+        known = self.gazetteer.get(name)
+        if known:
+            return known[0]
+        first, _, rest = name.partition(" ")
+        if rest and first.endswith("schen"):          # "Deutschen Bank" -> "Deutsche Bank"
+            name = first[:-1] + " " + rest
+        return name
+
+    def legal_form(self, written: str) -> str | None:
+        m = self.re_legal_end.search(written)
+        return m.group(0).strip(" ,") if m else None
+
+
+@functools.cache
+def recognizer(gazetteer: tuple[str, ...] = ()) -> Recognizer:
+    """A shared Recognizer for the default gazetteer plus any extra gazetteer CSV files."""
+    return Recognizer(read_gazetteer(DEFAULT_GAZETTEER, *gazetteer))
+
+
+# --- the model ----------------------------------------------------------------------------------
+_lock = threading.Lock()
+
+
+@functools.cache
+def _load(path: str):
+    from .ner import load
+    return load(path)
+
+
+def ner_model():
+    """The shipped spaCy pipeline (loaded once), or None when the package has no model files."""
+    if not (MODEL_DIR / "config.cfg").exists():
+        return None
+    with _lock:
+        return _load(str(MODEL_DIR))
+
+
+def model_spans(texts: list[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
+    """ORG character spans the model finds in each text (nlp.pipe, batched)."""
+    nlp = ner_model()
+    if nlp is None:
+        return [[] for _ in texts]
+    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+            for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+# --- public API ---------------------------------------------------------------------------------
+def organisations(text: str, *, model: bool = True) -> list[Organisation]:
+    """Organisations and indices named in ``text``, sorted by start (see the module docstring)."""
+    return recognizer().find(text, model=model)
+
+
+def organisations_many(texts: Iterable[str], *, model: bool = True) -> list[list[Organisation]]:
+    """:func:`organisations` for many texts, the model run once over all of them with nlp.pipe."""
+    texts = list(texts)
+    rec = recognizer()
+    if not model:
+        return [rec.find(t, model=False) for t in texts]
+    spans = model_spans(texts)
+    return [rec.find(t, model=True, ents=s) for t, s in zip(texts, spans)]
+
+
+_SHORT_FORM = re.compile(r"\s*\(\s*(?P<a>[A-ZÄÖÜ][\w&.-]{1,14})\s*\)")
+
+
+def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisation]:
+    """One article's mentions with names resolved across it.
+
+    - "Landesbank Baden-Württemberg (LBBW)": the short form in brackets is the same entity, here
+      and wherever the article repeats it (found again by search when no source found it);
+    - a later mention whose words are a run of an earlier, longer name ("Telekom" after
+      "Deutsche Telekom") takes the longer name, unless two different longer names fit;
+    - when the article names two companies that differ only in legal form ("Porsche SE",
+      "Porsche AG"), their names keep the legal form.
+
+    >>> t = "Die Landesbank Baden-Württemberg (LBBW) und die Deutsche Telekom. Die LBBW kauft, Telekom verkauft."
+    >>> ms = [Organisation(4, 32, "Landesbank Baden-Württemberg", "Landesbank Baden-Württemberg", "organisation", "model"),
+    ...       Organisation(52, 68, "Deutsche Telekom", "Deutsche Telekom", "company", "model"),
+    ...       Organisation(84, 91, "Telekom", "Telekom", "organisation", "model")]
+    >>> [(o.text, o.name, o.source) for o in resolve_aliases(ms, t)]   # doctest: +NORMALIZE_WHITESPACE
+    [('Landesbank Baden-Württemberg', 'Landesbank Baden-Württemberg', 'model'), ('LBBW', 'Landesbank Baden-Württemberg', 'alias'),
+     ('Deutsche Telekom', 'Deutsche Telekom', 'model'), ('LBBW', 'Landesbank Baden-Württemberg', 'alias'),
+     ('Telekom', 'Deutsche Telekom', 'model')]
+    """
+    rec = recognizer()
+    ms = sorted(mentions, key=lambda o: (o.start, -o.end))
+    # legal forms that tell companies apart
+    forms: dict[str, set[str]] = {}
+    for o in ms:
+        lf = rec.legal_form(o.text)
+        if lf:
+            forms.setdefault(o.name, set()).add(lf)
+    ms = [replace(o, name=f"{o.name} {rec.legal_form(o.text)}")
+          if len(forms.get(o.name, ())) > 1 and rec.legal_form(o.text) else o for o in ms]
+    # short forms in brackets
+    alias: dict[str, str] = {}
+    for o in ms:
+        m = _SHORT_FORM.match(text, o.end)
+        if m and m.group("a") != o.name and len(m.group("a")) < len(o.name):
+            alias[m.group("a")] = o.name
+    out = []
+    taken = [(o.start, o.end) for o in ms]
+    for a, full in alias.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(a) + r"(?:s\b)?(?![\w])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append(Organisation(m.start(), m.end(), m.group(0), full, "organisation", "alias"))
+                taken.append((m.start(), m.end()))
+    ms = [replace(o, name=alias[o.name]) if o.name in alias else o for o in ms]
+    # later short mentions of longer names
+    seen: list[str] = []
+    resolved = []
+    for o in sorted(ms + out, key=lambda o: (o.start, -o.end)):
+        words = o.name.split()
+        fits = {full for full in seen if full != o.name and _is_run(words, full.split())}
+        base = o.name[:-1] if o.name.endswith("s") else None       # genitive "Telekoms"
+        if not fits and base:
+            fits = {full for full in seen if full == base or _is_run(base.split(), full.split())}
+        if len(fits) == 1:
+            o = replace(o, name=fits.pop())
+        resolved.append(o)
+        if o.name not in seen:
+            seen.append(o.name)
+    return resolved
+
+
+def _is_run(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def article_organisations(text: str, *, model: bool = True) -> list[Organisation]:
+    """:func:`organisations` of a whole article, resolved with :func:`resolve_aliases`."""
+    return resolve_aliases(organisations(text, model=model), text)

@@ -1,0 +1,139 @@
+"""For which period: stock-move periods, as-of dates and fiscal periods from market language.
+
+A stock move's period (TABLES.md: 1d, intraday, after-hours, wtd, 7d, ytd, 12m, other) comes from
+the words of its clause ("seit Jahresbeginn" = ytd, "zuletzt" = intraday, "schloss" = 1d), a
+duration in the clause ("auf 7 Tage" = 7d), then its sentence, then a time of day the sentence
+before names ("Am Nachmittag ..."); a same-day report without such words is 1d. Its as-of date
+is the publication date unless the sentence names another day ("am Mittwoch", a date). An
+ordinal period ("im dritten Quartal", "im ersten Halbjahr 2024") sets the fiscal period of the
+amounts it governs. Vocabulary: ``explore/lang/de/attribution.toml`` ([periods], [as_of], [fiscal]).
+
+>>> p = periods()
+>>> p.move_period("Seit Jahresbeginn haben die Papiere 12 Prozent verloren.")
+('ytd', 'Seit Jahresbeginn')
+>>> p.move_period("Die Aktie notierte zuletzt 2 Prozent höher.")
+('intraday', 'zuletzt')
+>>> p.fiscal("Der Umsatz stieg im ersten Halbjahr 2024 auf 3 Mrd. Euro.", 40)
+('H1 2024', 'im ersten Halbjahr 2024')
+>>> p.as_of("Am Mittwoch hatte die Aktie 1,4 Prozent verloren.", "2025-06-06")
+'2025-06-04'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from .owner import vocab
+
+
+class Periods:
+    def __init__(self, lang: str = "de"):
+        v = vocab(lang)
+        p = dict(v["periods"])
+        self.neighbour_codes = set(p.pop("neighbour_codes"))
+        self.duration_codes = p.pop("duration_codes")
+        self.default = p.pop("default")
+        # longest phrases first, so "im nachbörslichen" beats "im"
+        pairs = [(rx, code) for code, rxs in p.items() for rx in rxs]
+        self.rx = [(re.compile(r"(?<![\wäöüß])(?:" + rx + r")(?![\wäöüß])", re.I), code) for rx, code in pairs]
+        a = v["as_of"]
+        self.weekdays = a["weekdays"]
+        self.re_weekday = re.compile(r"(?<![\wäöüß])(?:am|vom|seit)\s+(?P<d>" + "|".join(self.weekdays) + r")",
+                                     re.I)
+        self.re_yesterday = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, a["yesterday"])) + r")(?![\wäöüß])",
+                                       re.I)
+        f = v["fiscal"]
+        self.ordinals = f["ordinals"]
+        ords = "|".join(sorted(map(re.escape, self.ordinals), key=len, reverse=True))
+        years = "|".join(map(re.escape, f["year_words"]))
+        self.re_fiscal = re.compile(
+            rf"(?<![\wäöüß])(?:im|in\s+(?:dem|den)|des|für\s+das|das|dem|vom|seit\s+dem)?\s*(?:(?P<o>{ords})\s*"
+            rf"(?P<k>{f['quarter']}|{f['half']})|(?P<y>{years}))(?:es|s)?\s*(?P<yr>(?:19|20)\d\d(?:/\d\d)?)?"
+            rf"(?![\wäöüß])", re.I)
+        self.re_quarter_code = re.compile(r"(?<![\w])(?P<k>Q[1-4]|H[12])(?:\s*/?\s*(?P<yr>(?:19|20)?\d\d))?(?![\w])")
+        self.re_prior = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, f["prior"])) + r")", re.I)
+
+    # ------------------------------------------------------------- stock moves
+    def move_period(self, text: str, durations: list[tuple[float, str]] = ()) -> tuple[str, str] | None:
+        """(code, words) of the first period phrase in text (a duration figure counts first)."""
+        for value, unit in durations:
+            code = self.duration_codes.get(unit)
+            if code:
+                if unit == "day" and value == 1:
+                    return "1d", f"{value:g} {unit}"
+                if (unit, value) in (("month", 12), ("year", 1)):
+                    return "12m", f"{value:g} {unit}"
+                if (unit, value) in (("day", 7), ("week", 1)):
+                    return "7d", f"{value:g} {unit}"
+                return "other", f"{value:g} {unit}"
+        best = None
+        for rx, code in self.rx:
+            for m in rx.finditer(text):
+                if best is None or (m.start(), -(m.end() - m.start())) < (best[0], -(best[1] - best[0])):
+                    best = (m.start(), m.end(), code)
+                break
+        return (best[2], text[best[0]:best[1]]) if best else None
+
+    def stock_period(self, clause: str, sentence: str, previous: str | None,
+                     durations: list[tuple[float, str]] = ()) -> tuple[str, str | None]:
+        """The period of a move: its clause, its sentence, a time of day the sentence before names,
+        else a same-day report (1d)."""
+        for text, durs in ((clause, durations), (sentence, ())):
+            got = self.move_period(text, durs)
+            if got:
+                return got
+        if previous:
+            got = self.move_period(previous)
+            if got and got[0] in self.neighbour_codes:
+                return got
+        return self.default, None
+
+    def as_of(self, sentence: str, published: str | None, dates: list[str] = ()) -> str | None:
+        """The day a move is reported for: a full date in the sentence, a weekday ("am Mittwoch":
+        the last one on or before publication), "gestern", else the publication date."""
+        if dates:
+            return dates[0]
+        if not published:
+            return None
+        day = dt.date.fromisoformat(published[:10])
+        m = self.re_weekday.search(sentence)
+        if m:
+            want = self.weekdays.index(m.group("d").lower())
+            return (day - dt.timedelta(days=(day.weekday() - want) % 7)).isoformat()
+        if self.re_yesterday.search(sentence):
+            back = 3 if day.weekday() == 0 else 1
+            return (day - dt.timedelta(days=back)).isoformat()
+        return published
+
+    # ------------------------------------------------------------- fiscal periods of amounts
+    def fiscal(self, sentence: str, pos: int) -> tuple[str, str] | None:
+        """(period, words) of the ordinal period that governs the amount at sentence[pos]: the
+        nearest in its sentence ("im dritten Quartal" = Q3, "im ersten Halbjahr 2024" = H1 2024,
+        "im Geschäftsjahr 2023" = FY 2023, "im Vorjahr" = prior year)."""
+        cands = []
+        for m in self.re_fiscal.finditer(sentence):
+            yr = m.group("yr")
+            if m.group("o"):
+                n = self.ordinals[m.group("o").lower()]
+                code = ("Q" if m.group("k").lower().startswith("q") else "H") + str(n)
+            elif yr:
+                code = "FY"
+            else:
+                continue
+            code = f"{code} {yr}" if yr else code
+            cands.append((m.start(), m.end(), code))
+        for m in self.re_quarter_code.finditer(sentence):
+            yr = m.group("yr")
+            cands.append((m.start(), m.end(), m.group("k") + (f" {yr if len(yr) == 4 else '20' + yr}" if yr else "")))
+        for m in self.re_prior.finditer(sentence):
+            cands.append((m.start(), m.end(), "prior year"))
+        if not cands:
+            return None
+        a, b, code = min(cands, key=lambda c: (abs(c[0] - pos), c[0]))
+        return code, sentence[a:b].strip()
+
+
+@functools.cache
+def periods(lang: str = "de") -> Periods:
+    return Periods(lang)
