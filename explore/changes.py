@@ -135,24 +135,26 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
     return frm, to
 
 
-def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> str | None:
-    """The owner: a named organisation (not an index) in the clause, sentence or article before; for an
-    economy's measures (prices, unemployment, exports, production) only one named in its clause; without
-    one, the economy the sentence or the article names ("Deutschland", "EU")."""
-    at = ctx.at
-    indices = _indices(at)
+def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
+    """The owner columns: the grammatical owner (``explore.owner``, as in the money and stock-move
+    tables), never an index; for an economy's measures (prices, unemployment, exports, production)
+    only an owner named in the clause. Without one, the economy the clause, sentence or article names
+    ("Deutschland", "EU"), with ``entity_source`` "economy"."""
+    from .views import _owner_columns
     cs, ce = clause_start(s, p), clause_end(s, e)
-    if measure in _rules()["collective"]:
-        ms = [m for m in at.entities(s) if cs <= m.start < ce and m.name not in indices]
-        name = ms[0].name if ms else None
-    else:
-        name = ctx.entity(f)
-        if name in indices:
-            before = [n for st, n in ctx.mentions(f["article"]) if st <= f["sentence_start"] and n not in indices]
-            name = before[-1] if before else None
-    if name:
-        return name
-    return economy(s[cs:ce]) or economy(s) or _article_economy(ctx, f["article"])
+    o = ctx.owner(f)
+    if o is not None and o.name in _indices(ctx.at):
+        o = None
+    if o is not None and measure in _rules()["collective"]:
+        s0 = f["sentence_start"]
+        if o.start is None or not (s0 + cs <= o.start < s0 + ce):
+            o = None
+    if o is not None:
+        return _owner_columns(o)
+    if measure not in _rules()["collective"] and ctx.orgs(f["article"]).main() is not None:
+        return _owner_columns(None)          # a company's figure whose owner was not found: no guess
+    name = economy(s[cs:ce]) or economy(s) or _article_economy(ctx, f["article"])
+    return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
 
 
 def _indices(at) -> frozenset:
@@ -236,7 +238,7 @@ def change_rows(ctx) -> list[dict]:
         period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
         out.append({
             "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
-            "title": f.get("title"), "entity": _entity(ctx, f, measure, s, p, e), "measure": measure,
+            "title": f.get("title"), **_entity(ctx, f, measure, s, p, e), "measure": measure,
             "change_pct": pct, "change_abs": absolute, "unit": unit, "change_factor": factor, "period": period,
             "from_value": frm["low"] if frm else None, "to_value": to["low"] if to else None,
             "from_unit": frm["unit"] if frm else None, "to_unit": to["unit"] if to else None,
@@ -309,7 +311,7 @@ def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
         period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
     return {
         "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
-        "title": f.get("title"), "entity": _entity(ctx, f, measure, s, p, e), "measure": measure,
+        "title": f.get("title"), **_entity(ctx, f, measure, s, p, e), "measure": measure,
         "change_pct": change.get("change_pct"), "change_abs": change.get("change_abs"), "unit": change.get("unit"),
         "change_factor": change.get("change_factor"), "period": period, "from_value": None, "to_value": None,
         "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],

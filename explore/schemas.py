@@ -92,7 +92,9 @@ TIMEFRAMES = PROVENANCE + [
     ("in_table", "boolean", "read from a table cell", None),
 ] + SOURCE
 CHANGES = PROVENANCE + [
-    ("entity", "string", "whose figure changed: the grammatical owner; empty for an economy's figures", None),
+    ("entity", "string", "whose figure changed: the grammatical owner, else the economy named "
+                         "(\"Deutschland\", \"EU\") for an economy's figures", None),
+] + OWNER[1:] + [
     ("measure", "string", "revenue, profit, orders, sales_volume, employment, unemployment, prices, exports, "
                           "production, market_share, users, other", None),
     ("change_pct", "float64", "signed relative change in percent (\"sank um 3 Prozent\" = -3)", "%"),

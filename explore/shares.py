@@ -135,7 +135,7 @@ def share_rows(ctx, at) -> list[dict]:
             cands = [f for f in by_sentence[ss] if _is_candidate(f)]
             found: dict[int, dict] = {}
             for f in cands:
-                row = _share(ctx, at, f, survey, previous + [found[k] for k in sorted(found)])
+                row = _share(ctx, at, f, survey, previous, [found[k] for k in sorted(found)])
                 if row:
                     found[f["start"]] = row
             _link_restated(ctx, cands, found)
@@ -160,7 +160,7 @@ def _value(f: dict) -> tuple[float | None, float | None]:
     return lo, hi
 
 
-def _share(ctx, at, f: dict, survey: bool, previous: list[dict]) -> dict | None:
+def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict]) -> dict | None:
     r_ = _rules()
     s = f["sentence"]
     p, e = ctx.pos(f)
@@ -192,9 +192,15 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict]) -> dict | None:
             x, group = max(groups, key=lambda t: t[0].end())
             subject = _subject(s, x.end())
             how = "group before"
-        elif previous and r_["continuation"].search(clause):
-            group, subject = previous[-1]["group"], previous[-1]["subject"]
+        elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
+            group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
+            how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
+        elif (previous or same) and r_["continuation"].search(clause):
+            group, subject = (same or previous)[-1]["group"], (same or previous)[-1]["subject"]
             how = "continued"
+        elif bare and (gb := [h for h in map(head_noun, re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:p])) if h and is_group(h)]):
+            group, subject = gb[-1], _subject(s, e)
+            how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
         elif survey and r_["answer"].match(after):
             group, subject = "Befragten", _subject(s, e)
             how = "survey answer"
@@ -202,7 +208,7 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict]) -> dict | None:
             how = "adoption word"
         else:
             return None
-    if r_["earlier"].search(clause):
+    if r_["earlier"].search(clause) or r_["earlier"].search(s[max(0, p - 25):p]):
         period = "Vorjahr"
     else:
         years = [x["date"] for x in ctx.same_sentence(f, ("date",)) if x.get("date") and len(x["date"]) == 4

@@ -72,3 +72,71 @@ def test_case(case):
             problems.append(f"{want['text']!r}: subject {r['subject']!r} lacks {want['subject_has']!r}")
     problems += [f"extra row {r['text']!r}" for r in rows]
     assert not problems, "; ".join(problems)
+
+
+def test_stated_change_is_checked_against_its_levels():
+    text = "Die Arbeitslosenquote stieg von 5,6 auf 5,9 Prozent, ein Plus von 0,3 Prozentpunkten."
+    c = views.checks(Corpus([Article("a", text, published=dt.date(2025, 5, 2))]))
+    row = c[c.check == "change"].iloc[0]
+    assert row.claimed == pytest.approx(0.3) and row.computed == pytest.approx(0.3) and row.ok
+    wrong = views.checks(Corpus([Article("b", text.replace("0,3 Prozentpunkten", "0,8 Prozentpunkten"))]))
+    assert not wrong[wrong.check == "change"].iloc[0].ok
+
+
+def test_cli_table_changes_on_the_seeds(tmp_path, capsys):
+    assert main(["table", "changes", str(HERE.parent / "seeds"), "-o", str(tmp_path / "c.csv")]) == 0
+    df = pd.read_csv(tmp_path / "c.csv")
+    assert list(df.columns)[:6] == ["article", "publisher", "published", "title", "entity", "entity_text"]
+    assert (df.change_factor == 3).any()                     # "verdreifacht"
+
+
+def test_changes_in_the_data_package(tmp_path):
+    import json
+    explore.write_data_package(str(HERE.parent / "seeds"), tmp_path)
+    pkg = json.loads((tmp_path / "datapackage.json").read_text())
+    assert "changes" in [r["name"] for r in pkg["resources"]]
+    assert (tmp_path / "changes.parquet").exists()
+
+
+# ---------------------------------------------------------------- floors on the table keys
+KEYS = HERE / "gold" / "tables"
+
+
+def _corpus(folder: Path) -> Corpus:
+    """The key's documents (the survey catalog is not needed for these tables)."""
+    return Corpus([Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))])
+
+
+@pytest.fixture(scope="module")
+def survey_scores():
+    from explore.evaluate_tables import evaluate_tables
+    return evaluate_tables({"adoption": KEYS / "adoption.jsonl", "changes": KEYS / "changes.jsonl"},
+                           source=_corpus(HERE / "gold" / "surveys"))
+
+
+@pytest.fixture(scope="module")
+def news_scores():
+    from explore.evaluate_tables import evaluate_tables
+    return evaluate_tables({"changes": KEYS / "changes.jsonl"}, source=_corpus(HERE / "gold" / "smartdata"))
+
+
+def test_survey_shares_floor(survey_scores):
+    s = survey_scores["adoption"]
+    assert s.recall >= 0.85 and s.precision >= 0.95, (s.recall, s.precision)
+
+
+def test_survey_changes_floor(survey_scores):
+    s = survey_scores["changes"]
+    assert s.recall >= 0.65 and s.precision >= 0.8, (s.recall, s.precision)
+
+
+def test_news_changes_floor(news_scores):
+    s = news_scores["changes"]
+    assert s.recall >= 0.1, s.recall
+
+
+@pytest.mark.xfail(strict=True, reason="owners of company figures on real news: explore.owner finds few names "
+                                       "outside the gazetteer until the NER model lands; the values are found")
+def test_news_changes_target(news_scores):
+    s = news_scores["changes"]
+    assert s.recall >= 0.8 and s.precision >= 0.8
