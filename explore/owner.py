@@ -49,6 +49,7 @@ class Org:
     name: str
     type: str
     source: str
+    weak: bool = False      # found by its form alone (HanTa): an owner in its clause, not a referent
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,6 @@ class Owner:
 
 
 # ------------------------------------------------------------------ finding organisations
-def _ner():
-    """``explore.orgs.organisations`` when the organisation recogniser is installed, else None."""
-    try:
-        from . import orgs
-    except ImportError:
-        return None
-    return getattr(orgs, "organisations", None)
-
-
 @functools.cache
 def _tagger():
     try:
@@ -83,8 +75,9 @@ def _tagger():
 
 
 @functools.lru_cache(maxsize=200_000)
-def is_proper_noun(word: str) -> bool:
-    """HanTa's most likely tag of a capitalised word out of context is NE (a name).
+def is_proper_noun(word: str, known: bool = False) -> bool:
+    """HanTa's most likely tag of a capitalised word out of context is NE (a name), or HanTa does not
+    know the word at all (unless ``known``).
 
     >>> is_proper_noun("Vonovia"), is_proper_noun("Umsatz")
     (True, False)
@@ -93,49 +86,86 @@ def is_proper_noun(word: str) -> bool:
     if t is None or not word[:1].isupper():
         return False
     tags = t.tag_word(word)
-    return bool(tags) and tags[0][0] == "NE"
+    # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
+    return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
+                                                  and not word.endswith(_NOUN_SUFFIXES)))
 
 
-def find_orgs(text: str, offset: int = 0) -> list[Org]:
-    """Organisations in a text (article offsets = ``offset`` + position), in text order."""
-    found: list[Org] = []
-    ner = _ner()
-    if ner is not None:
-        for o in ner(text):
-            found.append(Org(offset + o.start, offset + o.end, o.text, o.name, o.type or "company",
-                             o.source or "model"))
-    else:
-        from .attribute import attributor
-        for m in attributor().entities(text):
-            found.append(Org(offset + m.start, offset + m.end, text[m.start:m.end], m.name,
-                             m.type if m.type != "organisation" else "company",
-                             "pattern" if m.type == "organisation" else "gazetteer"))
-    return sorted(found, key=lambda o: (o.start, -o.end))
+_NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "nisse",
+                  "ierung", "ment", "ments", "ings", "ies")
+
+
+_SOURCES = {"gazetteer": "gazetteer", "model": "model", "pattern": "pattern", "alias": "pattern"}
+
+
+def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tuple[str, ...] = ()) -> list[Org]:
+    """Organisations in a text (``explore.orgs``; article offsets = ``offset`` + position), in text
+    order; ``article``: a whole article, its short forms and aliases resolved; ``gazetteer``: extra
+    gazetteer CSV files."""
+    from . import orgs
+    found = orgs.recognizer(tuple(gazetteer)).find(text)
+    if article:
+        found = orgs.resolve_aliases(found, text)
+    out = [Org(offset + o.start, offset + o.end, o.text, o.name,
+               "company" if o.type in (None, "", "organisation") else o.type, _SOURCES.get(o.source, "pattern"))
+           for o in found]
+    return sorted(out, key=lambda o: (o.start, -o.end))
 
 
 def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
-    """Names HanTa knows as proper nouns that no recogniser found: "Vonovia verlor 2,1 Prozent"."""
+    """Names no recogniser found, by their form and place: proper nouns HanTa knows ("Vonovia
+    verlor 2,1 Prozent"), a capitalised word in apposition to a company noun ("des Chipherstellers
+    Infineon") or after a share noun ("Aktien der Allianz"), a name adjective with its noun
+    ("Deutsche Bank"); a proper noun takes the capitalised word after it ("Hugo Boss")."""
     v = vocab()["owner"]
+    g = grammar()
     stop = set(v["not_owners"]) | set(v["places"])
+    name_stops = set(v["name_stops"]) | stop
+    adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
-    words = list(re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüß]", text))
+    words = list(re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]", text))
     i = 0
     while i < len(words):
         m = words[i]
         w = m.group()
-        if w in stop or any(a < m.end() and m.start() < b for a, b in spans) or w.lower() in _DETS \
-                or "-" in w or not is_proper_noun(w):
+        s, e = m.start(), m.end()
+        nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
+        if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop \
+                or (g.is_head(w) and not is_proper_noun(w, known=True)):
             i += 1
             continue
-        s, e = m.start(), m.end()
-        while i + 1 < len(words) and text[e:words[i + 1].start()] == " " and words[i + 1].group() not in stop \
-                and is_proper_noun(words[i + 1].group()):
-            i += 1
-            e = words[i].end()
-        out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "model"))
+        before = text[max(0, s - 40):s]
+        prev = _WORD.findall(before)[-2:]
+        found = False
+        if w in adjectives and nxt is not None and nxt.group() not in not_name \
+                and not any(a < nxt.end() and nxt.start() < b for a, b in spans):
+            e, i, found = nxt.end(), i + 1, True
+        elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
+                       or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
+                       and prev[-2].lower().startswith(g.share)):
+            found = "-" not in w or is_proper_noun(w)      # "des Chipherstellers Infineon", "Aktien der Allianz"
+        elif is_proper_noun(w):
+            found = True
+        if found:
+            while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
+                    and words[i + 1].group() not in name_stops and not g.is_head(words[i + 1].group()) \
+                    and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans) \
+                    and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())):
+                i += 1
+                e = words[i].end()
+            out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "model", weak=True))
         i += 1
     return out
+
+
+def _common(word: str) -> bool:
+    """A word HanTa knows as a common noun, adjective or verb (not a name part like "Boss", "Energy")."""
+    t = _tagger()
+    if t is None:
+        return True
+    tags = t.tag_word(word)
+    return bool(tags) and tags[0][0] not in ("NE", "FM", "XY") and tags[0][1] > -13
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -166,26 +196,27 @@ class ArticleOrgs:
         self._main = None
 
     @classmethod
-    def from_text(cls, text: str, title: str | None = None, models: bool = True) -> ArticleOrgs:
+    def from_text(cls, text: str, title: str | None = None, models: bool = True,
+                  gazetteer: tuple[str, ...] = ()) -> ArticleOrgs:
         """``models``: also take the proper nouns HanTa knows ("Vonovia") as organisations."""
         spans = sentences(text)
         lead_end = spans[1][1] if len(spans) > 1 else (spans[0][1] if spans else 0)
-        orgs = find_orgs(text)
+        orgs = find_orgs(text, article=True, gazetteer=gazetteer)
         if models:
             orgs += [p for a, b in spans for p in proper_nouns(text[a:b], a, orgs)]
-        return cls(orgs, _title_orgs(title, models), lead_end, text)
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text)
 
     @classmethod
     def from_sentences(cls, spans: list[tuple[int, str]], title: str | None = None,
-                       models: bool = True) -> ArticleOrgs:
+                       models: bool = True, gazetteer: tuple[str, ...] = ()) -> ArticleOrgs:
         """The same from the sentences at hand: (article offset, sentence text) pairs."""
         orgs: list[Org] = []
         for start, sentence in sorted(spans):
-            found = find_orgs(sentence, start)
+            found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += found + (proper_nouns(sentence, start, found) if models else [])
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
-        return cls(orgs, _title_orgs(title, models), lead_end)
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end)
 
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
@@ -195,6 +226,7 @@ class ArticleOrgs:
         if self._main is None:
             cands = [o for o in self.title_orgs + [o for o in self.orgs if o.start < self.lead_end]
                      if o.type not in ("index", "currency")]
+            cands = [o for o in cands if not o.weak] or cands
             if not cands:
                 self._main = False
             else:
@@ -204,13 +236,13 @@ class ArticleOrgs:
         return self._main or None
 
 
-def _title_orgs(title: str | None, models: bool) -> list[Org]:
+def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()) -> list[Org]:
     """Organisations of the title; offsets -1 (the title is not part of the text)."""
     if not title:
         return []
-    found = find_orgs(title)
+    found = find_orgs(title, gazetteer=gazetteer)
     found += proper_nouns(title, 0, found) if models else []
-    return [Org(-1, -1, o.text, o.name, o.type, o.source) for o in found]
+    return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
 
 
 def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
@@ -218,17 +250,20 @@ def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
     out: list[Org] = []
     full: list[str] = [o.name for o in title_orgs]
     merged: list[Org] = []
-    for o in orgs:                     # "Siemens" + "Energy", "Hugo" + "Boss": one name
-        if merged and o.source == "model" and o.start == merged[-1].end + 1:
+    cont = set(vocab()["owner"]["name_continuations"])
+    for o in orgs:                     # "Siemens" + "Energy": one name
+        if merged and o.source == "model" and o.start == merged[-1].end + 1 \
+                and (o.text in cont or merged[-1].source == "model"):
             p = merged.pop()
             text = p.text + " " + o.text
-            o = Org(p.start, o.end, text, text if p.name == p.text else p.name + " " + o.text, p.type, p.source)
+            o = Org(p.start, o.end, text, text if p.name == p.text else p.name + " " + o.text, p.type, p.source,
+                    p.weak)
         merged.append(o)
     for o in merged:
         words = set(o.name.lower().split())
         longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())]
         if longer and o.source != "gazetteer":
-            o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source)
+            o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source, o.weak)
         out.append(o)
         full.append(o.name)
     return out
@@ -274,7 +309,7 @@ class Grammar:
                 break
         return cs, ce, ls, le
 
-    def role(self, sentence: str, s: int, e: int, clause_start: int) -> int | None:
+    def role(self, sentence: str, s: int, e: int, clause_start: int, move: bool = True) -> int | None:
         """How a name at sentence[s:e] relates to its clause: 0 possessor of a share or company
         figure, 1 plain (subject, object, market "für X"), 2 governed by a preposition or noun,
         None an agent or source ("laut X", "durch X")."""
@@ -313,7 +348,7 @@ class Grammar:
                 return 2
             if t[:1].isupper() and skipped_det:
                 return 2                               # a genitive attribute: "an der Spitze des Dax"
-            if tl in self.market_preps:
+            if tl in self.market_preps and move:
                 return 1
             if tl in self.preps:
                 return 2
@@ -360,7 +395,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             os_, oe = o.start - sent_start, o.end - sent_start
             if not (a <= os_ and oe <= b) or (os_ < end and pos < oe):
                 continue
-            r = g.role(s, os_, oe, a)
+            r = g.role(s, os_, oe, a, move)
             if r is None:
                 continue
             if move and o.type in ("index", "currency"):
@@ -430,10 +465,16 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
         fitting = banks or fitting
     words = s[a:b]
+    strong = [o for o in fitting if not o.weak]
+    if strong:
+        o = strong[-1]
+        return Owner(o.name, words, at, sent_start + b, "reference")
+    m = orgs.main()
+    if m is not None and not m.weak and not want_index:
+        return Owner(m.name, words, at, sent_start + b, "reference")
     if fitting:
         o = fitting[-1]
         return Owner(o.name, words, at, sent_start + b, "reference")
-    m = orgs.main()
     if m is not None and not want_index:
         return Owner(m.name, words, at, sent_start + b, "reference")
     return None

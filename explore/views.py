@@ -30,7 +30,12 @@ _VON_AUF = re.compile(r"(?:^|\s)(?P<w>von|auf)\s+(?:\S+\s+)?$")
 
 
 # --- sources -------------------------------------------------------------------------------------
-def _figures(source) -> tuple[pd.DataFrame, dict[str, str] | None]:
+def _figures(source) -> pd.DataFrame:
+    """The figures of a source."""
+    return _figures_and_texts(source)[0]
+
+
+def _figures_and_texts(source) -> tuple[pd.DataFrame, dict[str, str] | None]:
     """The figures of a source, and the article texts when the source has them (else None)."""
     from .records import FIGURE_COLUMNS, _as_corpus, figures
     if isinstance(source, pd.DataFrame):
@@ -66,8 +71,10 @@ def _provenance(r: dict) -> dict:
 class _Context:
     """Everything the rules need about the figures of one corpus: attribution with article context."""
 
-    def __init__(self, figs: pd.DataFrame, at: Attributor, texts: dict[str, str] | None = None):
+    def __init__(self, figs: pd.DataFrame, at: Attributor, texts: dict[str, str] | None = None,
+                 gazetteer: tuple[str, ...] = ()):
         self.at = at
+        self.gazetteer = gazetteer
         self.texts = texts
         self.rows = _records(figs.sort_values(["article", "start"], kind="stable"))
         self.by_article: dict[str, list[dict]] = {}
@@ -86,10 +93,11 @@ class _Context:
             title = next((r["title"] for r in rows if r.get("title")), None)
             text = (self.texts or {}).get(article)
             if text is not None:
-                self._orgs[article] = ArticleOrgs.from_text(text, title)
+                self._orgs[article] = ArticleOrgs.from_text(text, title, gazetteer=self.gazetteer)
             else:
                 spans = {r["sentence_start"]: r["sentence"] for r in rows if not r.get("in_table")}
-                self._orgs[article] = ArticleOrgs.from_sentences(sorted(spans.items()), title)
+                self._orgs[article] = ArticleOrgs.from_sentences(sorted(spans.items()), title,
+                                                                 gazetteer=self.gazetteer)
         return self._orgs[article]
 
     def owner(self, r, move: bool = False) -> Owner | None:
@@ -184,8 +192,8 @@ class _Context:
 
 
 def _ctx(source, gazetteer=()) -> _Context:
-    figs, texts = _figures(source)
-    return _Context(figs, attributor(tuple(map(str, gazetteer))), texts)
+    figs, texts = _figures_and_texts(source)
+    return _Context(figs, attributor(tuple(map(str, gazetteer))), texts, tuple(map(str, gazetteer)))
 
 
 def _owner_columns(o: Owner | None) -> dict:
@@ -465,6 +473,30 @@ def _move_key(r):
     return (r["article"], r["entity"], r["change_pct"], r["change_points"], r["period"])
 
 
+def _direction(ctx: _Context, r) -> str | None:
+    """The direction of a change: the extractor's, else the nearest word of rising or falling in
+    the clause, else (a list item: "BASF 1,7 Prozent") the direction of the change before it in its
+    sentence."""
+    if r.get("direction"):
+        return r["direction"]
+    st = vocab()["stock"]
+    s = r["sentence"]
+    p, e = ctx.pos(r)
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    best = None
+    for m in re.finditer(r"[\wäöüß]+", s[cs:ce]):
+        w = m.group().lower()
+        d = "up" if w in st["up_words"] else "down" if w in st["down_words"] else None
+        if d:
+            dist = abs(cs + m.start() - p)
+            if best is None or dist < best[0]:
+                best = (dist, d)
+    if best:
+        return best[1]
+    same = [x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"] and x.get("direction")]
+    return same[-1]["direction"] if same else None
+
+
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
     """Moves of shares, indices, ETFs and currencies: entity, period, signed change, as-of date."""
     ctx = _ctx(source, gazetteer)
@@ -473,7 +505,10 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
     for r in ctx.rows:
         is_pct = r["kind"] == "percent" and r["unit"] == "%"
         is_pts = r["kind"] == "index" and r["unit"] == "Punkte"
-        if not (is_pct or is_pts) or not r.get("direction") or r.get("in_table"):
+        if not (is_pct or is_pts) or r.get("in_table") or (is_pts and not r.get("direction")):
+            continue                         # points without a stated change are a level ("bei 18.512 Punkten")
+        direction = _direction(ctx, r)
+        if not direction:
             continue
         s = r["sentence"]
         p, e = ctx.pos(r)
@@ -484,7 +519,7 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
         period, words = per.stock_period(s[cs:ce], s, ctx.previous_sentence(r), durations)
-        value = signed(r["low"], r["direction"])
+        value = signed(r["low"], direction)
         rows.append({**_provenance(r), **_owner_columns(ctx.owner(r, move=True)), "period": period,
                      "period_text": words,
                      "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
@@ -528,9 +563,10 @@ def _check_multiples(ctx, money_rows, tolerance):
             own = [m for m in article_money if m["entity"] == entity and m["stated_for"] is None
                    and m["start"] < r["start"]]
             earlier = sorted({m["_sentence_start"] for m in article_money
-                              if m["_sentence_start"] < r["sentence_start"] and m["entity"] != entity})[-2:]
+                              if m["_sentence_start"] < r["sentence_start"] and m["entity"] != entity
+                              and m["entity"] is not None})[-2:]
             others = [m for m in article_money if m["_sentence_start"] in earlier and m["entity"] != entity
-                      and m["stated_for"] is None]
+                      and m["entity"] is not None and m["stated_for"] is None]
             if own and others:
                 top = max(own, key=lambda m: m["amount"] or 0)
                 cur = [o for o in others if o["currency"] == top["currency"]]

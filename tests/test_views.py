@@ -133,7 +133,7 @@ def test_percent_change_against_start_and_end_values():
     ("Die Rheinmetall-Aktie legte am Montag um 3,2 Prozent zu.", "Rheinmetall", "1d", 3.2),
     ("Seit Jahresbeginn haben die Papiere von Zalando 12 Prozent verloren.", "Zalando", "ytd", -12),
     ("Der Dax schloss 0,4 Prozent tiefer bei 18.512 Punkten.", "DAX", "1d", -0.4),
-    ("Auf Wochensicht steht für die Brenntag SE ein Plus von 2,5 Prozent zu Buche.", "Brenntag", "1w", 2.5),
+    ("Auf Wochensicht steht für die Brenntag SE ein Plus von 2,5 Prozent zu Buche.", "Brenntag", "wtd", 2.5),
 ])
 def test_stock_moves_of_companies_outside_the_gazetteer(text, entity, period, change):
     df = views.stock_moves(Corpus([Article("a", text, published=dt.date(2025, 6, 2))]))
