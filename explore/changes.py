@@ -51,6 +51,8 @@ def _rules(lang: str = "de") -> dict:
                          + "|".join(d["up_inner"]), re.I),
         "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"] + v["directions"]["down"]) + ")|"
                            + "|".join(d["down_inner"]), re.I),
+        "not_owners": {n.lower() for n in v["not_owners"]["names"]},
+        "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
         "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 else ""), re.I), n)
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
         "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
@@ -67,10 +69,14 @@ def economy(text: str) -> str | None:
     ('Ostdeutschland', None)
     """
     best = None
+    text = text or ""
     for rx, name in _rules()["economies"]:
-        m = rx.search(text or "")
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
+        for m in rx.finditer(text):
+            if _rules()["not_after"].search(text[max(0, m.start() - 12):m.start()]):
+                continue                    # "Gäste aus Deutschland", "Exporte nach China"
+            if best is None or m.start() < best[0]:
+                best = (m.start(), name)
+            break
     return best[1] if best else None
 
 
@@ -143,18 +149,41 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     from .views import _owner_columns
     cs, ce = clause_start(s, p), clause_end(s, e)
     o = ctx.owner(f)
-    if o is not None and o.name in _indices(ctx.at):
+    if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
         o = None
     if o is not None and measure in _rules()["collective"]:
         s0 = f["sentence_start"]
         if o.start is None or not (s0 + cs <= o.start < s0 + ce):
             o = None
+    if o is None and measure not in _rules()["collective"] and measure != "other":
+        o = _implicit_owner(ctx, f)
     if o is not None:
         return _owner_columns(o)
     if measure not in _rules()["collective"] and ctx.orgs(f["article"]).main() is not None:
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
     name = economy(s[cs:ce]) or economy(s) or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+def _implicit_owner(ctx, f: dict):
+    """A company's measure without a possessor ("Der Umsatz stieg um 25 Prozent", "elf Prozent der
+    Belegschaft") is the company the article is talking about: the organisation named last before
+    it, else the article's main organisation."""
+    from .owner import Owner
+    orgs = ctx.orgs(f["article"])
+    before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
+              and not getattr(o, "weak", False) and not _reporter(o.name)]
+    o = before[-1] if before else orgs.main()
+    if o is None or _reporter(o.name):
+        return None
+    return Owner(o.name, o.text, o.start if before else None, o.end if before else None,
+                 "reference" if before else "article")
+
+
+def _reporter(name: str) -> bool:
+    """A statistics office, agency or institute reports figures, it does not own them."""
+    low = name.lower()
+    return any(low == n or low.startswith(n + " ") or low.startswith(n + "-") for n in _rules()["not_owners"])
 
 
 def _indices(at) -> frozenset:
