@@ -30,6 +30,7 @@ _VON = re.compile(r"(?i)\bvon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca
 _NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
 _ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
 _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
+_SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|index|kurs\b|börse|notier|schloss|dax\b")
 
 
 @functools.cache
@@ -45,7 +46,8 @@ def _rules(lang: str = "de") -> dict:
         "collective": set(v["collective"]),
         "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
         "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
-        "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|"
+        "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")(?:\s+(?:des|der|beim|bei|im)(?:\s+\S+){1,3}?)?"
+                                  r"\s+von\s+(?:(?:rund|etwa|knapp|gut|"
                                   r"fast|mehr als|über|ca\.)\s+)?$"),
         "up": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["up"] + v["directions"]["up"]) + ")|"
                          + "|".join(d["up_inner"]), re.I),
@@ -101,6 +103,8 @@ def measure_of(sentence: str, pos: int, end: int) -> str:
 
 
 def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
+    if compared(sentence, e):
+        return compared(sentence, e)
     if f.get("direction"):
         return f["direction"]
     r = _rules()
@@ -109,15 +113,29 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     return "up" if up and not down else "down" if down and not up else None
 
 
+_COMPARED = re.compile(r"(?i)^\s*(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im)\b")
+
+
+def compared(s: str, e: int) -> str | None:
+    """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down."""
+    m = _COMPARED.match(s[e:])
+    if not m:
+        return None
+    return "up" if m.group("w").lower() in ("mehr", "höher", "größer", "über") else "down"
+
+
 def _is_change(f: dict, s: str, p: int, e: int) -> bool:
-    """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), or a signed percent."""
+    """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
+    earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
     before = s[max(0, p - 40):p]
-    if _UM.search(before) or _rules()["change_noun"].search(before):
+    if f["kind"] in ("percent", "count", "money") and compared(s, e):
+        return True
+    if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]):
         return True
     if f["kind"] == "multiple":
         return True
     if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
-        return True                                   # "12 Prozent mehr", "ein Minus von", "−2,4 Prozent"
+        return measure_of(s, p, e) != "other"          # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
     return False
 
 
@@ -239,8 +257,9 @@ def change_rows(ctx) -> list[dict]:
         direction = _direction(f, s, p, e)
         cs, ce = clause_start(s, p), clause_end(s, e)
         measure = measure_of(s, p, e)
-        if f["kind"] in ("percent", "multiple") and at.is_stock_move(s, p, e):
-            continue
+        if f["kind"] in ("percent", "multiple") and at.is_stock_move(s, p, e) and (
+                measure == "other" or _SHARE_WORDS.search(s[cs:ce])):
+            continue                                  # a stock move (a business measure wins over "Einzelhandel")
         if measure == "other" and r_["not_changes"].search(s[cs:ce]):
             continue
         pct = absolute = factor = None
@@ -261,8 +280,10 @@ def change_rows(ctx) -> list[dict]:
         else:
             absolute = f["low"] * (-1 if direction == "down" else 1)
             unit = _unit(f, s, p)
-        wide = bool(r_["change_noun"].search(s[max(0, p - 40):p]))
+        wide = bool(r_["change_noun"].search(s[max(0, p - 80):p]))
         frm, to = _levels(ctx, f, s, p, e, wide)
+        if any(x is not None and x["kind"] == "index" for x in (frm, to)):
+            continue                                  # "fiel um 7,9 % auf 1414 Punkte": an index moved
         pm = list(r_["periods"].finditer(s, cs, ce)) or list(r_["periods"].finditer(s))
         period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
         out.append({
@@ -287,6 +308,8 @@ def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
         return None
     if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
         return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
+    if _VON.search(s[max(0, p - 30):p]) or not f["low"]:
+        return None                                     # "Von rund 9200 Arbeitsplätzen ...": the base
     if not r["job_nouns"].match(s[e:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")):
         return None
     cs, ce = clause_start(s, p), clause_end(s, e)

@@ -127,7 +127,7 @@ def test_survey_shares_floor(survey_scores):
 
 def test_survey_changes_floor(survey_scores):
     s = survey_scores["changes"]
-    assert s.recall >= 0.65 and s.precision >= 0.8, (s.recall, s.precision)
+    assert s.recall >= 0.85 and s.precision >= 0.88, (s.recall, s.precision)
 
 
 def test_news_changes_floor(news_scores):
