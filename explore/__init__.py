@@ -35,7 +35,8 @@ _LAZY = {
     "adoption_split": ("charts", "adoption_split"), "stock_bars": ("charts", "stock_bars"),
     "timeframe_ranges": ("charts", "timeframe_ranges"), "figure_counts": ("charts", "figure_counts"),
     "figure_timeline": ("charts", "figure_timeline"), "figure_browser": ("widgets", "figure_browser"),
-    "export_charts": ("export", "export"),
+    "export_charts": ("export", "export"), "change_bars": ("charts", "change_bars"),
+    "share_dots": ("charts", "share_dots"),
 }
 __all__ += list(_LAZY)
 

@@ -405,8 +405,8 @@ def adoption(source=None, gazetteer=()) -> pd.DataFrame:
 
 def changes(source=None, gazetteer=()) -> pd.DataFrame:
     """Stated changes other than stock moves: entity, measure, signed change (percent, absolute with
-    unit, or factor), period, from/to levels (``explore.changes``)."""
-    from .changes import change_rows
+    unit, or factor), period, from/to levels (``explore.stated_changes``)."""
+    from .stated_changes import change_rows
     ctx = _ctx(source, gazetteer)
     return _finish(change_rows(ctx), "changes")
 
@@ -539,7 +539,7 @@ def checks(source=None, gazetteer=(), tolerance: float = 0.05) -> pd.DataFrame:
     out += _check_multiples(ctx, money_rows, tolerance)
     out += _check_conversions(money_rows, tolerance)
     out += _check_percent_changes(ctx)
-    from .changes import check_rows
+    from .stated_changes import check_rows
     out += check_rows(ctx, done={c["start"] for c in out if c["check"] == "percent_change"}, tolerance=tolerance)
     return _finish(out, "checks")
 

@@ -1,4 +1,4 @@
-"""Stated changes other than stock moves: "Der Umsatz stieg um 12 Prozent", "die Arbeitslosenquote sank
+"""Stated changes other than stock moves (the rows of ``explore.changes()``): "Der Umsatz stieg um 12 Prozent", "die Arbeitslosenquote sank
 um 0,3 Prozentpunkte", "die Exporte haben sich verdoppelt", "der Gewinn brach um ein Drittel ein".
 
 One row per stated change: the owner (``entity``, as in the money and stock-move tables; empty for
