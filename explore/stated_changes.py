@@ -54,6 +54,7 @@ def _rules(lang: str = "de") -> dict:
         "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"] + v["directions"]["down"]) + ")|"
                            + "|".join(d["down_inner"]), re.I),
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
+        "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
         "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 else ""), re.I), n)
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
@@ -200,6 +201,8 @@ def _implicit_owner(ctx, f: dict):
 
 def _reporter(name: str) -> bool:
     """A statistics office, agency or institute reports figures, it does not own them."""
+    if name in _rules()["not_owner_words"]:
+        return True                         # not a reporter either, but never an owner
     low = name.lower()
     return any(low == n or low.startswith(n + " ") or low.startswith(n + "-") for n in _rules()["not_owners"])
 
