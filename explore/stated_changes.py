@@ -53,6 +53,8 @@ def _rules(lang: str = "de") -> dict:
                          + "|".join(d["up_inner"]), re.I),
         "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"] + v["directions"]["down"]) + ")|"
                            + "|".join(d["down_inner"]), re.I),
+        "separable": {d: [re.compile(r"(?i)(?<![\wäöüß])(?:" + verb + r")\b.*\b" + part + r"\s*[.!?]?\s*$")
+                          for verb, part in v["separable"][d]] for d in ("up", "down")},
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
         "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
@@ -111,6 +113,9 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     r = _rules()
     clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
     up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
+    if not up and not down:                 # "ging ... um 11,3 Prozent auf 3,9 Millionen zurück"
+        up = any(rx.search(clause) for rx in r["separable"]["up"])
+        down = any(rx.search(clause) for rx in r["separable"]["down"])
     return "up" if up and not down else "down" if down and not up else None
 
 
