@@ -787,12 +787,6 @@ def share_dots(df: pd.DataFrame, locale: str = "de", title: str | None = None) -
     are left out (the percent is drawn).
 
     ``df`` is ``explore.adoption()``.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"article": ["a", "a"], "title": ["Umfrage"], "publisher": [None] * 2,
-    ...     "published": [None] * 2, "group": ["Unternehmen"] * 2, "subject": ["nutzen KI"] * 2,
-    ...     "period": [None, "Vorjahr"], "low": [41.0, 30.0], "high": [41.0, 30.0], "restates": [None] * 2,
-    ...     "text": ["41 Prozent", "30 Prozent"], "sentence": ["..."] * 2}) if False else None
     """
     _check_locale(locale)
     T = _SC_TEXT[locale]

@@ -106,6 +106,9 @@ def _group_after(sentence: str, e: int, bare: bool) -> tuple[str | None, int]:
 def _subject(sentence: str, after: int) -> str | None:
     """What the group does, as written: the rest of the clause (a relative clause when one follows),
     taking the next clause too when this one is only a verb ("gaben an, KI zu nutzen")."""
+    paren = re.match(r"\s*\([^)]*\)", sentence[after:])
+    if paren:                                # "jeder Zweite (49 Prozent) hat ...": past the restatement
+        after += paren.end()
     s = sentence[after:]
     m = re.match(r"\s*,\s*(?:die|der|das|welche)\s+([^,;]+)", s)
     if m:
@@ -178,6 +181,10 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
     how = "group"
     if group:
         subject = _subject(s, gend)
+        verb = re.search(r"(?<![\wäöüß])([a-zäöüß]+)\s+(?:(?:rund|etwa|fast|knapp|gut|mehr als|über|nur|bereits)\s+)*$",
+                         s[cs:p])
+        if subject and verb and verb.group(1) not in ("der", "die", "das", "und", "oder", "von", "bei", "mit", "als"):
+            subject = f"{verb.group(1)} {subject}"      # "setzen 41 Prozent der Unternehmen KI ein"
     elif bare and re.search(r"[Jj]ede[rsn]?\s+[A-ZÄÖÜ]", f["text"]):
         group = "Befragten" if survey else None       # "jeder Zweite": a nominalised ordinal counts people
         subject = _subject(s, e)
