@@ -27,8 +27,39 @@ def _rules(lang: str = "de"):
     return int(c["sentences"]), scale
 
 
+@functools.cache
+def _capital_scales(lang: str = "de"):
+    """"412,6 MIO EUR": a scale word in capitals, then a currency (as press releases write them)."""
+    from .lang import vocabulary
+    v = vocabulary(lang)
+    scales = {k.upper().rstrip("."): float(x) for k, x in v["scales"].items() if isinstance(x, (int, float))}
+    cur = v["currencies"]["after"]
+    rx = re.compile(r"(?P<s>" + "|".join(map(re.escape, sorted(scales, key=len, reverse=True))) + r")\.?\s+(?P<c>"
+                    + "|".join(map(re.escape, sorted(cur, key=len, reverse=True))) + r")(?![\wäöüß])")
+    return scales, cur, rx
+
+
+def capital_scales(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
+    """Counts read as "412,6" with unit "MIO" before a currency become amounts of money (in place)."""
+    scales, cur, rx = _capital_scales(lang)
+    for f in figs:
+        if f["kind"] != "count" or not f.get("unit") or f["unit"].upper().rstrip(".") not in scales \
+                or f["unit"] != f["unit"].upper() or f.get("low") is None:
+            continue
+        m = rx.match(text, f["end"] + 1) if text[f["end"]:f["end"] + 1] == " " else None
+        if not m or m.group("s") != f["unit"].upper().rstrip("."):
+            continue
+        factor = scales[m.group("s")]
+        f["end"], f["text"] = m.end(), text[f["start"]:m.end()]
+        f["low"] = f["low"] * factor
+        f["high"] = f["high"] * factor if f.get("high") is not None else None
+        f["kind"], f["unit"] = "money", cur[m.group("c")]
+    return figs
+
+
 def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     """Give amounts without a currency the currency named before them (in place; returns ``figs``)."""
+    capital_scales(figs, text, lang)
     window, scale = _rules(lang)
     last = None                    # (currency, sentence number, paragraph end) of the last money
     sentence_no, seen = -1, None

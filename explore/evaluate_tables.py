@@ -107,6 +107,8 @@ def value_agrees(row: dict, key: dict, spec: Spec) -> bool:
         return False
     if spec.function == "stock_moves":    # a move in percent or in points: either one agreeing is enough
         return any(_close(_num(row.get(c)), _num(key.get(k))) for c, k in given)
+    if spec.function == "money":          # each end of a range is its own key row
+        return any(_close(_num(row.get(c)), _num(key.get("value"))) for c in ("amount", "high"))
     return all(_close(_num(row.get(c)), _num(key.get(k))) for c, k in given)
 
 
@@ -181,7 +183,9 @@ def score_table(rows: list[dict], key: list[dict], table: str) -> TableScore:
     out = TableScore(table)
     articles = {k["article"] for k in key}
     rows = [r for r in rows if r["article"] in articles]          # score only documents the key covers
-    capacity = [int(r.get("mentions") or 1) for r in rows]
+    capacity = [int(r.get("mentions") or 1) * (2 if table == "money" and _num(r.get("high")) is not None
+                                               and _num(r.get("high")) != _num(r.get("amount")) else 1)
+                for r in rows]
     used_by: list[list[dict]] = [[] for _ in rows]
     matched_key: set[int] = set()
     by_article: dict[str, list[int]] = {}

@@ -29,6 +29,14 @@ from importlib import resources
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
+_SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
+_SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
+_LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
+                        r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
+                        r"[+-−]?$")
+_PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
+_DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
+_VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
 _DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "dessen", "deren"}
 
 
@@ -88,7 +96,7 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     tags = t.tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
     return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
-                                                  and not word.endswith(_NOUN_SUFFIXES)))
+                                                  and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)))
 
 
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "nisse",
@@ -106,9 +114,21 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
     found = orgs.recognizer(tuple(gazetteer)).find(text)
     if article:
         found = orgs.resolve_aliases(found, text)
-    out = [Org(offset + o.start, offset + o.end, o.text, o.name,
-               "company" if o.type in (None, "", "organisation") else o.type, _SOURCES.get(o.source, "pattern"))
-           for o in found]
+    out = []
+    for o in found:
+        name = o.name
+        if name != o.text and name.startswith(o.text + " ") and o.source != "gazetteer":
+            name = o.text                  # "Volkswagen" is not "Volkswagen Financial Services"
+        s, text = o.start, o.text
+        words = text.split(" ")
+        while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]):
+            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar"
+            words = words[1:]
+            name = " ".join(words)
+        text = " ".join(words)
+        out.append(Org(offset + s, offset + s + len(text), text, name,
+                       "company" if o.type in (None, "", "organisation") else o.type,
+                       _SOURCES.get(o.source, "pattern")))
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
@@ -122,9 +142,11 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     stop = set(v["not_owners"]) | set(v["places"])
     name_stops = set(v["name_stops"]) | stop
     adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
+    cont = set(v["name_continuations"])
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
-    words = list(re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]", text))
+    words = list(re.finditer(r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]|[a-zäöüß]+(?=-(?:"
+                             + _SHARE_WORDS + r")\b))", text))
     i = 0
     while i < len(words):
         m = words[i]
@@ -132,31 +154,55 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         s, e = m.start(), m.end()
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop \
-                or (g.is_head(w) and not is_proper_noun(w, known=True)):
+                or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e):
             i += 1
             continue
         before = text[max(0, s - 40):s]
         prev = _WORD.findall(before)[-2:]
         found = False
+        share = _SHARE_COMPOUND.match(text, s)
+        if share:                                          # "Porsche-AG-Papiere", "voestalpine-Papiere"
+            out.append(Org(offset + s, offset + share.end("n"), share.group("n"), share.group("n"), "company",
+                           "pattern"))
+            i += 1
+            continue
         if w in adjectives and nxt is not None and nxt.group() not in not_name \
-                and not any(a < nxt.end() and nxt.start() < b for a, b in spans):
+                and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
             e, i, found = nxt.end(), i + 1, True
         elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
                        and prev[-2].lower().startswith(g.share)):
             found = "-" not in w or is_proper_noun(w)      # "des Chipherstellers Infineon", "Aktien der Allianz"
-        elif is_proper_noun(w):
+        elif is_proper_noun(w) and not (not prev and _plain_word(w)):
             found = True
         if found:
+            amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
+            if amp:                                       # "Zwahlen & Mayr"
+                e += amp.end()
+                while i + 1 < len(words) and words[i + 1].end() <= e:
+                    i += 1
             while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
-                    and words[i + 1].group() not in name_stops and not g.is_head(words[i + 1].group()) \
-                    and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans) \
-                    and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())):
+                    and words[i + 1].group() not in name_stops and (words[i + 1].group() in cont or (
+                        not g.is_head(words[i + 1].group())
+                        and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
+                        and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
                 i += 1
                 e = words[i].end()
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "model", weak=True))
         i += 1
     return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_adjective(word: str) -> bool:
+    """A lowercase word HanTa reads as an adjective (not a verb: "zogen", "verloren")."""
+    if not word.endswith(("e", "en", "er", "es", "em")) or len(word) <= 3:
+        return False
+    t = _tagger()
+    if t is None:
+        return True
+    tags = t.tag_word(word)
+    return bool(tags) and tags[0][0].startswith("ADJ")
 
 
 def _common(word: str) -> bool:
@@ -166,6 +212,17 @@ def _common(word: str) -> bool:
         return True
     tags = t.tag_word(word)
     return bool(tags) and tags[0][0] not in ("NE", "FM", "XY") and tags[0][1] > -13
+
+
+@functools.lru_cache(maxsize=100_000)
+def _plain_word(word: str) -> bool:
+    """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
+    t = _tagger()
+    if t is None:
+        return False
+    tags = t.tag_word(word.lower())
+    return bool(tags) and tags[0][0].startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO", "PR", "AP"))
+
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -188,12 +245,55 @@ class ArticleOrgs:
     title when only the figures are at hand (``from_sentences``).
     """
 
-    def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = ""):
+    def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
+                 spans: list[tuple[int, str]] = ()):
         self.text = text
         self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
         self._main = None
+        self.speakers = self._speakers(spans)
+        self.subjects = self._subjects(spans)
+
+    def _subjects(self, spans) -> set[tuple[int, int]]:
+        """Spans of names by form alone (HanTa) that stand where a subject stands."""
+        g = grammar()
+        out = set()
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            if not o.weak:
+                continue
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if not spans or spans[j][0] > o.start:
+                continue
+            a, sent = spans[j]
+            if o.end - a > len(sent):
+                continue
+            cs = 0
+            for m in _CLAUSE.finditer(sent, 0, o.start - a):
+                cs = m.end()
+            r, initial = g.place(sent, o.start - a, o.end - a, cs)
+            if r == 0 or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
+                out.add((o.start, o.end))
+        return out
+
+    def _speakers(self, spans) -> set[tuple[int, int]]:
+        """Spans of names that are agents, sources or speakers in their sentence ("laut X")."""
+        g = grammar()
+        out = set()
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if not spans or spans[j][0] > o.start:
+                continue
+            a, sent = spans[j]
+            if o.end - a <= len(sent) and g.role(sent, o.start - a, o.end - a, 0) is None:
+                out.add((o.start, o.end))
+        return out
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -204,7 +304,8 @@ class ArticleOrgs:
         orgs = find_orgs(text, article=True, gazetteer=gazetteer)
         if models:
             orgs += [p for a, b in spans for p in proper_nouns(text[a:b], a, orgs)]
-        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text)
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
+                   [(a, text[a:b]) for a, b in spans])
 
     @classmethod
     def from_sentences(cls, spans: list[tuple[int, str]], title: str | None = None,
@@ -216,22 +317,39 @@ class ArticleOrgs:
             orgs += found + (proper_nouns(sentence, start, found) if models else [])
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
-        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end)
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, spans=list(spans))
 
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
 
+    def topics(self, before: int) -> list[Org]:
+        """Organisations named before an offset that the text is about (no speakers, no sources)."""
+        g = grammar()
+        return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
+                and (not o.weak or (o.start, o.end) in self.subjects)
+                and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
+
     def main(self) -> Org | None:
-        """The organisation named most often in the title and lead (ties: the first named)."""
+        """The article's main organisation: named in the title and lead, and most often in the text
+        (title x3, lead x2, elsewhere x1; a recognised name before a name by form alone; ties: the
+        first named)."""
         if self._main is None:
-            cands = [o for o in self.title_orgs + [o for o in self.orgs if o.start < self.lead_end]
-                     if o.type not in ("index", "currency")]
-            cands = [o for o in cands if not o.weak] or cands
-            if not cands:
+            g = grammar()
+            cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
+                     and (o.start, o.end) not in self.speakers and o.text not in g.not_owners
+                     and o.name not in g.not_owners]
+            score: dict[str, float] = {}
+            first: dict[str, int] = {}
+            for n, o in enumerate(cands):
+                w = 3 if o.start < 0 else 2 if o.start < self.lead_end else 1
+                score[o.name] = score.get(o.name, 0) + w
+                first.setdefault(o.name, n)
+            strong = {o.name for o in cands if not o.weak}
+            named = [n for n in score if score[n] >= 2 or n in strong]
+            if not named:
                 self._main = False
             else:
-                names = [o.name for o in cands]
-                best = max(names, key=lambda n: (names.count(n), -names.index(n)))
+                best = max(named, key=lambda n: (n in strong, score[n], -first[n]))
                 self._main = next(o for o in cands if o.name == best)
         return self._main or None
 
@@ -253,12 +371,14 @@ def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
     cont = set(vocab()["owner"]["name_continuations"])
     for o in orgs:                     # "Siemens" + "Energy": one name
         if merged and o.source == "model" and o.start == merged[-1].end + 1 \
-                and (o.text in cont or merged[-1].source == "model"):
+                and (o.text in cont or merged[-1].source != "gazetteer"):
             p = merged.pop()
             text = p.text + " " + o.text
             o = Org(p.start, o.end, text, text if p.name == p.text else p.name + " " + o.text, p.type, p.source,
                     p.weak)
         merged.append(o)
+    merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
+                                           and p.end - p.start > o.end - o.start for p in merged)]
     for o in merged:
         words = set(o.name.lower().split())
         longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())]
@@ -278,6 +398,7 @@ class Grammar:
         self.share = tuple(v["share_nouns"])
         self.measure = tuple(v["measure_nouns"])
         self.agents = sorted(v["agent_words"], key=len, reverse=True)
+        self.persons = tuple(v["person_roles"])
         self.preps = set(v["prepositions"])
         self.market_preps = set(v["market_prepositions"])
         self.not_owners = set(v["not_owners"]) | set(v["places"])
@@ -285,10 +406,11 @@ class Grammar:
         dets = "|".join(map(re.escape, v["reference_determiners"]))
         self.index_heads = tuple(v["index_heads"])
         self.re_reference = re.compile(
-            rf"(?<![\w-])(?i:{dets})\s+(?:[a-zäöüß][\wäöüß-]*\s+){{0,2}}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
+            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
         self.re_implicit = re.compile(
-            r"(?<![\w-])(?P<h>" + "|".join(map(re.escape, sorted(self.share + self.measure, key=len, reverse=True)))
-            + r")(?:s|es|n|en|e)?(?![\wäöüß-])", re.I)
+            r"(?<![\w-])(?P<h>[\wäöüß-]*?(?:" + "|".join(map(re.escape, sorted(self.share + self.measure, key=len,
+                                                                               reverse=True)))
+            + r"))(?:s|es|n|en|e)?(?![\wäöüß-])", re.I)
         self.re_list = re.compile(r"\s(?:" + "|".join(map(re.escape, v["list_words"])) + r")\s")
 
     def clauses(self, sentence: str, pos: int) -> tuple[int, int, int, int]:
@@ -312,15 +434,31 @@ class Grammar:
     def role(self, sentence: str, s: int, e: int, clause_start: int, move: bool = True) -> int | None:
         """How a name at sentence[s:e] relates to its clause: 0 possessor of a share or company
         figure, 1 plain (subject, object, market "für X"), 2 governed by a preposition or noun,
-        None an agent or source ("laut X", "durch X")."""
-        after = sentence[e:e + 30].lower()
-        if after.startswith("-") and after[1:].startswith(self.share + self.measure):
-            return 0
+        None an agent, source or speaker ("laut X", "durch X", "Talanx-Chef Herbert Haas"), a
+        modifier ("des MDax-Wertes") or a unit ("je Terex-Aktie")."""
+        return self.place(sentence, s, e, clause_start, move)[0]
+
+    def place(self, sentence: str, s: int, e: int, clause_start: int, move: bool = True) -> tuple:
+        """(role, initial): ``role`` as in :meth:`role`; ``initial`` the name opens its clause
+        (only determiners and adjectives before it): the subject's place."""
+        after = sentence[e:e + 30]
         before = sentence[clause_start:s]
+        toks = _WORD.findall(before)
+        if after.startswith("-"):
+            word = _WORD.match(after[1:])
+            word = word.group().lower() if word else ""
+            if toks and toks[-1].lower() in ("je", "pro"):
+                return None, False                       # "30 Dollar je Terex-Aktie": a unit
+            if word.startswith(self.share + self.measure):
+                nxt = after[1 + len(word):]
+                if re.match(r"\s+[A-ZÄÖÜ][\w-]*[A-ZÄÖÜa-zäöü]", nxt) and not re.match(r"\s+(?:" + _VERBISH + ")", nxt):
+                    return 2, False                      # "Watchlist-Aktie Synta": the apposition owns it
+                return 0, not toks
+            if word and (self.is_head(word) or word.startswith(("wert", "titel", "mitglied"))):
+                return None, False                       # "des MDax-Wertes", "TecDax-Unternehmen"
         low = before.lower().rstrip()
         if any(low.endswith(a) and (len(low) == len(a) or not low[-len(a) - 1].isalnum()) for a in self.agents):
-            return None
-        toks = _WORD.findall(before)
+            return None, False
         i = len(toks) - 1
         skipped_det = False
         while i >= 0:
@@ -330,30 +468,38 @@ class Grammar:
                 skipped_det = True
                 i -= 1
                 continue
+            if tl in self.agents:
+                return None, False
+            if tl.endswith(self.persons) and t[:1].isupper():
+                return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X"
             if t[:1].islower() and tl not in self.preps and tl not in ("von", "vom") and not tl.isdigit() \
-                    and tl not in ("und", "oder", "sowie", "mit"):
-                if tl.endswith(("e", "en", "er", "es", "em")) and len(tl) > 3:     # an adjective
+                    and tl not in ("und", "oder", "sowie", "mit", "je", "pro"):
+                if _is_adjective(tl):                    # "des deutschen Chipherstellers"
                     i -= 1
                     continue
                 break
+            if tl in ("je", "pro"):
+                return None, False
             if t[:1].isupper() and skipped_det and tl.startswith(self.share + self.measure):
-                return 0                               # "die Aktien der Commerzbank"
-            if t[:1].isupper() and self.is_head(t):
-                i -= 1                                 # an apposition: "des Chipherstellers Infineon"
+                return 0, False                          # "die Aktien der Commerzbank"
+            if t[:1].isupper() and (self.is_head(t) or tl.endswith(self.share)):
+                if i == len(toks) - 1 and tl.endswith(self.share):
+                    return 0, False                      # "die Watchlist-Aktie Synta"
+                i -= 1                                   # an apposition: "des Chipherstellers Infineon"
                 continue
             if tl in ("von", "vom"):
                 prev = toks[i - 1].lower() if i > 0 else ""
-                if prev.startswith(self.share + self.measure):
-                    return 0                           # "die Aktie von X", "der Umsatz von X"
-                return 2
+                if prev.startswith(self.share + self.measure) or prev.endswith(self.share):
+                    return 0, False                      # "die Aktie von X", "der Umsatz von X"
+                return 2, False
             if t[:1].isupper() and skipped_det:
-                return 2                               # a genitive attribute: "an der Spitze des Dax"
+                return 2, False                          # a genitive attribute: "an der Spitze des Dax"
             if tl in self.market_preps and move:
-                return 1
+                return 1, False
             if tl in self.preps:
-                return 2
+                return 2, False
             break
-        return 1
+        return 1, i < 0
 
     def is_head(self, word: str) -> bool:
         """A noun that refers to an organisation: "Konzern", "Windturbinenherstellers"."""
@@ -389,83 +535,124 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners]
     cs, ce, ls, le = g.clauses(s, pos)
 
-    def ranked(a, b):
+    def ranked(a, b, refs=False):
         out = []
         for o in named:
             os_, oe = o.start - sent_start, o.end - sent_start
             if not (a <= os_ and oe <= b) or (os_ < end and pos < oe):
                 continue
-            r = g.role(s, os_, oe, a, move)
+            r, initial = g.place(s, os_, oe, a, move)
             if r is None:
                 continue
+            if o.weak:                      # a name by its form alone: only as subject or possessor
+                if r == 2:
+                    continue
+                if r == 1 and not initial:
+                    r = 1.5 if _after_verb_or_list(s, a, os_) else 2.5
             if move and o.type in ("index", "currency"):
                 r += 0.5
             out.append((r, o))
+        if refs:
+            starts = {o.start - sent_start for o in named}
+            for ra, rb, head in g.references(s, a, b):
+                if (rb <= pos or ra >= end) and rb + 1 not in starts:    # not "der Chemiekonzern Dow Inc."
+                    toks = _WORD.findall(s[a:ra])
+                    governed = bool(toks) and toks[-1].lower() in g.preps
+                    out.append((2.25 if governed else 1.25, (ra, rb, head)))
         return out
 
-    def pick(cands, before_first=True):
+    def start_of(o):
+        return o.start - sent_start if isinstance(o, Org) else o[0]
+
+    def pick(cands):
         if not cands:
             return None
         best = min(r for r, _ in cands)
-        top = [o for r, o in cands if r == best]
-        bef = [o for o in top if o.end - sent_start <= pos]
-        if bef:
-            return bef[-1]
-        return top[0]
+        top = sorted((o for r, o in cands if r == best), key=start_of)
+        bef = [o for o in top if start_of(o) < pos]
+        return bef[-1] if bef else top[0]
 
-    def named_owner(o: Org) -> Owner:
-        return Owner(o.name, o.text, o.start, o.end, o.source)
+    def owner_of(o) -> Owner | None:
+        if isinstance(o, Org):
+            return Owner(o.name, o.text, o.start, o.end, o.source)
+        return _resolve(orgs, o, sent_start, s)
 
-    # 1. the list part, then the clause of the figure
+    # 0. an item of a list of moves without its own verb: "..., Wienerberger 0,4 Prozent und die Post 0,2 Prozent"
+    if move and ls > 0:
+        m = _LIST_ITEM.match(s[ls:pos])
+        if m and not any(ls <= o.start - sent_start < pos for o in named if not o.weak):
+            name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
+            a0 = ls + m.start("n")
+            return Owner(name, name, sent_start + a0, sent_start + a0 + len(name), "pattern")
+    # 1. the list part, then the clause of the figure (names and references: "der Konzern")
     for a, b in ((ls, le), (cs, ce)):
-        o = pick(ranked(a, b))
-        if o:
-            return named_owner(o)
-        refs = [r for r in g.references(s, a, b) if r[1] <= pos or r[0] >= end]
-        if refs:
-            return _resolve(orgs, refs[-1] if refs[-1][1] <= pos else refs[0], sent_start, s)
+        o = pick(ranked(a, b, refs=True))
+        if o is not None:
+            found = owner_of(o)
+            if found:
+                return found
+    # a pronoun subject ("nachdem er ... gefallen war") stands for the subject of the sentence
+    if _PRONOUN.search(s[cs:pos]):
+        first = [(r, o) for r, o in ranked(0, cs) if r < 2]
+        if first:
+            return owner_of(min(first, key=lambda x: (x[0], start_of(x[1])))[1])
     # 2. the sentence before the figure (an earlier list item: "Adidas (minus 2,1 Prozent)")
     before = [(r, o) for r, o in ranked(0, pos) if r < 2]
     if before:
-        return named_owner(pick(before))
+        return owner_of(pick(before))
     refs = g.references(s, 0, pos)
     if refs:
         return _resolve(orgs, refs[-1], sent_start, s)
     after = [(r, o) for r, o in ranked(end, len(s)) if r < 2]
     if after:
-        return named_owner(min(after, key=lambda x: (x[0], x[1].start))[1])
+        return owner_of(min(after, key=lambda x: (x[0], x[1].start))[1])
     # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
     if imp:
-        return _resolve(orgs, imp[0], sent_start, s)
+        return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     return None
 
 
-def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str) -> Owner | None:
+def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
+    """Is the word before pos a verb-like lowercase word or a list joiner ("zählten Adidas", "und Puma")?"""
+    toks = _WORD.findall(s[a:pos])
+    if not toks:
+        return True
+    t = toks[-1]
+    return t in ("und", "sowie", "oder", "bzw.") or (t[:1].islower() and t.lower() not in _DETS
+                                                     and t.lower() not in grammar().preps)
+
+
+def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str,
+             implicit: bool = False, move: bool = False) -> Owner | None:
     """What a reference at s[ref[0]:ref[1]] stands for: the last organisation of a fitting kind
-    named before it (in the article), else the article's main organisation."""
+    named before it (in the article), else the article's main organisation. ``implicit`` (a share or
+    company figure without a possessor: "die Aktie", "der Umsatz"): the organisation named last in
+    this or the sentence before, else the main organisation."""
     g = grammar()
     a, b, head = ref
     at = sent_start + a
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
-    prior = [o for o in orgs.orgs if o.end <= at]
-    fitting = []
-    for o in prior:
-        if o.text in g.not_owners:
-            continue
-        if want_index != (o.type == "index"):
-            continue
-        if o.type == "currency":
-            continue
-        where = o.start - sent_start
-        if 0 <= where < len(s) and g.role(s, where, o.end - sent_start, 0) is None:
-            continue                                    # "laut Goldman Sachs": a source, not a topic
-        fitting.append(o)
+    prior = orgs.topics(at)
+    fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
         fitting = banks or fitting
     words = s[a:b]
-    strong = [o for o in fitting if not o.weak]
+    if want_index:
+        low = re.sub(r"\s+", " ", words.lower())
+        for desc, name in vocab()["index_descriptions"].items():
+            if desc in low:
+                return Owner(name, words, at, sent_start + b, "reference")
+    strong = fitting                           # topics() keeps names by form only where subjects stand
+    if implicit:
+        pool = prior if move else strong          # "ein Gewinn von 1,2 Prozent" of the Dax
+        near = [o for o in pool if o.start >= sent_start - 300]
+        m = orgs.main()
+        if near:
+            return Owner(near[-1].name, words, at, sent_start + b, "reference")
+        if m is not None and not want_index:
+            return Owner(m.name, words, at, sent_start + b, "article")
     if strong:
         o = strong[-1]
         return Owner(o.name, words, at, sent_start + b, "reference")

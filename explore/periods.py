@@ -32,6 +32,7 @@ class Periods:
         v = vocab(lang)
         p = dict(v["periods"])
         self.neighbour_codes = set(p.pop("neighbour_codes"))
+        self.re_weekday_cue = re.compile(r"(?<![\wäöüß])" + p.pop("weekday") + r"(?![\wäöüß])", re.I)
         self.duration_codes = p.pop("duration_codes")
         self.default = p.pop("default")
         # longest phrases first, so "im nachbörslichen" beats "im"
@@ -55,8 +56,10 @@ class Periods:
         self.re_prior = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, f["prior"])) + r")", re.I)
 
     # ------------------------------------------------------------- stock moves
-    def move_period(self, text: str, durations: list[tuple[float, str]] = ()) -> tuple[str, str] | None:
-        """(code, words) of the first period phrase in text (a duration figure counts first)."""
+    def move_period(self, text: str, durations: list[tuple[float, str]] = (), near: int | None = None
+                    ) -> tuple[str, str] | None:
+        """(code, words) of the period phrase in text nearest to offset ``near`` (else the first one);
+        a duration figure counts first."""
         for value, unit in durations:
             code = self.duration_codes.get(unit)
             if code:
@@ -70,24 +73,35 @@ class Periods:
         best = None
         for rx, code in self.rx:
             for m in rx.finditer(text):
-                if best is None or (m.start(), -(m.end() - m.start())) < (best[0], -(best[1] - best[0])):
-                    best = (m.start(), m.end(), code)
-                break
-        return (best[2], text[best[0]:best[1]]) if best else None
+                d = abs(m.start() - near) if near is not None else m.start()
+                if best is None or (d, -(m.end() - m.start())) < (best[0], -(best[2] - best[1])):
+                    best = (d, m.start(), m.end(), code)
+        return (best[3], text[best[1]:best[2]]) if best else None
 
     def stock_period(self, clause: str, sentence: str, previous: str | None,
-                     durations: list[tuple[float, str]] = ()) -> tuple[str, str | None]:
-        """The period of a move: its clause, its sentence, a time of day the sentence before names,
-        else a same-day report (1d)."""
-        for text, durs in ((clause, durations), (sentence, ())):
-            got = self.move_period(text, durs)
-            if got:
-                return got
+                     durations: list[tuple[float, str]] = (), pos: int | None = None,
+                     context: str | None = None) -> tuple[str, str | None]:
+        """The period of a move: the phrase nearest to it in its clause, then its sentence, then a
+        time of day the sentence before names, then the time of the whole report (``context``:
+        "intraday" for a report during trading), then a weekday ("am Freitag": 1d), else 1d."""
+        got = self.move_period(clause, durations) or self.move_period(sentence, (), pos)
+        if got:
+            return got
         if previous:
             got = self.move_period(previous)
             if got and got[0] in self.neighbour_codes:
                 return got
+        if context in self.neighbour_codes:
+            return context, None
+        m = self.re_weekday_cue.search(sentence)
+        if m:
+            return "1d", m.group()
         return self.default, None
+
+    def report_time(self, lead: str) -> str | None:
+        """When a report was written, from its title and lead: the first period phrase's code."""
+        got = self.move_period(lead)
+        return got[0] if got else None
 
     def as_of(self, sentence: str, published: str | None, dates: list[str] = ()) -> str | None:
         """The day a move is reported for: a full date in the sentence, a weekday ("am Mittwoch":

@@ -84,6 +84,7 @@ class _Context:
         self._orgs: dict[str, ArticleOrgs] = {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._owners: dict[tuple, Owner | None] = {}
+        self._report: dict[str, str | None] = {}
 
     # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
     def orgs(self, article: str) -> ArticleOrgs:
@@ -119,6 +120,17 @@ class _Context:
                           sentence=r["sentence"], move=move)
         self._owners[key] = found
         return found
+
+    def report_time(self, article: str) -> str | None:
+        """The time of day of a market report ("intraday" for "Aktien Frankfurt Eröffnung"), from its
+        title and lead (the first 300 characters of the text, else its first figure sentences)."""
+        if article not in self._report:
+            rows = self.by_article.get(article, [])
+            title = next((r["title"] for r in rows if r.get("title")), None) or ""
+            text = (self.texts or {}).get(article)
+            lead = text[:300] if text is not None else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3]))
+            self._report[article] = periods().report_time(title + "\n" + lead)
+        return self._report[article]
 
     def previous_sentence(self, r) -> str | None:
         """The sentence before the figure's (from the text, else an adjacent figure sentence)."""
@@ -241,10 +253,11 @@ def measure(sentence: str, pos: int, end: int) -> str:
     if found in (None, "profit", "revenue", "loss", "other", "share_price"):
         clause = sentence[cs:ce]
         g = grammar()
-        shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().startswith(g.share)
+        shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().endswith(g.share)
                   and not re.search(r"(?:je|pro)\s*$", clause[:x.start()])]
         lead = sentence[max(cs, pos - 12):pos].lower().split()
-        if shares and lead and lead[-1] in m["price_prepositions"]:
+        moving = re.search(r"\d\s*(?:%|prozent)", clause, re.I) and _stock_words()[0].search(clause)
+        if (shares or moving) and lead and lead[-1] in m["price_prepositions"]:
             return "share_price"
     return found or "other"
 
@@ -441,11 +454,17 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     with neither, when its clause has a verb of rising or falling and a named owner
     ("Vonovia verlor 2,1 Prozent")."""
     s = r["sentence"]
-    if ctx.at.is_stock_move(s, p, e):
-        return True
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
     cs, ce = clause_start(s, p), clause_end(s, e)
+    words = re.findall(r"[\wäöüß]+", s[cs:ce].lower())
+    business = [w for w in words if w not in st["move_words"] and rx_business.search(w)]
+    if not ctx.at.re_stock.search(s[cs:ce]) and business:
+        return False                         # "eine Rendite von 5 bis 7 Prozent", "der Umsatz stieg um 12 Prozent"
+    if ctx.at.re_stock.search(s[cs:ce]) and all(w.startswith(("gewinn", "verlust")) for w in business):
+        return True                          # "Die ABB-Aktie beendete den Handel mit einem Gewinn von 0,3 Prozent"
+    if ctx.at.is_stock_move(s, p, e):
+        return True
     words = [w.lower() for w in re.findall(r"[\wäöüß]+", s)]
     moving = [w for w in words if w in st["move_words"]]
     if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(s[cs:ce]):
@@ -467,6 +486,21 @@ def _stock_words():
             re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, st["move_words"])) + r")(?![\wäöüß])", re.I),
             re.compile(r"(?:" + "|".join(map(re.escape, st["business"])) + r")(?:e|en|n|s|es)?$", re.I))
     return _STOCK_WORDS
+
+
+def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
+    """"Der Euro notierte 0,4 Prozent tiefer bei 0,9312 Fr.": a currency moving against another."""
+    s = r["sentence"]
+    words = vocab()["currency_words"]
+    m = re.match(r"\s*(?:der|ein|die)\s+(?P<c>" + "|".join(map(re.escape, words)) + r")\b", s[cs:], re.I)
+    if not m:
+        return None
+    base = words[m.group("c").lower()]
+    quotes = [x["unit"] for x in ctx.same_sentence(r, ("money",)) if x.get("unit") and x["unit"] != base]
+    if not quotes:
+        return None
+    a = r["sentence_start"] + cs + m.start("c")
+    return Owner(f"{base}/{quotes[0]}", m.group("c"), a, a + len(m.group("c")), "pattern")
 
 
 def _move_key(r):
@@ -493,6 +527,9 @@ def _direction(ctx: _Context, r) -> str | None:
                 best = (dist, d)
     if best:
         return best[1]
+    part = s[cs:ce]
+    if len(part) > 60 or re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part):
+        return None                          # a clause of its own, not an item of a list of moves
     same = [x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"] and x.get("direction")]
     return same[-1]["direction"] if same else None
 
@@ -518,9 +555,17 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
-        period, words = per.stock_period(s[cs:ce], s, ctx.previous_sentence(r), durations)
+        own = s
+        for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
+            xp = x["start"] - x["sentence_start"]
+            if x["start"] != r["start"] and not (cs <= xp < ce):
+                a, b = clause_start(s, xp), clause_end(s, xp + len(x["text"]))
+                own = own[:a] + " " * (b - a) + own[b:]
+        period, words = per.stock_period(s[cs:ce], own, ctx.previous_sentence(r), durations, p,
+                                         ctx.report_time(r["article"]))
         value = signed(r["low"], direction)
-        rows.append({**_provenance(r), **_owner_columns(ctx.owner(r, move=True)), "period": period,
+        o = _currency_pair(ctx, r, cs) or ctx.owner(r, move=True)
+        rows.append({**_provenance(r), **_owner_columns(o), "period": period,
                      "period_text": words,
                      "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
                      "qualifier": r.get("qualifier"), "as_of": per.as_of(s, r.get("published"), dates),
