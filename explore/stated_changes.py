@@ -167,26 +167,40 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
 
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns: the grammatical owner (``explore.owner``, as in the money and stock-move
-    tables), never an index; for an economy's measures (prices, unemployment, exports, production)
-    only an owner named in the clause. Without one, the economy the clause, sentence or article names
-    ("Deutschland", "EU"), with ``entity_source`` "economy"."""
+    tables), never an index, a reporting office or a place; an owner that names an economy
+    ("Österreichs") is that economy. An economy's measures (prices, unemployment, exports,
+    production) have an organisation as owner only when it is named in their clause. Without an
+    owner: the economy the clause names, else for a company measure the organisation named before
+    (``_implicit_owner``), else the economy of the sentence or article ("Deutschland", "EU"), with
+    ``entity_source`` "economy"."""
     from .views import _owner_columns
     cs, ce = clause_start(s, p), clause_end(s, e)
+    collective = measure in _rules()["collective"]
     o = ctx.owner(f)
     if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
         o = None
-    if o is not None and measure in _rules()["collective"]:
+    if o is not None and " " not in o.name.strip() and economy(o.name):
+        return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
+    if o is not None and collective:
         s0 = f["sentence_start"]
-        if o.start is None or not (s0 + cs <= o.start < s0 + ce):
+        if o.start is None or not (s0 + cs <= o.start < s0 + ce) or o.source == "model":
             o = None
-    if o is None and measure not in _rules()["collective"] and measure != "other":
-        o = _implicit_owner(ctx, f)
     if o is not None:
         return _owner_columns(o)
-    if measure not in _rules()["collective"] and ctx.orgs(f["article"]).main() is not None:
+    name = economy(s[cs:ce])
+    if name is None and not collective and measure != "other":
+        o = _implicit_owner(ctx, f)
+        if o is not None:
+            return _owner_columns(o)
+    if name is None and not collective and _strong_main(ctx, f["article"]):
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
-    name = economy(s[cs:ce]) or economy(s) or _article_economy(ctx, f["article"])
+    name = name or economy(s) or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+def _strong_main(ctx, article: str) -> bool:
+    m = ctx.orgs(article).main()
+    return m is not None and not getattr(m, "weak", False) and not _reporter(m.name)
 
 
 def _implicit_owner(ctx, f: dict):
@@ -198,7 +212,7 @@ def _implicit_owner(ctx, f: dict):
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
               and not getattr(o, "weak", False) and not _reporter(o.name)]
     o = before[-1] if before else orgs.main()
-    if o is None or _reporter(o.name):
+    if o is None or _reporter(o.name) or economy(o.name):
         return None
     return Owner(o.name, o.text, o.start if before else None, o.end if before else None,
                  "reference" if before else "article")

