@@ -55,6 +55,7 @@ def _rules(lang: str = "de") -> dict:
                            + "|".join(d["down_inner"]), re.I),
         "separable": {d: [re.compile(r"(?i)(?<![\wäöüß])(?:" + verb + r")\b.*\b" + part + r"\s*[.!?]?\s*$")
                           for verb, part in v["separable"][d]] for d in ("up", "down")},
+        "inflation": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["inflation"]) + r")(?![\wäöüß])"),
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
         "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
@@ -119,7 +120,8 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     return "up" if up and not down else "down" if down and not up else None
 
 
-_COMPARED = re.compile(r"(?i)^\s*(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im)\b")
+_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im)\b"
+                       r"|(?P<v>mehr|weniger)\s*(?:[,;.)]|$))")
 
 
 def compared(s: str, e: int) -> str | None:
@@ -127,7 +129,7 @@ def compared(s: str, e: int) -> str | None:
     m = _COMPARED.match(s[e:])
     if not m:
         return None
-    return "up" if m.group("w").lower() in ("mehr", "höher", "größer", "über") else "down"
+    return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "über") else "down"
 
 
 def _is_change(f: dict, s: str, p: int, e: int) -> bool:
@@ -141,7 +143,10 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     if f["kind"] == "multiple":
         return True
     if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
-        return measure_of(s, p, e) != "other"          # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
+        cs, ce = clause_start(s, p), clause_end(s, e)   # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
+        if s[:cs].rstrip().endswith("("):             # "ging ... zurück (minus 2,1 Prozent)": the clause it follows
+            cs = clause_start(s, len(s[:cs].rstrip()) - 1)
+        return measure_of(s[cs:ce], p - cs, e - cs) != "other"
     return False
 
 
@@ -187,7 +192,14 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             o = None
     if o is not None:
         return _owner_columns(o)
-    name = economy(s[cs:ce])
+    s0 = f["sentence_start"]
+    clause = s[cs:ce]
+    for org in ctx.orgs(f["article"]).in_span(s0 + cs, s0 + ce):      # "Fanuc Deutschland" is no economy
+        a, b = org.start - s0 - cs, org.end - s0 - cs
+        clause = clause[:a] + " " * (b - a) + clause[b:]
+    name = economy(clause)
+    if name is not None and not collective and measure != "other" and _strong_main(ctx, f["article"]):
+        name = None                          # a company's segment ("in der Schweiz"): the company
     if name is None and not collective and measure != "other":
         o = _implicit_owner(ctx, f)
         if o is not None:
@@ -218,10 +230,17 @@ def _implicit_owner(ctx, f: dict):
                  "reference" if before else "article")
 
 
+_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|agentur|statistik|forschung|"
+                             r"barometer|ministerium)\w*")
+
+
 def _reporter(name: str) -> bool:
-    """A statistics office, agency or institute reports figures, it does not own them."""
-    if name in _rules()["not_owner_words"]:
-        return True                         # not a reporter either, but never an owner
+    """A statistics office, agency or institute reports figures, it does not own them; a measure
+    word ("Ebitda") or a function word ("Mehr") is never an owner."""
+    if name in _rules()["not_owner_words"] or _REPORTER_STEMS.search(name):
+        return True
+    if any(rx.fullmatch(name) for _, rx in _rules()["measures"]):
+        return True
     low = name.lower()
     return any(low == n or low.startswith(n + " ") or low.startswith(n + "-") for n in _rules()["not_owners"])
 
@@ -270,6 +289,10 @@ def change_rows(ctx) -> list[dict]:
         job = _job_change(f, s, p, e)
         if job:
             out.append(_row(ctx, f, "employment", job, None))
+            continue
+        inflation = _inflation_rate(f, s, p, e)
+        if inflation is not None:
+            out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
             continue
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
             levels = _levels_only(ctx, f, s, p, e)
@@ -320,6 +343,20 @@ def change_rows(ctx) -> list[dict]:
     tos = {(r["article"], r["_to"]["start"]) for r in out if r["_to"] is not None and r["change_pct"] is not None
            or r["_to"] is not None and (r["change_abs"] is not None or r["change_factor"] is not None)}
     return [r for r in out if not (r["_levels_only"] and (r["article"], r["start"]) in tos)]
+
+
+def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
+    """"Die Inflationsrate lag bei 2,1 Prozent", "eine Teuerung von 2,0 Prozent", "Inflation sinkt auf 2,1
+    Prozent": an inflation rate is the change of consumer prices in percent (not its change "um")."""
+    if f["kind"] != "percent" or f["unit"] != "%" or _UM.search(s[max(0, p - 40):p]) or compared(s, e):
+        return None
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    if not _rules()["inflation"].search(s[cs:ce]):
+        if not (_NACH.search(s[max(0, p - 20):p]) and _rules()["inflation"].search(s[:cs])):
+            return None                     # "..., nach 2,2 Prozent im Jahr 2025": the earlier rate
+    neg = re.search(r"(?i)(?:minus|−|-)\s*$", s[max(0, p - 8):p]) or f.get("direction") == "down" and \
+        f["text"].lstrip().startswith(("-", "−"))
+    return -f["low"] if neg else f["low"]
 
 
 def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
