@@ -396,6 +396,8 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     frm, to = _levels(ctx, f | {"start": -1}, s, p, e, False)
     if frm is None or to is None or to["start"] != f["start"] or frm["unit"] != f["unit"]:
         return None
+    if not frm["low"] or not 1e-3 < to["low"] / frm["low"] < 1e3:
+        return None                                     # levels a thousandfold apart are not one quantity
     if any(_UM.search(s[max(0, ctx.pos(x)[0] - 40):ctx.pos(x)[0]]) for x in ctx.same_sentence(f)
            if cs <= ctx.pos(x)[0] < ce):
         return None                                     # the change itself is stated ("um 3 Prozent")
