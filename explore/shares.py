@@ -52,6 +52,8 @@ def _rules(lang: str = "de") -> dict:
         "survey": re.compile(r"(?<![\wäöüß])(?:" + alt(v["survey_cues"]) + ")", re.I),
         "answer": re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:von ihnen\s+|davon\s+)?(?:" + alt(v["answer_verbs"]) + r")(?![\wäöüß])",
                              re.I),
+        "answer_before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["answer_verbs"]) + r")\s+(?:(?:nur|noch|rund|etwa|"
+                                    r"knapp|fast|gut|mehr als|über|bereits|sogar)\s+)*$", re.I),
         "before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["group_before"]) + r")\s+(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
                              r"[A-ZÄÖÜ][\w\-äöüß]*)", re.I),
         "anteil": re.compile(r"(?<![\wäöüß])(?:anteil|quote|zahl)\s+(?:der|aller|an)\s+(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
@@ -83,8 +85,8 @@ def head_noun(np: str) -> str | None:
     """
     prev = None
     for m in _WORD.finditer(np):
-        w = m.group()
-        if w[0].isupper() and (prev or "").lower() not in _PREPOSITIONS:
+        w = re.sub(r"^\d+-", "", m.group())            # "74-Jährigen"
+        if w[:1].isupper() and (prev or "").lower() not in _PREPOSITIONS:
             return w
         prev = w
     return None
@@ -93,8 +95,11 @@ def head_noun(np: str) -> str | None:
 def _group_after(sentence: str, e: int, bare: bool) -> tuple[str | None, int]:
     """The group right after a share ("der befragten Unternehmen"; bare: "Haushalt" after "jeder dritte").
     Returns (group, offset after it)."""
+    paren = re.match(r"\s*\([^)]*\)", sentence[e:])       # "Knapp ein Drittel (32 Prozent) der Befragten"
+    if paren:
+        e += paren.end()
     rx = (r"\s*(?:" + _ARTICLES + r"\s+)?" if bare else r"\s*" + _ARTICLES + r"\s+")
-    m = re.match(rx + r"(?P<np>(?:[\w\-äöüß]+\s+){0,3}?[A-ZÄÖÜ][\w\-äöüß]*)", sentence[e:])
+    m = re.match(rx + r"(?P<np>(?:[\w\-äöüß]+\s+){0,3}?(?:\d+-)?[A-ZÄÖÜ][\w\-äöüß]*)", sentence[e:])
     if not m:
         return None, e
     head = head_noun(m.group("np"))
@@ -167,8 +172,8 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
     r_ = _rules()
     s = f["sentence"]
     p, e = ctx.pos(f)
-    if f.get("direction"):
-        return None
+    if f.get("direction") and re.search(r"(?i)(?:\bum|\bvon|plus|minus)\s+(?:\w+\s+)?$", s[max(0, p - 25):p]):
+        return None                       # "stieg um 5 Prozent": a change, not a share
     cs, ce = clause_start(s, p), clause_end(s, e)
     clause = s[cs:ce]
     after = s[e:]
@@ -202,15 +207,16 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
             group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
             how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
-        elif (previous or same) and r_["continuation"].search(clause):
+        elif (previous or same) and (r_["continuation"].search(clause) or r_["earlier"].search(clause)) \
+                and not r_["not_shares"].search(s):
             group, subject = (same or previous)[-1]["group"], (same or previous)[-1]["subject"]
             how = "continued"
         elif bare and (gb := [h for h in map(head_noun, re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:p])) if h and is_group(h)]):
             group, subject = gb[-1], _subject(s, e)
             how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
-        elif survey and r_["answer"].match(after):
+        elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])):
             group, subject = "Befragten", _subject(s, e)
-            how = "survey answer"
+            how = "survey answer"              # "45 Prozent gaben an", "erwarten 38 Prozent eine ..."
         elif at.is_adoption(clause) and not f.get("direction"):
             how = "adoption word"
         else:

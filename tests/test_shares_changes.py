@@ -130,7 +130,7 @@ def news_scores():
 
 def test_survey_shares_floor(survey_scores):
     s = survey_scores["adoption"]
-    assert s.recall >= 0.85 and s.precision >= 0.95, (s.recall, s.precision)
+    assert s.recall >= 0.95 and s.precision >= 0.95, (s.recall, s.precision)
 
 
 def test_survey_changes_floor(survey_scores):
