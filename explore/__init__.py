@@ -15,14 +15,14 @@ from .corpus import Article, Corpus, InputError, InputWarning, Problem, load_cor
 from .evaluate import evaluate
 from .records import FIGURE_COLUMNS, UNMATCHED_COLUMNS, extract, figures, unmatched
 from .engines import read_figures
-from .views import adoption, budgets, checks, money, stock_moves, timeframes
+from .views import adoption, budgets, changes, checks, money, stock_moves, timeframes
 from .datapackage import write_data_package
 from .orgs import Organisation, article_organisations, organisations, organisations_many, resolve_aliases
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
     "extract", "figures", "unmatched", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
-    "read_figures", "money", "budgets", "adoption", "stock_moves", "timeframes", "checks",
+    "read_figures", "money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks",
     "write_data_package",
     "Organisation", "organisations", "organisations_many", "resolve_aliases", "article_organisations",
 ]
@@ -35,7 +35,8 @@ _LAZY = {
     "adoption_split": ("charts", "adoption_split"), "stock_bars": ("charts", "stock_bars"),
     "timeframe_ranges": ("charts", "timeframe_ranges"), "figure_counts": ("charts", "figure_counts"),
     "figure_timeline": ("charts", "figure_timeline"), "figure_browser": ("widgets", "figure_browser"),
-    "export_charts": ("export", "export"),
+    "export_charts": ("export", "export"), "change_bars": ("charts", "change_bars"),
+    "share_dots": ("charts", "share_dots"),
 }
 __all__ += list(_LAZY)
 

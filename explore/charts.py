@@ -691,3 +691,145 @@ def describe(fig: go.Figure, limit: int = 12) -> str:
         more = f", … ({len(pts) - limit} more)" if len(pts) > limit else ""
         lines.append(f"  {t.name or t.type}: {', '.join(pts[:limit])}{more}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- changes and shares (explore.stated_changes, explore.shares)
+#: every string of the two charts below, in one place (to move into the labels table)
+_SC_TEXT = {
+    "de": {"changes_title": "Veränderungen je Organisation und Größe", "changes_sub":
+           "Veränderung in Prozent; Balken rechts der Null: gestiegen", "changes_sub_pp":
+           "Veränderung in Prozentpunkten; Balken rechts der Null: gestiegen", "change_axis": "Veränderung (%)",
+           "change_axis_pp": "Veränderung (Prozentpunkte)", "no_owner": "ohne Eigentümer", "factor": "Faktor",
+           "shares_title": "Anteile nach Gruppe", "shares_sub": "Anteil in Prozent; Linie: Spanne, hohl: Vorjahr",
+           "share_axis": "Anteil (%)", "group": "Gruppe", "earlier": "Vorjahr", "current": "aktuell",
+           "period": "Zeitraum"},
+    "en": {"changes_title": "Changes by organisation and measure", "changes_sub":
+           "change in percent; bars right of zero rose", "changes_sub_pp":
+           "change in percentage points; bars right of zero rose", "change_axis": "Change (%)",
+           "change_axis_pp": "Change (percentage points)", "no_owner": "no owner", "factor": "factor",
+           "shares_title": "Shares by group", "shares_sub": "share in percent; line: range, hollow: previous year",
+           "share_axis": "Share (%)", "group": "Group", "earlier": "previous year", "current": "current",
+           "period": "period"},
+}
+MEASURE_LABELS = {
+    "de": {"revenue": "Umsatz", "profit": "Gewinn/Ergebnis", "orders": "Aufträge", "sales_volume": "Absatz",
+           "employment": "Beschäftigung", "unemployment": "Arbeitslosigkeit", "prices": "Preise", "exports": "Exporte",
+           "production": "Produktion", "market_share": "Marktanteil", "users": "Nutzer", "other": "Sonstiges"},
+    "en": {"revenue": "revenue", "profit": "profit", "orders": "orders", "sales_volume": "sales volume",
+           "employment": "employment", "unemployment": "unemployment", "prices": "prices", "exports": "exports",
+           "production": "production", "market_share": "market share", "users": "users", "other": "other"},
+}
+
+
+def change_bars(df: pd.DataFrame, unit: str = "%", locale: str = "de", title: str | None = None) -> go.Figure:
+    """Stated changes as a diverging bar chart: one bar per entity and measure, sorted by size.
+
+    ``df`` is ``explore.changes()``. ``unit="%"`` shows relative changes (``change_pct``, and
+    ``change_factor`` as ``(factor - 1) * 100``: "verdoppelt" is +100 %); ``unit="pp"`` shows
+    changes in percentage points. Every bar has the sentence and source in its hover.
+
+    >>> import explore
+    >>> fig = change_bars(explore.changes("seeds"))
+    >>> fig.layout.title.text
+    'Veränderungen je Organisation und Größe'
+    """
+    _check_locale(locale)
+    T, M = _SC_TEXT[locale], MEASURE_LABELS[locale]
+    title = title or T["changes_title"]
+    _need(df, ["entity", "measure", "change_pct", "change_factor", "change_abs", "unit"], "change_bars")
+    if unit == "pp":
+        data = df[df["change_abs"].notna() & (df["unit"] == "pp")].assign(_v=lambda d: d["change_abs"].astype(float))
+    else:
+        pct = df["change_pct"].astype(float)
+        fac = (df["change_factor"].astype(float) - 1) * 100
+        data = df.assign(_v=pct.where(pct.notna(), fac))
+        data = data[data["_v"].notna()]
+    if data.empty:
+        return empty_figure(_nothing(locale), title, df, locale)
+    data = data.sort_values("_v", kind="stable")
+    labels = []
+    for _, r in data.iterrows():
+        who = r["entity"] if not _missing(r["entity"]) else T["no_owner"]
+        what = M.get(r["measure"], r["measure"])
+        when = f" ({_clip(r['period'], 28)})" if "period" in r and not _missing(r["period"]) else ""
+        labels.append(f"{who} · {what}{when}")
+    seen: dict[str, int] = {}
+    ys = []
+    for lab in labels:                       # the same label twice: keep both bars apart
+        seen[lab] = seen.get(lab, 0) + 1
+        ys.append(lab if seen[lab] == 1 else f"{lab} [{seen[lab]}]")
+    suffix = " pp" if unit == "pp" else " %"
+    hover, text = [], []
+    for (_, r), v in zip(data.iterrows(), data["_v"]):
+        extra = (f" ({T['factor']} {fmt_number(r['change_factor'], locale)})"
+                 if unit != "pp" and _missing(r["change_pct"]) and not _missing(r["change_factor"]) else "")
+        text.append(f"{fmt_number(v, locale, sign=True)}{suffix}{extra}")
+        hover.append(f"<b>{_esc(r['entity'] if not _missing(r['entity']) else T['no_owner'])}</b> · "
+                     f"{_esc(M.get(r['measure'], r['measure']))}: {fmt_number(v, locale, sign=True)}{suffix}{extra}"
+                     f"<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}")
+    vals = data["_v"].tolist()
+    fig = go.Figure(go.Bar(x=vals, y=ys, orientation="h", marker_color=[UP if v >= 0 else DOWN for v in vals],
+                           text=text, textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text",
+                           showlegend=False))
+    lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
+    pad = 0.25 * ((hi - lo) or 1.0)
+    fig.update_xaxes(title_text=T["change_axis_pp" if unit == "pp" else "change_axis"], ticksuffix=suffix,
+                     zeroline=True, zerolinewidth=2, zerolinecolor="#444", range=[lo - pad, hi + pad])
+    fig.update_yaxes(categoryorder="array", categoryarray=ys, automargin=False)
+    height = max(HEIGHT, 140 + 26 * len(ys))
+    return _finish(fig, data, title, locale, subtitle=T["changes_sub_pp" if unit == "pp" else "changes_sub"],
+                   height=height, left=_label_margin(ys))
+
+
+def share_dots(df: pd.DataFrame, locale: str = "de", title: str | None = None) -> go.Figure:
+    """Shares of a population as dots (a line from low to high for a range), one row per group and
+    what it does; an earlier value ("Vorjahr") is a hollow dot. Fractions that restate a percent
+    are left out (the percent is drawn).
+
+    ``df`` is ``explore.adoption()``.
+    """
+    _check_locale(locale)
+    T = _SC_TEXT[locale]
+    title = title or T["shares_title"]
+    _need(df, ["low", "high"], "share_dots")
+    data = df[df["low"].notna()]
+    if "restates" in data.columns:
+        data = data[data["restates"].isna()]
+    if data.empty:
+        return empty_figure(_nothing(locale), title, df, locale)
+    group = data["group"] if "group" in data.columns else pd.Series(pd.NA, index=data.index)
+    subject = data["subject"] if "subject" in data.columns else pd.Series(pd.NA, index=data.index)
+    region = data["region"] if "region" in data.columns else pd.Series(pd.NA, index=data.index)
+    ys = []
+    for g, s, reg in zip(group, subject, region):
+        parts = [str(g) if not _missing(g) else "–"]
+        if not _missing(reg):
+            parts.append(str(reg))
+        ys.append(" · ".join(parts) + (f": {_clip(s, 40)}" if not _missing(s) else ""))
+    data = data.assign(_y=ys)
+    period = data["period"] if "period" in data.columns else pd.Series(pd.NA, index=data.index)
+    earlier = period.astype("string").fillna("").str.lower().eq("vorjahr")
+    fig = go.Figure()
+    for r, y in zip(data.itertuples(index=False), data["_y"]):
+        if not _missing(r.high) and r.high != r.low:
+            fig.add_trace(go.Scatter(x=[r.low, r.high], y=[y, y], mode="lines", line=dict(color="#1f77b4", width=6),
+                                     hoverinfo="skip", showlegend=False))
+    for flag, name, symbol in ((False, T["current"], "circle"), (True, T["earlier"], "circle-open")):
+        part = data[earlier == flag]
+        if part.empty:
+            continue
+        hover = []
+        for _, r in part.iterrows():
+            val = fmt_number(r["low"], locale) + (f"–{fmt_number(r['high'], locale)}" if not _missing(r["high"])
+                                                  and r["high"] != r["low"] else "") + " %"
+            per = f" ({_esc(r['period'])})" if "period" in r and not _missing(r["period"]) else ""
+            hover.append(f"<b>{_esc(r['_y'])}</b>: {val}{per}<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}")
+        fig.add_trace(go.Scatter(x=part["low"].astype(float), y=part["_y"], mode="markers+text", name=name,
+                                 marker=dict(size=12, symbol=symbol, color="#1f77b4", line=dict(width=2)),
+                                 text=[f"{fmt_number(v, locale)} %" for v in part["low"]], textposition="middle right",
+                                 hovertext=hover, hoverinfo="text"))
+    order = list(dict.fromkeys(data.sort_values("low", kind="stable")["_y"]))
+    fig.update_xaxes(title_text=T["share_axis"], range=[0, 105], ticksuffix=" %")
+    fig.update_yaxes(categoryorder="array", categoryarray=order)
+    height = max(HEIGHT, 140 + 24 * len(order))
+    return _finish(fig, data, title, locale, subtitle=T["shares_sub"], height=height, left=_label_margin(order))

@@ -44,7 +44,7 @@ def _load(paths):
     return corpus
 
 
-VIEWS = ("money", "budgets", "adoption", "stock-moves", "timeframes", "checks")
+VIEWS = ("money", "budgets", "adoption", "changes", "stock-moves", "timeframes", "checks")
 
 
 def cmd_table(args) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .schemas import TABLES
 
-VIEWS = ("money", "budgets", "adoption", "stock_moves", "timeframes", "checks")
+VIEWS = ("money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks")
 _TYPES = {"string": "string", "int64": "integer", "Int64": "integer", "float64": "number", "boolean": "boolean"}
 
 

@@ -72,11 +72,36 @@ SPECS: dict[str, Spec] = {
     "stock_moves": Spec("stock_moves", (("change_pct", "change_pct"), ("change_points", "change_points")),
                         (("period", "period"),)),
     "adoption": Spec("adoption", (("low", "low"),), (), None),
+    "changes": Spec("changes", (("change_pct", "change_pct"), ("change_abs", "change_abs"),
+                                ("change_factor", "change_factor"), ("to_value", "to"), ("from_value", "from"))),
 }
+
+
+def _change_factor(row: dict, pct_col: str, factor_col: str):
+    """A relative change as new/old: +100 % = 2.0, "auf ein Drittel" = 0.3333."""
+    if _num(row.get(factor_col)) is not None:
+        return _num(row.get(factor_col))
+    if _num(row.get(pct_col)) is not None:
+        return 1 + _num(row.get(pct_col)) / 100
+    return None
+
+
+def change_agrees(row: dict, key: dict) -> bool:
+    """A stated change agrees when its change does (percent and factor are one scale: "um die Hälfte
+    gesunken" = -50 % = factor 0.5), else, for a key row with levels only, when its levels do."""
+    if _num(key.get("change_abs")) is not None:
+        return _close(_num(row.get("change_abs")), _num(key.get("change_abs")))
+    kf = _change_factor(key, "change_pct", "change_factor")
+    if kf is not None:
+        return _close(_change_factor(row, "change_pct", "change_factor"), kf)
+    given = [(c, k) for c, k in (("to_value", "to"), ("from_value", "from")) if _num(key.get(k)) is not None]
+    return bool(given) and all(_close(_num(row.get(c)), _num(key.get(k))) for c, k in given)
 
 
 def value_agrees(row: dict, key: dict, spec: Spec) -> bool:
     """The row's value equals the key's (a key with several values: each one given must agree)."""
+    if spec.function == "changes":
+        return change_agrees(row, key)
     given = [(c, k) for c, k in spec.values if _num(key.get(k)) is not None]
     if not given:
         return False
@@ -196,8 +221,8 @@ def score_table(rows: list[dict], key: list[dict], table: str) -> TableScore:
             out.output += 1
             out.right += 1
             continue
-        if used_by[i]:
-            continue                                              # matches only optional key rows
+        if used_by[i] or r.get("restates"):
+            continue                                              # matches only optional key rows, or restates
         same_value = [k for k in key if k["article"] == r["article"] and value_agrees(r, k, spec)]
         same_value.sort(key=lambda k: (_distance(r, k), k["_line"]))
         if same_value and same_value[0].get("optional") and _distance(r, same_value[0]) == 0:

@@ -4,7 +4,7 @@ One spec per table serves three purposes: the pandera schema each view is valida
 the column documentation, and the ``datapackage.json`` that ``explore export-data`` writes.
 
 >>> sorted(TABLES)
-['adoption', 'budgets', 'checks', 'figures', 'money', 'stock_moves', 'timeframes']
+['adoption', 'budgets', 'changes', 'checks', 'figures', 'money', 'stock_moves', 'timeframes']
 >>> schema("adoption").columns["low"].dtype
 DataType(float64)
 """
@@ -61,12 +61,16 @@ MONEY = PROVENANCE + OWNER + [
     ("mentions", "Int64", "how often the article states this amount for this entity", None),
 ] + SOURCE
 ADOPTION = PROVENANCE + [
-    ("subject", "string", "what is adopted (application, technology)", None),
+    ("subject", "string", "what is adopted or done, as written (application, \"setzen bereits KI ein\")", None),
+    ("group", "string", "who: the population the share is of (\"Unternehmen\", \"Befragten\", \"Haushalt\")",
+     None),
     ("region", "string", "where (China, West, Japan, ...)", None),
-    ("low", "float64", "adoption rate, low end", "%"),
-    ("high", "float64", "adoption rate, high end; empty when open-ended (\"90%+\")", "%"),
+    ("period", "string", "the survey year, or \"Vorjahr\" for an earlier value the sentence states", None),
+    ("low", "float64", "share in percent, low end (fractions and \"jeder Dritte\" as percent)", "%"),
+    ("high", "float64", "share in percent, high end; empty when open-ended (\"90%+\")", "%"),
     ("unit", "string", "%", None),
     ("qualifier", "string", "approx, more_than, less_than, up_to", None),
+    ("restates", "string", "a fraction restating a percent of its sentence: that percent's text", None),
     ("in_table", "boolean", "read from a table cell", None),
 ] + SOURCE
 STOCK_MOVES = PROVENANCE + OWNER + [
@@ -87,8 +91,26 @@ TIMEFRAMES = PROVENANCE + [
     ("qualifier", "string", "approx, more_than, less_than, up_to", None),
     ("in_table", "boolean", "read from a table cell", None),
 ] + SOURCE
+CHANGES = PROVENANCE + [
+    ("entity", "string", "whose figure changed: the grammatical owner, else the economy named "
+                         "(\"Deutschland\", \"EU\") for an economy's figures", None),
+] + OWNER[1:] + [
+    ("measure", "string", "revenue, profit, orders, sales_volume, employment, unemployment, prices, exports, "
+                          "production, market_share, users, other", None),
+    ("change_pct", "float64", "signed relative change in percent (\"sank um 3 Prozent\" = -3)", "%"),
+    ("change_abs", "float64", "signed absolute change, in unit", "unit"),
+    ("unit", "string", "unit of change_abs: pp (Prozentpunkte), an ISO currency, or the counted noun", None),
+    ("change_factor", "float64", "new value over old (\"verdoppelt\" = 2, \"auf ein Drittel\" = 0.3333)", None),
+    ("period", "string", "over which period, as written (\"im Jahresvergleich\", \"im dritten Quartal\")", None),
+    ("from_value", "float64", "the level before, where the sentence gives it (\"von 2,5 ...\")", "from_unit"),
+    ("to_value", "float64", "the level after, where the sentence gives it (\"... auf 3,1 Mrd. Euro\")", "to_unit"),
+    ("from_unit", "string", "unit of from_value", None),
+    ("to_unit", "string", "unit of to_value", None),
+    ("qualifier", "string", "approx, more_than, less_than, up_to", None),
+] + SOURCE
 CHECKS = PROVENANCE + [
-    ("check", "string", "multiple, conversion or percent_change", None),
+    ("check", "string", "multiple, conversion, percent_change or change (a stated change against its "
+                        "from/to)", None),
     ("claim", "string", "what the article claims, in words", None),
     ("claimed", "float64", "the claimed value", None),
     ("computed", "float64", "the value computed from the article's own figures (or the ECB rate)", None),
@@ -105,6 +127,7 @@ TABLES: dict[str, list[tuple]] = {
     "stock_moves": STOCK_MOVES,
     "timeframes": TIMEFRAMES,
     "checks": CHECKS,
+    "changes": CHANGES,
 }
 REQUIRED = {"article", "text", "start", "end"}
 

@@ -400,32 +400,35 @@ def _strip_topic(header: str, rx: re.Pattern) -> str:
 
 
 def adoption(source=None, gazetteer=()) -> pd.DataFrame:
-    """Adoption rates: subject, region, low-high in percent, from tables and from prose."""
+    """Shares of a population: adoption rates from tables, and from prose every share of people or
+    organisations that use, own, do, plan or say something (``explore.shares``)."""
+    from .shares import share_rows
     ctx = _ctx(source, gazetteer)
     at = ctx.at
     rows = []
     for r in ctx.rows:
-        if r["kind"] != "percent" or r["unit"] != "%":
+        if r["kind"] != "percent" or r["unit"] != "%" or not r.get("in_table"):
             continue
-        if r.get("in_table"):
-            col, row = r.get("col_header") or "", r.get("row_header") or ""
-            if not at.is_adoption(col) and not at.is_adoption(row):
-                continue
-            if at.region(row) and not at.region(col):
-                subject, region = _strip_topic(col, at.re_adoption), row
-            else:
-                subject, region = row, at.region(col)
+        col, row = r.get("col_header") or "", r.get("row_header") or ""
+        if not at.is_adoption(col) and not at.is_adoption(row):
+            continue
+        if at.region(row) and not at.region(col):
+            subject, region = _strip_topic(col, at.re_adoption), row
         else:
-            if not at.is_adoption(r["sentence"]):
-                continue
-            p, e = ctx.pos(r)
-            after = r["sentence"][e:clause_end(r["sentence"], e)]
-            m = re.match(r"\s*(?:der|des|aller)\s+(?P<s>[\w-]+(?:\s[A-ZÄÖÜ][\w-]*)?)", after)
-            subject = m.group("s") if m else None
-            region = at.region(r["sentence"][clause_start(r["sentence"], p):])
+            subject, region = row, at.region(col)
         rows.append({**_provenance(r), "subject": subject, "region": region, "low": r["low"], "high": r["high"],
-                     "unit": "%", "qualifier": r.get("qualifier"), "in_table": bool(r.get("in_table"))})
+                     "unit": "%", "qualifier": r.get("qualifier"), "in_table": True})
+    rows += share_rows(ctx, at)
+    rows.sort(key=lambda x: (x["article"], x["start"]))
     return _finish(rows, "adoption")
+
+
+def changes(source=None, gazetteer=()) -> pd.DataFrame:
+    """Stated changes other than stock moves: entity, measure, signed change (percent, absolute with
+    unit, or factor), period, from/to levels (``explore.stated_changes``)."""
+    from .stated_changes import change_rows
+    ctx = _ctx(source, gazetteer)
+    return _finish(change_rows(ctx), "changes")
 
 
 def timeframes(source=None, gazetteer=()) -> pd.DataFrame:
@@ -588,6 +591,8 @@ def checks(source=None, gazetteer=(), tolerance: float = 0.05) -> pd.DataFrame:
     out += _check_multiples(ctx, money_rows, tolerance)
     out += _check_conversions(money_rows, tolerance)
     out += _check_percent_changes(ctx)
+    from .stated_changes import check_rows
+    out += check_rows(ctx, done={c["start"] for c in out if c["check"] == "percent_change"}, tolerance=tolerance)
     return _finish(out, "checks")
 
 

@@ -528,3 +528,54 @@ def figure_browser(source=None, corpus=None, locale: str = "en", folder: str | P
     from . import views
     topics = [views.money(figs), views.stock_moves(figs), views.adoption(figs), views.timeframes(figs)]
     return FigureBrowser(figs, corpus=corpus, topics=tuple(topics), locale=locale, folder=folder)
+
+
+# ---------------------------------------------------------------- changes and shares (explore.changes, explore.adoption)
+
+class ChangeExplorer(ChartPanel):
+    pass
+
+
+def change_explorer(changes: pd.DataFrame, locale: str = "de", folder: str | Path = "charts") -> ChangeExplorer:
+    """Stated changes as diverging bars (``charts.change_bars``); pick measures and owners, percent or
+    percentage points."""
+    from .charts import MEASURE_LABELS
+    measures = _options(changes, "measure")
+    controls = {
+        "measure": W.SelectMultiple(options=[(MEASURE_LABELS["de"].get(m, m), m) for m in measures],
+                                    value=tuple(measures), description="Größe",
+                                    rows=min(max(len(measures), 2), 6), layout=W.Layout(width="300px")),
+        "entity": _multi(_options(changes, "entity"), "Eigentümer"),
+        "unit": W.ToggleButtons(options=[("Prozent", "%"), ("Prozentpunkte", "pp")], value="%",
+                                description="Einheit", style={"button_width": "110px"}),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(measure, entity, unit, locale):
+        keep = changes["measure"].astype("string").isin(measure) & (
+            changes["entity"].astype("string").isin(entity) | changes["entity"].isna())
+        return charts.change_bars(changes[keep], unit=unit, locale=locale)
+
+    return ChangeExplorer(controls, draw, name="changes", folder=folder)
+
+
+class ShareExplorer(ChartPanel):
+    pass
+
+
+def share_explorer(shares: pd.DataFrame, locale: str = "de", folder: str | Path = "charts") -> ShareExplorer:
+    """Shares of a population as dots by group (``charts.share_dots``); pick groups, search the subject."""
+    prose = shares[~shares["in_table"].fillna(False).astype(bool)] if "in_table" in shares.columns else shares
+    controls = {
+        "group": _multi(_options(prose, "group"), "Gruppe"),
+        "search": W.Text(value="", description="Suche", placeholder="z. B. KI"),
+        "locale": _locale_toggle(locale),
+    }
+
+    def draw(group, search, locale):
+        keep = prose["group"].astype("string").isin(group)
+        if search.strip():
+            keep &= _contains(prose["subject"], search)
+        return charts.share_dots(prose[keep], locale=locale)
+
+    return ShareExplorer(controls, draw, name="shares_by_group", folder=folder)

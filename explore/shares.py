@@ -1,0 +1,266 @@
+"""Shares of a population from prose: who (group), does what (subject), how many (percent).
+
+The rows ``explore.adoption()`` reads from sentences rather than tables: "41 Prozent der befragten
+Unternehmen setzen bereits KI ein", "jeder dritte Haushalt", "zwei Drittel der Deutschen",
+"Unter den Mittelständlern sind es 23 Prozent", "im Vorjahr waren es 18 Prozent". Fractions are
+given in percent; a fraction restating a percent of the same sentence ("jeder Zweite (49
+Prozent)") is linked to it (``restates``) rather than counted as a second fact. Stakes ("hält
+39,9 Prozent an"), market shares, rates and changes are not shares. Vocabulary:
+``explore/lang/de/shares.toml``.
+
+>>> from explore.corpus import Article, Corpus
+>>> from explore.views import adoption
+>>> df = adoption(Corpus([Article("a", "Jeder dritte Haushalt besitzt ein E-Auto.")]))
+>>> df[["group", "low", "subject"]].values.tolist()
+[['Haushalt', 33.33, 'besitzt ein E-Auto']]
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+
+from .attribute import clause_end, clause_start
+
+_WORD = re.compile(r"[\wäöüÄÖÜß][\w\-äöüÄÖÜß]*")
+_PREPOSITIONS = {"in", "aus", "im", "mit", "für", "von", "vom", "bei", "an", "am", "zu", "zur", "zum", "nach", "über",
+                 "unter", "ohne"}
+_ARTICLES = r"(?:der|aller|von|unter|unter den|bei den|von den|unserer|dieser|jener)"
+
+
+@functools.cache
+def vocab(lang: str = "de") -> dict:
+    """The shares and changes vocabulary of a language (``explore/lang/<lang>/shares.toml``)."""
+    try:
+        data = resources.files("explore.lang").joinpath(lang, "shares.toml").read_bytes()
+    except FileNotFoundError:
+        raise ValueError(f"no shares vocabulary for language {lang!r} (explore/lang/{lang}/shares.toml)") from None
+    return tomllib.loads(data.decode("utf-8"))
+
+
+@functools.cache
+def _rules(lang: str = "de") -> dict:
+    v = vocab(lang)["shares"]
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "groups": tuple(sorted(v["groups"], key=len, reverse=True)),
+        "not_groups": set(v["not_groups"]),
+        "survey": re.compile(r"(?<![\wäöüß])(?:" + alt(v["survey_cues"]) + ")", re.I),
+        "answer": re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:von ihnen\s+|davon\s+)?(?:" + alt(v["answer_verbs"]) + r")(?![\wäöüß])",
+                             re.I),
+        "answer_before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["answer_verbs"]) + r")\s+(?:(?:nur|noch|rund|etwa|"
+                                    r"knapp|fast|gut|mehr als|über|bereits|sogar)\s+)*$", re.I),
+        "before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["group_before"]) + r")\s+(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
+                             r"[A-ZÄÖÜ][\w\-äöüß]*)", re.I),
+        "anteil": re.compile(r"(?<![\wäöüß])(?:anteil|quote|zahl)\s+(?:der|aller|an)\s+(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
+                             r"[A-ZÄÖÜ][\w\-äöüß]*)", re.I),
+        "continuation": re.compile(r"(?<![\wäöüß])(?:" + alt(v["continuation"]) + r")(?![\wäöüß])", re.I),
+        "not_shares": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_shares"]) + ")", re.I),
+        "earlier": re.compile(r"(?<![\wäöüß])(?:" + alt(v["earlier"]) + r")(?![\wäöüß])", re.I),
+        "restate": re.compile(r"^[\s(,;:–-]*(?:(?:" + alt(v["restate_words"]) + r")[\s(,;:–-]*)*[\s(,;:–-]*$", re.I),
+    }
+
+
+def is_group(word: str, lang: str = "de") -> bool:
+    """Does a noun name a population of people or organisations?
+
+    >>> is_group("Industrieunternehmen"), is_group("Befragten"), is_group("Kosten")
+    (True, True, False)
+    """
+    r = _rules(lang)
+    w = word.lower()
+    return w not in r["not_groups"] and w[:1].isalpha() and any(w.endswith(g) for g in r["groups"])
+
+
+def head_noun(np: str) -> str | None:
+    """The first capitalised word of a noun phrase that is not the object of a preposition:
+    "der in Deutschland ansässigen Unternehmen" -> "in Deutschland ansässigen Unternehmen" -> Unternehmen.
+
+    >>> head_noun("befragten Unternehmen setzen"), head_noun("in Deutschland ansässigen Firmen")
+    ('Unternehmen', 'Firmen')
+    """
+    prev = None
+    for m in _WORD.finditer(np):
+        w = re.sub(r"^\d+-", "", m.group())            # "74-Jährigen"
+        if w[:1].isupper() and (prev or "").lower() not in _PREPOSITIONS:
+            return w
+        prev = w
+    return None
+
+
+def _group_after(sentence: str, e: int, bare: bool) -> tuple[str | None, int]:
+    """The group right after a share ("der befragten Unternehmen"; bare: "Haushalt" after "jeder dritte").
+    Returns (group, offset after it)."""
+    paren = re.match(r"\s*\([^)]*\)", sentence[e:])       # "Knapp ein Drittel (32 Prozent) der Befragten"
+    if paren:
+        e += paren.end()
+    rx = (r"\s*(?:" + _ARTICLES + r"\s+)?" if bare else r"\s*" + _ARTICLES + r"\s+")
+    m = re.match(rx + r"(?P<np>(?:[\w\-äöüß]+\s+){0,3}?(?:\d+-)?[A-ZÄÖÜ][\w\-äöüß]*)", sentence[e:])
+    if not m:
+        return None, e
+    head = head_noun(m.group("np"))
+    if head and is_group(head):
+        return head, e + m.end()
+    return None, e
+
+
+def _subject(sentence: str, after: int) -> str | None:
+    """What the group does, as written: the rest of the clause (a relative clause when one follows),
+    taking the next clause too when this one is only a verb ("gaben an, KI zu nutzen")."""
+    paren = re.match(r"\s*\([^)]*\)", sentence[after:])
+    if paren:                                # "jeder Zweite (49 Prozent) hat ...": past the restatement
+        after += paren.end()
+    s = sentence[after:]
+    m = re.match(r"\s*,\s*(?:die|der|das|welche)\s+([^,;]+)", s)
+    if m:
+        return m.group(1).strip() or None
+    end = clause_end(sentence, after) if after < len(sentence) else len(sentence)
+    text = sentence[after:end].strip()
+    if len(text.split()) < 3 and end < len(sentence):
+        end2 = clause_end(sentence, end + 1)
+        text = sentence[after:end2].strip()
+    text = re.sub(r"^[)\s,]+", "", text).strip(" .;:!?")
+    return text or None
+
+
+def share_rows(ctx, at) -> list[dict]:
+    """Share rows of the prose figures of a corpus context (``explore.views._Context``)."""
+    r_ = _rules()
+    out: list[dict] = []
+    for article, figs in ctx.by_article.items():
+        survey = any(r_["survey"].search(f["sentence"]) for f in figs) or \
+            bool(figs and figs[0].get("title") and r_["survey"].search(figs[0]["title"]))
+        by_sentence: dict[int, list[dict]] = {}
+        for f in figs:
+            if not f.get("in_table"):
+                by_sentence.setdefault(f["sentence_start"], []).append(f)
+        previous: list[dict] = []            # shares of the last sentences, for "waren es"
+        for ss in sorted(by_sentence):
+            cands = [f for f in by_sentence[ss] if _is_candidate(f)]
+            found: dict[int, dict] = {}
+            for f in cands:
+                row = _share(ctx, at, f, survey, previous, [found[k] for k in sorted(found)])
+                if row:
+                    found[f["start"]] = row
+            _link_restated(ctx, cands, found)
+            rows = [found[k] for k in sorted(found)]
+            out += rows
+            if rows:
+                previous = rows
+            elif previous and ss - previous[-1]["_sentence_start"] > 600:
+                previous = []
+    return out
+
+
+def _is_candidate(f: dict) -> bool:
+    return (f["kind"] == "percent" and f["unit"] == "%") or (f["kind"] == "ratio" and f["unit"] == "fraction")
+
+
+def _value(f: dict) -> tuple[float | None, float | None]:
+    lo, hi = f["low"], f["high"]
+    if f["kind"] == "ratio":
+        lo = None if lo is None else round(lo * 100, 2)
+        hi = None if hi is None else round(hi * 100, 2)
+    return lo, hi
+
+
+def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict]) -> dict | None:
+    r_ = _rules()
+    s = f["sentence"]
+    p, e = ctx.pos(f)
+    if f.get("direction") and re.search(r"(?i)(?:\bum|\bvon|plus|minus)\s+(?:\w+\s+)?$", s[max(0, p - 25):p]):
+        return None                       # "stieg um 5 Prozent": a change, not a share
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    clause = s[cs:ce]
+    after = s[e:]
+    if re.match(r"\s+(?:an|am)\s", after) or re.match(r"\s*(?:Prozentpunkte|Punkte)", after):
+        return None                       # a stake ("39,9 Prozent an X")
+    bare = f["kind"] == "ratio" and bool(re.match(r"(?i)(?:\w+\s+)?jede|\w+\s+von\s+\w+", f["text"]))
+    group, gend = _group_after(s, e, bare)
+    period = None
+    subject = None
+    how = "group"
+    if group:
+        subject = _subject(s, gend)
+        verb = re.search(r"(?<![\wäöüß])([a-zäöüß]+)\s+(?:(?:rund|etwa|fast|knapp|gut|mehr als|über|nur|bereits)\s+)*$",
+                         s[cs:p])
+        if subject and verb and verb.group(1) not in ("der", "die", "das", "und", "oder", "von", "bei", "mit", "als"):
+            subject = f"{verb.group(1)} {subject}"      # "setzen 41 Prozent der Unternehmen KI ein"
+    elif bare and re.search(r"[Jj]ede[rsn]?\s+[A-ZÄÖÜ]", f["text"]):
+        group = "Befragten" if survey else None       # "jeder Zweite": a nominalised ordinal counts people
+        subject = _subject(s, e)
+        how = "jeder"
+    else:
+        if r_["not_shares"].search(clause) or re.search(r"(?i)\b(?:um|von)\s+$", s[max(cs, p - 5):p]):
+            return None
+        m = [x for x in r_["before"].finditer(s, cs, p)] + [x for x in r_["anteil"].finditer(s, 0, p)]
+        groups = [(x, head_noun(x.group("np"))) for x in m]
+        groups = [(x, h) for x, h in groups if h and is_group(h)]
+        if groups:
+            x, group = max(groups, key=lambda t: t[0].end())
+            subject = _subject(s, x.end())
+            how = "group before"
+        elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
+            group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
+            how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
+        elif (previous or same) and (r_["continuation"].search(clause) or r_["earlier"].search(clause)) \
+                and not r_["not_shares"].search(s):
+            group, subject = (same or previous)[-1]["group"], (same or previous)[-1]["subject"]
+            how = "continued"
+        elif bare and (gb := [h for h in map(head_noun, re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:p])) if h and is_group(h)]):
+            group, subject = gb[-1], _subject(s, e)
+            how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
+        elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])):
+            group, subject = "Befragten", _subject(s, e)
+            how = "survey answer"              # "45 Prozent gaben an", "erwarten 38 Prozent eine ..."
+        elif at.is_adoption(clause) and not f.get("direction"):
+            how = "adoption word"
+        else:
+            return None
+    if r_["earlier"].search(clause) or r_["earlier"].search(s[max(0, p - 25):p]):
+        period = "Vorjahr"
+    else:
+        years = [x["date"] for x in ctx.same_sentence(f, ("date",)) if x.get("date") and len(x["date"]) == 4
+                 and cs <= x["start"] - x["sentence_start"] < ce]
+        period = years[0] if years else None
+    low, high = _value(f)
+    return {"article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
+            "title": f.get("title"), "text": f["text"], "start": f["start"], "end": f["end"],
+            "sentence": s, "subject": subject, "group": group, "region": at.region(clause),
+            "period": period, "low": low, "high": high, "unit": "%", "qualifier": f.get("qualifier"),
+            "restates": None, "in_table": False, "_sentence_start": f["sentence_start"], "_how": how,
+            "_kind": f["kind"], "_gend": gend if group and how == "group" else e}
+
+
+def _link_restated(ctx, cands: list[dict], found: dict[int, dict]) -> None:
+    """"jeder Zweite (49 Prozent)", "34 Prozent, also rund ein Drittel": the fraction restates the
+    percent next to it; both become rows when either is a share, the fraction with ``restates``."""
+    r_ = _rules()
+    cands = sorted(cands, key=lambda f: f["start"])
+    for a, b in zip(cands, cands[1:]):
+        if {a["kind"], b["kind"]} != {"percent", "ratio"}:
+            continue
+        if a["start"] not in found and b["start"] not in found:
+            continue
+        a_end = found[a["start"]]["_gend"] if a["start"] in found else ctx.pos(a)[1]
+        between = a["sentence"][a_end:ctx.pos(b)[0]]
+        if len(between) > 30 or not r_["restate"].match(between):
+            continue
+        frac, pct = (a, b) if a["kind"] == "ratio" else (b, a)
+        if abs(_value(frac)[0] - pct["low"]) > 7:
+            continue
+        base = found.get(pct["start"]) or found.get(frac["start"])
+        for f in (pct, frac):
+            if f["start"] not in found:
+                low, high = _value(f)
+                found[f["start"]] = {**base, "text": f["text"], "start": f["start"], "end": f["end"], "low": low,
+                                     "high": high, "qualifier": f.get("qualifier"), "_kind": f["kind"]}
+        for f in (pct, frac):
+            row = found[f["start"]]
+            row["group"] = row["group"] or base["group"]
+            row["subject"] = row["subject"] or base["subject"]
+        found[frac["start"]]["restates"] = pct["text"]

@@ -1,0 +1,461 @@
+"""Stated changes other than stock moves (the rows of ``explore.changes()``): "Der Umsatz stieg um 12 Prozent", "die Arbeitslosenquote sank
+um 0,3 Prozentpunkte", "die Exporte haben sich verdoppelt", "der Gewinn brach um ein Drittel ein".
+
+One row per stated change: the owner (``entity``, as in the money and stock-move tables; empty for
+an economy's figures such as prices or unemployment), the ``measure`` (vocabulary in
+``explore/lang/de/shares.toml``), the change as ``change_pct`` (signed), ``change_abs`` with its
+``unit`` (``pp``, an ISO currency, a counted noun) or ``change_factor`` (new over old), the
+``period`` as written and the ``from``/``to`` levels the sentence gives.
+
+>>> from explore.corpus import Article, Corpus
+>>> from explore.views import changes
+>>> df = changes(Corpus([Article("a", "Die Arbeitslosenquote sank um 0,3 Prozentpunkte auf 5,9 Prozent.")]))
+>>> df[["measure", "change_abs", "unit", "to_value"]].values.tolist()
+[['unemployment', -0.3, 'pp', 5.9]]
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .attribute import clause_end, clause_start
+from .lang import vocabulary
+from .shares import vocab
+
+_UM = re.compile(r"(?i)\bum\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\.|zirka|circa|die|ein|eine|"
+                 r"einen|mehr als die|fast die|knapp die|rund die|gut die)\s+)*$")
+_AUF = re.compile(r"(?i)\bauf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa|nur noch|noch|"
+                  r"ein|eine|einen|die|das)\s+)*$")
+_VON = re.compile(r"(?i)\bvon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|zirka|circa)\s+)*$")
+_NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
+_ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
+_LEVEL_KINDS = ("money", "count", "percent", "other", "index")
+_SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|index|kurs\b|börse|notier|schloss|dax\b")
+
+
+@functools.cache
+def _rules(lang: str = "de") -> dict:
+    v = vocab(lang)["changes"]
+    d = vocabulary(lang)["directions"]
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "measures": [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(p) + ")", re.I)) for k, p in v["measures"].items()],
+        "collective": set(v["collective"]),
+        "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
+        "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
+        "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")(?:\s+(?:des|der|beim|bei|im)(?:\s+\S+){1,3}?)?"
+                                  r"\s+von\s+(?:(?:rund|etwa|knapp|gut|"
+                                  r"fast|mehr als|über|ca\.)\s+)?$"),
+        "up": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["up"] + v["directions"]["up"]) + ")|"
+                         + "|".join(d["up_inner"]), re.I),
+        "down": re.compile(r"(?<![\wäöüß])(?:" + "|".join(d["down"] + v["directions"]["down"]) + ")|"
+                           + "|".join(d["down_inner"]), re.I),
+        "separable": {d: [re.compile(r"(?i)(?<![\wäöüß])(?:" + verb + r")\b.*\b" + part + r"\s*[.!?]?\s*$")
+                          for verb, part in v["separable"][d]] for d in ("up", "down")},
+        "inflation": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["inflation"]) + r")(?![\wäöüß])"),
+        "not_owners": {n.lower() for n in v["not_owners"]["names"]},
+        "not_owner_words": set(v["not_owners"]["words"]),
+        "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
+        "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 else ""), re.I), n)
+                      for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
+        "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
+                                + alt(v["jobs"]["nouns"]) + r")(?![\wäöüß])", re.I),
+        "job_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["cut"]) + ")", re.I),
+        "job_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["create"]) + ")", re.I),
+    }
+
+
+def economy(text: str) -> str | None:
+    """The economy a text names first ("Die Verbraucherpreise in Österreich" -> Österreich).
+
+    >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
+    ('Ostdeutschland', None)
+    """
+    best = None
+    text = text or ""
+    for rx, name in _rules()["economies"]:
+        for m in rx.finditer(text):
+            if _rules()["not_after"].search(text[max(0, m.start() - 12):m.start()]):
+                continue                    # "Gäste aus Deutschland", "Exporte nach China"
+            if best is None or m.start() < best[0]:
+                best = (m.start(), name)
+            break
+    return best[1] if best else None
+
+
+def measure_of(sentence: str, pos: int, end: int) -> str:
+    """The measure named nearest to a change in its clause, then in its sentence; "other" when none.
+
+    >>> measure_of("Im Mai sanken die Exporte um 1,4 Prozent.", 29, 40)
+    'exports'
+    """
+    for a, b in ((clause_start(sentence, pos), clause_end(sentence, end)), (0, len(sentence))):
+        best, dist = None, None
+        for name, rx in _rules()["measures"]:
+            for m in rx.finditer(sentence, a, b):
+                if m.start() < end and m.end() > pos:
+                    continue
+                d = pos - m.end() if m.end() <= pos else (m.start() - end) * 2     # the subject comes first
+                if dist is None or d < dist:
+                    best, dist = name, d
+        if best:
+            return best
+    return "other"
+
+
+def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
+    if compared(sentence, e):
+        return compared(sentence, e)
+    if f.get("direction"):
+        return f["direction"]
+    r = _rules()
+    clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
+    up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
+    if not up and not down:                 # "ging ... um 11,3 Prozent auf 3,9 Millionen zurück"
+        up = any(rx.search(clause) for rx in r["separable"]["up"])
+        down = any(rx.search(clause) for rx in r["separable"]["down"])
+    return "up" if up and not down else "down" if down and not up else None
+
+
+_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im)\b"
+                       r"|(?P<v>mehr|weniger)\s*(?:[,;.)]|$))")
+
+
+def compared(s: str, e: int) -> str | None:
+    """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down."""
+    m = _COMPARED.match(s[e:])
+    if not m:
+        return None
+    return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "über") else "down"
+
+
+def _is_change(f: dict, s: str, p: int, e: int) -> bool:
+    """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
+    earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
+    before = s[max(0, p - 40):p]
+    if f["kind"] in ("percent", "count", "money") and compared(s, e):
+        return True
+    if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]):
+        return True
+    if f["kind"] == "multiple":
+        return True
+    if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
+        cs, ce = clause_start(s, p), clause_end(s, e)   # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
+        if s[:cs].rstrip().endswith("("):             # "ging ... zurück (minus 2,1 Prozent)": the clause it follows
+            cs = clause_start(s, len(s[:cs].rstrip()) - 1)
+        return measure_of(s[cs:ce], p - cs, e - cs) != "other"
+    return False
+
+
+def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
+    """(from, to) figures of the change: "von X auf Y", "auf Y", "nach X" in its clause (or sentence)."""
+    lo, hi = (0, len(s)) if wide else (clause_start(s, p), clause_end(s, e))
+    frm = to = None
+    for x in ctx.same_sentence(f, _LEVEL_KINDS):
+        if x["start"] == f["start"]:
+            continue
+        xp, xe = ctx.pos(x)
+        if not (lo <= xp < hi):
+            continue
+        before = s[max(0, xp - 30):xp]
+        if _AUF.search(before) and to is None:
+            to = x
+        elif (_VON.search(before) or _NACH.search(before)) and frm is None:
+            frm = x
+    if frm is not None and to is not None and frm["unit"] != to["unit"]:
+        frm = None if frm["unit"] is None else frm
+    return frm, to
+
+
+def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
+    """The owner columns: the grammatical owner (``explore.owner``, as in the money and stock-move
+    tables), never an index, a reporting office or a place; an owner that names an economy
+    ("Österreichs") is that economy. An economy's measures (prices, unemployment, exports,
+    production) have an organisation as owner only when it is named in their clause. Without an
+    owner: the economy the clause names, else for a company measure the organisation named before
+    (``_implicit_owner``), else the economy of the sentence or article ("Deutschland", "EU"), with
+    ``entity_source`` "economy"."""
+    from .views import _owner_columns
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    collective = measure in _rules()["collective"]
+    o = ctx.owner(f)
+    if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
+        o = None
+    if o is not None and " " not in o.name.strip() and economy(o.name):
+        return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
+    if o is not None and collective:
+        s0 = f["sentence_start"]
+        if o.start is None or not (s0 + cs <= o.start < s0 + ce) or o.source == "model":
+            o = None
+    if o is not None:
+        return _owner_columns(o)
+    s0 = f["sentence_start"]
+    clause = s[cs:ce]
+    for org in ctx.orgs(f["article"]).in_span(s0 + cs, s0 + ce):      # "Fanuc Deutschland" is no economy
+        a, b = org.start - s0 - cs, org.end - s0 - cs
+        clause = clause[:a] + " " * (b - a) + clause[b:]
+    name = economy(clause)
+    if name is not None and not collective and measure != "other" and _strong_main(ctx, f["article"]):
+        name = None                          # a company's segment ("in der Schweiz"): the company
+    if name is None and not collective and measure != "other":
+        o = _implicit_owner(ctx, f)
+        if o is not None:
+            return _owner_columns(o)
+    if name is None and not collective and _strong_main(ctx, f["article"]):
+        return _owner_columns(None)          # a company's figure whose owner was not found: no guess
+    name = name or economy(s) or _article_economy(ctx, f["article"])
+    return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+def _strong_main(ctx, article: str) -> bool:
+    m = ctx.orgs(article).main()
+    return m is not None and not getattr(m, "weak", False) and not _reporter(m.name)
+
+
+def _implicit_owner(ctx, f: dict):
+    """A company's measure without a possessor ("Der Umsatz stieg um 25 Prozent", "elf Prozent der
+    Belegschaft") is the company the article is talking about: the organisation named last before
+    it, else the article's main organisation."""
+    from .owner import Owner
+    orgs = ctx.orgs(f["article"])
+    before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
+              and not getattr(o, "weak", False) and not _reporter(o.name)]
+    o = before[-1] if before else orgs.main()
+    if o is None or _reporter(o.name) or economy(o.name):
+        return None
+    return Owner(o.name, o.text, o.start if before else None, o.end if before else None,
+                 "reference" if before else "article")
+
+
+_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|agentur|statistik|forschung|"
+                             r"barometer|ministerium)\w*")
+
+
+def _reporter(name: str) -> bool:
+    """A statistics office, agency or institute reports figures, it does not own them; a measure
+    word ("Ebitda") or a function word ("Mehr") is never an owner."""
+    if name in _rules()["not_owner_words"] or _REPORTER_STEMS.search(name):
+        return True
+    if any(rx.fullmatch(name) for _, rx in _rules()["measures"]):
+        return True
+    low = name.lower()
+    return any(low == n or low.startswith(n + " ") or low.startswith(n + "-") for n in _rules()["not_owners"])
+
+
+def _indices(at) -> frozenset:
+    key = id(at)
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE[key] = frozenset(n for n, t in at.gazetteer.values() if t in ("index", "currency"))
+    return _INDEX_CACHE[key]
+
+
+_INDEX_CACHE: dict[int, frozenset] = {}
+
+
+def _article_economy(ctx, article: str) -> str | None:
+    rows = ctx.by_article.get(article, [])
+    title = next((r["title"] for r in rows if r.get("title")), None)
+    for text in [title] + [r["sentence"] for r in rows]:
+        name = economy(text or "")
+        if name:
+            return name
+    return None
+
+
+def _unit(f: dict, s: str, p: int) -> str | None:
+    if f["kind"] == "percent":
+        return f["unit"]
+    if f["kind"] == "money":
+        return f["unit"]
+    if f.get("unit"):
+        return f["unit"]
+    m = list(_ZAHL.finditer(s, 0, p))
+    return m[-1].group("n") if m else None
+
+
+def change_rows(ctx) -> list[dict]:
+    """Changes of the prose figures of a corpus context (``explore.views._Context``)."""
+    r_ = _rules()
+    at = ctx.at
+    out = []
+    for f in ctx.rows:
+        if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other"):
+            continue
+        s = f["sentence"]
+        p, e = ctx.pos(f)
+        job = _job_change(f, s, p, e)
+        if job:
+            out.append(_row(ctx, f, "employment", job, None))
+            continue
+        inflation = _inflation_rate(f, s, p, e)
+        if inflation is not None:
+            out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
+            continue
+        if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
+            levels = _levels_only(ctx, f, s, p, e)
+            if levels:
+                out.append(levels)
+            continue
+        direction = _direction(f, s, p, e)
+        cs, ce = clause_start(s, p), clause_end(s, e)
+        measure = measure_of(s, p, e)
+        if f["kind"] in ("percent", "multiple") and at.is_stock_move(s, p, e) and (
+                measure == "other" or _SHARE_WORDS.search(s[cs:ce])):
+            continue                                  # a stock move (a business measure wins over "Einzelhandel")
+        if measure == "other" and r_["not_changes"].search(s[cs:ce]):
+            continue
+        pct = absolute = factor = None
+        unit = None
+        if f["kind"] == "multiple":
+            factor = f["low"]
+        elif f["kind"] == "ratio":
+            if _AUF.search(s[max(0, p - 30):p]):
+                factor = f["low"]
+            elif direction:
+                pct = round(f["low"] * 100 * (-1 if direction == "down" else 1), 2)
+            else:
+                continue
+        elif not direction:
+            continue
+        elif f["kind"] == "percent" and f["unit"] == "%":
+            pct = f["low"] * (-1 if direction == "down" else 1)
+        else:
+            absolute = f["low"] * (-1 if direction == "down" else 1)
+            unit = _unit(f, s, p)
+        wide = bool(r_["change_noun"].search(s[max(0, p - 80):p]))
+        frm, to = _levels(ctx, f, s, p, e, wide)
+        if any(x is not None and x["kind"] == "index" for x in (frm, to)):
+            continue                                  # "fiel um 7,9 % auf 1414 Punkte": an index moved
+        pm = list(r_["periods"].finditer(s, cs, ce)) or list(r_["periods"].finditer(s))
+        period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
+        out.append({
+            "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
+            "title": f.get("title"), **_entity(ctx, f, measure, s, p, e), "measure": measure,
+            "change_pct": pct, "change_abs": absolute, "unit": unit, "change_factor": factor, "period": period,
+            "from_value": frm["low"] if frm else None, "to_value": to["low"] if to else None,
+            "from_unit": frm["unit"] if frm else None, "to_unit": to["unit"] if to else None,
+            "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"], "end": f["end"], "sentence": s,
+            "_from": frm, "_to": to, "_levels_only": False,
+        })
+    tos = {(r["article"], r["_to"]["start"]) for r in out if r["_to"] is not None and r["change_pct"] is not None
+           or r["_to"] is not None and (r["change_abs"] is not None or r["change_factor"] is not None)}
+    return [r for r in out if not (r["_levels_only"] and (r["article"], r["start"]) in tos)]
+
+
+def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
+    """"Die Inflationsrate lag bei 2,1 Prozent", "eine Teuerung von 2,0 Prozent", "Inflation sinkt auf 2,1
+    Prozent": an inflation rate is the change of consumer prices in percent (not its change "um")."""
+    if f["kind"] != "percent" or f["unit"] != "%" or _UM.search(s[max(0, p - 40):p]) or compared(s, e):
+        return None
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    if not _rules()["inflation"].search(s[cs:ce]):
+        if not (_NACH.search(s[max(0, p - 20):p]) and _rules()["inflation"].search(s[:cs])):
+            return None                     # "..., nach 2,2 Prozent im Jahr 2025": the earlier rate
+    neg = re.search(r"(?i)(?:minus|−|-)\s*$", s[max(0, p - 8):p]) or f.get("direction") == "down" and \
+        f["text"].lstrip().startswith(("-", "−"))
+    return -f["low"] if neg else f["low"]
+
+
+def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
+    """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
+    a rise) of employment stated as the jobs cut or created."""
+    r = _rules()
+    if f["kind"] not in ("count", "percent") or (f["kind"] == "percent" and f["unit"] != "%"):
+        return None
+    if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
+        return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
+    if _VON.search(s[max(0, p - 30):p]) or not f["low"]:
+        return None                                     # "Von rund 9200 Arbeitsplätzen ...": the base
+    if not r["job_nouns"].match(s[e:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")):
+        return None
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    window = s[cs:ce] if (r["job_cut"].search(s[cs:ce]) or r["job_create"].search(s[cs:ce])) else s
+    cut, create = r["job_cut"].search(window), r["job_create"].search(window)
+    if not cut and not create or (cut and create):
+        return None
+    sign = -1 if cut else 1
+    if f["kind"] == "percent":
+        return {"change_pct": sign * f["low"]}
+    unit = f.get("unit") or r["job_nouns"].match(s[e:]).group(0).split()[-1]
+    return {"change_abs": sign * f["low"], "unit": unit}
+
+
+def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
+    """"Der Verlust vergrößerte sich von 977'000 auf 2,8 Millionen Franken": a change stated by its
+    levels only, one row at the new level."""
+    if f["kind"] not in ("money", "count", "percent", "other") or not _AUF.search(s[max(0, p - 30):p]):
+        return None
+    r = _rules()
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    clause = s[cs:ce]
+    if not (r["up"].search(clause) or r["down"].search(clause)):
+        return None
+    frm, to = _levels(ctx, f | {"start": -1}, s, p, e, False)
+    if frm is None or to is None or to["start"] != f["start"] or frm["unit"] != f["unit"]:
+        return None
+    if not frm["low"] or not 1e-3 < to["low"] / frm["low"] < 1e3:
+        return None                                     # levels a thousandfold apart are not one quantity
+    if any(_UM.search(s[max(0, ctx.pos(x)[0] - 40):ctx.pos(x)[0]]) for x in ctx.same_sentence(f)
+           if cs <= ctx.pos(x)[0] < ce):
+        return None                                     # the change itself is stated ("um 3 Prozent")
+    measure = measure_of(s, p, e)
+    if at_stock(ctx, s, p, e, measure):
+        return None
+    row = _row(ctx, f, measure, {}, None)
+    row.update({"from_value": frm["low"], "to_value": to["low"], "from_unit": frm["unit"], "to_unit": to["unit"],
+                "_from": frm, "_to": to, "_levels_only": True})
+    return row
+
+
+def at_stock(ctx, s, p, e, measure) -> bool:
+    return measure == "other" and bool(_rules()["not_changes"].search(s[clause_start(s, p):clause_end(s, e)]))
+
+
+def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
+    s = f["sentence"]
+    p, e = ctx.pos(f)
+    cs, ce = clause_start(s, p), clause_end(s, e)
+    if period is None:
+        rx = _rules()["periods"]
+        pm = list(rx.finditer(s, cs, ce)) or list(rx.finditer(s))
+        period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None
+    return {
+        "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
+        "title": f.get("title"), **_entity(ctx, f, measure, s, p, e), "measure": measure,
+        "change_pct": change.get("change_pct"), "change_abs": change.get("change_abs"), "unit": change.get("unit"),
+        "change_factor": change.get("change_factor"), "period": period, "from_value": None, "to_value": None,
+        "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],
+        "end": f["end"], "sentence": s, "_from": None, "_to": None, "_levels_only": False,
+    }
+
+
+def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> list[dict]:
+    """A stated change against the from/to levels of its sentence: percent (to/from - 1), absolute
+    (to - from, same unit) and factor (to/from); ``done`` holds the starts already checked."""
+    out = []
+    for c in change_rows(ctx):
+        frm, to = c["_from"], c["_to"]
+        if c["start"] in done or frm is None or to is None or not frm["low"] or frm["unit"] != to["unit"]:
+            continue
+        if c["change_pct"] is not None:
+            claimed, computed, how = c["change_pct"], (to["low"] / frm["low"] - 1) * 100, "to / from - 1"
+            ok = abs(claimed - computed) <= 0.5 + 0.01 * abs(computed)
+        elif c["change_abs"] is not None:
+            if c["unit"] not in (None, frm["unit"]) and not (c["unit"] == "pp" and frm["unit"] == "%"):
+                continue
+            claimed, computed, how = c["change_abs"], to["low"] - frm["low"], "to - from"
+            ok = abs(claimed - computed) <= tolerance * max(abs(computed), 1e-9) + 1e-9
+        elif c["change_factor"] is not None:
+            claimed, computed, how = c["change_factor"], to["low"] / frm["low"], "to / from"
+            ok = abs(claimed / computed - 1) <= tolerance if computed else False
+        else:
+            continue
+        out.append({k: c[k] for k in ("article", "publisher", "published", "title", "text", "start", "end",
+                                      "sentence")}
+                   | {"check": "change", "claim": f"{c['text']} ({c['measure']})", "claimed": claimed,
+                      "computed": computed, "ok": bool(ok),
+                      "note": f"{how}: from {frm['text']} to {to['text']} in the same sentence"})
+    return out
