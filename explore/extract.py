@@ -273,7 +273,7 @@ class Scanner:
         # a sentence ends at . ! ? … before a capital, unless the dot ends an abbreviation ("Mio."),
         # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
         self.re_sentence_break = re.compile(
-            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=len))
+            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
             + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
         self.future_days = int(v["dates"]["future_days"])
 
@@ -320,12 +320,13 @@ class Scanner:
         self._inherit_units(text, figs)
         self._join_ranges(text, figs)
         ctx.finish_dates(figs)
+        sentences = _Sentences(text)
         for f in figs:
             f["text"] = text[f["start"]:f["end"]]
-            a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
-            sentence = text[a:b]
-            f["sentence"] = sentence.strip()
-            f["sentence_start"] = a + len(sentence) - len(sentence.lstrip())
+            span = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
+            f["sentence"], f["sentence_start"] = sentences.get(span, f["start"], f["end"])
+        for k in skipped:
+            k["sentence"], _ = sentences.get(ctx.line_span(k["start"]), k["start"], k["end"])
         return ScanResult(figs, skipped, [p for t in tables for p in t.problems])
 
     def _scan_segment(self, ctx, lo, hi, figs, skipped):
@@ -384,9 +385,13 @@ class Scanner:
         m = self.re_footnote.match(text, s - 1, hi) if prev == "[" else None
         if m:
             return self._skip(text, s, m.end() - 1, "footnote mark", skipped)
-        a, b = self._token_bounds(text, s, lo, hi)
-        tok = text[a:b]
-        if "://" in tok or "www." in tok or "@" in tok or _WEB.search(tok):
+        a, b, web = ctx._token
+        if not a <= s < b:            # a new token: find its bounds and whether it is a web address, once
+            a, b = self._token_bounds(text, s, lo, hi)
+            tok = text[a:b]
+            web = "://" in tok or "www." in tok or "@" in tok or _WEB.search(tok) is not None
+            ctx._token = (a, b, web)
+        if web:
             e = s
             while e < b and text[e].isdigit():
                 e += 1
@@ -510,7 +515,7 @@ class Scanner:
             start = s - 1
         left = text[max(lo, start - 60):start]
         # names that end in a number: "S&P 500", "CSI 300"
-        for prefix in self.named_numbers.get(core, ()):
+        for prefix in sorted(self.named_numbers.get(core, ())):
             if left.endswith(prefix + " ") or left.endswith(prefix + "-") or left.endswith(prefix):
                 if prefix and text[max(lo, start - len(prefix) - 1):start].strip():
                     return self._skip(text, s, e, "name", skipped)
@@ -520,12 +525,11 @@ class Scanner:
                 and (not left.strip() or left.rstrip().endswith((",", "\n")) or left.endswith("\n")):
             return self._skip(text, s, e, "postal code", skipped)
         # list numbering: a number and a dot at the start of a line ("1. Startseite")
-        line_start = text.rfind("\n", lo, s) + 1 if s > lo else lo
         if text[e:e + 1] == "." and e + 1 < hi and text[e + 1:e + 2] in " \t" and not text[e + 2:e + 3].isdigit() \
-                and (not text[max(lo, line_start):start].strip() or text[max(lo, start - 2):start] in ("  ", "\t")
+                and (_line_initial(text, lo, start) or text[max(lo, start - 2):start] in ("  ", "\t")
                      or text[start - 1:start] == "\t"):
             return self._skip(text, s, e + 1, "list number", skipped)
-        if text[e:e + 1] == ")" and not text[max(lo, line_start):start].strip():
+        if text[e:e + 1] == ")" and _line_initial(text, lo, start):
             return self._skip(text, s, e + 1, "list number", skipped)
         is_int = "," not in core and "." not in core[-3:] or _GROUPED_INT.fullmatch(core)
         # an ordinal: "25. Geburtstag", "im 3. Quartal" (not a sentence end)
@@ -1083,11 +1087,53 @@ class Scanner:
             f.update(kind=g["kind"], unit=g["unit"], scale=g["scale"], factor=g["factor"], bare=False)
 
 
+def _line_initial(text, lo, start) -> bool:
+    """Is there only white space between the start of the line (or lo) and start?"""
+    i = start - 1
+    while i >= lo and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < lo or text[i] == "\n"
+
+
 def _sentence_initial(text, s, lo) -> bool:
     i = s - 1
     while i >= lo and text[i] in " \t„\"'(":
         i -= 1
     return i < lo or text[i] in ".!?:\n–-|"
+
+
+#: a sentence (or line) longer than this is cut, for a figure's context, into windows of
+#: ``CONTEXT_WINDOW`` characters around the figure (a text without sentence breaks would otherwise
+#: give every figure a copy of the whole text)
+MAX_SENTENCE = 2000
+CONTEXT_WINDOW = 600
+
+
+class _Sentences:
+    """The sentence strings of one text, made once and shared by the figures that stand in them.
+
+    A sentence longer than ``MAX_SENTENCE`` gives a window instead: the ``CONTEXT_WINDOW``-sized
+    block of the sentence the figure starts in, with half a block of context on either side (and
+    the figure whole); windows are shared too, so memory stays proportional to the text.
+    """
+
+    def __init__(self, text):
+        self.text = text
+        self._cache: dict[tuple[int, int], tuple[str, int]] = {}
+
+    def get(self, span, start, end) -> tuple[str, int]:
+        """(stripped sentence or window, its offset in the text) for a figure at start:end."""
+        a, b = span
+        if b - a > MAX_SENTENCE:
+            w = CONTEXT_WINDOW
+            k0, k1 = (start - a) // w, (max(end, start + 1) - 1 - a) // w
+            a, b = max(a, a + k0 * w - w // 2), min(b, a + (k1 + 1) * w + w // 2)
+        hit = self._cache.get((a, b))
+        if hit is None:
+            raw = self.text[a:b]
+            stripped = raw.strip()
+            hit = self._cache[(a, b)] = (stripped, a + len(raw) - len(raw.lstrip()))
+        return hit
 
 
 def _valid_date(y, m, d) -> bool:
@@ -1107,22 +1153,39 @@ def _record(start, end, kind, low, high, unit, qualifier, direction, hard, **ext
 
 
 class _Context:
-    """Per-text helpers: sentence spans, clauses, the year of undated day-month dates."""
+    """Per-text helpers: sentence spans, clauses, the year of undated day-month dates.
+
+    Every lookup is a bisect over positions found once per text (line breaks, sentence starts
+    of a line), so a text of one long line costs no more than one with many.
+    """
 
     def __init__(self, text, published, scanner):
         self.text = text
         self.published = published
         self.sc = scanner
         self._sent: dict[int, tuple] = {}     # line start -> (line end, sentence starts)
+        self._newlines: list[int] | None = None
+        self._currency: dict[tuple, str | None] = {}
+        self._token: tuple[int, int, bool] = (0, 0, False)    # the last token looked at: start, end, web
+
+    def line_span(self, pos) -> tuple[int, int]:
+        """(start, end) of the line around pos, without the line break."""
+        if self._newlines is None:
+            text, nl, i = self.text, [], self.text.find("\n")
+            while i >= 0:
+                nl.append(i)
+                i = text.find("\n", i + 1)
+            self._newlines = nl
+        nl = self._newlines
+        i = bisect.bisect_left(nl, pos)
+        return (nl[i - 1] + 1 if i else 0), (nl[i] if i < len(nl) else len(self.text))
 
     def sentence_span(self, pos):
         """(start, end) of the sentence around pos; lines are split into sentences on demand."""
         text = self.text
-        ls = text.rfind("\n", 0, pos) + 1
+        ls, le = self.line_span(pos)
         line = self._sent.get(ls)
         if line is None:
-            le = text.find("\n", pos)
-            le = len(text) if le < 0 else le
             line = self._sent[ls] = (le, _sentence_starts(text, self.sc.re_sentence_break, ls, le))
         le, starts = line
         i = bisect.bisect_right(starts, pos) - 1
@@ -1132,8 +1195,8 @@ class _Context:
         a, b = self.sentence_span(start)
         a, b = max(a, lo), min(b, hi)
         text = self.text
-        ca = a
-        for m in self.sc.re_clause_break.finditer(text, max(a, start - 200), start):
+        ca = max(a, start - 200)         # at most 200 characters each way: a clause, not a whole long line
+        for m in self.sc.re_clause_break.finditer(text, ca, start):
             ca = m.end()
         m = self.sc.re_clause_break.search(text, end, min(b, end + 200))
         cb = m.start() if m else min(b, end + 200)
@@ -1141,13 +1204,17 @@ class _Context:
 
     def sentence_currency(self, pos):
         """The one currency named in the sentence around pos, if exactly one is."""
-        a, b = self.sentence_span(pos)
-        found = set()
-        for m in self.sc.re_unit.finditer(self.text, a, b):
-            w = m.group("u")
-            if w and self.sc.units[w][0] == "money" and self.sc.units[w][1]:
-                found.add(self.sc.units[w][1])
-        return found.pop() if len(found) == 1 else None
+        span = self.sentence_span(pos)
+        if span not in self._currency:
+            found = set()
+            for m in self.sc.re_unit.finditer(self.text, *span):
+                w = m.group("u")
+                if w and self.sc.units[w][0] == "money" and self.sc.units[w][1]:
+                    found.add(self.sc.units[w][1])
+                    if len(found) > 1:
+                        break
+            self._currency[span] = found.pop() if len(found) == 1 else None
+        return self._currency[span]
 
     def finish_dates(self, figs):
         """Turn (year, month, day) tuples into ISO strings, inferring missing years."""

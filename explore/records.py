@@ -72,12 +72,8 @@ def _rows(article: Article) -> tuple[list[dict], list[dict]]:
         f["title"] = article.title
         lo, hi = f["low"], f["high"]
         f["value"] = lo if hi is None else (hi if lo is None else (lo + hi) / 2)
-    text = article.text
-    for s in skipped:
+    for s in skipped:              # their "sentence" (the line, or a window of it) comes from scan
         s["article"] = article.id
-        a = max(text.rfind("\n", 0, s["start"]) + 1, 0)
-        b = text.find("\n", s["end"])
-        s["sentence"] = text[a:b if b >= 0 else len(text)].strip()
     return figs, skipped
 
 
