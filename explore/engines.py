@@ -37,7 +37,7 @@ import pandas as pd
 
 from .corpus import (CATALOG, Article, Corpus, InputWarning, Problem, _meta, article_ids, list_files,
                      read_article, read_catalog, shown)
-from .records import FIGURE_COLUMNS, _as_corpus, _frame, _rows
+from .records import FIGURE_COLUMNS, ExtractionTimeout, _as_corpus, _frame, _rows
 
 ENGINES = ("pandas", "dask")
 #: bounds of a partition's size (the text bytes one task reads and extracts); by default a run
@@ -209,8 +209,10 @@ def _worker_address() -> str:
         return f"pid {os.getpid()}"
 
 
-def run_partition(part: Part, out: str | None) -> dict:
-    """Read, decode and extract one part; write it to ``out`` (a folder) or return the frame."""
+def run_partition(part: Part, out: str | None, time_budget: float | None = None) -> dict:
+    """Read, decode and extract one part; write it to ``out`` (a folder) or return the frame.
+
+    A file over the per-file ``time_budget`` (seconds) is reported and skipped."""
     cpu = time.process_time()
     rows: list[dict] = []
     problems: list[Problem] = []
@@ -223,9 +225,12 @@ def run_partition(part: Part, out: str | None) -> dict:
             problems.extend(probs)
             if article is None:
                 continue
-            where = article.path or article.id
+            where = shown(article.path or article.id)
             try:
-                rows.extend(_rows(article)[0])
+                rows.extend(_rows(article, time_budget)[0])
+            except ExtractionTimeout as exc:
+                problems.append(Problem(where, str(exc).removeprefix(f"{where}: "), fatal=True))
+                continue
             except Exception as exc:           # one bad article must not sink an archive run
                 problems.append(Problem(where, f"extraction failed: {type(exc).__name__}: {exc}", fatal=True))
                 continue
@@ -319,8 +324,9 @@ WORKER_CONFIG = {
 
 
 @contextlib.contextmanager
-def connect(scheduler: str | None = None, workers: int | None = None, client=None):
-    """A ``distributed.Client``: the one given, one for ``scheduler``, or a new local cluster."""
+def connect(scheduler: str | None = None, workers: int | None = None, client=None, memory_limit=None):
+    """A ``distributed.Client``: the one given, one for ``scheduler``, or a new local cluster
+    (each worker bounded by ``memory_limit``, Dask's default when None)."""
     if client is not None:
         yield client
         return
@@ -334,6 +340,7 @@ def connect(scheduler: str | None = None, workers: int | None = None, client=Non
     import dask
     with dask.config.set(WORKER_CONFIG), \
             LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
+                         **({"memory_limit": memory_limit} if memory_limit is not None else {}),
                          dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as c:
         yield c
@@ -404,7 +411,7 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
     outdir = _prepare(out) if out is not None else None
     frames: dict[int, pd.DataFrame] = {}
     bar = None
-    with connect(scheduler, workers, client) as c:
+    with connect(scheduler, workers, client, memory_limit=memory_limit) as c:
         parts = plan(corpus, partition_bytes, workers=len(c.nthreads()), recursive=recursive)
         res = DaskRun(path=outdir, partitions=len(parts), files=sum(map(len, parts)))
         if not res.files and not any(p.fatal for part in parts for p in part.problems):
@@ -416,7 +423,7 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
         # one bag partition per planned part: each becomes one task on a worker
         bag = db.from_sequence(parts, npartitions=max(1, len(parts)))
         target = None if outdir is None else str(outdir)
-        tasks = bag.map(run_partition, target).to_delayed()
+        tasks = bag.map(run_partition, target, time_budget).to_delayed()
         with warnings.catch_warnings():
             # the graph carries the file names (~20 bytes an article): past ~500,000 articles
             # it is over distributed's 10 MB hint, which is expected and harmless here

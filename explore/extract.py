@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import math
 import re
+import time
 from dataclasses import dataclass
 
 from .lang import vocabulary
@@ -278,8 +280,38 @@ class Scanner:
         self.future_days = int(v["dates"]["future_days"])
 
     # ------------------------------------------------------------------------------------
-    def scan(self, text: str, published: dt.date | None = None) -> "ScanResult":
-        """Figures, skipped digit runs and table problems of one text."""
+    def scan(self, text: str, published: dt.date | None = None, deadline: float | None = None) -> "ScanResult":
+        """Figures, skipped digit runs and table problems of one text.
+
+        Invisible characters (zero-width spaces, soft hyphens, a BOM), typographic spaces in digit
+        groups, an en dash used as a minus and the fraction slash are normalised for reading; every
+        offset, ``text`` and ``sentence`` still refers to ``text`` exactly as given. ``deadline``
+        (a ``time.monotonic()`` value) stops a scan that runs too long with ``ScanTimeout``.
+        """
+        norm, edits = normalise(text)
+        figs, skipped, problems, ctx = self._scan(norm, published, deadline)
+        to_start, to_end = _offset_maps(edits)
+        sentences = _Sentences(text)
+        kept = []
+        for f in figs:
+            if not all(v is None or math.isfinite(v) for v in (f["low"], f["high"])):
+                skipped.append({"start": f["start"], "end": f["end"], "text": norm[f["start"]:f["end"]],
+                                "reason": "number too large"})
+                continue
+            a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
+            f["start"], f["end"] = to_start(f["start"]), to_end(f["end"])
+            f["text"] = text[f["start"]:f["end"]]
+            f["sentence"], f["sentence_start"] = sentences.get((to_start(a), to_end(b)), f["start"], f["end"])
+            kept.append(f)
+        for k in skipped:
+            a, b = ctx.line_span(k["start"])
+            k["start"], k["end"] = to_start(k["start"]), to_end(k["end"])
+            k["text"] = text[k["start"]:k["end"]]
+            k["sentence"], _ = sentences.get((to_start(a), to_end(b)), k["start"], k["end"])
+        skipped.sort(key=lambda k: k["start"])
+        return ScanResult(kept, skipped, problems)
+
+    def _scan(self, text, published, deadline):
         figs: list[dict] = []
         skipped: list[dict] = []
         tables = find_tables(text) if "|" in text else []
@@ -303,6 +335,7 @@ class Scanner:
             pos = t.end
         segments.append((pos, len(text), None))
         ctx = _Context(text, published, self)
+        ctx.deadline = deadline
         for lo, hi, cell in segments:
             if hi <= lo:
                 continue
@@ -320,14 +353,7 @@ class Scanner:
         self._inherit_units(text, figs)
         self._join_ranges(text, figs)
         ctx.finish_dates(figs)
-        sentences = _Sentences(text)
-        for f in figs:
-            f["text"] = text[f["start"]:f["end"]]
-            span = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
-            f["sentence"], f["sentence_start"] = sentences.get(span, f["start"], f["end"])
-        for k in skipped:
-            k["sentence"], _ = sentences.get(ctx.line_span(k["start"]), k["start"], k["end"])
-        return ScanResult(figs, skipped, [p for t in tables for p in t.problems])
+        return figs, skipped, [p for t in tables for p in t.problems], ctx
 
     def _scan_segment(self, ctx, lo, hi, figs, skipped):
         text = ctx.text
@@ -340,7 +366,12 @@ class Scanner:
             return m.start() + 1 if m else None
 
         d, w = dsearch(text, lo, hi), next_word(lo)
+        deadline, steps = ctx.deadline, 0
         while d is not None or w is not None:
+            steps += 1
+            if deadline is not None and not steps & 63 and time.monotonic() > deadline:
+                raise ScanTimeout(f"stopped at character {min(x for x in (d and d.start(), w) if x is not None)} "
+                                  f"of {len(text)}")
             if w is None or (d is not None and d.start() < w):
                 s = d.start()
                 end = max(self._at_digit(ctx, s, lo, hi, figs, skipped), s + 1)
@@ -1272,6 +1303,92 @@ def scanner(lang: str = "de") -> Scanner:
     return Scanner(lang)
 
 
-def scan(text: str, published: dt.date | None = None, lang: str = "de") -> ScanResult:
+def scan(text: str, published: dt.date | None = None, lang: str = "de", deadline: float | None = None) -> ScanResult:
     """Scan one text with the shared scanner of its language."""
-    return scanner(lang).scan(text, published)
+    return scanner(lang).scan(text, published, deadline)
+
+
+class ScanTimeout(RuntimeError):
+    """A scan ran past its deadline (the per-file time budget)."""
+
+
+# --- unicode normalised for reading numbers, offsets kept ---------------------------------------------
+#: characters that only hide or split a number: removed for reading (zero-width spaces and joiners,
+#: word joiner, BOM, soft hyphen)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: typographic spaces (thin, figure, punctuation, hair) read as the narrow no-break space the
+#: grammar knows as a digit-group separator; same length, so no offset moves
+_SPACES = str.maketrans({"\u2009": "\u202f", "\u2007": "\u202f", "\u2008": "\u202f", "\u200a": "\u202f"})
+_ODD = re.compile("[" + _INVISIBLE + "\u2009\u2007\u2008\u200a\u2044–]")
+_EDITS = re.compile("[" + _INVISIBLE + "]+|(?<![\\d.,\u2044])(?:(?P<whole>\\d{1,6})[ \u00a0\u202f\u2009])?"
+                    "(?P<num>\\d{1,3})\u2044(?P<den>\\d{1,3})(?![\\d\u2044])")
+#: an en dash right before a digit, after a space or an opening bracket: a minus sign ("–5,3 Prozent")
+_EN_MINUS = re.compile("(?:(?<=[\\s(„\"/|:])|^)–(?=\\d)")
+
+
+def normalise(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    r"""The text as the grammar reads it, and the edits that changed lengths.
+
+    Each edit is (start, end) in the normalised text and (start, end) in ``text``: invisible
+    characters are removed, "1⁄2" becomes "0,5" and "2 1⁄2" "2,5"; same-length changes (thin
+    and figure spaces, an en dash used as a minus) are not edits.
+
+    >>> normalise("1\u2009000\u200b000 Pro\u00adzent")
+    ('1\u202f000000 Prozent', [(5, 5, 5, 6), (12, 12, 13, 14)])
+    >>> normalise("2 1⁄2 Jahre")[0]
+    '2,5 Jahre'
+    """
+    if _ODD.search(text) is None:
+        return text, []
+    text = text.translate(_SPACES)
+    if "–" in text:
+        text = _EN_MINUS.sub("−", text)          # U+2212, the minus sign the grammar reads as one
+    edits: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    pos = n = 0                                  # position in text, length of the output so far
+    for m in _EDITS.finditer(text):
+        if m.group("num") is None:
+            repl = ""
+        else:
+            den = int(m.group("den"))
+            if not den:
+                continue
+            v = int(m.group("whole") or 0) + int(m.group("num")) / den
+            repl = f"{v:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+        out.append(text[pos:m.start()])
+        n += m.start() - pos
+        edits.append((n, n + len(repl), m.start(), m.end()))
+        out.append(repl)
+        n += len(repl)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), edits
+
+
+def _offset_maps(edits):
+    """Functions from offsets in the normalised text to offsets in the original: one for the start
+    of a span (after removed characters), one for its end (before them)."""
+    if not edits:
+        ident = int
+        return ident, ident
+    nstarts = [e[0] for e in edits]
+    nends = [e[1] for e in edits]
+
+    def to_start(p):
+        i = bisect.bisect_right(nends, p) - 1          # the last edit that ends at or before p
+        if i >= 0 and edits[i][0] < p < edits[i][1]:
+            i -= 1
+        if i + 1 < len(edits) and edits[i + 1][0] <= p < edits[i + 1][1]:
+            return edits[i + 1][2]                      # p is inside a replacement: its start
+        return p if i < 0 else p - edits[i][1] + edits[i][3]
+
+    def to_end(q):
+        i = bisect.bisect_left(nstarts, q) - 1         # the last edit that starts before q
+        if i < 0:
+            return q
+        ns, ne, os_, oe = edits[i]
+        if q <= ne:
+            return oe if q == ne else os_ + (q - ns)
+        return q - ne + oe
+
+    return to_start, to_end
