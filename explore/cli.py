@@ -69,7 +69,7 @@ def check_output(out: str | None, inputs, folder: bool = False) -> None:
 
 def _emit(text: str, out: str | None) -> None:
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        Path(out).write_text(text, encoding="utf-8", newline="")   # no newline translation
     else:
         sys.stdout.write(text)
 
@@ -93,9 +93,15 @@ def _figures(corpus, args):
     """``records.figures`` with the per-file time budget; files over it are reported on stderr."""
     from . import records
     n = len(corpus.problems)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", InputWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
         df = records.figures(corpus, progress=args.progress, time_budget=getattr(args, "time_budget", None))
+    timeouts = {str(p) for p in corpus.problems[n:]}
+    for w in caught:                   # the extractor's remarks (malformed table rows), one line each
+        if issubclass(w.category, InputWarning) and str(w.message) not in timeouts:
+            print(f"explore: warning: {w.message}", file=sys.stderr)
+        elif not issubclass(w.category, InputWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     _report(corpus.problems, n)
     return df
 
