@@ -1320,57 +1320,87 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: grammar knows as a digit-group separator; same length, so no offset moves
 _SPACES = str.maketrans({"\u2009": "\u202f", "\u2007": "\u202f", "\u2008": "\u202f", "\u200a": "\u202f"})
 _ODD = re.compile("[" + _INVISIBLE + "\u2009\u2007\u2008\u200a\u2044–]")
-_EDITS = re.compile("[" + _INVISIBLE + "]+|(?<![\\d.,\u2044])(?:(?P<whole>\\d{1,6})[ \u00a0\u202f\u2009])?"
-                    "(?P<num>\\d{1,3})\u2044(?P<den>\\d{1,3})(?![\\d\u2044])")
+_INVISIBLE_RUN = re.compile("[" + _INVISIBLE + "]+")
+_FRACTION = re.compile("(?<![\\d.,\u2044])(?:(?P<whole>\\d{1,6})[ \u00a0\u202f])?"
+                       "(?P<num>\\d{1,3})\u2044(?P<den>\\d{1,3})(?![\\d\u2044])")
 #: an en dash right before a digit, after a space or an opening bracket: a minus sign ("–5,3 Prozent")
 _EN_MINUS = re.compile("(?:(?<=[\\s(„\"/|:])|^)–(?=\\d)")
 
 
-def normalise(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
-    r"""The text as the grammar reads it, and the edits that changed lengths.
+def normalise(text: str) -> tuple[str, list[list[tuple[int, int, int, int]]]]:
+    r"""The text as the grammar reads it, and the edits that changed lengths (two passes).
 
-    Each edit is (start, end) in the normalised text and (start, end) in ``text``: invisible
-    characters are removed, "1⁄2" becomes "0,5" and "2 1⁄2" "2,5"; same-length changes (thin
-    and figure spaces, an en dash used as a minus) are not edits.
+    Each edit is (start, end) in the pass's output and (start, end) in its input. The first pass
+    removes invisible characters; then thin and figure spaces become narrow no-break spaces and
+    an en dash before a digit a minus (same length: no edits), and "1⁄2" becomes "0,5", "2 1⁄2"
+    "2,5".
 
-    >>> normalise("1\u2009000\u200b000 Pro\u00adzent")
-    ('1\u202f000000 Prozent', [(5, 5, 5, 6), (12, 12, 13, 14)])
-    >>> normalise("2 1⁄2 Jahre")[0]
-    '2,5 Jahre'
+    >>> normalise("1 000​000 Pro­zent")
+    ('1 000000 Prozent', [[(5, 5, 5, 6), (12, 12, 13, 14)], []])
+    >>> normalise("2 1⁄2 Jahre")
+    ('2,5 Jahre', [[], [(0, 3, 0, 5)]])
     """
     if _ODD.search(text) is None:
         return text, []
+    text, removed = _edit(text, _INVISIBLE_RUN, lambda m: "")
     text = text.translate(_SPACES)
     if "–" in text:
         text = _EN_MINUS.sub("−", text)          # U+2212, the minus sign the grammar reads as one
+    text, fractions = _edit(text, _FRACTION, _fraction)
+    return text, [removed, fractions]
+
+
+def _fraction(m) -> str | None:
+    den = int(m.group("den"))
+    if not den:
+        return None
+    v = int(m.group("whole") or 0) + int(m.group("num")) / den
+    return f"{v:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _edit(text, pattern, replace):
+    """Replace the matches of ``pattern`` by ``replace(match)`` (None: keep): (new text, edits)."""
     edits: list[tuple[int, int, int, int]] = []
     out: list[str] = []
     pos = n = 0                                  # position in text, length of the output so far
-    for m in _EDITS.finditer(text):
-        if m.group("num") is None:
-            repl = ""
-        else:
-            den = int(m.group("den"))
-            if not den:
-                continue
-            v = int(m.group("whole") or 0) + int(m.group("num")) / den
-            repl = f"{v:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+    for m in pattern.finditer(text):
+        repl = replace(m)
+        if repl is None:
+            continue
         out.append(text[pos:m.start()])
         n += m.start() - pos
         edits.append((n, n + len(repl), m.start(), m.end()))
         out.append(repl)
         n += len(repl)
         pos = m.end()
+    if not edits:
+        return text, edits
     out.append(text[pos:])
     return "".join(out), edits
 
 
-def _offset_maps(edits):
+def _offset_maps(passes):
     """Functions from offsets in the normalised text to offsets in the original: one for the start
     of a span (after removed characters), one for its end (before them)."""
-    if not edits:
-        ident = int
-        return ident, ident
+    maps = [_pass_maps(e) for e in passes if e]
+    if not maps:
+        return int, int
+
+    def to_start(p):
+        for s, _ in reversed(maps):
+            p = s(p)
+        return p
+
+    def to_end(q):
+        for _, e in reversed(maps):
+            q = e(q)
+        return q
+
+    return to_start, to_end
+
+
+def _pass_maps(edits):
+    """The (start, end) offset maps of one pass of edits."""
     nstarts = [e[0] for e in edits]
     nends = [e[1] for e in edits]
 
