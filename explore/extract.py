@@ -1318,13 +1318,28 @@ class ScanTimeout(RuntimeError):
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: typographic spaces (thin, figure, punctuation, hair) read as the narrow no-break space the
 #: grammar knows as a digit-group separator; same length, so no offset moves
+_SPACE_CHARS = "\u2009\u2007\u2008\u200a"
 _SPACES = str.maketrans({"\u2009": "\u202f", "\u2007": "\u202f", "\u2008": "\u202f", "\u200a": "\u202f"})
 _ODD = re.compile("[" + _INVISIBLE + "\u2009\u2007\u2008\u200a\u2044–]")
 _INVISIBLE_RUN = re.compile("[" + _INVISIBLE + "]+")
 _FRACTION = re.compile("(?<![\\d.,\u2044])(?:(?P<whole>\\d{1,6})[ \u00a0\u202f])?"
                        "(?P<num>\\d{1,3})\u2044(?P<den>\\d{1,3})(?![\\d\u2044])")
-#: an en dash right before a digit, after a space or an opening bracket: a minus sign ("–5,3 Prozent")
-_EN_MINUS = re.compile("(?:(?<=[\\s(„\"/|:])|^)–(?=\\d)")
+_EN_DASH_DIGIT = re.compile("–(?=\\d)")     # a literal first: the engine searches it fast
+
+
+def _en_minus(text: str) -> str:
+    """An en dash right before a digit, after white space or an opening bracket (or at the start),
+    is a minus sign ("–5,3 Prozent"): written as U+2212, which the grammar reads as one."""
+    cut = [m.start() for m in _EN_DASH_DIGIT.finditer(text)
+           if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "(„\"/|:"]
+    if not cut:
+        return text
+    parts, pos = [], 0
+    for i in cut:
+        parts += [text[pos:i], "−"]
+        pos = i + 1
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def normalise(text: str) -> tuple[str, list[list[tuple[int, int, int, int]]]]:
@@ -1342,11 +1357,16 @@ def normalise(text: str) -> tuple[str, list[list[tuple[int, int, int, int]]]]:
     """
     if _ODD.search(text) is None:
         return text, []
-    text, removed = _edit(text, _INVISIBLE_RUN, lambda m: "")
-    text = text.translate(_SPACES)
+    # each pass only when its characters occur: a full pass costs ~0.1-0.2 s per MB
+    removed = fractions = []
+    if any(ch in text for ch in _INVISIBLE):
+        text, removed = _edit(text, _INVISIBLE_RUN, lambda m: "")
+    if any(ch in text for ch in _SPACE_CHARS):
+        text = text.translate(_SPACES)
     if "–" in text:
-        text = _EN_MINUS.sub("−", text)          # U+2212, the minus sign the grammar reads as one
-    text, fractions = _edit(text, _FRACTION, _fraction)
+        text = _en_minus(text)
+    if "\u2044" in text:
+        text, fractions = _edit(text, _FRACTION, _fraction)
     return text, [removed, fractions]
 
 
