@@ -38,7 +38,8 @@ _DETERMINERS = ("eine", "einen", "einem", "einer", "eines", "keine", "keinen", "
                 "den", "dem", "des", "diese", "diesen", "diesem", "dieser", "seine", "seinen", "seinem", "seiner",
                 "ihre", "ihren", "ihrem", "ihrer", "unsere", "unseren", "jene", "jenen", "alle", "allen", "jede",
                 "jeden", "jedem", "jeder", "welche", "welchen", "sowie", "sie", "wie")
-_NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
+# at most eight digit groups (1e26): an unbounded repeat made a long run of dotted digits quadratic
+_NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
 
 
 _WORDCH = "[\\wäöüÄÖÜß]"
@@ -878,9 +879,9 @@ class Scanner:
             return None
         a, b = ctx.clause(start, end, lo, hi)
         best = self._nearest_cue(text, a, b, start, end)
-        if best is None and um_left:
+        if best is None and um_left:          # the sentence before it, up to 400 characters back
             a, _ = ctx.sentence_span(start)
-            best = self._nearest_cue(text, max(a, lo), start, start, end)
+            best = self._nearest_cue(text, max(a, lo, start - 400), start, start, end)
         return best
 
     def _nearest_cue(self, text, a, b, start, end):

@@ -94,6 +94,10 @@ print(len(df), int(df["sentence"].str.len().max()) if len(df) else 0)
     ("JSON blob", "'[' + ','.join(f'{1000 + i % 9000}.{i % 97}' for i in range(5000)) + ']'", None, 10, 2500),
     # "1 Prozent " x 8,000: 28 s before (the direction cue search rescanned the sentence)
     ("percent run", "'Der Wert stieg um 1 Prozent ' + '1 Prozent ' * 8000", 8001, 10, 2500),
+    # found while writing these: "um 1 Prozent" x 7,700 took 59 s (the cue search went back over the whole
+    # line), 100 KB of "1.231.231..." 63 s (an unbounded repeat of digit groups)
+    ("um run", "'um 1 Prozent ' * 7700", 7700, 10, 2500),
+    ("dotted digits", "'1.23' * 25000", None, 10, 2500),
 ])
 def test_linear_time_and_bounded_memory(name, text, figures, seconds, memory_mb):
     r = py(EXACT.format(text=text), seconds=seconds, memory_mb=memory_mb)
