@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import InputWarning, load_corpus
+from .corpus import CATALOG, InputWarning, is_text_name, load_corpus
 from .engines import is_figures_dataset
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -24,24 +25,85 @@ def write_table(df: pd.DataFrame, fmt: str, out: str | None) -> None:
         text = df.to_json(orient="records", lines=True, force_ascii=False)
         _emit(text if text.endswith("\n") or not text else text + "\n", out)
     else:
-        _emit(df.to_csv(index=False), out)
+        _emit(csv_text(df), out)
+
+
+def csv_text(df: pd.DataFrame, **options) -> str:
+    """A table as CSV that reads back as the same rows: a field holding a line break is quoted.
+
+    Python's CSV writer quotes a field only for the characters of its line terminator, so a
+    bare CR in a sentence would be written unquoted and shift the columns for a reader; when a
+    text holds a CR, the rows end in CRLF (RFC 4180), which quotes it.
+    """
+    has_cr = any(df[c].astype("string").str.contains("\r", regex=False).any()
+                 for c in df.columns if df[c].dtype == object or str(df[c].dtype) == "string")
+    return df.to_csv(index=False, lineterminator="\r\n" if has_cr else "\n", **options)
+
+
+def check_output(out: str | None, inputs, folder: bool = False) -> None:
+    """Refuse, before any work, an output path that cannot be written or would destroy an input.
+
+    ``folder=True``: ``out`` is a folder to create (the Dask engine's dataset).
+    """
+    if not out:
+        return
+    p = Path(out)
+    if folder:
+        if p.exists() and not p.is_dir():
+            raise SystemExit(f"explore: -o {out}: exists and is not a folder")
+    else:
+        if p.is_dir():
+            raise SystemExit(f"explore: -o {out}: is a folder; give a file name")
+        parent = p.parent
+        if not parent.is_dir():
+            raise SystemExit(f"explore: -o {out}: the folder {parent} does not exist")
+        if not os.access(p if p.exists() else parent, os.W_OK):
+            raise SystemExit(f"explore: -o {out}: not writable")
+    target = p.resolve()
+    for inp in inputs or ["seeds"]:
+        r = Path(inp).resolve()
+        if target == r or (r.is_dir() and target.parent == r and not folder
+                           and (is_text_name(target.name) or target.name == CATALOG)):
+            raise SystemExit(f"explore: -o {out} would overwrite the input {inp}; write somewhere else")
 
 
 def _emit(text: str, out: str | None) -> None:
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        Path(out).write_text(text, encoding="utf-8", newline="")   # no newline translation
     else:
         sys.stdout.write(text)
 
 
-def _load(paths):
+def _load(paths, args=None):
     """Load a corpus, reporting each problem on stderr with its file."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)
-        corpus = load_corpus(*(paths or ["seeds"]))
-    for p in corpus.problems:
-        print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+        corpus = load_corpus(*(paths or ["seeds"]), recursive=getattr(args, "recursive", False),
+                             progress=bool(getattr(args, "progress", False)))
+    _report(corpus.problems)
     return corpus
+
+
+def _report(problems, start: int = 0) -> None:
+    for p in problems[start:]:
+        print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+
+
+def _figures(corpus, args):
+    """``records.figures`` with the per-file time budget; files over it are reported on stderr."""
+    from . import records
+    n = len(corpus.problems)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        df = records.figures(corpus, progress=args.progress, time_budget=getattr(args, "time_budget", None))
+    timeouts = {str(p) for p in corpus.problems[n:]}
+    for w in caught:                   # the extractor's remarks (malformed table rows), one line each
+        if issubclass(w.category, InputWarning) and str(w.message) not in timeouts:
+            print(f"explore: warning: {w.message}", file=sys.stderr)
+        elif not issubclass(w.category, InputWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    _report(corpus.problems, n)
+    return df
 
 
 VIEWS = ("money", "budgets", "adoption", "changes", "stock-moves", "timeframes", "checks")
@@ -55,11 +117,12 @@ def cmd_table(args) -> int:
         return _table_dask(args)
     if args.workers or args.scheduler:
         raise SystemExit("explore: --workers and --scheduler need --engine dask")
-    corpus = _load(args.paths)
+    check_output(args.output, args.paths)
+    corpus = _load(args.paths, args)
     if args.unmatched:
         df = records.unmatched(corpus)
     else:
-        df = records.figures(corpus, progress=args.progress)
+        df = _figures(corpus, args)
     write_table(df, args.format or "csv", args.output)
     return 1 if corpus.failed else 0
 
@@ -72,10 +135,11 @@ def _table_view(args) -> int:
     if args.engine == "dask":
         return _table_view_dask(args)
     failed = False
+    check_output(args.output, args.paths)
     if len(args.paths) == 1 and is_figures_dataset(args.paths[0]):
         source = args.paths[0]
     else:
-        source = _load(args.paths)
+        source = _load(args.paths, args)
         failed = source.failed
     df = getattr(views, args.name.replace("-", "_"))(source)
     write_table(df, args.format or "csv", args.output)
@@ -119,9 +183,10 @@ def _table_dask(args) -> int:
         raise SystemExit("explore: --engine dask writes a Parquet dataset (--format parquet)")
     if not args.output:
         raise SystemExit("explore: --engine dask needs -o OUT_DIR (a folder for the Parquet parts)")
+    check_output(args.output, args.paths, folder=True)
     result = engines.run(args.paths or ["seeds"], args.output, workers=args.workers,
                          scheduler=args.scheduler, progress=args.progress or sys.stderr.isatty(),
-                         warn=False)
+                         warn=False, recursive=args.recursive, time_budget=args.time_budget)
     for p in result.problems:
         print(f"explore: {'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
     print(f"explore: {result.summary()}; wrote {result.path}", file=sys.stderr)
@@ -129,9 +194,15 @@ def _table_dask(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import evaluate
+    from .evaluate import GoldError, evaluate
     corpus = _load(args.paths)
-    report = evaluate(args.gold, corpus)
+    try:
+        report = evaluate(args.gold, corpus)
+    except (GoldError, OSError) as exc:
+        print(f"explore: error: {exc}", file=sys.stderr)
+        return 2
+    for note in report.notes:
+        print(f"explore: warning: {note}", file=sys.stderr)
     with pd.option_context("display.width", 120, "display.max_columns", 20):
         print(report.table().to_string(index=False))
     if args.verbose:
@@ -139,7 +210,7 @@ def cmd_eval(args) -> int:
             print(f"miss  {g['article']} {g['surface']!r} {g['kind']} {g.get('low')} {g.get('unit')}")
         for p in report.overall.false_positives:
             print(f"extra {p['article']} {p['text']!r} {p['kind']} {p.get('low')} {p.get('unit')}")
-    return 1 if corpus.failed else 0
+    return 1 if corpus.failed or report.notes else 0
 
 
 def cmd_eval_tables(args) -> int:
@@ -226,6 +297,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="--engine dask: worker processes of the local cluster (default: one per core)")
     t.add_argument("--scheduler", metavar="ADDR",
                    help="--engine dask: run on the existing cluster at ADDR (tcp://HOST:PORT)")
+    t.add_argument("--recursive", action="store_true", help="also read the sub-folders of a folder")
+    t.add_argument("--time-budget", type=float, metavar="SECONDS",
+                   help="per-file extraction time limit; a file over it is reported and skipped "
+                        "(default: 120, or EXPLORE_TIME_BUDGET)")
     t.set_defaults(func=cmd_table)
 
     e = sub.add_parser("eval", help="score the extractor against a gold JSON-lines key",

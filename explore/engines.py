@@ -35,9 +35,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import (CATALOG, Article, Corpus, InputError, InputWarning, Problem, _meta, decode,
-                     read_catalog)
-from .records import FIGURE_COLUMNS, _as_corpus, _frame, _rows
+from .corpus import (CATALOG, Article, Corpus, InputWarning, Problem, _meta, article_ids, list_files,
+                     read_article, read_catalog, shown)
+from .records import FIGURE_COLUMNS, ExtractionTimeout, _as_corpus, _frame, _rows
 
 ENGINES = ("pandas", "dask")
 #: bounds of a partition's size (the text bytes one task reads and extracts); by default a run
@@ -134,6 +134,9 @@ class Part:
     names: list[str] = field(default_factory=list)
     articles: list[Article] | None = None
     size: int = 0
+    ids: list[str] = field(default_factory=list)      # the article id of each name (unique in the run)
+    catalog_problems: bool = False                    # report the folder's catalog problems (its first part)
+    problems: list[Problem] = field(default_factory=list)   # listing problems, reported with this part
 
     def __len__(self) -> int:
         return len(self.articles) if self.articles is not None else len(self.names)
@@ -142,14 +145,14 @@ class Part:
         """The paths (or article ids) of this part, for messages."""
         if self.articles is not None:
             return [a.path or a.id for a in self.articles]
-        return [os.path.join(self.folder, n) for n in self.names]
+        return [shown(os.path.join(self.folder, n)) for n in self.names]
 
 
 _META = ("title", "publisher", "published", "published_inferred", "language", "url")
-_CATALOGS: dict[str, tuple[tuple, dict[str, tuple]]] = {}
+_CATALOGS: dict[str, tuple[tuple, dict[str, tuple], list]] = {}
 
 
-def _catalog(folder: str) -> dict[str, tuple]:
+def _catalog(folder: str) -> tuple[dict[str, tuple], list[Problem]]:
     """A folder's catalog rows (only the fields articles use), cached per worker process.
 
     Kept as tuples of strings, so even a catalog of a million rows stays a few hundred MB at
@@ -159,38 +162,36 @@ def _catalog(folder: str) -> dict[str, tuple]:
     try:
         st = path.stat()
     except OSError:
-        return {}
+        return {}, []
     key = (st.st_mtime_ns, st.st_size)
     hit = _CATALOGS.get(folder)
     if hit and hit[0] == key:
-        return hit[1]
+        return hit[1], hit[2]
+    problems: list[Problem] = []
     rows = {i: tuple(sys.intern(r.get(k) or "") if k != "title" else (r.get(k) or "") for k in _META)
-            for i, r in read_catalog(Path(folder)).items()}
+            for i, r in read_catalog(Path(folder), problems).items()}
     while len(_CATALOGS) >= 4:
         _CATALOGS.pop(next(iter(_CATALOGS)))
-    _CATALOGS[folder] = (key, rows)
-    return rows
+    _CATALOGS[folder] = (key, rows, problems)
+    return rows, problems
 
 
 def _articles(part: Part):
     """(article or None, problems naming the file, bytes) for every item of a part, in order."""
+    if part.problems:
+        yield None, list(part.problems), 0
     if part.articles is not None:
         for a in part.articles:
             yield a, [], len(a.text.encode("utf-8"))
         return
-    catalog = _catalog(part.folder)
-    for name, path in zip(part.names, part.labels()):
-        try:
-            data = Path(path).read_bytes()
-            text, enc, notes = decode(data, path)
-        except (OSError, InputError) as exc:
-            yield None, [Problem(path, str(exc).removeprefix(f"{path}: "), fatal=True)], 0
-            continue
-        stem = Path(name).stem
+    catalog, catalog_problems = _catalog(part.folder)
+    if part.catalog_problems and catalog_problems:
+        yield None, list(catalog_problems), 0
+    for name, aid in zip(part.names, part.ids or [None] * len(part.names)):
+        stem = name[:-4] if name.lower().endswith(".txt") else os.path.splitext(name)[0]
         row = catalog.get(stem)
         meta = _meta(dict(zip(_META, row))) if row else {}
-        yield (Article(id=stem, text=text, path=path, encoding=enc, **meta),
-               [Problem(path, n) for n in notes], len(data))
+        yield read_article(part.folder, name, aid or shown(stem), meta)
 
 
 def _peak_rss() -> int:
@@ -208,8 +209,10 @@ def _worker_address() -> str:
         return f"pid {os.getpid()}"
 
 
-def run_partition(part: Part, out: str | None) -> dict:
-    """Read, decode and extract one part; write it to ``out`` (a folder) or return the frame."""
+def run_partition(part: Part, out: str | None, time_budget: float | None = None) -> dict:
+    """Read, decode and extract one part; write it to ``out`` (a folder) or return the frame.
+
+    A file over the per-file ``time_budget`` (seconds) is reported and skipped."""
     cpu = time.process_time()
     rows: list[dict] = []
     problems: list[Problem] = []
@@ -222,9 +225,12 @@ def run_partition(part: Part, out: str | None) -> dict:
             problems.extend(probs)
             if article is None:
                 continue
-            where = article.path or article.id
+            where = shown(article.path or article.id)
             try:
-                rows.extend(_rows(article)[0])
+                rows.extend(_rows(article, time_budget)[0])
+            except ExtractionTimeout as exc:
+                problems.append(Problem(where, str(exc).removeprefix(f"{where}: "), fatal=True))
+                continue
             except Exception as exc:           # one bad article must not sink an archive run
                 problems.append(Problem(where, f"extraction failed: {type(exc).__name__}: {exc}", fatal=True))
                 continue
@@ -251,13 +257,15 @@ def run_partition(part: Part, out: str | None) -> dict:
 
 # ---------------------------------------------------------------- planning on the client
 
-def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[Part]:
+def plan(corpus, partition_bytes: int | None = None, workers: int = 1, recursive: bool = False) -> list[Part]:
     """The parts of a corpus: folders and files are listed (not read), in corpus order.
 
     ``corpus`` is a folder, a file, a list of them, or already loaded Articles / a Corpus.
     Without ``partition_bytes`` a part holds 1/8 of a worker's share, within ``PARTITION_BYTES``.
-    A part never spans two folders.
+    A part never spans two folders. Problems met while listing (links, FIFOs, sub-folders, ids
+    made unique) travel with the first part, so the run reports them with the others.
     """
+    listing_problems: list[Problem] = []
     if corpus is None:
         corpus = ["seeds"]
     elif isinstance(corpus, (str, bytes)) or hasattr(corpus, "__fspath__"):
@@ -267,35 +275,32 @@ def plan(corpus, partition_bytes: int | None = None, workers: int = 1) -> list[P
     if isinstance(corpus, (Corpus, Article)) or any(isinstance(a, Article) for a in corpus):
         items = [(None, a, len(a.text.encode("utf-8"))) for a in _as_corpus(corpus)]
     else:
-        items = []
-        for entry in corpus:
-            path = Path(entry)
-            if path.is_dir():
-                # one scandir pass: names and sizes without a Path object and two stat calls per file
-                with os.scandir(path) as it:
-                    listed = sorted((e.name, e.stat().st_size) for e in it
-                                    if e.name.endswith(".txt") and e.is_file())
-                items.extend((str(path), name, size) for name, size in listed)
-                continue
-            try:
-                size = path.stat().st_size
-            except OSError:
-                size = 0
-            items.append((str(path.parent), path.name, size))
+        files, listing_problems = list_files(corpus, recursive=recursive)
+        ids, id_problems = article_ids(files)
+        listing_problems += id_problems
+        items = [(folder, (name, aid), size) for (folder, name, size), aid in zip(files, ids)]
     if partition_bytes is None:
         low, high = PARTITION_BYTES
         partition_bytes = min(high, max(low, sum(i[2] for i in items) // (8 * max(1, workers))))
     parts: list[Part] = []
+    folders: set = set()
     for folder, item, size in items:
         last = parts[-1] if parts else None
         if last is None or last.size >= partition_bytes or last.folder != folder:
-            last = Part(len(parts), folder, articles=[] if folder is None else None)
+            last = Part(len(parts), folder, articles=[] if folder is None else None,
+                        catalog_problems=folder is not None and folder not in folders)
+            folders.add(folder)
             parts.append(last)
         if folder is None:
             last.articles.append(item)
         else:
-            last.names.append(item)
+            last.names.append(item[0])
+            last.ids.append(item[1])
         last.size += size
+    if listing_problems:
+        if not parts:
+            parts.append(Part(0, None, articles=[]))
+        parts[0].problems = listing_problems
     return parts
 
 
@@ -319,8 +324,9 @@ WORKER_CONFIG = {
 
 
 @contextlib.contextmanager
-def connect(scheduler: str | None = None, workers: int | None = None, client=None):
-    """A ``distributed.Client``: the one given, one for ``scheduler``, or a new local cluster."""
+def connect(scheduler: str | None = None, workers: int | None = None, client=None, memory_limit=None):
+    """A ``distributed.Client``: the one given, one for ``scheduler``, or a new local cluster
+    (each worker bounded by ``memory_limit``, Dask's default when None)."""
     if client is not None:
         yield client
         return
@@ -334,6 +340,7 @@ def connect(scheduler: str | None = None, workers: int | None = None, client=Non
     import dask
     with dask.config.set(WORKER_CONFIG), \
             LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
+                         **({"memory_limit": memory_limit} if memory_limit is not None else {}),
                          dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as c:
         yield c
@@ -386,12 +393,16 @@ def _prepare(out) -> Path:
 
 def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | None = None,
         client=None, progress: bool = False, partition_bytes: int | None = None,
-        retries: int = 2, warn: bool = True) -> DaskRun:
+        retries: int = 2, warn: bool = True, recursive: bool = False,
+        memory_limit: str | int | None = None, time_budget: float | None = None) -> DaskRun:
     """Extract every figure of ``corpus`` on Dask; write a Parquet dataset to ``out`` or keep the frame.
 
     Unreadable files are recorded in ``.problems`` with their path (and, ``warn=True``, issued
     as ``InputWarning``); the other files are still extracted. A partition whose task raises is
     retried ``retries`` times; tasks lost with a dead worker are rescheduled by Dask.
+    ``recursive`` also reads sub-folders; ``memory_limit`` bounds each worker of a local cluster
+    (Dask's ``memory_limit``, e.g. ``"1GB"``); ``time_budget`` is the per-file limit in seconds
+    (default ``explore.records.TIME_BUDGET``): a file that takes longer is reported and skipped.
     """
     import dask.bag as db
     from distributed import as_completed
@@ -400,10 +411,10 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
     outdir = _prepare(out) if out is not None else None
     frames: dict[int, pd.DataFrame] = {}
     bar = None
-    with connect(scheduler, workers, client) as c:
-        parts = plan(corpus, partition_bytes, workers=len(c.nthreads()))
+    with connect(scheduler, workers, client, memory_limit=memory_limit) as c:
+        parts = plan(corpus, partition_bytes, workers=len(c.nthreads()), recursive=recursive)
         res = DaskRun(path=outdir, partitions=len(parts), files=sum(map(len, parts)))
-        if not parts:
+        if not res.files and not any(p.fatal for part in parts for p in part.problems):
             where = ", ".join(map(str, corpus)) if isinstance(corpus, (list, tuple)) else str(corpus)
             res.problems.append(Problem(where, "no .txt articles found", fatal=True))
         if progress:
@@ -412,7 +423,7 @@ def run(corpus=None, out=None, *, scheduler: str | None = None, workers: int | N
         # one bag partition per planned part: each becomes one task on a worker
         bag = db.from_sequence(parts, npartitions=max(1, len(parts)))
         target = None if outdir is None else str(outdir)
-        tasks = bag.map(run_partition, target).to_delayed()
+        tasks = bag.map(run_partition, target, time_budget).to_delayed()
         with warnings.catch_warnings():
             # the graph carries the file names (~20 bytes an article): past ~500,000 articles
             # it is over distributed's 10 MB hint, which is expected and harmless here

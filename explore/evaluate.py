@@ -19,23 +19,42 @@ TOLERANCE = 0.005
 UNIT_KINDS = ("money", "percent", "duration")
 
 
-def load_gold(path, texts: dict[str, str]) -> list[dict]:
-    """Gold records with their span: the ``occurrence``-th plain substring match of ``surface``."""
+class GoldError(ValueError):
+    """The answer key cannot be used: unreadable, malformed, empty, or for other articles."""
+
+
+GOLD_FIELDS = ("article", "surface", "kind")
+
+
+def load_gold(path, texts: dict[str, str], missing: set | None = None) -> list[dict]:
+    """Gold records with their span: the ``occurrence``-th plain substring match of ``surface``.
+
+    Records of articles not in ``texts`` are left out (their ids added to ``missing``). A line
+    that is not a JSON object with ``article``, ``surface`` and ``kind`` raises ``GoldError``
+    naming the file and line.
+    """
     gold = []
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            r = json.loads(line)
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{path}:{n}: not a JSON line ({exc.msg} at column {exc.colno})") from None
+            if not isinstance(r, dict) or any(k not in r for k in GOLD_FIELDS):
+                raise GoldError(f"{path}:{n}: a gold figure needs the fields {', '.join(GOLD_FIELDS)}")
             text = texts.get(r["article"])
             if text is None:
+                if missing is not None:
+                    missing.add(r["article"])
                 continue
             pos = -1
             for _ in range(r.get("occurrence", 1)):
                 pos = text.find(r["surface"], pos + 1)
                 if pos < 0:
-                    raise ValueError(f"{path}:{n}: {r['surface']!r} occurrence {r.get('occurrence')} "
-                                     f"not in {r['article']}")
+                    raise GoldError(f"{path}:{n}: {r['surface']!r} occurrence {r.get('occurrence')} "
+                                    f"not in {r['article']}")
             r["start"], r["end"] = pos, pos + len(r["surface"])
             gold.append(r)
     return gold
@@ -91,6 +110,7 @@ class Report:
     overall: Score
     by_kind: dict[str, Score]
     hard: Score
+    notes: list[str] = field(default_factory=list)      # what the score does not cover, in words
 
     def table(self) -> pd.DataFrame:
         rows = [("all", self.overall)] + sorted(self.by_kind.items()) + [("hard (number words)", self.hard)]
@@ -153,5 +173,15 @@ def evaluate(gold_path, corpus) -> Report:
     """Extract figures from ``corpus`` and score them against the JSON-lines key at ``gold_path``."""
     from .records import _as_corpus, figures
     corpus = _as_corpus(corpus)
-    gold = load_gold(Path(gold_path), {a.id: a.text for a in corpus})
-    return score(figures(corpus), gold)
+    missing: set[str] = set()
+    gold = load_gold(Path(gold_path), {a.id: a.text for a in corpus}, missing)
+    if not gold and not missing:
+        raise GoldError(f"{gold_path}: no gold figures in this key")
+    if not gold:
+        raise GoldError(f"{gold_path}: none of the key's {len(missing)} articles is in the corpus "
+                        f"(e.g. {sorted(missing)[0]!r}); give the folder the key was written for")
+    report = score(figures(corpus), gold)
+    if missing:
+        report.notes.append(f"{gold_path}: {len(missing)} of the key's articles are not in the corpus and "
+                            f"not scored: {', '.join(sorted(missing)[:5])}{', ...' if len(missing) > 5 else ''}")
+    return report

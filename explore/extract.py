@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import math
 import re
+import time
 from dataclasses import dataclass
 
 from .lang import vocabulary
@@ -36,7 +38,8 @@ _DETERMINERS = ("eine", "einen", "einem", "einer", "eines", "keine", "keinen", "
                 "den", "dem", "des", "diese", "diesen", "diesem", "dieser", "seine", "seinen", "seinem", "seiner",
                 "ihre", "ihren", "ihrem", "ihrer", "unsere", "unseren", "jene", "jenen", "alle", "allen", "jede",
                 "jeden", "jedem", "jeder", "welche", "welchen", "sowie", "sie", "wie")
-_NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3})+(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
+# at most eight digit groups (1e26): an unbounded repeat made a long run of dotted digits quadratic
+_NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
 
 
 _WORDCH = "[\\wäöüÄÖÜß]"
@@ -273,13 +276,43 @@ class Scanner:
         # a sentence ends at . ! ? … before a capital, unless the dot ends an abbreviation ("Mio."),
         # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
         self.re_sentence_break = re.compile(
-            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=len))
+            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
             + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
         self.future_days = int(v["dates"]["future_days"])
 
     # ------------------------------------------------------------------------------------
-    def scan(self, text: str, published: dt.date | None = None) -> "ScanResult":
-        """Figures, skipped digit runs and table problems of one text."""
+    def scan(self, text: str, published: dt.date | None = None, deadline: float | None = None) -> "ScanResult":
+        """Figures, skipped digit runs and table problems of one text.
+
+        Invisible characters (zero-width spaces, soft hyphens, a BOM), typographic spaces in digit
+        groups, an en dash used as a minus and the fraction slash are normalised for reading; every
+        offset, ``text`` and ``sentence`` still refers to ``text`` exactly as given. ``deadline``
+        (a ``time.monotonic()`` value) stops a scan that runs too long with ``ScanTimeout``.
+        """
+        norm, edits = normalise(text)
+        figs, skipped, problems, ctx = self._scan(norm, published, deadline)
+        to_start, to_end = _offset_maps(edits)
+        sentences = _Sentences(text)
+        kept = []
+        for f in figs:
+            if not all(v is None or math.isfinite(v) for v in (f["low"], f["high"])):
+                skipped.append({"start": f["start"], "end": f["end"], "text": norm[f["start"]:f["end"]],
+                                "reason": "number too large"})
+                continue
+            a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
+            f["start"], f["end"] = to_start(f["start"]), to_end(f["end"])
+            f["text"] = text[f["start"]:f["end"]]
+            f["sentence"], f["sentence_start"] = sentences.get((to_start(a), to_end(b)), f["start"], f["end"])
+            kept.append(f)
+        for k in skipped:
+            a, b = ctx.line_span(k["start"])
+            k["start"], k["end"] = to_start(k["start"]), to_end(k["end"])
+            k["text"] = text[k["start"]:k["end"]]
+            k["sentence"], _ = sentences.get((to_start(a), to_end(b)), k["start"], k["end"])
+        skipped.sort(key=lambda k: k["start"])
+        return ScanResult(kept, skipped, problems)
+
+    def _scan(self, text, published, deadline):
         figs: list[dict] = []
         skipped: list[dict] = []
         tables = find_tables(text) if "|" in text else []
@@ -303,6 +336,7 @@ class Scanner:
             pos = t.end
         segments.append((pos, len(text), None))
         ctx = _Context(text, published, self)
+        ctx.deadline = deadline
         for lo, hi, cell in segments:
             if hi <= lo:
                 continue
@@ -320,13 +354,7 @@ class Scanner:
         self._inherit_units(text, figs)
         self._join_ranges(text, figs)
         ctx.finish_dates(figs)
-        for f in figs:
-            f["text"] = text[f["start"]:f["end"]]
-            a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
-            sentence = text[a:b]
-            f["sentence"] = sentence.strip()
-            f["sentence_start"] = a + len(sentence) - len(sentence.lstrip())
-        return ScanResult(figs, skipped, [p for t in tables for p in t.problems])
+        return figs, skipped, [p for t in tables for p in t.problems], ctx
 
     def _scan_segment(self, ctx, lo, hi, figs, skipped):
         text = ctx.text
@@ -339,7 +367,12 @@ class Scanner:
             return m.start() + 1 if m else None
 
         d, w = dsearch(text, lo, hi), next_word(lo)
+        deadline, steps = ctx.deadline, 0
         while d is not None or w is not None:
+            steps += 1
+            if deadline is not None and not steps & 63 and time.monotonic() > deadline:
+                raise ScanTimeout(f"stopped at character {min(x for x in (d and d.start(), w) if x is not None)} "
+                                  f"of {len(text)}")
             if w is None or (d is not None and d.start() < w):
                 s = d.start()
                 end = max(self._at_digit(ctx, s, lo, hi, figs, skipped), s + 1)
@@ -384,9 +417,13 @@ class Scanner:
         m = self.re_footnote.match(text, s - 1, hi) if prev == "[" else None
         if m:
             return self._skip(text, s, m.end() - 1, "footnote mark", skipped)
-        a, b = self._token_bounds(text, s, lo, hi)
-        tok = text[a:b]
-        if "://" in tok or "www." in tok or "@" in tok or _WEB.search(tok):
+        a, b, web = ctx._token
+        if not a <= s < b:            # a new token: find its bounds and whether it is a web address, once
+            a, b = self._token_bounds(text, s, lo, hi)
+            tok = text[a:b]
+            web = "://" in tok or "www." in tok or "@" in tok or _WEB.search(tok) is not None
+            ctx._token = (a, b, web)
+        if web:
             e = s
             while e < b and text[e].isdigit():
                 e += 1
@@ -510,7 +547,7 @@ class Scanner:
             start = s - 1
         left = text[max(lo, start - 60):start]
         # names that end in a number: "S&P 500", "CSI 300"
-        for prefix in self.named_numbers.get(core, ()):
+        for prefix in sorted(self.named_numbers.get(core, ())):
             if left.endswith(prefix + " ") or left.endswith(prefix + "-") or left.endswith(prefix):
                 if prefix and text[max(lo, start - len(prefix) - 1):start].strip():
                     return self._skip(text, s, e, "name", skipped)
@@ -520,12 +557,11 @@ class Scanner:
                 and (not left.strip() or left.rstrip().endswith((",", "\n")) or left.endswith("\n")):
             return self._skip(text, s, e, "postal code", skipped)
         # list numbering: a number and a dot at the start of a line ("1. Startseite")
-        line_start = text.rfind("\n", lo, s) + 1 if s > lo else lo
         if text[e:e + 1] == "." and e + 1 < hi and text[e + 1:e + 2] in " \t" and not text[e + 2:e + 3].isdigit() \
-                and (not text[max(lo, line_start):start].strip() or text[max(lo, start - 2):start] in ("  ", "\t")
+                and (_line_initial(text, lo, start) or text[max(lo, start - 2):start] in ("  ", "\t")
                      or text[start - 1:start] == "\t"):
             return self._skip(text, s, e + 1, "list number", skipped)
-        if text[e:e + 1] == ")" and not text[max(lo, line_start):start].strip():
+        if text[e:e + 1] == ")" and _line_initial(text, lo, start):
             return self._skip(text, s, e + 1, "list number", skipped)
         is_int = "," not in core and "." not in core[-3:] or _GROUPED_INT.fullmatch(core)
         # an ordinal: "25. Geburtstag", "im 3. Quartal" (not a sentence end)
@@ -843,9 +879,9 @@ class Scanner:
             return None
         a, b = ctx.clause(start, end, lo, hi)
         best = self._nearest_cue(text, a, b, start, end)
-        if best is None and um_left:
+        if best is None and um_left:          # the sentence before it, up to 400 characters back
             a, _ = ctx.sentence_span(start)
-            best = self._nearest_cue(text, max(a, lo), start, start, end)
+            best = self._nearest_cue(text, max(a, lo, start - 400), start, start, end)
         return best
 
     def _nearest_cue(self, text, a, b, start, end):
@@ -1083,11 +1119,53 @@ class Scanner:
             f.update(kind=g["kind"], unit=g["unit"], scale=g["scale"], factor=g["factor"], bare=False)
 
 
+def _line_initial(text, lo, start) -> bool:
+    """Is there only white space between the start of the line (or lo) and start?"""
+    i = start - 1
+    while i >= lo and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < lo or text[i] == "\n"
+
+
 def _sentence_initial(text, s, lo) -> bool:
     i = s - 1
     while i >= lo and text[i] in " \t„\"'(":
         i -= 1
     return i < lo or text[i] in ".!?:\n–-|"
+
+
+#: a sentence (or line) longer than this is cut, for a figure's context, into windows of
+#: ``CONTEXT_WINDOW`` characters around the figure (a text without sentence breaks would otherwise
+#: give every figure a copy of the whole text)
+MAX_SENTENCE = 2000
+CONTEXT_WINDOW = 600
+
+
+class _Sentences:
+    """The sentence strings of one text, made once and shared by the figures that stand in them.
+
+    A sentence longer than ``MAX_SENTENCE`` gives a window instead: the ``CONTEXT_WINDOW``-sized
+    block of the sentence the figure starts in, with half a block of context on either side (and
+    the figure whole); windows are shared too, so memory stays proportional to the text.
+    """
+
+    def __init__(self, text):
+        self.text = text
+        self._cache: dict[tuple[int, int], tuple[str, int]] = {}
+
+    def get(self, span, start, end) -> tuple[str, int]:
+        """(stripped sentence or window, its offset in the text) for a figure at start:end."""
+        a, b = span
+        if b - a > MAX_SENTENCE:
+            w = CONTEXT_WINDOW
+            k0, k1 = (start - a) // w, (max(end, start + 1) - 1 - a) // w
+            a, b = max(a, a + k0 * w - w // 2), min(b, a + (k1 + 1) * w + w // 2)
+        hit = self._cache.get((a, b))
+        if hit is None:
+            raw = self.text[a:b]
+            stripped = raw.strip()
+            hit = self._cache[(a, b)] = (stripped, a + len(raw) - len(raw.lstrip()))
+        return hit
 
 
 def _valid_date(y, m, d) -> bool:
@@ -1107,22 +1185,39 @@ def _record(start, end, kind, low, high, unit, qualifier, direction, hard, **ext
 
 
 class _Context:
-    """Per-text helpers: sentence spans, clauses, the year of undated day-month dates."""
+    """Per-text helpers: sentence spans, clauses, the year of undated day-month dates.
+
+    Every lookup is a bisect over positions found once per text (line breaks, sentence starts
+    of a line), so a text of one long line costs no more than one with many.
+    """
 
     def __init__(self, text, published, scanner):
         self.text = text
         self.published = published
         self.sc = scanner
         self._sent: dict[int, tuple] = {}     # line start -> (line end, sentence starts)
+        self._newlines: list[int] | None = None
+        self._currency: dict[tuple, str | None] = {}
+        self._token: tuple[int, int, bool] = (0, 0, False)    # the last token looked at: start, end, web
+
+    def line_span(self, pos) -> tuple[int, int]:
+        """(start, end) of the line around pos, without the line break."""
+        if self._newlines is None:
+            text, nl, i = self.text, [], self.text.find("\n")
+            while i >= 0:
+                nl.append(i)
+                i = text.find("\n", i + 1)
+            self._newlines = nl
+        nl = self._newlines
+        i = bisect.bisect_left(nl, pos)
+        return (nl[i - 1] + 1 if i else 0), (nl[i] if i < len(nl) else len(self.text))
 
     def sentence_span(self, pos):
         """(start, end) of the sentence around pos; lines are split into sentences on demand."""
         text = self.text
-        ls = text.rfind("\n", 0, pos) + 1
+        ls, le = self.line_span(pos)
         line = self._sent.get(ls)
         if line is None:
-            le = text.find("\n", pos)
-            le = len(text) if le < 0 else le
             line = self._sent[ls] = (le, _sentence_starts(text, self.sc.re_sentence_break, ls, le))
         le, starts = line
         i = bisect.bisect_right(starts, pos) - 1
@@ -1132,8 +1227,8 @@ class _Context:
         a, b = self.sentence_span(start)
         a, b = max(a, lo), min(b, hi)
         text = self.text
-        ca = a
-        for m in self.sc.re_clause_break.finditer(text, max(a, start - 200), start):
+        ca = max(a, start - 200)         # at most 200 characters each way: a clause, not a whole long line
+        for m in self.sc.re_clause_break.finditer(text, ca, start):
             ca = m.end()
         m = self.sc.re_clause_break.search(text, end, min(b, end + 200))
         cb = m.start() if m else min(b, end + 200)
@@ -1141,13 +1236,17 @@ class _Context:
 
     def sentence_currency(self, pos):
         """The one currency named in the sentence around pos, if exactly one is."""
-        a, b = self.sentence_span(pos)
-        found = set()
-        for m in self.sc.re_unit.finditer(self.text, a, b):
-            w = m.group("u")
-            if w and self.sc.units[w][0] == "money" and self.sc.units[w][1]:
-                found.add(self.sc.units[w][1])
-        return found.pop() if len(found) == 1 else None
+        span = self.sentence_span(pos)
+        if span not in self._currency:
+            found = set()
+            for m in self.sc.re_unit.finditer(self.text, *span):
+                w = m.group("u")
+                if w and self.sc.units[w][0] == "money" and self.sc.units[w][1]:
+                    found.add(self.sc.units[w][1])
+                    if len(found) > 1:
+                        break
+            self._currency[span] = found.pop() if len(found) == 1 else None
+        return self._currency[span]
 
     def finish_dates(self, figs):
         """Turn (year, month, day) tuples into ISO strings, inferring missing years."""
@@ -1205,6 +1304,142 @@ def scanner(lang: str = "de") -> Scanner:
     return Scanner(lang)
 
 
-def scan(text: str, published: dt.date | None = None, lang: str = "de") -> ScanResult:
+def scan(text: str, published: dt.date | None = None, lang: str = "de", deadline: float | None = None) -> ScanResult:
     """Scan one text with the shared scanner of its language."""
-    return scanner(lang).scan(text, published)
+    return scanner(lang).scan(text, published, deadline)
+
+
+class ScanTimeout(RuntimeError):
+    """A scan ran past its deadline (the per-file time budget)."""
+
+
+# --- unicode normalised for reading numbers, offsets kept ---------------------------------------------
+#: characters that only hide or split a number: removed for reading (zero-width spaces and joiners,
+#: word joiner, BOM, soft hyphen)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: typographic spaces (thin, figure, punctuation, hair) read as the narrow no-break space the
+#: grammar knows as a digit-group separator; same length, so no offset moves
+_SPACE_CHARS = "\u2009\u2007\u2008\u200a"
+_SPACES = str.maketrans({"\u2009": "\u202f", "\u2007": "\u202f", "\u2008": "\u202f", "\u200a": "\u202f"})
+_ODD = re.compile("[" + _INVISIBLE + "\u2009\u2007\u2008\u200a\u2044–]")
+_INVISIBLE_RUN = re.compile("[" + _INVISIBLE + "]+")
+_FRACTION = re.compile("(?<![\\d.,\u2044])(?:(?P<whole>\\d{1,6})[ \u00a0\u202f])?"
+                       "(?P<num>\\d{1,3})\u2044(?P<den>\\d{1,3})(?![\\d\u2044])")
+_EN_DASH_DIGIT = re.compile("–(?=\\d)")     # a literal first: the engine searches it fast
+
+
+def _en_minus(text: str) -> str:
+    """An en dash right before a digit, after white space or an opening bracket (or at the start),
+    is a minus sign ("–5,3 Prozent"): written as U+2212, which the grammar reads as one."""
+    cut = [m.start() for m in _EN_DASH_DIGIT.finditer(text)
+           if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "(„\"/|:"]
+    if not cut:
+        return text
+    parts, pos = [], 0
+    for i in cut:
+        parts += [text[pos:i], "−"]
+        pos = i + 1
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def normalise(text: str) -> tuple[str, list[list[tuple[int, int, int, int]]]]:
+    r"""The text as the grammar reads it, and the edits that changed lengths (two passes).
+
+    Each edit is (start, end) in the pass's output and (start, end) in its input. The first pass
+    removes invisible characters; then thin and figure spaces become narrow no-break spaces and
+    an en dash before a digit a minus (same length: no edits), and "1⁄2" becomes "0,5", "2 1⁄2"
+    "2,5".
+
+    >>> normalise("1 000​000 Pro­zent")
+    ('1 000000 Prozent', [[(5, 5, 5, 6), (12, 12, 13, 14)], []])
+    >>> normalise("2 1⁄2 Jahre")
+    ('2,5 Jahre', [[], [(0, 3, 0, 5)]])
+    """
+    if _ODD.search(text) is None:
+        return text, []
+    # each pass only when its characters occur: a full pass costs ~0.1-0.2 s per MB
+    removed = fractions = []
+    if any(ch in text for ch in _INVISIBLE):
+        text, removed = _edit(text, _INVISIBLE_RUN, lambda m: "")
+    if any(ch in text for ch in _SPACE_CHARS):
+        text = text.translate(_SPACES)
+    if "–" in text:
+        text = _en_minus(text)
+    if "\u2044" in text:
+        text, fractions = _edit(text, _FRACTION, _fraction)
+    return text, [removed, fractions]
+
+
+def _fraction(m) -> str | None:
+    den = int(m.group("den"))
+    if not den:
+        return None
+    v = int(m.group("whole") or 0) + int(m.group("num")) / den
+    return f"{v:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _edit(text, pattern, replace):
+    """Replace the matches of ``pattern`` by ``replace(match)`` (None: keep): (new text, edits)."""
+    edits: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    pos = n = 0                                  # position in text, length of the output so far
+    for m in pattern.finditer(text):
+        repl = replace(m)
+        if repl is None:
+            continue
+        out.append(text[pos:m.start()])
+        n += m.start() - pos
+        edits.append((n, n + len(repl), m.start(), m.end()))
+        out.append(repl)
+        n += len(repl)
+        pos = m.end()
+    if not edits:
+        return text, edits
+    out.append(text[pos:])
+    return "".join(out), edits
+
+
+def _offset_maps(passes):
+    """Functions from offsets in the normalised text to offsets in the original: one for the start
+    of a span (after removed characters), one for its end (before them)."""
+    maps = [_pass_maps(e) for e in passes if e]
+    if not maps:
+        return int, int
+
+    def to_start(p):
+        for s, _ in reversed(maps):
+            p = s(p)
+        return p
+
+    def to_end(q):
+        for _, e in reversed(maps):
+            q = e(q)
+        return q
+
+    return to_start, to_end
+
+
+def _pass_maps(edits):
+    """The (start, end) offset maps of one pass of edits."""
+    nstarts = [e[0] for e in edits]
+    nends = [e[1] for e in edits]
+
+    def to_start(p):
+        i = bisect.bisect_right(nends, p) - 1          # the last edit that ends at or before p
+        if i >= 0 and edits[i][0] < p < edits[i][1]:
+            i -= 1
+        if i + 1 < len(edits) and edits[i + 1][0] <= p < edits[i + 1][1]:
+            return edits[i + 1][2]                      # p is inside a replacement: its start
+        return p if i < 0 else p - edits[i][1] + edits[i][3]
+
+    def to_end(q):
+        i = bisect.bisect_left(nstarts, q) - 1         # the last edit that starts before q
+        if i < 0:
+            return q
+        ns, ne, os_, oe = edits[i]
+        if q <= ne:
+            return oe if q == ne else os_ + (q - ns)
+        return q - ne + oe
+
+    return to_start, to_end

@@ -9,14 +9,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 import warnings
 from collections.abc import Iterable
 
 import pandas as pd
 
 from .carry import carry_currency
-from .corpus import Article, Corpus, InputWarning, load_corpus
-from .extract import scan
+from .corpus import Article, Corpus, InputWarning, Problem, load_corpus, shown
+from .extract import ScanTimeout, scan
 
 #: column -> (dtype, meaning); the order is the order of the frame
 FIGURE_COLUMNS: dict[str, tuple[str, str]] = {
@@ -59,12 +61,32 @@ def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
     return df.astype({c: t for c, (t, _) in columns.items()})
 
 
-def _rows(article: Article) -> tuple[list[dict], list[dict]]:
-    result = scan(article.text, article.published, article.language)
+#: seconds one file may take to extract before it is reported and skipped (both engines);
+#: ``EXPLORE_TIME_BUDGET`` in the environment, or ``--time-budget`` on the command line, changes it
+TIME_BUDGET = float(os.environ.get("EXPLORE_TIME_BUDGET") or 120)
+#: malformed table rows reported one by one; more are summed up in one warning per article
+MAX_ROW_WARNINGS = 5
+
+
+class ExtractionTimeout(RuntimeError):
+    """One file took longer than the time budget to extract."""
+
+
+def _rows(article: Article, time_budget: float | None = None) -> tuple[list[dict], list[dict]]:
+    budget = TIME_BUDGET if time_budget is None else time_budget
+    where = shown(article.path or article.id or "<text>")
+    try:
+        result = scan(article.text, article.published, article.language,
+                      deadline=time.monotonic() + budget if budget and budget > 0 else None)
+    except ScanTimeout as exc:
+        raise ExtractionTimeout(f"{where}: extraction took more than the time budget of {budget:g} s ({exc}); "
+                                f"no figures from this file (raise it with --time-budget)") from None
     figs, skipped = carry_currency(result.figures, article.text), result.skipped
-    for problem in result.problems:
-        warnings.warn(f"{article.path or article.id or '<text>'}: malformed table, {problem}", InputWarning,
-                      stacklevel=3)
+    for problem in result.problems[:MAX_ROW_WARNINGS]:
+        warnings.warn(f"{where}: malformed table, {problem}", InputWarning, stacklevel=3)
+    if len(result.problems) > MAX_ROW_WARNINGS:
+        warnings.warn(f"{where}: malformed table, {len(result.problems) - MAX_ROW_WARNINGS} more malformed rows "
+                      f"(the cells are still read)", InputWarning, stacklevel=3)
     published = article.published.isoformat() if article.published else None
     for f in figs:
         f["article"] = article.id
@@ -73,12 +95,8 @@ def _rows(article: Article) -> tuple[list[dict], list[dict]]:
         f["title"] = article.title
         lo, hi = f["low"], f["high"]
         f["value"] = lo if hi is None else (hi if lo is None else (lo + hi) / 2)
-    text = article.text
-    for s in skipped:
+    for s in skipped:              # their "sentence" (the line, or a window of it) comes from scan
         s["article"] = article.id
-        a = max(text.rfind("\n", 0, s["start"]) + 1, 0)
-        b = text.find("\n", s["end"])
-        s["sentence"] = text[a:b if b >= 0 else len(text)].strip()
     return figs, skipped
 
 
@@ -87,14 +105,37 @@ def extract(text: str, published: dt.date | str | None = None, article: str | No
 
     ``published`` (a date or ISO string) supplies the year of dates written without one.
     """
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    a = Article(id=article or "", text=text, published=published)
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("extract() takes text (str), not bytes: decode them first, e.g. "
+                        "explore.corpus.decode(data)[0], or read files with explore.load_corpus")
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes text (str), not {type(text).__name__}")
+    a = Article(id=article or "", text=text, published=_as_date(published))
     figs, _ = _rows(a)
     df = _frame(figs, FIGURE_COLUMNS)
     if article is None:
         df["article"] = pd.NA
     return df
+
+
+def _as_date(published) -> dt.date | None:
+    """A publication date from a date, datetime, pandas Timestamp or ISO string (None stays None).
+
+    >>> _as_date("2025-02-17"), _as_date(pd.Timestamp("2025-02-17 10:30"))
+    (datetime.date(2025, 2, 17), datetime.date(2025, 2, 17))
+    """
+    if published is None or published is pd.NaT:
+        return None
+    if isinstance(published, dt.datetime):          # also pandas.Timestamp
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            raise ValueError(f"published={published!r} is not an ISO date (YYYY-MM-DD)") from None
+    raise TypeError(f"published must be a date, datetime or ISO string, not {type(published).__name__}")
 
 
 def _as_corpus(corpus) -> Corpus:
@@ -115,13 +156,16 @@ def _as_corpus(corpus) -> Corpus:
 
 
 def figures(corpus=None, progress: bool = False, engine: str = "pandas", out=None,
-            workers: int | None = None, scheduler: str | None = None, client=None):
+            workers: int | None = None, scheduler: str | None = None, client=None,
+            time_budget: float | None = None):
     """Every figure of every article in a corpus (a ``Corpus``, a folder, or a list of paths).
 
     ``engine="dask"`` extracts on a Dask cluster instead (``explore.engines``): a local one
     with ``workers`` processes (default: one per core), or the cluster at ``scheduler``
     (``"tcp://host:8786"``) or of ``client``. It returns the same frame; with ``out=FOLDER``
     it writes a Parquet dataset there (open it with ``read_figures``) and returns the run.
+    ``time_budget`` (seconds, default ``TIME_BUDGET``) bounds each file's extraction: a file
+    that takes longer is reported by name and skipped.
 
     >>> df = figures("seeds")
     >>> sorted(df["kind"].unique())[:3]
@@ -130,12 +174,25 @@ def figures(corpus=None, progress: bool = False, engine: str = "pandas", out=Non
     if engine != "pandas" or out is not None:
         from . import engines
         return engines.figures(corpus, engine, out=out, progress=progress, workers=workers,
-                               scheduler=scheduler, client=client)
+                               scheduler=scheduler, client=client, time_budget=time_budget)
     corpus = _as_corpus(corpus)
     rows: list[dict] = []
     for a in _progress(corpus, progress, "figures"):
-        rows.extend(_rows(a)[0])
+        rows.extend(_extract_or_report(a, corpus, time_budget))
     return _frame(rows, FIGURE_COLUMNS)
+
+
+def _extract_or_report(article: Article, corpus: Corpus, time_budget: float | None) -> list[dict]:
+    """The figures of one article; a file over the time budget is reported (a fatal ``Problem`` in
+    ``corpus.problems`` and an ``InputWarning``) and gives none, and the run goes on."""
+    try:
+        return _rows(article, time_budget)[0]
+    except ExtractionTimeout as exc:
+        where = shown(article.path or article.id)
+        msg = str(exc).removeprefix(f"{where}: ")
+        corpus.problems.append(Problem(where, msg, fatal=True))
+        warnings.warn(f"{where}: {msg}", InputWarning, stacklevel=3)
+        return []
 
 
 def unmatched(corpus=None) -> pd.DataFrame:

@@ -65,6 +65,7 @@ def find_tables(text: str) -> list[Table]:
     """All pipe tables of a text: a header row, a rule row, then rows until a line without ``|``."""
     tables: list[Table] = []
     done = 0
+    line_pos, line_no = 0, 1            # a position and the number of its line
     for rule in _RULE_LINE.finditer(text):
         s, e = rule.start(), rule.end()
         if s < done or s == 0:
@@ -88,9 +89,10 @@ def find_tables(text: str) -> list[Table]:
                 break
             spans = _split_row(text, rs, re_)
             if len(spans) != len(header):
-                table.problems.append(
-                    f"line {text.count(chr(10), 0, rs) + 1}: row has {len(spans)} cells, "
-                    f"the header has {len(header)}")
+                # line numbers counted on from the last one, not from the start (linear in the text)
+                line_no += text.count("\n", line_pos, rs)
+                line_pos = rs
+                table.problems.append(f"line {line_no}: row has {len(spans)} cells, the header has {len(header)}")
             row_header = text[spans[0][0]:spans[0][1]] if spans else ""
             for c, (a, b) in enumerate(spans):
                 col_header = header[c] if c < len(header) else ""

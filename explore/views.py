@@ -197,7 +197,8 @@ class _Context:
             return before[-1]
         if ms:
             names = [name for _, name in ms]
-            return max(set(names), key=names.count)
+            # the most-mentioned one; a tie goes to the one named first (not to hash order)
+            return max(dict.fromkeys(names), key=names.count)
         return None
 
     def same_sentence(self, r, kinds=None) -> list[dict]:
