@@ -13,6 +13,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dateline import infer_metadata
+
 CATALOG = "catalog.csv"
 CATALOG_COLUMNS = ["id", "title", "publisher", "published", "published_inferred", "language", "url", "note"]
 
@@ -42,6 +44,7 @@ class Article:
     language: str = "de"
     url: str | None = None
     encoding: str = "utf-8"
+    inferred: tuple[str, ...] = ()    # metadata taken from the text itself (explore.dateline)
 
     @classmethod
     def from_text(cls, text: str, id: str = "text", **meta) -> "Article":
@@ -182,8 +185,9 @@ def load_corpus(*paths, warn: bool = True) -> Corpus:
             corpus.problems.append(Problem(str(f), note))
             if warn:
                 warnings.warn(f"{f}: {note}", InputWarning, stacklevel=2)
-        corpus.articles.append(Article(id=f.stem, text=text, path=str(f), encoding=enc,
-                                       **_meta(catalogs[folder].get(f.stem))))
+        article = Article(id=f.stem, text=text, path=str(f), encoding=enc, **_meta(catalogs[folder].get(f.stem)))
+        infer_metadata(article)       # date, title, publisher from the dateline where the catalog is silent
+        corpus.articles.append(article)
     if not corpus.articles and not corpus.problems:
         corpus.problems.append(Problem(", ".join(map(str, paths)), "no .txt articles found", fatal=True))
         if warn:
