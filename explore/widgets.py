@@ -16,8 +16,8 @@ empty state, never a traceback.
 >>> w.controls["period"].value = ("12m",)
 >>> print(repr(w))
 StockExplorer
-Stock moves by period
-  Alibaba: 12m=44.92
+Kursbewegungen nach Zeitraum
+  Alibaba: 12 Monate=44.92
 """
 from __future__ import annotations
 
@@ -29,10 +29,12 @@ from pathlib import Path
 import ipywidgets as W
 import pandas as pd
 import plotly.graph_objects as go
+import traitlets
 
 from . import charts
+from . import labels as L
 
-__all__ = ["ChartPanel", "CorpusPicker", "ExportBar", "FigureBrowser", "adoption_explorer", "budget_explorer",
+__all__ = ["ChartPanel", "CorpusPicker", "ExportBar", "FigureBrowser", "MultiToggle", "adoption_explorer", "budget_explorer",
            "corpus_picker", "load_figures",
            "figure_browser", "overview", "stock_explorer", "timeframe_explorer", "update_figure",
            "with_entities", "highlight"]
@@ -54,12 +56,12 @@ def update_figure(target: go.FigureWidget, fig: go.Figure) -> None:
 class ExportBar(W.HBox):
     """File name, format and an Export button that saves a figure (as shown) into ``folder``."""
 
-    def __init__(self, figure: go.Figure, name: str = "chart", folder: str | Path = "charts"):
+    def __init__(self, figure: go.Figure, name: str = "chart", folder: str | Path = "charts", locale: str = "de"):
         self.figure = figure
         self.folder = Path(folder)
-        self.filename = W.Text(value=name, description="Export as", layout=W.Layout(width="260px"))
+        self.filename = W.Text(value=name, description=L.t("export_as", locale), layout=W.Layout(width="260px"))
         self.format = W.Dropdown(options=["png", "svg", "html"], value="png", layout=W.Layout(width="80px"))
-        self.button = W.Button(description="Export", icon="download", tooltip="save the chart as shown")
+        self.button = W.Button(description=L.t("export", locale), icon="download", tooltip="save the chart as shown")
         self.status = W.HTML()
         self.button.on_click(self.export)
         super().__init__([self.filename, self.format, self.button, self.status])
@@ -124,10 +126,70 @@ class ChartPanel(W.VBox):
         return f"{type(self).__name__}\n{self.describe()}"
 
 
-def _multi(options, description: str, rows: int | None = None) -> W.SelectMultiple:
+class MultiToggle(W.HBox):
+    """A multiple choice shown as toggle buttons: every option visible (no scroll list), each
+    switched on and off with a plain click (no Ctrl-click). ``value`` is the tuple of chosen
+    options and ``options`` the choices (values, or ``(label, value)`` pairs), as in ``SelectMultiple``.
+
+    >>> m = MultiToggle(["7d", "12m"], description="Zeitraum")
+    >>> m.value
+    ('7d', '12m')
+    >>> m.buttons[0].value = False          # a click on "7d"
+    >>> m.value
+    ('12m',)
+    """
+    value = traitlets.Tuple()
+    options = traitlets.Tuple()
+
+    def __init__(self, options=(), value=None, description: str = "", **kwargs):
+        self._label = W.Label(description, layout=W.Layout(min_width="90px"))
+        self.buttons: list[W.ToggleButton] = []
+        self._syncing = False
+        super().__init__(layout=W.Layout(flex_flow="row wrap", align_items="center", max_width="960px"), **kwargs)
+        self.description = description
+        self.options = tuple(options)
+        self.value = tuple(self._values) if value is None else tuple(value)
+
+    @property
+    def _pairs(self) -> list[tuple[str, str]]:
+        return [(str(o[0]), o[1]) if isinstance(o, tuple) else (str(o), o) for o in self.options]
+
+    @property
+    def _values(self) -> list:
+        return [v for _, v in self._pairs]
+
+    @traitlets.observe("options")
+    def _rebuild(self, change) -> None:
+        self.buttons = [W.ToggleButton(description=label, value=v in self.value, tooltip=str(v),
+                                       layout=W.Layout(width="auto", margin="1px"))
+                        for label, v in self._pairs]
+        for b in self.buttons:
+            b.observe(self._clicked, names="value")
+        self.children = [self._label, *self.buttons]
+        self.value = tuple(v for v in self.value if v in self._values)
+
+    @traitlets.validate("value")
+    def _valid(self, proposal):
+        return tuple(v for v in self._values if v in proposal["value"])
+
+    @traitlets.observe("value")
+    def _show(self, change) -> None:
+        self._syncing = True
+        try:
+            for b, v in zip(self.buttons, self._values):
+                b.value = v in self.value
+                b.button_style = "info" if b.value else ""
+        finally:
+            self._syncing = False
+
+    def _clicked(self, change) -> None:
+        if not self._syncing:
+            self.value = tuple(v for b, v in zip(self.buttons, self._values) if b.value)
+
+
+def _multi(options, description: str, rows: int | None = None, labels=None) -> MultiToggle:
     opts = [str(o) for o in options]
-    return W.SelectMultiple(options=opts, value=tuple(opts), description=description,
-                            rows=rows or min(max(len(opts), 2), 6), layout=W.Layout(width="300px"))
+    return MultiToggle([(labels(o), o) for o in opts] if labels else opts, description=description)
 
 
 def _options(df: pd.DataFrame, col: str, key=None) -> list:
@@ -138,8 +200,8 @@ def _options(df: pd.DataFrame, col: str, key=None) -> list:
 
 
 def _locale_toggle(locale: str) -> W.ToggleButtons:
-    return W.ToggleButtons(options=[("English 1,234.5", "en"), ("Deutsch 1.234,5", "de")], value=locale,
-                           description="Numbers", style={"button_width": "150px"})
+    return W.ToggleButtons(options=[("Deutsch 1.234,5", "de"), ("English 1,234.5", "en")], value=L.check(locale),
+                           description=L.t("numbers", locale), style={"button_width": "150px"})
 
 
 def _contains(series: pd.Series, text: str) -> pd.Series:
@@ -152,18 +214,20 @@ class BudgetExplorer(ChartPanel):
     pass
 
 
-def budget_explorer(budgets: pd.DataFrame, currency: str = "USD", log: bool = False, locale: str = "en",
+def budget_explorer(budgets: pd.DataFrame, currency: str = "USD", log: bool = False, locale: str = "de",
                     folder: str | Path = "charts") -> BudgetExplorer:
     """Budgets as bars in a chosen currency; filter by measure and entity; log scale; export.
 
     ``budgets`` is ``explore.budgets()`` (or ``explore.money()`` for every amount).
     """
     controls = {
-        "currency": W.ToggleButtons(options=list(charts.CURRENCIES), value=currency.upper(), description="Currency",
-                                    style={"button_width": "60px"}),
-        "log": W.Checkbox(value=log, description="log scale", indent=False, layout=W.Layout(width="110px")),
-        "measure": _multi(_options(budgets, "measure"), "Measure"),
-        "search": W.Text(placeholder="entity or text contains…", description="Search"),
+        "currency": W.ToggleButtons(options=list(charts.CURRENCIES), value=currency.upper(),
+                                    description=L.t("currency", locale), style={"button_width": "60px"}),
+        "log": W.Checkbox(value=log, description=L.t("log_scale", locale).strip(" ()"), indent=False,
+                          layout=W.Layout(width="130px")),
+        "measure": _multi(_options(budgets, "measure"), L.column("measure", locale),
+                          labels=lambda m: L.measure(m, locale)),
+        "search": W.Text(placeholder="…", description=L.t("search", locale)),
         "locale": _locale_toggle(locale),
     }
 
@@ -182,16 +246,16 @@ class AdoptionExplorer(ChartPanel):
     pass
 
 
-def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale: str = "en",
+def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale: str = "de",
                       folder: str | Path = "charts") -> AdoptionExplorer:
     """Adoption rates as ranges: China against the West per application, or the market comparison."""
     by_app, by_market = charts.adoption_split(adoption)
     controls = {
-        "view": W.ToggleButtons(options=[("China vs. West, per application", "application"),
-                                         ("Chatbots, by market", "market")], value=view, description="Compare",
-                                style={"button_width": "230px"}),
-        "region": _multi(_options(adoption, "region"), "Region"),
-        "search": W.Text(placeholder="application contains…", description="Search"),
+        "view": W.ToggleButtons(options=[(L.t("per_application", locale), "application"),
+                                         (L.t("by_market", locale), "market")], value=view,
+                                description=L.t("compare", locale), style={"button_width": "230px"}),
+        "region": _multi(_options(adoption, "region"), L.column("region", locale)),
+        "search": W.Text(placeholder="…", description=L.t("search", locale)),
         "locale": _locale_toggle(locale),
     }
 
@@ -202,8 +266,9 @@ def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale:
             df = df[_contains(df["subject"], search)]
         if view == "application":
             return charts.adoption_ranges(df, y="subject", color="region", locale=locale,
-                                          title="Adoption rates: China against the West, per application")
-        return charts.adoption_ranges(df, y="region", color=None, locale=locale, title="Chatbot adoption by market")
+                                          title=L.t("adoption_app_title", locale))
+        return charts.adoption_ranges(df, y="region", color=None, locale=locale,
+                                      title=L.t("adoption_market_title", locale))
 
     return AdoptionExplorer(controls, draw, name="adoption", folder=folder)
 
@@ -212,13 +277,14 @@ class StockExplorer(ChartPanel):
     pass
 
 
-def stock_explorer(moves: pd.DataFrame, locale: str = "en", folder: str | Path = "charts") -> StockExplorer:
+def stock_explorer(moves: pd.DataFrame, locale: str = "de", folder: str | Path = "charts") -> StockExplorer:
     """Stock moves as signed bars grouped by period; pick entities and periods, colour by entity or sign."""
     controls = {
-        "entity": _multi(_options(moves, "entity"), "Entity"),
-        "period": _multi(_options(moves, "period", key=charts._period_key), "Period"),
-        "color": W.ToggleButtons(options=[("by entity", "entity"), ("by sign", None)], value="entity",
-                                 description="Colour", style={"button_width": "90px"}),
+        "entity": _multi(_options(moves, "entity"), L.column("entity", locale)),
+        "period": _multi(_options(moves, "period", key=charts._period_key), L.column("period", locale),
+                         labels=lambda p: L.period(p, locale)),
+        "color": W.ToggleButtons(options=[(L.t("by_entity", locale), "entity"), (L.t("by_sign", locale), None)],
+                                 value="entity", description=L.t("colour", locale), style={"button_width": "140px"}),
         "locale": _locale_toggle(locale),
     }
 
@@ -233,11 +299,11 @@ class TimeframeExplorer(ChartPanel):
     pass
 
 
-def timeframe_explorer(timeframes: pd.DataFrame, locale: str = "en",
+def timeframe_explorer(timeframes: pd.DataFrame, locale: str = "de",
                        folder: str | Path = "charts") -> TimeframeExplorer:
     """Timeframes (time to ROI) as ranges; pick the subjects."""
     controls = {
-        "subject": _multi(_options(timeframes, "subject"), "Subject"),
+        "subject": _multi(_options(timeframes, "subject"), L.column("subject", locale)),
         "locale": _locale_toggle(locale),
     }
 
@@ -254,21 +320,24 @@ class Overview(ChartPanel):
         self.data["figs"] = figs
         kinds = _options(figs, "kind")
         control = self.controls["kind"]
-        with self.hold_trait_notifications():
-            control.options = kinds
-            control.value = tuple(kinds)
+        locale = self.controls["locale"].value
+        control.unobserve(self.refresh, names="value")
+        control.options = [(L.kind(k, locale), k) for k in kinds]
+        control.value = tuple(kinds)
+        control.observe(self.refresh, names="value")
         self.refresh()
 
 
-def overview(figs, locale: str = "en", folder: str | Path = "charts") -> Overview:
+def overview(figs, locale: str = "de", folder: str | Path = "charts") -> Overview:
     """How many figures of each kind per article, or the timeline of dated figures.
     ``figs`` is the figures table, or a ``CorpusPicker`` whose corpus the panel follows."""
     picker = figs if isinstance(figs, CorpusPicker) else None
     data = {"figs": picker.figures if picker else figs}
     controls = {
-        "chart": W.ToggleButtons(options=[("Figures per article", "counts"), ("Timeline of dates", "timeline")],
-                                 value="counts", description="Show", style={"button_width": "150px"}),
-        "kind": _multi(_options(data["figs"], "kind"), "Kind", rows=5),
+        "chart": W.ToggleButtons(options=[(L.t("counts_button", locale), "counts"),
+                                          (L.t("timeline_button", locale), "timeline")],
+                                 value="counts", description=L.t("show", locale), style={"button_width": "170px"}),
+        "kind": _multi(_options(data["figs"], "kind"), L.column("kind", locale), labels=lambda k: L.kind(k, locale)),
         "locale": _locale_toggle(locale),
     }
 
@@ -392,7 +461,7 @@ class FigureBrowser(W.VBox):
     with the figure highlighted and a link back to the article."""
 
     def __init__(self, figs: pd.DataFrame, corpus=None, topics: tuple[pd.DataFrame, ...] = (),
-                 locale: str = "en", folder: str | Path = "charts", max_rows: int = 500):
+                 locale: str = "de", folder: str | Path = "charts", max_rows: int = 500):
         self.corpus = corpus
         self.locale = locale
         self.max_rows = max_rows
@@ -513,7 +582,7 @@ class FigureBrowser(W.VBox):
                 f"{charts.describe(self.figure)}")
 
 
-def figure_browser(source=None, corpus=None, locale: str = "en", folder: str | Path = "charts") -> FigureBrowser:
+def figure_browser(source=None, corpus=None, locale: str = "de", folder: str | Path = "charts") -> FigureBrowser:
     """A figure browser over ``source`` (a folder, a Corpus, or a figures table).
 
     Given a folder or Corpus it extracts the figures, attaches entities from the topic tables
