@@ -104,8 +104,32 @@ def test_browser_filters_and_highlights(browser):
     assert "5,08%" in list(rows["text"]) and rows["sentence"].str.contains("5,08").all()
     browser.rows.value = rows.index[rows["text"] == "5,08%"][0]
     assert "<mark" in browser.detail.value and ">5,08%</mark>" in browser.detail.value
-    assert "open the article" in browser.detail.value and "seeds/002_1d86e9404be00b17.txt" in browser.detail.value
+    assert "<b>Alibaba</b>" in browser.detail.value
     assert "selected: 002_1d86e9404be00b17 '5,08%' (percent)" in repr(browser)
+    # the whole article inline, the figure marked at its offsets, its organisation marked too
+    article = browser.article.value
+    assert "3 Milliarden Yuan für Qwen-Nutzer" in article and ">5,08%</mark>" in article
+    assert xw.ORG_MARK in article and ">Alibaba</mark>" in article
+
+
+def test_browser_next_and_previous_step_through_the_list(browser):
+    first, second = [v for _, v in browser.rows.options][:2]
+    assert browser.rows.value == first and browser.position.value.startswith("1 / ")
+    browser.next.click()
+    assert browser.rows.value == second and browser.position.value.startswith("2 / ")
+    browser.previous.click()
+    browser.previous.click()                     # stays on the first
+    assert browser.rows.value == first
+
+
+def test_browser_uses_the_entity_offsets_of_the_tables_when_present():
+    text = "Die Aktie von Alibaba stieg um 5 %. Tencent nicht."
+    row = {"article": "a", "start": 31, "end": 34, "sentence": "Die Aktie von Alibaba stieg um 5 %.",
+           "sentence_start": 0, "entity": "Alibaba", "entity_start": 14, "entity_end": 21, "entity_text": "Alibaba"}
+    assert xw.organisation_span(row, text) == (14, 21)
+    row.pop("entity_start"), row.pop("entity_end")          # no offsets: the name as written in the sentence
+    assert xw.organisation_span(row, text) == (14, 21)
+    assert xw.organisation_span({**row, "entity": None}, text) is None
 
 
 def test_browser_article_and_kind(browser):
@@ -120,7 +144,7 @@ def test_browser_article_and_kind(browser):
 def test_browser_empty_state(browser):
     browser.controls["search"].value = "zzz-no-such-text"
     assert browser.rows.options == ()
-    assert "No figure matches these filters" in browser.detail.value
+    assert "Keine Zahl passt zu diesen Filtern" in browser.detail.value
     assert _empty_state(browser.figure)
     assert "0 of" in repr(browser)
 
