@@ -679,6 +679,37 @@ def figure_timeline(figs: pd.DataFrame, locale: str = "de", title: str | None = 
                    height=max(380, 170 + 60 * len(order)), left=_label_margin(order))
 
 
+# ---------------------------------------------------------------- checks
+
+def check_bars(df: pd.DataFrame, locale: str = "de", title: str | None = None) -> go.Figure:
+    """The article's own claims checked (``explore.checks()``): how far each claimed value lies from
+    the recomputed one, in percent; green bars hold, red ones are off."""
+    _check_locale(locale)
+    title = title or L.t("check_title", locale)
+    _need(df, ["claim", "claimed", "computed", "ok"], "check_bars")
+    data = df[df["claimed"].notna() & df["computed"].notna()]
+    data = data[data["computed"].astype(float) != 0]
+    if data.empty:
+        return empty_figure(_nothing(locale), title, df, locale)
+    dev = (data["claimed"].astype(float) / data["computed"].astype(float) - 1) * 100
+    cats = [_clip(c, 60) for c in data["claim"]]
+    hover = [f"<b>{_esc(r['claim'])}</b><br>{L.t('claimed', locale)}: {fmt_number(r['claimed'], locale)} · "
+             f"{L.t('computed', locale)}: {fmt_number(r['computed'], locale)}<br>"
+             f"{L.t('check_ok' if r['ok'] is True else 'check_off', locale)}: {L.percent(d, locale)}<br>"
+             f"{_esc(_clip(r.get('note'), 110))}<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}"
+             for (_, r), d in zip(data.iterrows(), dev)]
+    fig = go.Figure(go.Bar(y=cats, x=dev.tolist(), orientation="h", name=L.t("check_title", locale),
+                           marker_color=[UP if ok is True else DOWN for ok in data["ok"]],
+                           text=[L.percent(d, locale) for d in dev], textposition="outside", cliponaxis=False,
+                           hovertext=hover, hoverinfo="text"))
+    span = max(1.0, float(dev.abs().max()) * 1.3)
+    fig.update_yaxes(title_text=L.column("check", locale), autorange="reversed")
+    fig.update_xaxes(title_text=L.t("check_axis", locale), range=[-span, span], zeroline=True, zerolinewidth=2,
+                     zerolinecolor="#444", ticksuffix=L.table(locale)["number"]["percent"])
+    return _finish(fig, data, title, locale, subtitle=L.t("check_sub", locale),
+                   height=max(340, 170 + 50 * len(cats)), left=_label_margin(cats))
+
+
 # ---------------------------------------------------------------- text summary
 
 def _short(v) -> str:
