@@ -576,11 +576,12 @@ class FigureBrowser(W.VBox):
         t = lambda k: L.t(k, self.locale)   # noqa: E731
         self.controls = {
             "article": W.Dropdown(options=[(t("all_articles"), "")], value="", description=L.column("article", locale),
-                                  layout=W.Layout(width="560px")),
+                                  layout=W.Layout(width="560px"), style={"description_width": "110px"}),
             "kind": _multi([], L.column("kind", locale)),
             "entity": W.Dropdown(options=[(t("all_entities"), "")], value="", description=L.column("entity", locale),
-                                 layout=W.Layout(width="560px")),
-            "search": W.Text(placeholder="…", description=t("search"), layout=W.Layout(width="560px")),
+                                 layout=W.Layout(width="560px"), style={"description_width": "110px"}),
+            "search": W.Text(placeholder="…", description=t("search"), layout=W.Layout(width="560px"),
+                             style={"description_width": "110px"}),
         }
         self.count = W.HTML()
         self.rows = W.Select(options=[], rows=12, description=t("figures"), layout=W.Layout(width="98%"))

@@ -7,6 +7,7 @@ into an ``Output`` widget (that hangs Voilà intermittently). Loading a new corp
 >>> app = App(["seeds"])
 >>> [t for t in app.tab_titles][:4]
 ['Überblick', 'Zahlen-Browser', 'Geld', 'Budgets']
+>>> app.open_tab(app.tab_titles.index("Kursbewegungen"))
 >>> app.panels["stock_moves"].figure.layout.title.text
 'Kursbewegungen nach Zeitraum'
 """
@@ -225,22 +226,27 @@ class App(W.VBox):
                                         description=_w("language", loc))
         self.language.observe(self._relocale, names="value")
         self.status = W.HTML()
-        # -- views
-        self.panels: dict[str, TopicPanel] = {t.key: TopicPanel(t, self) for t in TOPICS}
+        # -- views: the overview now, every other tab when it is first opened (a chart costs time)
+        self.panels: dict[str, TopicPanel] = {}
+        self.browser: FigureBrowser | None = None
         self.organisations = W.HTML()
-        self.browser = FigureBrowser(self.figs, corpus=self.corpus, topics=self._attributing(), locale=loc,
-                                     folder=self.workdir / "charts")
         self.package_button = W.Button(description=_w("package", loc), icon="archive", layout=W.Layout(width="260px"))
         self.package_button.on_click(lambda _: self.build_package())
         self.package_link = W.HTML()
         self.all_links = W.HTML()
+        self.all_button = W.Button(description=_w("all_excel", loc), icon="table", layout=W.Layout(width="260px"))
+        self.all_button.on_click(lambda _: self.build_excel())
+        self.panels["figures"] = TopicPanel(TOPICS[0], self)
         overview = W.VBox([self.panels["figures"], self.organisations])
-        downloads = W.VBox([self.all_links, W.HBox([self.package_button, self.package_link])])
-        tabs = [(TOPICS[0].label(loc), overview), (_w("browser", loc), self.browser)]
-        tabs += [(t.label(loc), self.panels[t.key]) for t in TOPICS[1:]]
+        downloads = W.VBox([W.HBox([self.all_button, self.all_links]),
+                            W.HBox([self.package_button, self.package_link])])
+        self._builders = [None, "browser", *[t.key for t in TOPICS[1:]], None]
+        tabs = [(TOPICS[0].label(loc), overview), (_w("browser", loc), W.VBox())]
+        tabs += [(t.label(loc), W.VBox()) for t in TOPICS[1:]]
         tabs += [(_w("downloads", loc), downloads)]
         self.tab_titles = [t for t, _ in tabs]
         self.tabs = W.Tab(children=[w for _, w in tabs], titles=self.tab_titles)
+        self.tabs.observe(lambda ch: self.open_tab(ch["new"]), names="selected_index")
         sources = W.VBox([
             W.HBox([self.folder, self.load_button, self.language]),
             W.HBox([self.upload, self.paste_title, self.add_button]),
@@ -262,14 +268,31 @@ class App(W.VBox):
     def _attributing(self) -> tuple:
         return tuple(self.tables[k] for k in ("money", "stock_moves", "adoption", "timeframes") if k in self.tables)
 
+    def open_tab(self, index: int | None) -> None:
+        """Build the view of tab ``index`` the first time it is shown."""
+        if index is None or self._builders[index] is None:
+            return
+        key, box = self._builders[index], self.tabs.children[index]
+        if box.children:
+            return
+        if key == "browser":
+            self.browser = FigureBrowser(self.figs, corpus=self.corpus, topics=self._attributing(),
+                                         locale=self.locale, folder=self.workdir / "charts")
+            box.children = [self.browser]
+        else:
+            self.panels[key] = TopicPanel(next(t for t in TOPICS if t.key == key), self)
+            box.children = [self.panels[key]]
+
     def load(self, paths) -> None:
         """Read ``paths`` (folders or files) and show them in every view."""
         self.paths = [str(p) for p in paths]
         self.corpus, self.figs, self.tables = self._read(self.paths)
-        self.browser.set_figures(self.figs, corpus=self.corpus, topics=self._attributing())
+        if self.browser is not None:
+            self.browser.set_figures(self.figs, corpus=self.corpus, topics=self._attributing())
         for p in self.panels.values():
             p.refresh()
         self.package_link.value = ""
+        self.all_links.value = ""
         self._say()
 
     def load_folder(self) -> None:
@@ -315,11 +338,16 @@ class App(W.VBox):
 
     def _relocale(self, change) -> None:
         self.locale = change["new"]
-        self.browser.locale = self.locale
         for p in self.panels.values():
             p.refresh()
-        self.browser.refresh()
+        if self.browser is not None:
+            self.browser.locale = self.locale
+            self.browser.refresh()
         self._say()
+
+    def build_excel(self) -> None:
+        from ..export import excel_bytes
+        self.all_links.value = download_link(excel_bytes(self.tables), "explore-tables.xlsx", _MIME["xlsx"])
 
     def build_package(self) -> None:
         from ..export import datapackage_zip
@@ -345,7 +373,7 @@ class App(W.VBox):
                 f"<li>{html.escape(a.id)}: " + ", ".join(
                     f"{L.column(k, loc)} {html.escape(charts.fmt_date(a.published, loc) if k == 'published' else str(getattr(a, k)))}"
                     for k in a.inferred) + "</li>" for a in inferred[:20])
-            lines.append(f"<details><summary>{_w('inferred', loc)}: {len(inferred)}</summary><ul>{items}</ul></details>")
+            lines.append(f"<details{' open' if len(inferred) <= 5 else ''}><summary>{_w('inferred', loc)}: {len(inferred)}</summary><ul>{items}</ul></details>")
         self.status.value = "<br>".join(lines)
         orgs = organisation_table(self.corpus, self.tables)
         shown = orgs.head(SHOW_ROWS).rename(columns={"name": L.column("entity", loc), "type": L.column("kind", loc),
@@ -353,9 +381,6 @@ class App(W.VBox):
                                                      "articles": _w("org_articles", loc)})
         self.organisations.value = (f"<h4>{_w('orgs', loc)} ({len(orgs)})</h4><div class='explore-table explore-orgs'>"
                                     f"{shown.to_html(index=False, escape=True, border=0)}</div>")
-        from ..export import excel_bytes
-        self.all_links.value = download_link(excel_bytes(self.tables), "explore-tables.xlsx", _MIME["xlsx"],
-                                             _w("all_excel", loc))
 
     @classmethod
     def from_env(cls) -> "App":
