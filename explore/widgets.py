@@ -34,7 +34,7 @@ import traitlets
 from . import charts
 from . import labels as L
 
-__all__ = ["ChartPanel", "CorpusPicker", "ExportBar", "FigureBrowser", "MultiToggle", "adoption_explorer", "budget_explorer",
+__all__ = ["ChartPanel", "CorpusPicker", "ExportBar", "FigureBrowser", "MultiToggle", "TableView", "table_view", "adoption_explorer", "budget_explorer",
            "corpus_picker", "load_figures",
            "figure_browser", "overview", "stock_explorer", "timeframe_explorer", "update_figure",
            "with_entities", "highlight"]
@@ -109,6 +109,25 @@ class ChartPanel(W.VBox):
 
     def values(self) -> dict:
         return {k: c.value for k, c in self.controls.items()}
+
+    def follow(self, picker, table, data: dict, choices: dict) -> None:
+        """Redraw from ``picker``'s corpus whenever it loads one: ``data["df"] = table(figures)``, and
+        the multiple-choice ``controls`` named in ``choices`` (name -> (column, sort key, labels)) get
+        the new table's options, all chosen."""
+        self._follow = (table, data, choices)
+        picker.link(self)
+
+    def set_figures(self, figs: pd.DataFrame) -> None:
+        table, data, choices = self._follow
+        data["df"] = table(figs)
+        for name, (col, key, labels) in choices.items():
+            ctl = self.controls[name]
+            ctl.unobserve(self.refresh, names="value")
+            opts = _options(data["df"], col, key)
+            ctl.options = [(labels(o), o) for o in opts] if labels else opts
+            ctl.value = tuple(opts)
+            ctl.observe(self.refresh, names="value")
+        self.refresh()
 
     def _chart(self) -> go.Figure:
         try:
@@ -214,12 +233,25 @@ class BudgetExplorer(ChartPanel):
     pass
 
 
-def budget_explorer(budgets: pd.DataFrame, currency: str = "USD", log: bool = False, locale: str = "de",
-                    folder: str | Path = "charts") -> BudgetExplorer:
+def _source(source, table):
+    """(picker or None, {"df": the table}) for an explorer given a table or a ``CorpusPicker``."""
+    if isinstance(source, CorpusPicker):
+        return source, {"df": table(source.figures)}
+    return None, {"df": source}
+
+
+def budget_explorer(budgets, currency: str = "USD", log: bool = False, locale: str = "de",
+                    folder: str | Path = "charts", table=None) -> BudgetExplorer:
     """Budgets as bars in a chosen currency; filter by measure and entity; log scale; export.
 
-    ``budgets`` is ``explore.budgets()`` (or ``explore.money()`` for every amount).
+    ``budgets`` is ``explore.budgets()`` (or ``explore.money()`` for every amount), or a
+    ``CorpusPicker`` whose corpus it follows (``table``: the function that makes the table of its
+    figures, ``explore.budgets`` by default).
     """
+    from . import views
+    table = table or views.budgets
+    picker, data = _source(budgets, table)
+    budgets = data["df"]
     controls = {
         "currency": W.ToggleButtons(options=list(charts.CURRENCIES), value=currency.upper(),
                                     description=L.t("currency", locale), style={"button_width": "60px"}),
@@ -232,24 +264,30 @@ def budget_explorer(budgets: pd.DataFrame, currency: str = "USD", log: bool = Fa
     }
 
     def draw(currency, log, measure, search, locale):
-        df = budgets
+        df = data["df"]
         if "measure" in df.columns:
             df = df[df["measure"].astype("string").isin(measure)]
         if search.strip():
             df = df[_contains(df["entity"], search) | _contains(df["text"], search)]
         return charts.budget_bars(df, currency=currency, log=log, locale=locale)
 
-    return BudgetExplorer(controls, draw, name="budgets", folder=folder)
+    panel = BudgetExplorer(controls, draw, name="budgets", folder=folder)
+    if picker:
+        panel.follow(picker, table, data, {"measure": ("measure", None, lambda m: L.measure(m, locale))})
+    return panel
 
 
 class AdoptionExplorer(ChartPanel):
     pass
 
 
-def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale: str = "de",
+def adoption_explorer(adoption, view: str = "application", locale: str = "de",
                       folder: str | Path = "charts") -> AdoptionExplorer:
-    """Adoption rates as ranges: China against the West per application, or the market comparison."""
-    by_app, by_market = charts.adoption_split(adoption)
+    """Adoption rates as ranges: China against the West per application, or the market comparison.
+    ``adoption`` is ``explore.adoption()`` or a ``CorpusPicker`` whose corpus it follows."""
+    from . import views
+    picker, data = _source(adoption, views.adoption)
+    adoption = data["df"]
     controls = {
         "view": W.ToggleButtons(options=[(L.t("per_application", locale), "application"),
                                          (L.t("by_market", locale), "market")], value=view,
@@ -260,6 +298,7 @@ def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale:
     }
 
     def draw(view, region, search, locale):
+        by_app, by_market = charts.adoption_split(data["df"])
         df = by_app if view == "application" else by_market
         df = df[df["region"].astype("string").isin(region)]
         if search.strip():
@@ -270,15 +309,22 @@ def adoption_explorer(adoption: pd.DataFrame, view: str = "application", locale:
         return charts.adoption_ranges(df, y="region", color=None, locale=locale,
                                       title=L.t("adoption_market_title", locale))
 
-    return AdoptionExplorer(controls, draw, name="adoption", folder=folder)
+    panel = AdoptionExplorer(controls, draw, name="adoption", folder=folder)
+    if picker:
+        panel.follow(picker, views.adoption, data, {"region": ("region", None, None)})
+    return panel
 
 
 class StockExplorer(ChartPanel):
     pass
 
 
-def stock_explorer(moves: pd.DataFrame, locale: str = "de", folder: str | Path = "charts") -> StockExplorer:
-    """Stock moves as signed bars grouped by period; pick entities and periods, colour by entity or sign."""
+def stock_explorer(moves, locale: str = "de", folder: str | Path = "charts") -> StockExplorer:
+    """Stock moves as signed bars grouped by period; pick entities and periods, colour by entity or sign.
+    ``moves`` is ``explore.stock_moves()`` or a ``CorpusPicker`` whose corpus it follows."""
+    from . import views
+    picker, data = _source(moves, views.stock_moves)
+    moves = data["df"]
     controls = {
         "entity": _multi(_options(moves, "entity"), L.column("entity", locale)),
         "period": _multi(_options(moves, "period", key=charts._period_key), L.column("period", locale),
@@ -289,29 +335,82 @@ def stock_explorer(moves: pd.DataFrame, locale: str = "de", folder: str | Path =
     }
 
     def draw(entity, period, color, locale):
-        df = moves[moves["entity"].astype("string").isin(entity) & moves["period"].astype("string").isin(period)]
+        m = data["df"]
+        df = m[m["entity"].astype("string").isin(entity) & m["period"].astype("string").isin(period)]
         return charts.stock_bars(df, color=color, locale=locale)
 
-    return StockExplorer(controls, draw, name="stock_moves", folder=folder)
+    panel = StockExplorer(controls, draw, name="stock_moves", folder=folder)
+    if picker:
+        panel.follow(picker, views.stock_moves, data, {
+            "entity": ("entity", None, None),
+            "period": ("period", charts._period_key, lambda p: L.period(p, locale))})
+    return panel
 
 
 class TimeframeExplorer(ChartPanel):
     pass
 
 
-def timeframe_explorer(timeframes: pd.DataFrame, locale: str = "de",
+def timeframe_explorer(timeframes, locale: str = "de",
                        folder: str | Path = "charts") -> TimeframeExplorer:
-    """Timeframes (time to ROI) as ranges; pick the subjects."""
+    """Timeframes (time to ROI) as ranges; pick the subjects. ``timeframes`` is
+    ``explore.timeframes()`` or a ``CorpusPicker`` whose corpus it follows."""
+    from . import views
+    picker, data = _source(timeframes, views.timeframes)
+    timeframes = data["df"]
     controls = {
         "subject": _multi(_options(timeframes, "subject"), L.column("subject", locale)),
         "locale": _locale_toggle(locale),
     }
 
     def draw(subject, locale):
-        df = timeframes[timeframes["subject"].astype("string").isin(subject)]
+        t = data["df"]
+        df = t[t["subject"].astype("string").isin(subject)]
         return charts.timeframe_ranges(df, locale=locale)
 
-    return TimeframeExplorer(controls, draw, name="roi_timeframes", folder=folder)
+    panel = TimeframeExplorer(controls, draw, name="roi_timeframes", folder=folder)
+    if picker:
+        panel.follow(picker, views.timeframes, data, {"subject": ("subject", None, None)})
+    return panel
+
+
+class TableView(W.HTML):
+    """A topic table for reading (the useful columns, German numbers and words), following a
+    ``CorpusPicker``: Load shows the new corpus's table. Its text form is the same table as text."""
+
+    def __init__(self, name: str, table: pd.DataFrame, make=None, locale: str = "de", rows: int = 50):
+        from .app.topics import topic
+        self.topic, self.make, self.locale, self.max_rows = topic(name), make, L.check(locale), rows
+        super().__init__()
+        self.set_table(table)
+
+    def set_table(self, table: pd.DataFrame) -> None:
+        from .app.topics import readable
+        self.df = table
+        shown = readable(table.head(self.max_rows), self.topic.columns, self.locale, width=100)
+        more = f"<div style='color:#666'>{L.t('rows', self.locale, n=len(table))}</div>"
+        self.value = (f"<div style='max-height:420px;overflow:auto;font-size:12px'>"
+                      f"{shown.to_html(index=False, escape=True, border=0)}</div>{more}")
+        self._text = shown
+
+    def set_figures(self, figs: pd.DataFrame) -> None:
+        self.set_table(self.make(figs) if self.make else self.topic.table(figs))
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.width", 200, "display.max_colwidth", 60, "display.max_columns", 20):
+            return f"{self.topic.label(self.locale)}: {len(self.df)} rows\n{self._text.to_string(index=False)}"
+
+
+def table_view(source, name: str, locale: str = "de", rows: int = 50) -> TableView:
+    """The topic table ``name`` ('stock_moves', 'budgets', ...) of ``source`` (a table, or a
+    ``CorpusPicker`` whose corpus it follows) for reading."""
+    from .app.topics import topic
+    t = topic(name)
+    if isinstance(source, CorpusPicker):
+        view = TableView(t.key, t.table(source.figures), locale=locale, rows=rows)
+        source.link(view)
+        return view
+    return TableView(t.key, source, locale=locale, rows=rows)
 
 
 class Overview(ChartPanel):

@@ -39,3 +39,18 @@ def test_the_figure_browser_follows_the_picker(tmp_path):
     assert set(browser.table["article"]) == {"a"}
     assert "bad.txt" in picker.status.value and "binary" in picker.status.value
     assert "03.03.2025" in browser.detail.value
+
+
+def test_every_explorer_follows_the_picker(tmp_path):
+    (tmp_path / "a.txt").write_text("Frankfurt, 3. März 2025 – Die Aktie von Siemens stieg seit Jahresbeginn um 12 "
+                                    "Prozent. Siemens plant ein Budget von 2 Milliarden Euro.\n", encoding="utf-8")
+    picker = xw.corpus_picker("seeds")
+    panels = [xw.stock_explorer(picker), xw.budget_explorer(picker), xw.adoption_explorer(picker),
+              xw.timeframe_explorer(picker), xw.table_view(picker, "stock_moves")]
+    assert "Alibaba" in repr(panels[0]) and "Alibaba" in repr(panels[4])
+    picker.path.value = str(tmp_path)
+    picker.load()
+    assert "Siemens" in repr(panels[0]) and "Alibaba" not in repr(panels[0])
+    assert panels[0].controls["entity"].value == ("Siemens",)
+    assert "Siemens" in repr(panels[4]) and "seit Jahresbeginn" in repr(panels[4])
+    assert "Keine Zahlen" in repr(panels[2])        # no adoption rates in this article: a friendly empty chart
