@@ -155,3 +155,12 @@ def test_rounding_rule():
     df = pd.DataFrame({"amount_usd": [432324811.5892462], "change_pct": [-5.083333333], "eur_rate": [8.186912345],
                        "low": [0.123456789]})
     assert rounded(df).iloc[0].tolist() == [432324811.59, -5.08333, 8.18691, 0.123457]
+
+
+def test_german_and_english_label_tables_have_the_same_keys():
+    from explore import labels
+    de, en = labels.table("de"), labels.table("en")
+    assert set(de) == set(en)
+    for section in de:
+        assert set(de[section]) == set(en[section]), section
+    assert labels.table("de")["period"]["ytd"] == "seit Jahresbeginn" and labels.month(10) == "Okt"
