@@ -5,17 +5,20 @@ publisher, publication date) on the figure itself, so an exported image still sa
 numbers come from. Every mark has the figure's exact text and sentence in its hover.
 Chart functions never extract anything: they take a table (``explore.budgets()``,
 ``explore.adoption()``, ...) and column names, plotly-express style.
-``locale="de"`` writes numbers and dates the German way (decimal comma); English is the default.
+Every word comes from the label tables (``explore/lang/<locale>/labels.toml``, see
+``explore.labels``): German is the default, ``locale="en"`` switches to English.
 
 >>> import pandas as pd
 >>> df = pd.DataFrame({"article": ["a"], "title": ["Ein Titel"], "publisher": ["Handelsblatt"],
 ...     "published": ["2025-02-17"], "subject": ["Chatbots"], "low": [3.0], "high": [6.0],
 ...     "unit": ["month"], "qualifier": [None], "text": ["3-6 Monate"], "sentence": ["..."]})
->>> fig = timeframe_ranges(df, locale="de")
+>>> fig = timeframe_ranges(df)
 >>> fig.layout.title.text, fig.layout.separators
-('Time to return on investment', ',.')
->>> source_note(df, locale="de")
-'Source: Ein Titel (Handelsblatt, 17.02.2025)'
+('Zeit bis zur Rendite (ROI)', ',.')
+>>> source_note(df)
+'Quelle: Ein Titel (Handelsblatt, 17.02.2025)'
+>>> source_note(df, locale="en")
+'Source: Ein Titel (Handelsblatt, 17 Feb 2025)'
 """
 from __future__ import annotations
 
@@ -27,16 +30,13 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-LOCALES = ("en", "de")
+from . import labels as L
+
+LOCALES = L.LOCALES
 CURRENCIES = ("USD", "EUR", "CNY")
 
 #: plotly ``layout.separators``: decimal mark, then thousands mark
 _SEPARATORS = {"en": ".,", "de": ",."}
-_SCALES = {
-    "en": [(1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k")],
-    "de": [(1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio."), (1e3, "Tsd.")],
-}
-_MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 #: periods of a stock move, in reading order; others follow alphabetically
 PERIOD_ORDER = ("after-hours", "intraday", "1d", "2d", "3d", "5d", "7d", "1w", "14d", "2w", "1m",
@@ -58,74 +58,40 @@ _NOTE_SPACE = 96          # pixels below the plot for the x-axis title and the s
 # ---------------------------------------------------------------- formatting
 
 def _check_locale(locale: str) -> str:
-    if locale not in LOCALES:
-        raise ValueError(f"locale must be one of {LOCALES}, got {locale!r}")
-    return locale
+    return L.check(locale)
 
 
 def _missing(x) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
-def fmt_number(x, locale: str = "en", decimals: int | None = None, sign: bool = False) -> str:
-    """A number as written in ``locale``: ``fmt_number(1234.5, "de") == '1.234,5'``.
+def fmt_number(x, locale: str = "de", decimals: int | None = None, sign: bool = False) -> str:
+    """A number as written in ``locale``: ``fmt_number(1234.5) == '1.234,5'``.
 
     Without ``decimals``, up to two decimals are kept and trailing zeros dropped.
 
-    >>> fmt_number(-5.08, "de", sign=True), fmt_number(44.92, sign=True), fmt_number(3e9)
+    >>> fmt_number(-5.08, sign=True), fmt_number(44.92, "en", sign=True), fmt_number(3e9, "en")
     ('−5,08', '+44.92', '3,000,000,000')
     """
-    if _missing(x):
-        return "–"
-    x = float(x)
-    s = f"{abs(x):,.{2 if decimals is None else decimals}f}"
-    if decimals is None and "." in s:
-        s = s.rstrip("0").rstrip(".")
-    if locale == "de":
-        s = s.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if x < 0 and s.strip("0.,"):
-        return "−" + s
-    return ("+" + s) if sign and x > 0 else s
+    return L.number(x, locale, decimals, sign)
 
 
-def fmt_amount(x, locale: str = "en", unit: str | None = None) -> str:
+def fmt_amount(x, locale: str = "de", unit: str | None = None) -> str:
     """A large amount with a scale word: ``fmt_amount(3e9, "de", "CNY") == '3 Mrd. CNY'``.
 
-    >>> fmt_amount(431.2e6), fmt_amount(500e6, "de", "CNY"), fmt_amount(950)
+    >>> fmt_amount(431.2e6, "en"), fmt_amount(500e6, "de", "CNY"), fmt_amount(950)
     ('431.2 M', '500 Mio. CNY', '950')
     """
-    if _missing(x):
-        return "–"
-    for size, word in _SCALES[locale]:
-        if abs(x) >= size:
-            s = f"{fmt_number(x / size, locale, 1)} {word}"
-            s = s.replace(",0 ", " ") if locale == "de" else s.replace(".0 ", " ")
-            break
-    else:
-        s = fmt_number(x, locale)
-    return f"{s} {unit}" if unit else s
+    return L.amount(x, locale, unit)
 
 
-def fmt_date(value, locale: str = "en") -> str:
-    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for reading; missing dates are 'undated'.
+def fmt_date(value, locale: str = "de") -> str:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for reading; missing dates are 'ohne Datum'.
 
-    >>> fmt_date("2025-02-17"), fmt_date("2025-02-17", "de"), fmt_date("2025-02"), fmt_date(None)
-    ('17 Feb 2025', '17.02.2025', 'Feb 2025', 'undated')
+    >>> fmt_date("2025-02-17", "en"), fmt_date("2025-02-17"), fmt_date("2025-10"), fmt_date(None, "en")
+    ('17 Feb 2025', '17.02.2025', 'Okt 2025', 'undated')
     """
-    if _missing(value) or str(value).strip() in ("", "NaT", "nan"):
-        return "undated" if locale == "en" else "ohne Datum"
-    s = str(value)[:10]
-    parts = s.split("-")
-    try:
-        if len(parts) == 3:
-            d = dt.date.fromisoformat(s)
-            return f"{d.day:02d}.{d.month:02d}.{d.year}" if locale == "de" else f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            return f"{m:02d}/{y}" if locale == "de" else f"{_MONTHS_EN[m - 1]} {y}"
-    except (ValueError, IndexError):
-        pass
-    return s
+    return L.date(value, locale)
 
 
 def parse_date(value) -> pd.Timestamp | None:
@@ -173,7 +139,7 @@ def _cite(row, locale: str, long: bool) -> str:
     return f"{name}, {date}"
 
 
-def source_note(df: pd.DataFrame, locale: str = "en") -> str:
+def source_note(df: pd.DataFrame, locale: str = "de") -> str:
     """The sources of a table's rows, one line of text for a chart's footer.
 
     One article is cited with its title, publisher and date; up to four by publisher (or a
@@ -181,19 +147,19 @@ def source_note(df: pd.DataFrame, locale: str = "en") -> str:
     """
     _check_locale(locale)
     arts = _articles(df)
-    word = "Source" if locale == "en" else "Quelle"
+    word = L.t("source", locale)
     if arts.empty:
         return f"{word}: –"
     if len(arts) == 1:
         return f"{word}: {_cite(arts.iloc[0], locale, long=True)}"
-    plural = "Sources" if locale == "en" else "Quellen"
+    plural = L.t("sources", locale)
     if len(arts) <= 4:
         return f"{plural}: " + "; ".join(_cite(r, locale, long=False) for _, r in arts.iterrows())
     dates = sorted(d for d in arts["published"] if not _missing(d))
     span = f", {fmt_date(dates[0], locale)} – {fmt_date(dates[-1], locale)}" if dates else ""
     names = sorted({str(p) for p in arts["publisher"] if not _missing(p)})
     who = f" ({', '.join(names)}{', …' if len(names) < len(arts) else ''})" if names else ""
-    n = f"{len(arts)} articles" if locale == "en" else f"{len(arts)} Artikel"
+    n = L.t("n_articles", locale, n=len(arts))
     return f"{plural}: {n}{span}{who}"
 
 
@@ -214,6 +180,59 @@ def _hover_quote(row) -> str:
         quote += " …"
     head = f"“{_esc(text)}”" if text else ""
     return head + (f"<br><i>{quote}</i>" if quote else "")
+
+
+def _qual(r, locale: str) -> str:
+    """The figure's qualifier in words and a space ('mehr als '), or nothing."""
+    q = r.get("qualifier") if hasattr(r, "get") else None
+    return "" if _missing(q) else _esc(L.qualifier(q, locale)) + " "
+
+
+def amount_ticks(values, log: bool = False, n: int = 5) -> list[float]:
+    """Round tick positions for an amount axis from 0 (or the smallest power of ten) to the largest
+    value, so their labels can be written with scale words ('3,5 Mrd.').
+
+    >>> amount_ticks([4.31e8, 1.44e8]), amount_ticks([3e9, 5e8], log=True)
+    ([0.0, 100000000.0, 200000000.0, 300000000.0, 400000000.0, 500000000.0], [100000000.0, 1000000000.0, 10000000000.0])
+    """
+    vals = [float(v) for v in values if not _missing(v) and float(v) > 0]
+    if not vals:
+        return []
+    top = max(vals)
+    if log:
+        lo = math.floor(math.log10(min(vals)))
+        hi = math.ceil(math.log10(top))
+        return [10.0 ** e for e in range(lo, hi + 1)]
+    raw = top / n
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return [float(i * step) for i in range(int(math.ceil(top / step)) + 1)]
+
+
+def date_ticks(first, last, most: int = 8) -> list[pd.Timestamp]:
+    """Tick dates at the first of a month or year spanning ``first``..``last`` (at most ``most``)."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    for step in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600):
+        if months / step <= most:
+            break
+    if step < 12:
+        start = pd.Timestamp(first.year, first.month - (first.month - 1) % step, 1)
+    else:
+        years = step // 12
+        start = pd.Timestamp(first.year - first.year % years, 1, 1)
+    ticks = []
+    t = start
+    while t <= last + pd.DateOffset(months=step):
+        ticks.append(t)
+        t = t + pd.DateOffset(months=step)
+    return ticks
+
+
+def date_tick(value, locale: str = "de") -> str:
+    """A tick label: a year alone on 1 January ('2025'), else month and year ('Okt 2025')."""
+    v = pd.Timestamp(value)
+    return str(v.year) if v.month == 1 else f"{L.month(v.month, locale)} {v.year}"
 
 
 # ---------------------------------------------------------------- layout
@@ -250,7 +269,7 @@ def _finish(fig: go.Figure, df: pd.DataFrame, title: str, locale: str, subtitle:
 
 
 def empty_figure(message: str, title: str = "", df: pd.DataFrame | None = None,
-                 locale: str = "en") -> go.Figure:
+                 locale: str = "de") -> go.Figure:
     """A chart with nothing to plot: a friendly message in place of the marks."""
     fig = go.Figure()
     fig.add_annotation(text=_esc(message), showarrow=False, xref="paper", yref="paper",
@@ -267,7 +286,7 @@ def _need(df: pd.DataFrame, cols, what: str) -> None:
 
 
 def _nothing(locale: str) -> str:
-    return "No figures match this selection." if locale == "en" else "Keine Zahlen für diese Auswahl."
+    return L.t("nothing", locale)
 
 
 def _colors(keys, fixed: dict | None = None) -> dict:
@@ -297,7 +316,7 @@ def _article_label(df: pd.DataFrame, n: int = 38) -> pd.Series:
 # ---------------------------------------------------------------- budgets
 
 def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", color: str | None = "measure",
-                log: bool = False, locale: str = "en", title: str | None = None,
+                log: bool = False, locale: str = "de", title: str | None = None,
                 drop_restated: bool = True) -> go.Figure:
     """Amounts (budgets, campaigns, ...) as bars in one currency, converted at each article's date.
 
@@ -312,7 +331,7 @@ def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", colo
     if currency not in CURRENCIES:
         raise ValueError(f"currency must be one of {CURRENCIES}, got {currency!r}")
     col = f"amount_{currency.lower()}"
-    title = title or f"Budgets compared in {currency}"
+    title = title or L.t("budget_title", locale, currency=currency)
     _need(df, [x, col, "amount", "currency", "article"], "budget_bars")
     data = df
     if drop_restated and "stated_for" in data.columns:
@@ -331,6 +350,7 @@ def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", colo
     data = data.assign(_label=label)
     groups = list(dict.fromkeys(data[color].fillna("other"))) if color and color in data.columns else [None]
     palette = _colors([g for g in groups if g is not None])
+    legend = (lambda g: L.measure(g, locale)) if color == "measure" else str
     fig = go.Figure()
     for g in groups:
         part = data if g is None else data[data[color].fillna("other") == g]
@@ -341,30 +361,31 @@ def budget_bars(df: pd.DataFrame, currency: str = "USD", x: str = "entity", colo
                 stated = f"{fmt_amount(r['amount'], locale)}–{fmt_amount(r['high'], locale, r['currency'])}"
             rate = r.get("rate_date")
             conv = ("" if r["currency"] == currency else
-                    f"<br>converted at the rate of {fmt_date(rate, locale)}" if not _missing(rate) else "")
+                    "<br>" + L.t("converted_at", locale, date=fmt_date(rate, locale)) if not _missing(rate) else "")
             note = f" ({_esc(r.get('conversion_note'))})" if not _missing(r.get("conversion_note")) and conv else ""
-            hover.append(f"<b>{_esc(r[x])}</b>{' · ' + _esc(g) if g else ''}<br>"
+            hover.append(f"<b>{_esc(r[x])}</b>{' · ' + _esc(legend(g)) if g else ''}<br>"
                          f"{fmt_amount(r[col], locale, currency)}<br>"
-                         f"as stated: {stated}{conv}{note}<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}")
+                         f"{L.t('as_stated', locale)}: {_qual(r, locale)}{stated}{conv}{note}<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}")
         fig.add_trace(go.Bar(
-            x=part["_label"].tolist(), y=part[col].tolist(), name=str(g) if g else currency,
+            x=part["_label"].tolist(), y=part[col].tolist(), name=legend(g) if g else currency,
             marker_color=palette.get(g, PALETTE[0]) if g else PALETTE[0],
             text=[fmt_amount(v, locale) for v in part[col]], textposition="outside", cliponaxis=False,
             hovertext=hover, hoverinfo="text", showlegend=g is not None,
         ))
     fig.update_layout(barmode="group", bargap=0.35)
-    fig.update_xaxes(title_text=x.replace("_", " ").capitalize(), categoryorder="array",
+    fig.update_xaxes(title_text=L.column(x, locale), categoryorder="array",
                      categoryarray=list(dict.fromkeys(data["_label"])))
-    fig.update_yaxes(title_text=f"Amount in {currency}" + (" (log scale)" if log else ""),
-                     type="log" if log else "linear", exponentformat="B")
-    sub = "converted at each article's date" if locale == "en" else "umgerechnet zum Kurs am Erscheinungstag"
+    tickvals = amount_ticks(data[col].astype(float), log)
+    fig.update_yaxes(title_text=L.t("amount_axis", locale, currency=currency) + (L.t("log_scale", locale) if log else ""),
+                     type="log" if log else "linear", tickvals=tickvals,
+                     ticktext=[fmt_amount(v, locale) for v in tickvals])
     if "rate_date" in data.columns and data["currency"].ne(currency).any():
-        sub += "; hover for the amount as written"
+        sub = L.t("budget_sub_converted", locale)
     else:
-        sub = "hover for the amount as written"
+        sub = L.t("budget_sub_plain", locale)
     if len(unconverted):
         names = ", ".join(dict.fromkeys(str(v) for v in unconverted[x].fillna("?")))
-        sub += f"; not drawn, no rate to convert: {names}"
+        sub += "; " + L.t("budget_not_drawn", locale, names=names)
     return _finish(fig, data, title, locale, subtitle=sub)
 
 
@@ -384,7 +405,7 @@ def adoption_split(df: pd.DataFrame, region: str = "region", subject: str = "sub
 
 
 def adoption_ranges(df: pd.DataFrame, y: str = "subject", color: str | None = "region",
-                    locale: str = "en", title: str | None = None, open_to: float = 100.0) -> go.Figure:
+                    locale: str = "de", title: str | None = None, open_to: float = 100.0) -> go.Figure:
     """Adoption rates as a dumbbell chart: one bar from low to high per category and colour.
 
     An open-ended rate ("90%+", ``high`` missing) is drawn from its low end as a dotted line
@@ -393,7 +414,7 @@ def adoption_ranges(df: pd.DataFrame, y: str = "subject", color: str | None = "r
     ``y="region", color=None`` for the market comparison.
     """
     _check_locale(locale)
-    title = title or "Adoption rates"
+    title = title or L.t("adoption_title", locale)
     _need(df, [y, "low", "high"], "adoption_ranges")
     data = df[df["low"].notna() | df["high"].notna()]
     if color and color in data.columns:
@@ -419,7 +440,7 @@ def adoption_ranges(df: pd.DataFrame, y: str = "subject", color: str | None = "r
             if is_open:
                 open_x += [lo, open_to, None]
                 open_y += [pos, pos, None]
-                shown = f"{fmt_number(lo, locale)} {unit}+ (open-ended)"
+                shown = f"{fmt_number(lo, locale)} {unit}+ ({L.t('open_ended', locale)})"
                 ends = [(lo, "circle"), (open_to, "triangle-right-open")]
             else:
                 closed_x += [lo, hi, None]
@@ -436,22 +457,22 @@ def adoption_ranges(df: pd.DataFrame, y: str = "subject", color: str | None = "r
                 sym.append(s)
                 hover.append(tip)
         c = palette.get(g, PALETTE[0]) if g else PALETTE[0]
-        name = str(g) if g else "adoption rate"
+        name = str(g) if g else L.t("adoption_title", locale)
         if closed_x:
             fig.add_trace(go.Scatter(x=closed_x, y=closed_y, mode="lines", line=dict(color=c, width=9),
                                      opacity=0.55, legendgroup=name, showlegend=False, hoverinfo="skip"))
         if open_x:
             fig.add_trace(go.Scatter(x=open_x, y=open_y, mode="lines", line=dict(color=c, width=3, dash="dot"),
                                      legendgroup=name, showlegend=False, hoverinfo="skip",
-                                     name=f"{name} (open-ended)"))
+                                     name=f"{name} ({L.t('open_ended', locale)})"))
         fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", name=name, legendgroup=name, meta={"points": points},
                                  marker=dict(color=c, size=12, symbol=sym, line=dict(width=2, color=c)),
                                  hovertext=hover, hoverinfo="text", showlegend=g is not None))
     fig.update_yaxes(tickvals=list(range(len(cats))), ticktext=cats, range=[len(cats) - 0.5, -0.5],
-                     title_text=y.replace("_", " ").capitalize(), showgrid=False, zeroline=False)
-    fig.update_xaxes(title_text=f"Adoption rate ({unit})", range=[0, open_to * 1.04], ticksuffix=" " + unit,
-                     zeroline=False)
-    sub = "low to high end of each range; ▷ open end (e.g. “90%+”)"
+                     title_text=L.column(y, locale), showgrid=False, zeroline=False)
+    fig.update_xaxes(title_text=L.t("adoption_axis", locale, unit=unit), range=[0, open_to * 1.04],
+                     ticksuffix=" " + unit, zeroline=False)
+    sub = L.t("adoption_sub", locale)
     return _finish(fig, data, title, locale, subtitle=sub, height=max(HEIGHT, 140 + 60 * len(cats)),
                    left=_label_margin(cats))
 
@@ -464,14 +485,14 @@ def _period_key(p) -> tuple:
 
 
 def stock_bars(df: pd.DataFrame, x: str = "period", color: str | None = "entity", y: str = "change_pct",
-               locale: str = "en", title: str | None = None) -> go.Figure:
+               locale: str = "de", title: str | None = None) -> go.Figure:
     """Stock moves as signed bars grouped by period, each period labelled with its as-of date.
 
     ``df`` is ``explore.stock_moves()``. The as-of date is ``as_of`` where the article names
     it, else the article's publication date (said so in the hover).
     """
     _check_locale(locale)
-    title = title or "Stock moves by period"
+    title = title or L.t("stock_title", locale)
     _need(df, [x, y], "stock_bars")
     data = df[df[y].notna()]
     data = data.drop_duplicates([c for c in ("article", "entity", x, y) if c in data.columns])
@@ -487,9 +508,9 @@ def stock_bars(df: pd.DataFrame, x: str = "period", color: str | None = "entity"
     for p in periods:
         dates = sorted({str(d) for d in data.loc[data[x].astype("string").fillna("?") == p, "_date"]
                         if not _missing(d)})
-        when = (f"as of {fmt_date(dates[0], locale)}" if len(dates) == 1
-                else "as of several dates" if dates else "date not stated")
-        labels[p] = f"{p}<br><sub>{when}</sub>"
+        when = (L.t("as_of", locale, date=fmt_date(dates[0], locale)) if len(dates) == 1
+                else L.t("as_of_several", locale) if dates else L.t("as_of_none", locale))
+        labels[p] = f"{_esc(L.period(p, locale))}<br><sub>{when}</sub>"
     groups = list(dict.fromkeys(data[color].fillna("?"))) if color and color in data.columns else [None]
     palette = _colors([g for g in groups if g is not None])
     fig = go.Figure()
@@ -498,39 +519,40 @@ def stock_bars(df: pd.DataFrame, x: str = "period", color: str | None = "entity"
         part = part.iloc[sorted(range(len(part)), key=lambda i: _period_key(part[x].iloc[i]))]
         hover = []
         for _, r in part.iterrows():
-            when = (f"as of {fmt_date(r['_date'], locale)}" if r["_stated"]
-                    else f"published {fmt_date(r['_date'], locale)} (no as-of date in the text)")
-            q = f" ({_esc(r['qualifier'])})" if "qualifier" in r and not _missing(r["qualifier"]) else ""
-            hover.append(f"<b>{_esc(r.get('entity', g) if not _missing(r.get('entity')) else g)}</b> · {_esc(r[x])}: "
-                         f"{fmt_number(r[y], locale, sign=True)} %{q}<br>{when}<br>{_hover_quote(r)}<br>"
+            when = (L.t("as_of", locale, date=fmt_date(r['_date'], locale)) if r["_stated"]
+                    else L.t("published_no_as_of", locale, date=fmt_date(r['_date'], locale)))
+            hover.append(f"<b>{_esc(r.get('entity', g) if not _missing(r.get('entity')) else g)}</b> · "
+                         f"{_esc(L.period(r[x], locale))}: {_qual(r, locale)}"
+                         f"{L.percent(r[y], locale)}<br>{when}<br>{_hover_quote(r)}<br>"
                          f"{_hover_source(r, locale)}")
         vals = part[y].astype(float)
         fig.add_trace(go.Bar(
             x=[labels[str(p) if not _missing(p) else "?"] for p in part[x]], y=vals.tolist(),
             name=str(g) if g else "change",
             marker_color=(palette[g] if g else [UP if v >= 0 else DOWN for v in vals]),
-            text=[f"{fmt_number(v, locale, sign=True)} %" for v in vals], textposition="outside",
+            text=[L.percent(v, locale) for v in vals], textposition="outside",
             cliponaxis=False, hovertext=hover, hoverinfo="text", showlegend=g is not None,
         ))
     fig.update_layout(barmode="group", bargap=0.3)
-    fig.update_xaxes(title_text="Period", categoryorder="array", categoryarray=[labels[p] for p in periods])
+    fig.update_xaxes(title_text=L.column("period", locale), categoryorder="array",
+                     categoryarray=[labels[p] for p in periods])
     lo, hi = min(0.0, float(data[y].min())), max(0.0, float(data[y].max()))
     pad = 0.18 * ((hi - lo) or 1.0)
-    fig.update_yaxes(title_text="Change (%)", ticksuffix=" %", zeroline=True, zerolinewidth=2,
+    fig.update_yaxes(title_text=L.t("stock_axis", locale), ticksuffix=L.table(locale)["number"]["percent"], zeroline=True, zerolinewidth=2,
                      zerolinecolor="#444", range=[lo - pad if lo < 0 else 0, hi + pad if hi > 0 else pad])
-    return _finish(fig, data, title, locale, subtitle="signed change per period; bars above zero rose", foot=18)
+    return _finish(fig, data, title, locale, subtitle=L.t("stock_sub", locale), foot=18)
 
 
 # ---------------------------------------------------------------- ROI timeframes
 
-def timeframe_ranges(df: pd.DataFrame, y: str = "subject", locale: str = "en",
+def timeframe_ranges(df: pd.DataFrame, y: str = "subject", locale: str = "de",
                      title: str | None = None) -> go.Figure:
     """Timeframes (e.g. time to return on investment) as horizontal range bars from low to high.
 
     ``df`` is ``explore.timeframes()``. Mixed units are put on one axis in months.
     """
     _check_locale(locale)
-    title = title or "Time to return on investment"
+    title = title or L.t("timeframe_title", locale)
     _need(df, [y, "low", "high", "unit"], "timeframe_ranges")
     data = df[df["low"].notna() | df["high"].notna()]
     data = data.drop_duplicates([c for c in ("article", y, "low", "high", "unit") if c in data.columns])
@@ -547,7 +569,7 @@ def timeframe_ranges(df: pd.DataFrame, y: str = "subject", locale: str = "en",
     cats = [str(s) for s in data[y]]
     hover, text = [], []
     for (_, r), is_open in zip(data.iterrows(), open_end):
-        u = r["unit"] + ("s" if (r["high"] if not _missing(r["high"]) else r["low"]) != 1 else "")
+        u = L.unit(r["unit"], r["high"] if not _missing(r["high"]) else r["low"], locale)
         shown = (f"{fmt_number(r['low'], locale)}+ {u}" if is_open else
                  f"{fmt_number(r['low'], locale)}–{fmt_number(r['high'], locale)} {u}" if r["low"] != r["high"]
                  else f"{fmt_number(r['low'], locale)} {u}")
@@ -558,20 +580,21 @@ def timeframe_ranges(df: pd.DataFrame, y: str = "subject", locale: str = "en",
         marker=dict(color=PALETTE[0], opacity=0.75, pattern_shape=["/" if o else "" for o in open_end]),
         text=text, textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text",
     ))
-    fig.update_yaxes(title_text=y.replace("_", " ").capitalize(), autorange="reversed", categoryorder="array",
+    fig.update_yaxes(title_text=L.column(y, locale), autorange="reversed", categoryorder="array",
                      categoryarray=list(dict.fromkeys(cats)))
-    fig.update_xaxes(title_text=f"Time ({axis_unit}s)", range=[0, float(hi.max()) * 1.2], rangemode="tozero")
-    return _finish(fig, data, title, locale, subtitle="low to high end of each stated range",
+    fig.update_xaxes(title_text=L.t("timeframe_axis", locale, unit=L.unit(axis_unit, 2, locale)),
+                     range=[0, float(hi.max()) * 1.2], rangemode="tozero")
+    return _finish(fig, data, title, locale, subtitle=L.t("timeframe_sub", locale),
                    height=max(380, 160 + 55 * len(set(cats))), left=_label_margin(cats))
 
 
 # ---------------------------------------------------------------- overview
 
-def figure_counts(figs: pd.DataFrame, by: str = "article", color: str = "kind", locale: str = "en",
+def figure_counts(figs: pd.DataFrame, by: str = "article", color: str = "kind", locale: str = "de",
                   title: str | None = None) -> go.Figure:
     """How many figures of each kind per article (stacked bars); ``figs`` is ``explore.figures()``."""
     _check_locale(locale)
-    title = title or "Figures per article, by kind"
+    title = title or L.t("counts_title", locale)
     _need(figs, [by, color], "figure_counts")
     if figs.empty:
         return empty_figure(_nothing(locale), title, figs, locale)
@@ -584,33 +607,34 @@ def figure_counts(figs: pd.DataFrame, by: str = "article", color: str = "kind", 
     fig = go.Figure()
     for k in kinds:
         part = counts[counts[color] == k].set_index("_label").reindex(order)
-        fig.add_trace(go.Bar(y=order, x=part["n"].fillna(0).astype(int).tolist(), name=str(k), orientation="h",
+        name = L.kind(k, locale) if color == "kind" else str(k)
+        fig.add_trace(go.Bar(y=order, x=part["n"].fillna(0).astype(int).tolist(), name=name, orientation="h",
                              marker_color=palette[k],
-                             hovertemplate=f"%{{y}}<br>{_esc(k)}: %{{x}}<extra></extra>"))
+                             hovertemplate=f"%{{y}}<br>{_esc(name)}: %{{x}}<extra></extra>"))
     totals = data.groupby("_label").size().reindex(order)
     fig.add_trace(go.Scatter(y=order, x=totals.tolist(), mode="text", text=[f"  {int(t)}" for t in totals],
                              textposition="middle right", showlegend=False, hoverinfo="skip", name="total"))
     fig.update_layout(barmode="stack", legend_traceorder="normal")
-    fig.update_yaxes(title_text="Article", categoryorder="array", categoryarray=order[::-1])
-    fig.update_xaxes(title_text="Figures (count)", range=[0, float(totals.max()) * 1.12])
-    return _finish(fig, data, title, locale, subtitle=f"{len(figs)} figures in {len(order)} articles",
+    fig.update_yaxes(title_text=L.column("article", locale), categoryorder="array", categoryarray=order[::-1])
+    fig.update_xaxes(title_text=L.t("counts_axis", locale), range=[0, float(totals.max()) * 1.12])
+    return _finish(fig, data, title, locale, subtitle=L.t("counts_sub", locale, n=fmt_number(len(figs), locale),
+                                                          m=len(order)),
                    height=max(380, 170 + 55 * len(order)), left=_label_margin(order))
 
 
-def figure_timeline(figs: pd.DataFrame, locale: str = "en", title: str | None = None) -> go.Figure:
+def figure_timeline(figs: pd.DataFrame, locale: str = "de", title: str | None = None) -> go.Figure:
     """Every dated figure on a time axis, one row per article; date ranges drawn as lines.
 
     Years and months are placed at their first day; the hover shows the date as written.
     """
     _check_locale(locale)
-    title = title or "Dated figures on a timeline"
+    title = title or L.t("timeline_title", locale)
     _need(figs, ["article", "date"], "figure_timeline")
     data = figs[figs["date"].notna()]
     when = data["date"].map(parse_date)
     data = data.assign(_when=when)[when.notna()]
     if data.empty:
-        return empty_figure("No dated figures in this selection." if locale == "en"
-                            else "Keine Datumsangaben in dieser Auswahl.", title, figs, locale)
+        return empty_figure(L.t("no_dates", locale), title, figs, locale)
     data = data.assign(_label=_article_label(data, 30))
     order = list(dict.fromkeys(data.sort_values(["published", "article"] if "published" in data else ["article"],
                                                 na_position="last")["_label"]))
@@ -640,13 +664,50 @@ def figure_timeline(figs: pd.DataFrame, locale: str = "en", title: str | None = 
         pubs = pubs[pubs["_p"].notna()]
         if not pubs.empty:
             fig.add_trace(go.Scatter(x=pubs["_p"].tolist(), y=pubs["_label"].tolist(), mode="markers",
-                                     name="published", marker=dict(symbol="star", size=14, color="#222"),
-                                     hovertext=[f"published {fmt_date(p, locale)}" for p in pubs["published"]],
+                                     name=L.t("published", locale), marker=dict(symbol="star", size=14, color="#222"),
+                                     hovertext=[L.t("published_on", locale, date=fmt_date(p, locale))
+                                                for p in pubs["published"]],
                                      hoverinfo="text"))
-    fig.update_yaxes(title_text="Article", categoryorder="array", categoryarray=order[::-1])
-    fig.update_xaxes(title_text="Date (years and months at their first day)", type="date")
-    return _finish(fig, data, title, locale, subtitle=f"{len(data)} dated figures; ★ publication date",
+    fig.update_yaxes(title_text=L.column("article", locale), categoryorder="array", categoryarray=order[::-1])
+    when = [w for w in data["_when"] if pd.notna(w)]
+    if "published" in data.columns:
+        when += [p for p in map(parse_date, data["published"]) if p is not None and pd.notna(p)]
+    tickvals = date_ticks(min(when), max(when))
+    fig.update_xaxes(title_text=L.t("timeline_axis", locale), type="date", tickvals=tickvals,
+                     ticktext=[date_tick(v, locale) for v in tickvals])
+    return _finish(fig, data, title, locale, subtitle=L.t("timeline_sub", locale, n=len(data)),
                    height=max(380, 170 + 60 * len(order)), left=_label_margin(order))
+
+
+# ---------------------------------------------------------------- checks
+
+def check_bars(df: pd.DataFrame, locale: str = "de", title: str | None = None) -> go.Figure:
+    """The article's own claims checked (``explore.checks()``): how far each claimed value lies from
+    the recomputed one, in percent; green bars hold, red ones are off."""
+    _check_locale(locale)
+    title = title or L.t("check_title", locale)
+    _need(df, ["claim", "claimed", "computed", "ok"], "check_bars")
+    data = df[df["claimed"].notna() & df["computed"].notna()]
+    data = data[data["computed"].astype(float) != 0]
+    if data.empty:
+        return empty_figure(_nothing(locale), title, df, locale)
+    dev = (data["claimed"].astype(float) / data["computed"].astype(float) - 1) * 100
+    cats = [_clip(c, 60) for c in data["claim"]]
+    hover = [f"<b>{_esc(r['claim'])}</b><br>{L.t('claimed', locale)}: {fmt_number(r['claimed'], locale)} · "
+             f"{L.t('computed', locale)}: {fmt_number(r['computed'], locale)}<br>"
+             f"{L.t('check_ok' if r['ok'] is True else 'check_off', locale)}: {L.percent(d, locale)}<br>"
+             f"{_esc(_clip(r.get('note'), 110))}<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}"
+             for (_, r), d in zip(data.iterrows(), dev)]
+    fig = go.Figure(go.Bar(y=cats, x=dev.tolist(), orientation="h", name=L.t("check_title", locale),
+                           marker_color=[UP if ok is True else DOWN for ok in data["ok"]],
+                           text=[L.percent(d, locale) for d in dev], textposition="outside", cliponaxis=False,
+                           hovertext=hover, hoverinfo="text"))
+    span = max(1.0, float(dev.abs().max()) * 1.3)
+    fig.update_yaxes(title_text=L.column("check", locale), autorange="reversed")
+    fig.update_xaxes(title_text=L.t("check_axis", locale), range=[-span, span], zeroline=True, zerolinewidth=2,
+                     zerolinecolor="#444", ticksuffix=L.table(locale)["number"]["percent"])
+    return _finish(fig, data, title, locale, subtitle=L.t("check_sub", locale),
+                   height=max(340, 170 + 50 * len(cats)), left=_label_margin(cats))
 
 
 # ---------------------------------------------------------------- text summary
@@ -694,33 +755,6 @@ def describe(fig: go.Figure, limit: int = 12) -> str:
 
 
 # ---------------------------------------------------------------- changes and shares (explore.stated_changes, explore.shares)
-#: every string of the two charts below, in one place (to move into the labels table)
-_SC_TEXT = {
-    "de": {"changes_title": "Veränderungen je Organisation und Größe", "changes_sub":
-           "Veränderung in Prozent; Balken rechts der Null: gestiegen", "changes_sub_pp":
-           "Veränderung in Prozentpunkten; Balken rechts der Null: gestiegen", "change_axis": "Veränderung (%)",
-           "change_axis_pp": "Veränderung (Prozentpunkte)", "no_owner": "ohne Eigentümer", "factor": "Faktor",
-           "shares_title": "Anteile nach Gruppe", "shares_sub": "Anteil in Prozent; Linie: Spanne, hohl: Vorjahr",
-           "share_axis": "Anteil (%)", "group": "Gruppe", "earlier": "Vorjahr", "current": "aktuell",
-           "period": "Zeitraum"},
-    "en": {"changes_title": "Changes by organisation and measure", "changes_sub":
-           "change in percent; bars right of zero rose", "changes_sub_pp":
-           "change in percentage points; bars right of zero rose", "change_axis": "Change (%)",
-           "change_axis_pp": "Change (percentage points)", "no_owner": "no owner", "factor": "factor",
-           "shares_title": "Shares by group", "shares_sub": "share in percent; line: range, hollow: previous year",
-           "share_axis": "Share (%)", "group": "Group", "earlier": "previous year", "current": "current",
-           "period": "period"},
-}
-MEASURE_LABELS = {
-    "de": {"revenue": "Umsatz", "profit": "Gewinn/Ergebnis", "orders": "Aufträge", "sales_volume": "Absatz",
-           "employment": "Beschäftigung", "unemployment": "Arbeitslosigkeit", "prices": "Preise", "exports": "Exporte",
-           "production": "Produktion", "market_share": "Marktanteil", "users": "Nutzer", "other": "Sonstiges"},
-    "en": {"revenue": "revenue", "profit": "profit", "orders": "orders", "sales_volume": "sales volume",
-           "employment": "employment", "unemployment": "unemployment", "prices": "prices", "exports": "exports",
-           "production": "production", "market_share": "market share", "users": "users", "other": "other"},
-}
-
-
 def change_bars(df: pd.DataFrame, unit: str = "%", locale: str = "de", title: str | None = None) -> go.Figure:
     """Stated changes as a diverging bar chart: one bar per entity and measure, sorted by size.
 
@@ -734,8 +768,7 @@ def change_bars(df: pd.DataFrame, unit: str = "%", locale: str = "de", title: st
     'Veränderungen je Organisation und Größe'
     """
     _check_locale(locale)
-    T, M = _SC_TEXT[locale], MEASURE_LABELS[locale]
-    title = title or T["changes_title"]
+    title = title or L.t("changes_title", locale)
     _need(df, ["entity", "measure", "change_pct", "change_factor", "change_abs", "unit"], "change_bars")
     if unit == "pp":
         data = df[df["change_abs"].notna() & (df["unit"] == "pp")].assign(_v=lambda d: d["change_abs"].astype(float))
@@ -749,8 +782,8 @@ def change_bars(df: pd.DataFrame, unit: str = "%", locale: str = "de", title: st
     data = data.sort_values("_v", kind="stable")
     labels = []
     for _, r in data.iterrows():
-        who = r["entity"] if not _missing(r["entity"]) else T["no_owner"]
-        what = M.get(r["measure"], r["measure"])
+        who = r["entity"] if not _missing(r["entity"]) else L.t("no_owner", locale)
+        what = L.measure(r["measure"], locale)
         when = f" ({_clip(r['period'], 28)})" if "period" in r and not _missing(r["period"]) else ""
         labels.append(f"{who} · {what}{when}")
     seen: dict[str, int] = {}
@@ -758,14 +791,14 @@ def change_bars(df: pd.DataFrame, unit: str = "%", locale: str = "de", title: st
     for lab in labels:                       # the same label twice: keep both bars apart
         seen[lab] = seen.get(lab, 0) + 1
         ys.append(lab if seen[lab] == 1 else f"{lab} [{seen[lab]}]")
-    suffix = " pp" if unit == "pp" else " %"
+    suffix = L.t("pp_suffix", locale) if unit == "pp" else " %"
     hover, text = [], []
     for (_, r), v in zip(data.iterrows(), data["_v"]):
-        extra = (f" ({T['factor']} {fmt_number(r['change_factor'], locale)})"
+        extra = (f" ({L.t('factor', locale)} {fmt_number(r['change_factor'], locale)})"
                  if unit != "pp" and _missing(r["change_pct"]) and not _missing(r["change_factor"]) else "")
         text.append(f"{fmt_number(v, locale, sign=True)}{suffix}{extra}")
-        hover.append(f"<b>{_esc(r['entity'] if not _missing(r['entity']) else T['no_owner'])}</b> · "
-                     f"{_esc(M.get(r['measure'], r['measure']))}: {fmt_number(v, locale, sign=True)}{suffix}{extra}"
+        hover.append(f"<b>{_esc(r['entity'] if not _missing(r['entity']) else L.t('no_owner', locale))}</b> · "
+                     f"{_esc(L.measure(r['measure'], locale))}: {fmt_number(v, locale, sign=True)}{suffix}{extra}"
                      f"<br>{_hover_quote(r)}<br>{_hover_source(r, locale)}")
     vals = data["_v"].tolist()
     fig = go.Figure(go.Bar(x=vals, y=ys, orientation="h", marker_color=[UP if v >= 0 else DOWN for v in vals],
@@ -773,11 +806,11 @@ def change_bars(df: pd.DataFrame, unit: str = "%", locale: str = "de", title: st
                            showlegend=False))
     lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
     pad = 0.25 * ((hi - lo) or 1.0)
-    fig.update_xaxes(title_text=T["change_axis_pp" if unit == "pp" else "change_axis"], ticksuffix=suffix,
+    fig.update_xaxes(title_text=L.t("change_axis_pp" if unit == "pp" else "change_axis", locale), ticksuffix=suffix,
                      zeroline=True, zerolinewidth=2, zerolinecolor="#444", range=[lo - pad, hi + pad])
     fig.update_yaxes(categoryorder="array", categoryarray=ys, automargin=False)
     height = max(HEIGHT, 140 + 26 * len(ys))
-    return _finish(fig, data, title, locale, subtitle=T["changes_sub_pp" if unit == "pp" else "changes_sub"],
+    return _finish(fig, data, title, locale, subtitle=L.t("changes_sub_pp" if unit == "pp" else "changes_sub", locale),
                    height=height, left=_label_margin(ys))
 
 
@@ -789,8 +822,7 @@ def share_dots(df: pd.DataFrame, locale: str = "de", title: str | None = None) -
     ``df`` is ``explore.adoption()``.
     """
     _check_locale(locale)
-    T = _SC_TEXT[locale]
-    title = title or T["shares_title"]
+    title = title or L.t("shares_title", locale)
     _need(df, ["low", "high"], "share_dots")
     data = df[df["low"].notna()]
     if "restates" in data.columns:
@@ -814,7 +846,7 @@ def share_dots(df: pd.DataFrame, locale: str = "de", title: str | None = None) -
         if not _missing(r.high) and r.high != r.low:
             fig.add_trace(go.Scatter(x=[r.low, r.high], y=[y, y], mode="lines", line=dict(color="#1f77b4", width=6),
                                      hoverinfo="skip", showlegend=False))
-    for flag, name, symbol in ((False, T["current"], "circle"), (True, T["earlier"], "circle-open")):
+    for flag, name, symbol in ((False, L.t("current", locale), "circle"), (True, L.t("earlier", locale), "circle-open")):
         part = data[earlier == flag]
         if part.empty:
             continue
@@ -829,7 +861,7 @@ def share_dots(df: pd.DataFrame, locale: str = "de", title: str | None = None) -
                                  text=[f"{fmt_number(v, locale)} %" for v in part["low"]], textposition="middle right",
                                  hovertext=hover, hoverinfo="text"))
     order = list(dict.fromkeys(data.sort_values("low", kind="stable")["_y"]))
-    fig.update_xaxes(title_text=T["share_axis"], range=[0, 105], ticksuffix=" %")
+    fig.update_xaxes(title_text=L.t("share_axis", locale), range=[0, 105], ticksuffix=" %")
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     height = max(HEIGHT, 140 + 24 * len(order))
-    return _finish(fig, data, title, locale, subtitle=T["shares_sub"], height=height, left=_label_margin(order))
+    return _finish(fig, data, title, locale, subtitle=L.t("shares_sub", locale), height=height, left=_label_margin(order))

@@ -17,6 +17,8 @@ FORMATS = ("csv", "jsonl", "parquet")
 
 def write_table(df: pd.DataFrame, fmt: str, out: str | None) -> None:
     """Write a table as CSV, JSON lines or Parquet to a file, or (CSV, JSON lines) to stdout."""
+    if fmt in ("csv", "jsonl"):
+        df = _rounded(df)
     if fmt == "parquet":
         if not out:
             raise SystemExit("explore: --format parquet needs -o FILE (Parquet is binary)")
@@ -123,6 +125,8 @@ def cmd_table(args) -> int:
         df = records.unmatched(corpus)
     else:
         df = _figures(corpus, args)
+    if _readable_wanted(args):
+        return _print_readable(df, "figures", args.locale or _corpus_locale(corpus)) or (1 if corpus.failed else 0)
     write_table(df, args.format or "csv", args.output)
     return 1 if corpus.failed else 0
 
@@ -142,6 +146,9 @@ def _table_view(args) -> int:
         source = _load(args.paths, args)
         failed = source.failed
     df = getattr(views, args.name.replace("-", "_"))(source)
+    if _readable_wanted(args):
+        _print_readable(df, args.name, args.locale or _corpus_locale(source))
+        return 1 if failed else 0
     write_table(df, args.format or "csv", args.output)
     return 1 if failed else 0
 
@@ -160,6 +167,58 @@ def _table_view_dask(args) -> int:
     print(f"explore: {result.articles} articles, {result.rows} rows of {args.name} in {result.partitions} parts; "
           f"wrote {result.path}", file=sys.stderr)
     return 1 if result.failed else 0
+
+
+# ---------------------------------------------------------------- tables for people (rich)
+
+def _rounded(df: pd.DataFrame) -> pd.DataFrame:
+    """Amounts to cents, rates and percentages to 6 significant digits (CSV and JSON lines)."""
+    from .export import rounded
+    return rounded(df)
+
+
+def _readable_wanted(args) -> bool:
+    """A person at a terminal, no --format and no -o: print a readable table instead of data."""
+    return args.format is None and not args.output and sys.stdout.isatty() and not getattr(args, "unmatched", False)
+
+
+def _corpus_locale(source) -> str:
+    from .labels import for_corpus
+    return for_corpus(source if hasattr(source, "articles") else None)
+
+
+def _print_readable(df: pd.DataFrame, name: str, locale: str, console=None) -> None:
+    """The useful columns of a table as a rich table: numbers in the locale, long sentences
+    shortened, the row count and how to get the data instead."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from . import labels as L
+    from .app.topics import readable, topic
+    console = console or Console()
+    t = topic(name)
+    width = console.width
+    long = ("sentence", "title", "note", "claim")
+    cols = [c for c in t.columns if c in df.columns and (width >= 140 or c != "title")]
+    text = readable(df, cols, locale, width=max(40, width // 2))
+    table = Table(title=t.label(locale), header_style="bold", expand=width >= 100, pad_edge=False)
+    for c, head in zip(cols, text.columns):
+        numeric = pd.api.types.is_numeric_dtype(df[c]) and df[c].dtype != bool
+        if c in long:
+            table.add_column(head, overflow="fold", ratio=2 if c == "sentence" else 1, min_width=20)
+        else:
+            table.add_column(head, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis",
+                             max_width=28)
+    for row in text.itertuples(index=False):
+        table.add_row(*row)
+    console.print(table)
+    console.print(f"{L.t('rows', locale, n=len(df))} · {L.t('format_hint', locale)}", style="dim", highlight=False)
+
+
+def cmd_app(args) -> int:
+    from .app.serve import serve
+    return serve(args.paths or (["seeds"] if Path("seeds").is_dir() else []), port=args.port,
+                 browser=not args.no_browser, locale=args.locale)
 
 
 def cmd_export_data(args) -> int:
@@ -301,7 +360,19 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--time-budget", type=float, metavar="SECONDS",
                    help="per-file extraction time limit; a file over it is reported and skipped "
                         "(default: 120, or EXPLORE_TIME_BUDGET)")
+    t.add_argument("--locale", choices=("de", "en"),
+                   help="on a terminal: numbers and headers in German (default for German articles) or English")
     t.set_defaults(func=cmd_table)
+
+    a = sub.add_parser("app", help="open the app in the browser: your articles, every table and chart",
+                       description="Serve the explore app (Voilà) on 127.0.0.1 and open it in the browser: "
+                                   "choose a folder, upload .txt files or paste text, and see every table "
+                                   "and chart with downloads.")
+    a.add_argument("paths", nargs="*", metavar="PATH", help="folders of .txt articles or files (default: seeds/)")
+    a.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
+    a.add_argument("--no-browser", action="store_true", help="do not open a browser; print the address")
+    a.add_argument("--locale", choices=("de", "en"), help="language of the app (default: de)")
+    a.set_defaults(func=cmd_app)
 
     e = sub.add_parser("eval", help="score the extractor against a gold JSON-lines key",
                        description="Extract figures from PATH (default: seeds/) and print precision, "
@@ -339,8 +410,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", default="charts", metavar="DIR", help="output folder (default: charts)")
     x.add_argument("--format", default="png,svg,html", metavar="png,svg,html",
                    help="comma-separated formats: png, svg, html (also jpg, webp, pdf); default: all three")
-    x.add_argument("--locale", choices=("en", "de"), default="en",
-                   help="number and date marks: en (default) or de (decimal comma)")
+    x.add_argument("--locale", choices=("de", "en"), default="de",
+                   help="labels, numbers and dates: de (default, German) or en")
     x.add_argument("--log", action="store_true", help="budgets on a log scale")
     x.add_argument("--no-tables", action="store_true", help="charts only, no CSV tables")
     x.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

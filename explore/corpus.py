@@ -19,6 +19,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dateline import infer_metadata
+
 CATALOG = "catalog.csv"
 CATALOG_COLUMNS = ["id", "title", "publisher", "published", "published_inferred", "language", "url", "note"]
 
@@ -48,6 +50,7 @@ class Article:
     language: str = "de"
     url: str | None = None
     encoding: str = "utf-8"
+    inferred: tuple[str, ...] = ()    # metadata taken from the text itself (explore.dateline)
 
     @classmethod
     def from_text(cls, text: str, id: str = "text", **meta) -> "Article":
@@ -469,8 +472,9 @@ def read_article(folder: str, name: str, aid: str, meta: dict) -> tuple[Article 
         return None, [Problem(where, f"cannot be read ({exc.strerror or exc})", fatal=True)], 0
     except InputError as exc:
         return None, [Problem(where, str(exc).removeprefix(f"{where}: "), fatal=True)], 0
-    return (Article(id=aid, text=text, path=path, encoding=enc, **meta),
-            [Problem(where, n) for n in notes], len(data))
+    article = Article(id=aid, text=text, path=path, encoding=enc, **meta)
+    infer_metadata(article)           # date, title, publisher from the dateline where the catalog is silent
+    return article, [Problem(where, n) for n in notes], len(data)
 
 
 def _nonblocking(path, flags):

@@ -23,6 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import charts
+from . import labels as L
 
 FORMATS = ("png", "svg", "html")
 IMAGE_FORMATS = ("png", "svg", "jpg", "webp", "pdf")
@@ -132,7 +133,7 @@ def topic_tables(source=None) -> dict[str, pd.DataFrame]:
             "timeframes": views.timeframes(figs), "checks": views.checks(figs)}
 
 
-def chart_set(tables: dict[str, pd.DataFrame], locale: str = "en", log: bool = False) -> dict[str, go.Figure]:
+def chart_set(tables: dict[str, pd.DataFrame], locale: str = "de", log: bool = False) -> dict[str, go.Figure]:
     """Every chart for a corpus' tables (see :func:`topic_tables`), by file name."""
     out: dict[str, go.Figure] = {}
     figs = tables["figures"]
@@ -145,14 +146,15 @@ def chart_set(tables: dict[str, pd.DataFrame], locale: str = "en", log: bool = F
     if "adoption" in tables:
         by_app, by_market = charts.adoption_split(tables["adoption"])
         out["adoption_china_west"] = charts.adoption_ranges(
-            by_app, y="subject", color="region", locale=locale,
-            title="Adoption rates: China against the West, per application")
+            by_app, y="subject", color="region", locale=locale, title=L.t("adoption_app_title", locale))
         out["adoption_markets"] = charts.adoption_ranges(
-            by_market, y="region", color=None, locale=locale, title="Chatbot adoption by market")
+            by_market, y="region", color=None, locale=locale, title=L.t("adoption_market_title", locale))
     if "stock_moves" in tables:
         out["stock_moves"] = charts.stock_bars(tables["stock_moves"], locale=locale)
     if "timeframes" in tables:
         out["roi_timeframes"] = charts.timeframe_ranges(tables["timeframes"], locale=locale)
+    if "checks" in tables:
+        out["checks"] = charts.check_bars(tables["checks"], locale=locale)
     return out
 
 
@@ -204,13 +206,107 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str | Path) -> list[Path]
     paths = []
     for name, df in tables.items():
         p = out / f"{name}.csv"
-        df.to_csv(p, index=False)
+        rounded(df).to_csv(p, index=False)
         paths.append(p)
     return paths
 
 
+# ---------------------------------------------------------------- tables as files
+
+#: rates and percentages: written to 6 significant digits in CSV / JSON lines
+RATE_COLUMNS = ("change_pct", "deviation_pct", "eur_rate", "change_points", "share_pct", "pct")
+
+
+def _sig(x: float, digits: int = 6) -> float:
+    if x == 0 or x != x or x in (float("inf"), float("-inf")):
+        return x
+    import math
+    return round(x, digits - 1 - int(math.floor(math.log10(abs(x)))))
+
+
+def rounded(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy for text formats without float noise: rates and percentages (``RATE_COLUMNS``, any
+    ``*_pct``) to 6 significant digits, other numbers of at least 1 to cents, smaller ones to 6
+    significant digits. Parquet keeps the full precision.
+
+    >>> df = pd.DataFrame({"amount_usd": [432324811.5892462], "change_pct": [-5.083333333], "ratio": [0.333333333]})
+    >>> rounded(df).iloc[0].tolist()
+    [432324811.59, -5.08333, 0.333333]
+    """
+    out = df.copy()
+    for c in out.columns:
+        if not pd.api.types.is_float_dtype(out[c]):
+            continue
+        if c in RATE_COLUMNS or c.endswith("_pct"):
+            out[c] = out[c].map(_sig)
+        else:
+            out[c] = out[c].map(lambda x: round(x, 2) if abs(x) >= 1 else _sig(x))
+    return out
+
+
+def table_bytes(df: pd.DataFrame, fmt: str, sheet: str = "table") -> bytes:
+    """A table as the bytes of a ``csv`` (UTF-8, rounded), ``jsonl`` (rounded), ``xlsx`` (Excel via
+    openpyxl, full precision) or ``parquet`` file."""
+    import io
+    if fmt == "csv":
+        return rounded(df).to_csv(index=False).encode("utf-8")
+    if fmt == "jsonl":
+        return rounded(df).to_json(orient="records", lines=True, force_ascii=False).encode("utf-8")
+    if fmt == "parquet":
+        buf = io.BytesIO()
+        df.to_parquet(buf, index=False)
+        return buf.getvalue()
+    if fmt == "xlsx":
+        return excel_bytes({sheet: df})
+    raise ValueError(f"unknown table format {fmt!r}: use csv, jsonl, xlsx or parquet")
+
+
+def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """An Excel workbook (openpyxl) with one sheet per table; characters Excel refuses are dropped."""
+    import io
+    import re
+    bad = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
+        for name, df in frames.items():
+            clean = df.copy()
+            for c in clean.columns:
+                if clean[c].dtype == object or pd.api.types.is_string_dtype(clean[c]):
+                    clean[c] = clean[c].map(lambda v: bad.sub("", v) if isinstance(v, str) else v)
+            clean.to_excel(xl, sheet_name=name[:31], index=False)
+    return buf.getvalue()
+
+
+def datapackage_zip(source) -> bytes:
+    """The Frictionless data package of a corpus (every table as CSV and Parquet plus
+    ``datapackage.json``) as the bytes of a zip file."""
+    import io
+    import tempfile
+    import zipfile
+    from .datapackage import write_data_package
+    with tempfile.TemporaryDirectory(prefix="explore-dp-") as tmp:
+        written = write_data_package(source, tmp)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for p in written:
+                z.write(p, f"explore-data/{Path(p).name}")
+    return buf.getvalue()
+
+
+def chart_bytes(fig: go.Figure, fmt: str) -> bytes:
+    """One chart as the bytes of a PNG, SVG (kaleido + Chrome/Chromium) or self-contained HTML file."""
+    import tempfile
+    if fmt == "html":
+        if not isinstance(fig, go.Figure):
+            fig = go.Figure(fig.to_dict())
+        return fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False}).encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="explore-chart-") as tmp:
+        path = write_chart(fig, Path(tmp) / f"chart.{fmt}", fmt)
+        return path.read_bytes()
+
+
 def export(source=None, out: str | Path = "charts", formats: Iterable[str] = FORMATS, tables: bool = True,
-           locale: str = "en", log: bool = False, progress: bool = False) -> ExportResult:
+           locale: str = "de", log: bool = False, progress: bool = False) -> ExportResult:
     """Write every chart of a corpus (``source``: None for the seeds, a folder, a Corpus or a
     figures DataFrame) into ``out`` in each format, and every table as CSV into ``out/tables``."""
     data = topic_tables(source)

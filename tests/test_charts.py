@@ -21,10 +21,11 @@ def _bars(fig: go.Figure) -> dict:
 # ---- formatting: (value, options) -> expected text -------------------------------------------
 
 @pytest.mark.parametrize("value, kwargs, expected", [
-    (1234.5, {}, "1,234.5"),
+    (1234.5, {"locale": "en"}, "1,234.5"),
+    (1234.5, {}, "1.234,5"),
     (1234.5, {"locale": "de"}, "1.234,5"),
     (-5.08, {"locale": "de", "sign": True}, "−5,08"),
-    (44.92, {"sign": True}, "+44.92"),
+    (44.92, {"sign": True, "locale": "en"}, "+44.92"),
     (0.0, {"sign": True}, "0"),
     (3.0, {}, "3"),
     (float("nan"), {}, "–"),
@@ -62,7 +63,7 @@ def test_unknown_locale_is_a_clear_error(money_df):
 # ---- source notes ----------------------------------------------------------------------------
 
 def test_source_note_one_article_cites_title_publisher_date(stock_df):
-    note = charts.source_note(stock_df[stock_df["article"] == "000_z"])
+    note = charts.source_note(stock_df[stock_df["article"] == "000_z"], locale="en")
     assert note == ("Source: Alibaba: Wie dem Tech-Konzern dank KI ein fulminantes Comeback gelingt "
                     "(Handelsblatt, 17 Feb 2025)")
 
@@ -77,12 +78,12 @@ def test_source_note_several_articles_and_undated(stock_df, adoption_df):
 # ---- every chart: title, axis titles with units, the note, locale ---------------------------
 
 CHARTS = {
-    "budgets": (lambda t, **kw: charts.budget_bars(t["money"], **kw), "Amount in USD"),
-    "adoption": (lambda t, **kw: charts.adoption_ranges(t["adoption"], **kw), "Adoption rate (%)"),
-    "stocks": (lambda t, **kw: charts.stock_bars(t["stock"], **kw), "Change (%)"),
-    "timeframes": (lambda t, **kw: charts.timeframe_ranges(t["timeframes"], **kw), "Time (months)"),
-    "counts": (lambda t, **kw: charts.figure_counts(t["figures"], **kw), "Figures (count)"),
-    "timeline": (lambda t, **kw: charts.figure_timeline(t["figures"], **kw), "Date"),
+    "budgets": (lambda t, **kw: charts.budget_bars(t["money"], **kw), ("Amount in USD", "Betrag in USD")),
+    "adoption": (lambda t, **kw: charts.adoption_ranges(t["adoption"], **kw), ("Adoption rate (%)", "Nutzungsrate (%)")),
+    "stocks": (lambda t, **kw: charts.stock_bars(t["stock"], **kw), ("Change (%)", "Veränderung (%)")),
+    "timeframes": (lambda t, **kw: charts.timeframe_ranges(t["timeframes"], **kw), ("Time (months)", "Zeit (Monate)")),
+    "counts": (lambda t, **kw: charts.figure_counts(t["figures"], **kw), ("Figures (count)", "Zahlen (Anzahl)")),
+    "timeline": (lambda t, **kw: charts.figure_timeline(t["figures"], **kw), ("Date", "Datum")),
 }
 
 
@@ -95,7 +96,8 @@ def tables(money_df, adoption_df, stock_df, timeframes_df, figures_df):
 @pytest.mark.parametrize("name", CHARTS)
 @pytest.mark.parametrize("locale, separators", [("en", ".,"), ("de", ",.")])
 def test_every_chart_is_labelled_and_sourced(tables, name, locale, separators):
-    make, axis = CHARTS[name]
+    make, axes = CHARTS[name]
+    axis = axes[0] if locale == "en" else axes[1]
     fig = make(tables, locale=locale)
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text
@@ -113,7 +115,8 @@ def test_every_chart_has_a_friendly_empty_state(tables, name):
     empty = {k: v.iloc[0:0] for k, v in tables.items()}
     fig = make(empty)
     assert [a.text for a in fig.layout.annotations if a.name == "empty_state"]
-    assert "No" in charts.describe(fig)
+    assert "Keine" in charts.describe(fig)
+    assert "No " in charts.describe(make(empty, locale="en"))
     _note(fig)
 
 
@@ -130,21 +133,33 @@ def test_missing_column_names_the_column(money_df):
     ("eur", {"Alibaba": 3.99e8, "Tencent": 1.33e8, "Baidu": 6.65e7, "Kunde": 100.0}),
 ])
 def test_budget_bars_convert_and_drop_restatements_and_repeats(money_df, currency, expected):
-    fig = charts.budget_bars(money_df, currency=currency)
+    fig = charts.budget_bars(money_df, currency=currency, locale="en")
     assert _bars(fig) == expected          # the USD restatement and the repeated 3 Mrd. are not extra bars
     assert fig.layout.yaxis.title.text == f"Amount in {currency.upper()}"
+    assert charts.budget_bars(money_df, currency=currency).layout.yaxis.title.text == f"Betrag in {currency.upper()}"
 
 
 def test_budget_hover_keeps_the_amount_as_written(money_df):
     fig = charts.budget_bars(money_df, currency="USD", locale="de")
     hover = " ".join(h for t in fig.data for h in t.hovertext)
-    assert "as stated: 3 Mrd. CNY" in hover and "“3 Milliarden Yuan”" in hover
+    assert "wie im Text: 3 Mrd. CNY" in hover and "“3 Milliarden Yuan”" in hover
     assert "431 Mio. USD" in hover or "431 Mio." in hover
 
 
 def test_budget_log_scale(money_df):
-    fig = charts.budget_bars(money_df, log=True)
+    fig = charts.budget_bars(money_df, log=True, locale="en")
     assert fig.layout.yaxis.type == "log" and "log scale" in fig.layout.yaxis.title.text
+    fig = charts.budget_bars(money_df, log=True)
+    assert "logarithmisch" in fig.layout.yaxis.title.text and "1 Mrd." in fig.layout.yaxis.ticktext
+
+
+def test_budget_axis_writes_amounts_with_german_scale_words(money_df):
+    fig = charts.budget_bars(money_df, currency="CNY")
+    assert list(fig.layout.yaxis.ticktext) == ["0", "1 Mrd.", "2 Mrd.", "3 Mrd."]
+    assert charts.fmt_amount(3.5e9) == "3,5 Mrd." and charts.fmt_amount(432.3e6) == "432,3 Mio."
+    assert {t.name for t in fig.data} == {"Kampagne", "Preis"}
+    en = charts.budget_bars(money_df, currency="CNY", locale="en")
+    assert "2 bn" in en.layout.yaxis.ticktext and {t.name for t in en.data} == {"campaign", "price"}
 
 
 def test_budget_bad_currency(money_df):
@@ -162,7 +177,7 @@ def test_adoption_split(adoption_df):
 
 def test_adoption_open_end_is_drawn_open(adoption_df):
     by_app, _ = charts.adoption_split(adoption_df)
-    fig = charts.adoption_ranges(by_app)
+    fig = charts.adoption_ranges(by_app, locale="en")
     china = next(t for t in fig.data if t.name == "China" and t.mode == "markers")
     assert "triangle-right-open" in china.marker.symbol
     dotted = [t for t in fig.data if t.line and t.line.dash == "dot"]
@@ -172,6 +187,7 @@ def test_adoption_open_end_is_drawn_open(adoption_df):
     text = charts.describe(fig)
     assert "Personalisierte Empfehlungen=90 %+ (open-ended)" in text
     assert "Kundenservice-Chatbots=30–40 %" in text
+    assert "Personalisierte Empfehlungen=90 %+ (offen)" in charts.describe(charts.adoption_ranges(by_app))
 
 
 def test_adoption_market_comparison(adoption_df):
@@ -184,15 +200,26 @@ def test_adoption_market_comparison(adoption_df):
 # ---- stock moves --------------------------------------------------------------------------------
 
 def test_stock_bars_signed_grouped_by_period_with_as_of(stock_df):
-    fig = charts.stock_bars(stock_df)
+    fig = charts.stock_bars(stock_df, locale="en")
     bars = _bars(fig)
-    assert bars == {"7d": -5.08, "ytd": 45.0, "12m": 44.92}
+    assert bars == {"7 days": -5.08, "year to date": 45.0, "12 months": 44.92}
     labels = list(fig.layout.xaxis.categoryarray)
-    assert [x.split("<br>")[0] for x in labels] == ["7d", "ytd", "12m"]
+    assert [x.split("<br>")[0] for x in labels] == ["7 days", "year to date", "12 months"]
     assert "as of 17 Feb 2025" in labels[1] and "as of 5 Feb 2026" in labels[0]
-    assert list(fig.data[0].text) == ["−5.08 %", "+45 %", "+44.92 %"]
+    assert list(fig.data[0].text) == ["−5.08%", "+45%", "+44.92%"]
     hover = " ".join(fig.data[0].hovertext)
-    assert "no as-of date in the text" in hover and "(more_than)" in hover
+    assert "no as-of date in the text" in hover and "more than +45%" in hover
+
+
+def test_stock_bars_in_german_by_default(stock_df):
+    fig = charts.stock_bars(stock_df)
+    assert _bars(fig) == {"7 Tage": -5.08, "seit Jahresbeginn": 45.0, "12 Monate": 44.92}
+    labels = list(fig.layout.xaxis.categoryarray)
+    assert "Stand 17.02.2025" in labels[1]
+    assert list(fig.data[0].text) == ["−5,08 %", "+45 %", "+44,92 %"]
+    hover = " ".join(fig.data[0].hovertext)
+    assert "mehr als +45 %" in hover and "kein Stichtag im Text" in hover and "more_than" not in hover
+    assert fig.layout.title.text == "Kursbewegungen nach Zeitraum" and fig.layout.xaxis.title.text == "Zeitraum"
 
 
 def test_stock_bars_colour_by_sign_without_groups(stock_df):
@@ -204,17 +231,18 @@ def test_stock_bars_colour_by_sign_without_groups(stock_df):
 # ---- timeframes -------------------------------------------------------------------------------
 
 def test_timeframe_ranges(timeframes_df):
-    fig = charts.timeframe_ranges(timeframes_df)
+    fig = charts.timeframe_ranges(timeframes_df, locale="en")
     bar = fig.data[0]
     assert list(bar.base) == [3, 2, 6, 18] and list(bar.x) == [3, 2, 6, 18]
     assert list(bar.text) == ["3–6 months", "2–4 months", "6–12 months", "18–36 months"]
+    assert charts.timeframe_ranges(timeframes_df).data[0].text[0] == "3–6 Monate"
     assert "Autonome Logistik=18..36" in charts.describe(fig)
 
 
 def test_timeframes_mixed_units_go_to_months(timeframes_df):
     df = timeframes_df.copy()
     df.loc[3, ["low", "high", "unit"]] = [1.5, 3.0, "year"]
-    fig = charts.timeframe_ranges(df)
+    fig = charts.timeframe_ranges(df, locale="en")
     assert fig.data[0].base[3] == pytest.approx(18) and fig.data[0].x[3] == pytest.approx(18)
     assert fig.layout.xaxis.title.text == "Time (months)"
 
@@ -222,14 +250,23 @@ def test_timeframes_mixed_units_go_to_months(timeframes_df):
 # ---- overview -----------------------------------------------------------------------------------
 
 def test_figure_counts_match_the_table(figures_df):
-    fig = charts.figure_counts(figures_df)
+    fig = charts.figure_counts(figures_df, locale="en")
     total = sum(sum(t.x) for t in fig.data if t.type == "bar")
     assert total == len(figures_df)
     assert {t.name for t in fig.data if t.type == "bar"} == set(figures_df["kind"])
+    de = {t.name for t in charts.figure_counts(figures_df).data if t.type == "bar"}
+    assert {"Geld", "Prozent", "Datum"} <= de
 
 
 def test_figure_timeline_places_every_dated_figure(figures_df):
-    fig = charts.figure_timeline(figures_df)
+    fig = charts.figure_timeline(figures_df, locale="en")
     dated = figures_df["date"].notna().sum()
     points = sum(len(t.x) for t in fig.data if t.mode == "markers" and t.name != "published")
     assert points == dated
+
+
+def test_timeline_ticks_name_months_in_german():
+    assert charts.date_tick("2025-10-01") == "Okt 2025" and charts.date_tick("2025-10-01", "en") == "Oct 2025"
+    assert charts.date_tick("2026-01-01") == "2026"
+    ticks = charts.date_ticks("2025-08-14", "2026-02-05")
+    assert [charts.date_tick(t) for t in ticks][:4] == ["Aug 2025", "Sep 2025", "Okt 2025", "Nov 2025"]

@@ -11,7 +11,8 @@ from explore.cli import build_parser
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.tables", "explore.corpus",
            "explore.records", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
-           "explore.datapackage", "explore.shares", "explore.stated_changes"]
+           "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.labels",
+           "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -20,7 +20,7 @@ SEEDS = ROOT / "seeds"
 def sample_charts(money_df, adoption_df, stock_df, timeframes_df, figures_df):
     by_app, by_market = charts.adoption_split(adoption_df)
     return {
-        "budgets": charts.budget_bars(money_df),
+        "budgets": charts.budget_bars(money_df, locale="en"),
         "adoption": charts.adoption_ranges(by_app),
         "markets": charts.adoption_ranges(by_market, y="region", color=None),
         "stocks": charts.stock_bars(stock_df, locale="de"),
@@ -86,10 +86,12 @@ def test_cli_export_html_and_tables_without_browser(tmp_path):
     assert {"figures_per_article", "figure_timeline"} <= names
     assert (out / "tables" / "figures.csv").exists()
     assert not list(out.glob("*.png"))
+    page = (out / "stock_moves.html").read_text(encoding="utf-8")      # no --locale: German charts
+    assert "Kursbewegungen nach Zeitraum" in page and "seit Jahresbeginn" in page and "Quelle" in page
 
 
 SEED_CHARTS = {"figures_per_article", "figure_timeline", "budgets_usd", "budgets_eur", "budgets_cny",
-               "adoption_china_west", "adoption_markets", "stock_moves", "roi_timeframes"}
+               "adoption_china_west", "adoption_markets", "stock_moves", "roi_timeframes", "checks"}
 
 
 @pytest.mark.chromium
@@ -102,7 +104,7 @@ def test_export_every_seed_chart(kaleido_server, tmp_path):
         w, h = _png_size(tmp_path / f"{name}.png")
         assert w >= 1000 and h >= 600
         svg = (tmp_path / f"{name}.svg").read_text(encoding="utf-8")
-        assert "Source: " in svg or "Sources: " in svg, f"{name}: the source note is in the image"
+        assert "Quelle: " in svg or "Quellen: " in svg, f"{name}: the source note is in the image"
     assert {p.stem for p in tmp_path.glob("*.png")} == SEED_CHARTS
     tables = {p.stem for p in (tmp_path / "tables").glob("*.csv")}
     assert tables == {"figures", "money", "budgets", "adoption", "stock_moves", "timeframes", "checks"}
@@ -116,15 +118,16 @@ def test_seed_charts_show_the_gold_answers(tmp_path):
     assert {k: cny.get(k) for k in ("Alibaba", "Tencent", "Baidu")} == {"Alibaba": 3e9, "Tencent": 1e9, "Baidu": 5e8}
     app = charts.describe(charts_["adoption_china_west"])
     for expected in ("Kundenservice-Chatbots=75–85 %", "Kundenservice-Chatbots=30–40 %",
-                     "Personalisierte Empfehlungen=90 %+ (open-ended)", "Dynamische Preisgestaltung=80 %+ (open-ended)",
+                     "Personalisierte Empfehlungen=90 %+ (offen)", "Dynamische Preisgestaltung=80 %+ (offen)",
                      "Automatisierte Logistik=20–30 %"):
         assert expected in app
     markets = charts.describe(charts_["adoption_markets"])
     for expected in ("China=75–85 %", "Japan=45–55 %", "Südostasien=50–60 %", "Indien=40–50 %"):
         assert expected in markets
     moves = {(t.name, x.split("<br>")[0]): y for t in charts_["stock_moves"].data for x, y in zip(t.x, t.y)}
-    assert moves[("Alibaba", "7d")] == -5.08 and moves[("Alibaba", "12m")] == 44.92
-    assert moves[("Alibaba", "ytd")] == 45
+    assert moves[("Alibaba", "7 Tage")] == -5.08 and moves[("Alibaba", "12 Monate")] == 44.92
+    assert moves[("Alibaba", "seit Jahresbeginn")] == 45
+    assert charts_["stock_moves"].layout.title.text == "Kursbewegungen nach Zeitraum"     # German by default
     roi = charts.describe(charts_["roi_timeframes"])
     for expected in ("Grundlegende Chatbots=3..6", "Produktempfehlungen=2..4", "Bestandsprognose=6..12",
                      "Autonome Logistik=18..36"):

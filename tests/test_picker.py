@@ -17,7 +17,7 @@ def test_picker_loads_a_parquet_dataset_and_the_overview_follows(tmp_path):
     picker.load()
     assert "28 figures from 1 articles" in repr(picker) or f"{len(one)} figures from 1 articles" in repr(picker)
     assert len(picker.figures) == len(one)
-    assert set(panel.controls["kind"].options) == set(one["kind"].astype(str))
+    assert set(panel.controls["kind"].value) == set(one["kind"].astype(str))
     assert "Wie Chinas" not in repr(panel)          # only the one article is drawn now
 
 
@@ -26,3 +26,31 @@ def test_picker_says_what_is_wrong_instead_of_raising(tmp_path):
     picker.path.value = str(tmp_path / "missing")
     picker.load()
     assert "No such folder" in picker.status.value and len(picker.figures) > 0
+
+
+def test_the_figure_browser_follows_the_picker(tmp_path):
+    (tmp_path / "a.txt").write_text("Frankfurt, 3. März 2025 – Die Aktie von Alibaba stieg um 5 Prozent.\n",
+                                    encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    picker = xw.corpus_picker("seeds")
+    browser = xw.figure_browser(picker)
+    picker.path.value = str(tmp_path)
+    picker.load()
+    assert set(browser.table["article"]) == {"a"}
+    assert "bad.txt" in picker.status.value and "binary" in picker.status.value
+    assert "03.03.2025" in browser.detail.value
+
+
+def test_every_explorer_follows_the_picker(tmp_path):
+    (tmp_path / "a.txt").write_text("Frankfurt, 3. März 2025 – Die Aktie von Siemens stieg seit Jahresbeginn um 12 "
+                                    "Prozent. Siemens plant ein Budget von 2 Milliarden Euro.\n", encoding="utf-8")
+    picker = xw.corpus_picker("seeds")
+    panels = [xw.stock_explorer(picker), xw.budget_explorer(picker), xw.adoption_explorer(picker),
+              xw.timeframe_explorer(picker), xw.table_view(picker, "stock_moves")]
+    assert "Alibaba" in repr(panels[0]) and "Alibaba" in repr(panels[4])
+    picker.path.value = str(tmp_path)
+    picker.load()
+    assert "Siemens" in repr(panels[0]) and "Alibaba" not in repr(panels[0])
+    assert panels[0].controls["entity"].value == ("Siemens",)
+    assert "Siemens" in repr(panels[4]) and "seit Jahresbeginn" in repr(panels[4])
+    assert "Keine Zahlen" in repr(panels[2])        # no adoption rates in this article: a friendly empty chart

@@ -27,13 +27,15 @@ def test_budget_explorer_currency_redraws_in_place(money_df):
     assert _bars(fw)["Alibaba"] == 4.31e8
     w.controls["currency"].value = "CNY"
     assert w.figure is fw, "the same FigureWidget is updated, not replaced"
-    assert _bars(fw)["Alibaba"] == 3e9 and fw.layout.yaxis.title.text == "Amount in CNY"
+    assert _bars(fw)["Alibaba"] == 3e9 and fw.layout.yaxis.title.text == "Betrag in CNY"
     w.controls["log"].value = True
     assert fw.layout.yaxis.type == "log"
     w.controls["search"].value = "tencent"
     assert _bars(fw) == {"Tencent": 1e9}
-    w.controls["locale"].value = "de"
     assert fw.layout.separators == ",."
+    assert repr(w).startswith("BudgetExplorer\nBudgets im Vergleich, in CNY\n  Kampagne: Tencent=1e+09")
+    w.controls["locale"].value = "en"
+    assert fw.layout.separators == ".,"
     assert repr(w).startswith("BudgetExplorer\nBudgets compared in CNY\n  campaign: Tencent=1e+09")
 
 
@@ -48,7 +50,7 @@ def test_empty_selection_is_a_friendly_empty_state(money_df, stock_df, adoption_
     for w, control, value in cases:
         w.controls[control].value = value
         assert _empty_state(w.figure), type(w).__name__
-        assert "No " in repr(w)
+        assert "Keine " in repr(w)
     w = xw.budget_explorer(money_df)
     w.controls["search"].value = "no such entity"
     assert _empty_state(w.figure)
@@ -59,7 +61,7 @@ def test_adoption_explorer_switches_view(adoption_df):
     assert "Kundenservice-Chatbots=75–85 %" in repr(w)
     w.controls["view"].value = "market"
     text = repr(w)
-    assert "Chatbot adoption by market" in text and "Japan=45–55 %" in text
+    assert "Chatbot-Nutzung nach Markt" in text and "Japan=45–55 %" in text
     w.controls["region"].value = ("China", "West")
     assert "Japan" not in repr(w)
 
@@ -67,7 +69,7 @@ def test_adoption_explorer_switches_view(adoption_df):
 def test_stock_explorer_periods_and_sign_colours(stock_df):
     w = xw.stock_explorer(stock_df)
     w.controls["period"].value = ("7d",)
-    assert _bars(w.figure) == {"7d": -5.08}
+    assert _bars(w.figure) == {"7 Tage": -5.08}
     w.controls["color"].value = None
     assert list(w.figure.data[0].marker.color) == ["#d62728"]
 
@@ -102,8 +104,32 @@ def test_browser_filters_and_highlights(browser):
     assert "5,08%" in list(rows["text"]) and rows["sentence"].str.contains("5,08").all()
     browser.rows.value = rows.index[rows["text"] == "5,08%"][0]
     assert "<mark" in browser.detail.value and ">5,08%</mark>" in browser.detail.value
-    assert "open the article" in browser.detail.value and "seeds/002_1d86e9404be00b17.txt" in browser.detail.value
+    assert "<b>Alibaba</b>" in browser.detail.value
     assert "selected: 002_1d86e9404be00b17 '5,08%' (percent)" in repr(browser)
+    # the whole article inline, the figure marked at its offsets, its organisation marked too
+    article = browser.article.value
+    assert "3 Milliarden Yuan für Qwen-Nutzer" in article and ">5,08%</mark>" in article
+    assert xw.ORG_MARK in article and ">Alibaba</mark>" in article
+
+
+def test_browser_next_and_previous_step_through_the_list(browser):
+    first, second = [v for _, v in browser.rows.options][:2]
+    assert browser.rows.value == first and browser.position.value.startswith("1 / ")
+    browser.next.click()
+    assert browser.rows.value == second and browser.position.value.startswith("2 / ")
+    browser.previous.click()
+    browser.previous.click()                     # stays on the first
+    assert browser.rows.value == first
+
+
+def test_browser_uses_the_entity_offsets_of_the_tables_when_present():
+    text = "Die Aktie von Alibaba stieg um 5 %. Tencent nicht."
+    row = {"article": "a", "start": 31, "end": 34, "sentence": "Die Aktie von Alibaba stieg um 5 %.",
+           "sentence_start": 0, "entity": "Alibaba", "entity_start": 14, "entity_end": 21, "entity_text": "Alibaba"}
+    assert xw.organisation_span(row, text) == (14, 21)
+    row.pop("entity_start"), row.pop("entity_end")          # no offsets: the name as written in the sentence
+    assert xw.organisation_span(row, text) == (14, 21)
+    assert xw.organisation_span({**row, "entity": None}, text) is None
 
 
 def test_browser_article_and_kind(browser):
@@ -118,7 +144,7 @@ def test_browser_article_and_kind(browser):
 def test_browser_empty_state(browser):
     browser.controls["search"].value = "zzz-no-such-text"
     assert browser.rows.options == ()
-    assert "No figure matches these filters" in browser.detail.value
+    assert "Keine Zahl passt zu diesen Filtern" in browser.detail.value
     assert _empty_state(browser.figure)
     assert "0 of" in repr(browser)
 
@@ -152,7 +178,7 @@ def test_export_button_html_without_browser(money_df, tmp_path, monkeypatch):
     w.export_bar.format.value = "html"
     w.export_bar.button.click()
     page = (tmp_path / "budgets.html").read_text(encoding="utf-8")
-    assert "Budgets compared in EUR" in page, "the chart is saved as shown"
+    assert "Budgets im Vergleich, in EUR" in page, "the chart is saved as shown"
     assert "saved" in w.export_bar.status.value
 
 
@@ -163,3 +189,15 @@ def test_export_button_png(money_df, tmp_path, kaleido_server):
     w.export_bar.button.click()
     png = tmp_path / "my budgets.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", w.export_bar.status.value
+
+
+def test_multi_toggle_is_plain_click_and_shows_every_option():
+    m = xw.MultiToggle([("Geld", "money"), ("Prozent", "percent"), ("Datum", "date")], description="Art")
+    assert [b.description for b in m.buttons] == ["Geld", "Prozent", "Datum"]
+    assert m.value == ("money", "percent", "date")
+    m.buttons[1].value = False                    # one plain click switches one option off
+    assert m.value == ("money", "date")
+    m.value = ("percent",)                        # and setting the value shows on the buttons
+    assert [b.value for b in m.buttons] == [False, True, False]
+    m.options = ["money", "count"]
+    assert m.value == () and len(m.buttons) == 2
