@@ -34,8 +34,11 @@ def test_every_spec_parses_as_a_conda_matchspec():
 
 def test_pyproject_dependencies_are_all_listed():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    deps = _env()["dependencies"]
     conda = {dep.split(">")[0].split("=")[0].split("<")[0].strip()
-             for dep in _env()["dependencies"] if isinstance(dep, str)}
+             for dep in deps if isinstance(dep, str)}
+    pip = [d for dep in deps if isinstance(dep, dict) for d in dep.get("pip", [])]
+    conda |= {Requirement(d).name.lower() for d in pip if not d.startswith("-") and d != "."}
     missing = []
     for req in project["dependencies"]:
         name = Requirement(req).name.lower()

@@ -59,8 +59,11 @@ def _money_chart(df, locale="de", currency="EUR"):
     return _charts().budget_bars(df, currency=currency, locale=locale)
 
 
-def _adoption_chart(df, locale="de", compare="application"):
+def _adoption_chart(df, locale="de", compare="groups"):
     c = _charts()
+    if compare == "groups":
+        prose = df[~df["in_table"].fillna(False).astype(bool)] if "in_table" in df.columns else df
+        return c.share_dots(prose, locale=locale)
     by_app, by_market = c.adoption_split(df)
     if compare == "market":
         return c.adoption_ranges(by_market, y="region", color=None, locale=locale,
@@ -84,8 +87,13 @@ TOPICS: list[Topic] = [
           lambda df, locale="de": _charts().stock_bars(df, locale=locale),
           ("entity", "period", "change_pct", "qualifier", "as_of", "published", "text", "title", "sentence")),
     Topic("adoption", ("Nutzung", "Adoption"), lambda f: _views().adoption(f), _adoption_chart,
-          ("subject", "region", "low", "high", "unit", "qualifier", "text", "title", "sentence"),
-          {"compare": [("per_application", "application"), ("by_market", "market")]}),
+          ("group", "subject", "region", "period", "low", "high", "unit", "qualifier", "text", "title", "sentence"),
+          {"compare": [("by_group", "groups"), ("per_application", "application"), ("by_market", "market")]}),
+    Topic("changes", ("Veränderungen", "Changes"), lambda f: _views().changes(f),
+          lambda df, locale="de", unit="%": _charts().change_bars(df, unit=unit, locale=locale),
+          ("entity", "measure", "change_pct", "change_abs", "unit", "change_factor", "period", "from_value",
+           "to_value", "qualifier", "text", "title", "sentence"),
+          {"unit": [("percent_button", "%"), ("pp_button", "pp")]}),
     Topic("timeframes", ("Zeiträume", "Timeframes"), lambda f: _views().timeframes(f),
           lambda df, locale="de": _charts().timeframe_ranges(df, locale=locale),
           ("subject", "low", "high", "unit", "qualifier", "text", "title", "sentence")),
@@ -93,23 +101,6 @@ TOPICS: list[Topic] = [
           lambda df, locale="de": _charts().check_bars(df, locale=locale),
           ("check", "claim", "claimed", "computed", "ok", "note", "title", "sentence")),
 ]
-
-
-def _changes_topic() -> Topic | None:
-    """The changes table (``explore.changes``) and its chart, where they exist."""
-    import explore
-    table = getattr(explore, "changes", None)
-    chart = getattr(_charts(), "change_bars", None)
-    if table is None:
-        return None
-    cols = ("entity", "measure", "direction", "change_pct", "from_value", "to_value", "unit", "text", "title",
-            "sentence")
-    return Topic("changes", ("Veränderungen", "Changes"), table,
-                 (lambda df, locale="de": chart(df, locale=locale)) if chart else None, cols)
-
-
-if (_t := _changes_topic()) is not None:
-    TOPICS.insert(4, _t)
 
 
 def topic(name: str) -> Topic:
