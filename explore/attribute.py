@@ -1,6 +1,6 @@
 """What a figure is about: entity, measure, region, period and subject, from its sentence and table cell.
 
-Organisations come from a gazetteer (``seeds/entities.csv``: name, aliases, type, country; extend
+Organisations come from a gazetteer (``explore/lang/de/companies.csv``: name, aliases, type, country; extend
 it or pass your own) and from the text itself: a capitalised name before "-Aktie", "-Konzern",
 "AG", "Group", ... The rest comes from the German vocabulary in ``explore/lang/de/vocab.toml``.
 

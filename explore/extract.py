@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .lang import vocabulary
 from .numbers import parse_digits, parse_word
 from .tables import find_tables
+from .unwrap import unwrap
 
 _H = r"[ \t\u00a0\u202f]"            # horizontal white space
 _WEB = re.compile(r"\.(?:de|com|at|ch|org|net|html?)\b")
@@ -290,6 +291,7 @@ class Scanner:
         (a ``time.monotonic()`` value) stops a scan that runs too long with ``ScanTimeout``.
         """
         norm, edits = normalise(text)
+        norm = unwrap(norm)          # hard-wrapped lines read as their paragraphs (same length)
         figs, skipped, problems, ctx = self._scan(norm, published, deadline)
         to_start, to_end = _offset_maps(edits)
         sentences = _Sentences(text)

@@ -2,7 +2,7 @@
 
 Three sources, in this order (an earlier source claims its span, a later one fills the gaps):
 
-1. the gazetteer: ``seeds/entities.csv`` (name, aliases, type) and the market indices in
+1. the gazetteer: ``explore/lang/de/companies.csv`` (name, aliases, type) and the market indices in
    ``explore/lang/de/indices.toml``;
 2. the trained NER model shipped in ``explore/models/ner_de`` (its ORG spans; loaded once, lazily);
 3. legal-form and market patterns: a capitalised name before "AG", "SE", "GmbH", "Inc.", "plc",
@@ -31,7 +31,7 @@ from typing import Iterable
 
 from .lang import vocabulary
 
-DEFAULT_GAZETTEER = Path(__file__).resolve().parent.parent / "seeds" / "entities.csv"
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent / "lang" / "de" / "companies.csv"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner_de"
 _CAP = r"[A-ZÄÖÜ][\w.&’'äöüß]*[\wäöüß]"
 _GENITIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -53,8 +53,8 @@ def read_gazetteer(*paths) -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for path in paths or (DEFAULT_GAZETTEER,):
         path = Path(path)
-        if not path.exists():
-            continue
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no such gazetteer file (a CSV with columns name, aliases, type)")
         with path.open(encoding="utf-8", newline="") as fh:
             for n, row in enumerate(csv.DictReader(fh), 2):
                 if not (row.get("name") or "").strip():
@@ -97,6 +97,7 @@ class Recognizer:
         o = vocabulary(lang)["attribute"]["organisations"]
         self.legal_forms = tuple(sorted(o["suffix_words"], key=len, reverse=True))
         self.not_names = set(o["not_names"])
+        self.name_adjectives = set(o["name_adjectives"])
         aliases = sorted(self.gazetteer, key=len, reverse=True)
         legal = "|".join(map(re.escape, self.legal_forms))
         self.re_known = re.compile(
@@ -189,18 +190,25 @@ class Recognizer:
         return self.lexicon.is_common_noun(_GENITIVE.sub("", word))
 
     def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
-        """Drop leading words that are never names ("Die", "Laut") from a model span."""
+        """Drop leading words that are never names ("Die", "Laut") from a model span, but not an
+        adjective that begins the name ("Deutsche Börse"), and a last word that is only a common
+        noun after a name of two or more words ("Deutsche Bank Stellen abbaut")."""
         while True:
             w = text[s:e].split(" ", 1)
-            if len(w) == 2 and w[0] in self.not_names:
+            if len(w) == 2 and w[0] in self.not_names and w[0] not in self.name_adjectives:
                 s += len(w[0]) + 1
             else:
-                return s, e
+                break
+        words = text[s:e].split(" ")
+        if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
+            e -= len(words[-1]) + 1
+        return s, e
 
     def _extends(self, text: str, s: int, e: int, inner: list[Organisation]) -> bool:
         """The model span adds name words (not just a legal form) to the gazetteer name inside it."""
         rest = (text[s:inner[0].start] + " " + text[inner[-1].end:e]).strip(" -,")
-        return bool(rest) and not self.re_legal_end.fullmatch(" " + rest) and rest not in self.legal_forms
+        return (bool(rest) and not self.re_legal_end.fullmatch(" " + rest) and rest not in self.legal_forms
+                and not all(self._common(w) for w in rest.split()))
 
     def canonical(self, written: str) -> str:
         """The name without legal form and genitive s: "Siemens AG" -> "Siemens", "BASF’" -> "BASF"."""

@@ -26,6 +26,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from .unwrap import unwrap
+
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
@@ -226,8 +228,10 @@ def _plain_word(word: str) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of a text: breaks after . ! ? before a capital, and at newlines."""
+    """(start, end) of the sentences of a text: breaks after . ! ? before a capital, and at hard line
+    breaks (soft ones of a hard-wrapped text are spaces, see :mod:`explore.unwrap`)."""
     out, a = [], 0
+    text = unwrap(text)
     for m in _SENT.finditer(text):
         if text[a:m.start()].strip():
             out.append((a, m.start()))
@@ -299,6 +303,7 @@ class ArticleOrgs:
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
                   gazetteer: tuple[str, ...] = ()) -> ArticleOrgs:
         """``models``: also take the proper nouns HanTa knows ("Vonovia") as organisations."""
+        text = unwrap(text)           # a hard-wrapped article read as its paragraphs
         spans = sentences(text)
         lead_end = spans[1][1] if len(spans) > 1 else (spans[0][1] if spans else 0)
         orgs = find_orgs(text, article=True, gazetteer=gazetteer)

@@ -245,7 +245,7 @@ def measure(sentence: str, pos: int, end: int) -> str:
         _MEASURES = [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(v) + ")", re.I)) for k, v in m.items()
                      if k not in ("spending", "price_prepositions")]
     cs, ce = clause_start(sentence, pos), clause_end(sentence, end)
-    found = None
+    found, in_clause = None, False
     for a, b in ((cs, ce), (0, len(sentence))):
         best = None
         for order, (name, rx) in enumerate(_MEASURES):
@@ -256,7 +256,7 @@ def measure(sentence: str, pos: int, end: int) -> str:
                 if best is None or (d, order) < best[0]:
                     best = ((d, order), name)
         if best:
-            found = best[1]
+            found, in_clause = best[1], a == cs
             break
     if found in (None, "profit", "revenue", "loss", "other", "share_price"):
         clause = sentence[cs:ce]
@@ -264,7 +264,10 @@ def measure(sentence: str, pos: int, end: int) -> str:
         shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().endswith(g.share)
                   and not re.search(r"(?:je|pro)\s*$", clause[:x.start()])]
         lead = sentence[max(cs, pos - 12):pos].lower().split()
-        moving = re.search(r"\d\s*(?:%|prozent)", clause, re.I) and _stock_words()[0].search(clause)
+        # a rise in percent "auf" an amount is a share price, unless the clause names what rose
+        # ("Der Umsatz stieg um 2 Prozent auf 87 Millionen Euro")
+        moving = (not (in_clause and found in ("revenue", "profit", "loss"))
+                  and re.search(r"\d\s*(?:%|prozent)", clause, re.I) and _stock_words()[0].search(clause))
         if (shares or moving) and lead and lead[-1] in m["price_prepositions"]:
             return "share_price"
     return found or "other"

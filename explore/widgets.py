@@ -663,6 +663,26 @@ def organisation_span(row, article_text: str | None, orgs=None) -> tuple[int, in
     return None
 
 
+def organisation_spans(row, article_text: str | None, orgs=None) -> list[tuple[int, int]]:
+    """:func:`organisation_span`, and when that is a reference ("der Konzern", "die Aktie") the
+    organisation's last mention before it too, so the reader sees whom the reference means."""
+    span = organisation_span(row, article_text, orgs)
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: d)
+    entity = get("entity")
+    if span is None or article_text is None or charts._missing(entity):
+        return [span] if span else []
+    entity = str(entity)
+    written = article_text[span[0]:span[1]]
+    if entity in written or any(o.start == span[0] and getattr(o, "name", None) == entity for o in orgs or []):
+        return [span]
+    named = [o for o in orgs or [] if o.end <= span[0] and entity in (getattr(o, "name", None), o.text)]
+    if named:
+        o = max(named, key=lambda o: o.end)
+        return [(o.start, o.end), span]
+    i = article_text.rfind(entity, 0, span[0])
+    return [(i, i + len(entity)), span] if i >= 0 else [span]
+
+
 class FigureBrowser(W.VBox):
     """Filter the figure table by article, kind, entity and text; step through the figures with
     Weiter/Zurück (or the arrow keys in the list); see each one's sentence with the figure and its
@@ -813,14 +833,13 @@ class FigureBrowser(W.VBox):
         self.position.value = f"{values.index(i) + 1} / {len(values)}" if i in values else ""
         art = self._article_of(r)
         text = art.text if art is not None else None
-        org = organisation_span(r, text, self._orgs(art) if art is not None else None)
+        orgs = organisation_spans(r, text, self._orgs(art) if art is not None else None)
         s0 = None if charts._missing(r.get("sentence_start")) else int(r["sentence_start"])
         sentence = "" if charts._missing(r["sentence"]) else str(r["sentence"])
         fig_title, org_title = L.column("value", self.locale), L.column("entity", self.locale)
         if s0 is not None and sentence[int(r["start"]) - s0:int(r["end"]) - s0] == str(r["text"]):
             spans = [(int(r["start"]) - s0, int(r["end"]) - s0, FIGURE_MARK, fig_title)]
-            if org:
-                spans.append((org[0] - s0, org[1] - s0, ORG_MARK, org_title))
+            spans += [(a - s0, b - s0, ORG_MARK, org_title) for a, b in orgs if s0 <= a and b <= s0 + len(sentence)]
             shown = mark(sentence, spans)
         else:
             shown = highlight(sentence, r["text"])
@@ -845,8 +864,7 @@ class FigureBrowser(W.VBox):
             self.article.value = f"<code>{html.escape(str(r['article']))}</code>"
             return
         spans = [(int(r["start"]), int(r["end"]), FIGURE_MARK, fig_title)]
-        if org:
-            spans.append((org[0], org[1], ORG_MARK, org_title))
+        spans += [(a, b, ORG_MARK, org_title) for a, b in orgs]
         head = html.escape(art.title or art.id)
         meta = ", ".join(x for x in (art.publisher, charts.fmt_date(art.published, self.locale)) if x)
         self.article.value = (

@@ -90,12 +90,12 @@ def test_a_control_changes_the_chart(voila, artifacts_dir):
             page.goto(voila, wait_until="domcontentloaded", timeout=120_000)
             page.wait_for_function(f"() => ({READ_CHART})() !== null", timeout=120_000)
             before = page.evaluate(READ_CHART)
-            assert before["title"] == "Figures per article, by kind"
+            assert before["title"] == "Zahlen je Artikel, nach Art"          # German by default
             assert before["bars"] > 0 and before["xtype"] != "date"
 
-            page.locator("button", has_text="Timeline of dates").first.click()
+            page.locator("button", has_text="Zeitachse der Daten").first.click()
             page.wait_for_function(
-                f"() => (({READ_CHART})() || {{title: ''}}).title.startsWith('Dated')",
+                f"() => (({READ_CHART})() || {{title: ''}}).title.startsWith('Datumsangaben')",
                 timeout=30_000)
             page.wait_for_timeout(500)
             after = page.evaluate(READ_CHART)
@@ -104,7 +104,7 @@ def test_a_control_changes_the_chart(voila, artifacts_dir):
             browser.close()
     assert after != before
     assert after["xtype"] == "date" and after["bars"] == 0
-    markers = sum(t["n"] for t in after["traces"] if t["type"] == "scatter" and t["name"] != "published")
+    markers = sum(t["n"] for t in after["traces"] if t["type"] == "scatter" and t["name"] != "erschienen")
     assert markers >= dated          # one marker per dated figure (plus the line segments of date ranges)
     assert after["points"] >= dated
 
