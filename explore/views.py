@@ -333,6 +333,24 @@ def _merge_mentions(rows: list[dict], key) -> list[dict]:
     return list(keep.values())
 
 
+def _fold_unowned(rows: list[dict]) -> list[dict]:
+    """An amount stated without an owner ("3 Milliarden Yuan für Qwen-Nutzer", a heading) that the
+    same article states elsewhere with exactly one owner is that statement again: counted as one of
+    its mentions, not a second row without an owner."""
+    owned: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if r["entity"] is not None and r["stated_for"] is None:
+            owned.setdefault((r["article"], r["amount"], r["high"], r["currency"]), []).append(r)
+    out = []
+    for r in rows:
+        same = owned.get((r["article"], r["amount"], r["high"], r["currency"]), [])
+        if r["entity"] is None and r["stated_for"] is None and len({x["entity"] for x in same}) == 1:
+            same[0]["mentions"] += r["mentions"]
+            continue
+        out.append(r)
+    return out
+
+
 def _money_key(r):
     return (r["article"], r["entity"], r["amount"], r["high"], r["currency"], r["stated_for"] is not None)
 
@@ -372,7 +390,7 @@ def _finish(rows: list[dict], table: str) -> pd.DataFrame:
 def money(source=None, gazetteer=()) -> pd.DataFrame:
     """Every amount of money: who it belongs to, what it measures, and its value in USD, EUR and CNY
     at the article's date (ECB reference rates), with any conversion the article prints itself."""
-    return _finish(_merge_mentions(_money_rows(_ctx(source, gazetteer)), _money_key), "money")
+    return _finish(_merge_mentions(_fold_unowned(_money_rows(_ctx(source, gazetteer))), _money_key), "money")
 
 
 def budgets(source=None, gazetteer=()) -> pd.DataFrame:
@@ -380,7 +398,7 @@ def budgets(source=None, gazetteer=()) -> pd.DataFrame:
     entity and amount; ``mentions`` counts how often the article states it."""
     ctx = _ctx(source, gazetteer)
     keep: dict[tuple, dict] = {}
-    for r in _money_rows(ctx):
+    for r in _fold_unowned(_money_rows(ctx)):
         if r["stated_for"] is not None:
             continue
         key = (r["article"], r["entity"], r["amount"], r["currency"])

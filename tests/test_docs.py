@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.tables", "explore.corpus",
            "explore.records", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
            "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.labels",
-           "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets"]
+           "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets", "explore.unwrap",
+           "explore.orgs", "explore.owner", "explore.carry", "explore.periods", "explore.ner.lexicon",
+           "explore.evaluate_tables", "explore.engines", "explore.charts", "explore.app.ui"]
 
 
 @pytest.mark.parametrize("name", MODULES)
