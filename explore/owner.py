@@ -77,10 +77,8 @@ class Owner:
 # ------------------------------------------------------------------ finding organisations
 @functools.cache
 def _tagger():
-    try:
-        from HanTa import HanoverTagger as ht
-    except ImportError:
-        return None
+    """HanTa's German tagger (a declared dependency: without it owners would silently degrade)."""
+    from HanTa import HanoverTagger as ht
     return ht.HanoverTagger("morphmodel_ger.pgz")
 
 
@@ -93,7 +91,7 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     (True, False)
     """
     t = _tagger()
-    if t is None or not word[:1].isupper():
+    if not word[:1].isupper():
         return False
     tags = t.tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
@@ -190,7 +188,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                         and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
                 i += 1
                 e = words[i].end()
-            out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "model", weak=True))
+            out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=True))
         i += 1
     return out
 
@@ -201,8 +199,6 @@ def _is_adjective(word: str) -> bool:
     if not word.endswith(("e", "en", "er", "es", "em")) or len(word) <= 3:
         return False
     t = _tagger()
-    if t is None:
-        return True
     tags = t.tag_word(word)
     return bool(tags) and tags[0][0].startswith("ADJ")
 
@@ -210,8 +206,6 @@ def _is_adjective(word: str) -> bool:
 def _common(word: str) -> bool:
     """A word HanTa knows as a common noun, adjective or verb (not a name part like "Boss", "Energy")."""
     t = _tagger()
-    if t is None:
-        return True
     tags = t.tag_word(word)
     return bool(tags) and tags[0][0] not in ("NE", "FM", "XY") and tags[0][1] > -13
 
@@ -220,8 +214,6 @@ def _common(word: str) -> bool:
 def _plain_word(word: str) -> bool:
     """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
     t = _tagger()
-    if t is None:
-        return False
     tags = t.tag_word(word.lower())
     return bool(tags) and tags[0][0].startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO", "PR", "AP"))
 
@@ -252,6 +244,7 @@ class ArticleOrgs:
     def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
                  spans: list[tuple[int, str]] = ()):
         self.text = text
+        orgs = [o for o in orgs if not (o.weak and _not_an_org(o.text))]
         self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
@@ -368,6 +361,21 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
     return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
 
 
+@functools.lru_cache(maxsize=100_000)
+def _not_an_org(written: str) -> bool:
+    """A name found by its form alone that is a place or a person's name by the NER lexicon ("Ohio",
+    "Dietmar Thomas") or a currency code ("SAR"): not an organisation."""
+    from .extract import scanner
+    from .orgs import lexicon
+    words = written.split()
+    if len(words) == 1 and written in scanner().units:
+        return True
+    classes = [lexicon().classes(w) for w in words]
+    if any("G" in c for c in classes):                 # a gazetteer word: a company's name part
+        return False
+    return all(c.strip("TVS") == "" and c != "-" for c in classes)
+
+
 def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
     """Short names of an organisation named in full before ("Telekom" after "Deutsche Telekom")."""
     out: list[Org] = []
@@ -375,7 +383,7 @@ def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
     merged: list[Org] = []
     cont = set(vocab()["owner"]["name_continuations"])
     for o in orgs:                     # "Siemens" + "Energy": one name
-        if merged and o.source == "model" and o.start == merged[-1].end + 1 \
+        if merged and (o.source == "model" or o.weak) and o.start == merged[-1].end + 1 \
                 and (o.text in cont or merged[-1].source != "gazetteer"):
             p = merged.pop()
             text = p.text + " " + o.text
@@ -556,6 +564,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                     r = 1.5 if _after_verb_or_list(s, a, os_) else 2.5
             if move and o.type in ("index", "currency"):
                 r += 0.5
+            elif not move and o.type == "index":        # an index moves, it never earns or spends
+                continue
             out.append((r, o))
         if refs:
             starts = {o.start - sent_start for o in named}

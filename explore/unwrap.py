@@ -34,11 +34,13 @@ def soft_breaks(text: str) -> list[int]:
         return []
     lines = text.split("\n")
     lengths = [len(ln.rstrip()) for ln in lines]
-    widths = [n for n in lengths if 0 < n <= MAX_WIDTH]
-    if len(widths) < 3 or len(widths) < 0.8 * sum(1 for n in lengths if n):
+    filled = [n for n in lengths if n]
+    widths = [n for n in filled if n <= MAX_WIDTH]
+    if len(widths) < 3 or len(filled) - len(widths) > len(filled) // 20:   # a paragraph a line, or a long one
         return []
     width = max(widths)
-    if sum(1 for n in widths if n >= 0.7 * width) < 2:
+    full = sum(1 for n in widths if n >= 0.8 * width)
+    if full < 3 or full < 0.4 * len(filled):            # most lines of a wrapped text are near its width
         return []
     out, pos = [], 0
     for i, line in enumerate(lines[:-1]):

@@ -22,11 +22,6 @@ FIELDS = {"adoption": ("low", "high", "group", "period", "qualifier", "restates"
           "changes": ("entity", "measure", "change_pct", "change_abs", "unit", "change_factor", "period", "from", "to",
                       "qualifier")}
 COLUMN = {"from": "from_value", "to": "to_value"}
-try:
-    import HanTa  # noqa: F401
-    _HANTA = True
-except ImportError:
-    _HANTA = False
 
 
 def _params():
@@ -34,9 +29,6 @@ def _params():
     for group, cases in CASES.items():
         for case in cases:
             marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-            if case.get("names"):
-                marks.append(pytest.mark.skipif(not _HANTA, reason="owners outside the gazetteer need HanTa "
-                                                "(explore.owner's proper-noun model); it is not installed"))
             out.append(pytest.param(case, id=f"{group}/{case['id']}", marks=marks))
     return out
 
