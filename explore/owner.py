@@ -244,7 +244,7 @@ class ArticleOrgs:
     def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
                  spans: list[tuple[int, str]] = ()):
         self.text = text
-        orgs = [o for o in orgs if not (o.weak and _not_an_org(o.text))]
+        orgs = [o for o in orgs if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
         self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
@@ -362,14 +362,16 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=100_000)
-def _not_an_org(written: str) -> bool:
-    """A name found by its form alone that is a place or a person's name by the NER lexicon ("Ohio",
-    "Dietmar Thomas") or a currency code ("SAR"): not an organisation."""
+def _not_an_org(written: str, weak: bool = True) -> bool:
+    """A currency code or unit ("SAR"), or a name found by its form alone (``weak``) that is a place
+    or a person's name by the NER lexicon ("Ohio", "Dietmar Thomas"): not an organisation."""
     from .extract import scanner
     from .orgs import lexicon
     words = written.split()
     if len(words) == 1 and written in scanner().units:
         return True
+    if not weak:
+        return False
     classes = [lexicon().classes(w) for w in words]
     if any("G" in c for c in classes):                 # a gazetteer word: a company's name part
         return False
@@ -392,7 +394,10 @@ def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
         merged.append(o)
     merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
                                            and p.end - p.start > o.end - o.start for p in merged)]
+    spelled = {o.name.upper(): o.name for o in merged if not o.name.isupper()}
     for o in merged:
+        if o.name.isupper() and len(o.name) > 4 and o.name in spelled:    # "SAF-HOLLAND" is "SAF-Holland"
+            o = Org(o.start, o.end, o.text, spelled[o.name], o.type, o.source, o.weak)
         words = set(o.name.lower().split())
         longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())]
         if longer and o.source != "gazetteer":

@@ -3,8 +3,9 @@
 Text copied from e-mail, wire feeds or a terminal is often wrapped at a fixed width, so a sentence
 runs over several lines. The engine reads a line break as a sentence boundary; here a break is
 *soft* (inside a paragraph) when the text is wrapped and the next line's first word would not have
-fitted on the line, the classic reflow rule. Lines of tables (``|``, tabs) and list items stay as
-they are, and so does any text whose lines are not near one width (one paragraph per line).
+fitted on the line, the classic reflow rule. Table lines (``|``, tabs) stay as they are, a list item
+("- ", "1. ") starts a new line, and a text whose lines are not near one width (one paragraph per
+line) is left alone.
 
 >>> t = ("Die Siemens Energy AG hat ihre Prognose angehoben. Der Umsatz\\n"
 ...      "stieg im Geschäftsjahr um 12 Prozent auf 9,1 Milliarden Euro,\\n"
@@ -25,7 +26,9 @@ import re
 
 #: wrap widths seen in practice are 60-120 characters; a text with longer lines has a paragraph a line
 MAX_WIDTH = 160
+MIN_WIDTH = 30
 _LIST_OR_TABLE = re.compile(r"\s*(?:[-*•–—>|#]|\d{1,2}[.)]\s)|.*[|\t]")
+_TABLE = re.compile(r"[|\t]")
 
 
 def soft_breaks(text: str) -> list[int]:
@@ -38,8 +41,11 @@ def soft_breaks(text: str) -> list[int]:
     widths = [n for n in filled if n <= MAX_WIDTH]
     if len(widths) < 3 or len(filled) - len(widths) > len(filled) // 20:   # a paragraph a line, or a long one
         return []
-    width = max(widths)
-    full = sum(1 for n in widths if n >= 0.8 * width)
+    p80 = sorted(widths)[(len(widths) - 1) * 4 // 5]       # a heading or a link may stick out
+    width = max(n for n in widths if n <= 1.15 * p80)
+    if width < MIN_WIDTH:
+        return []
+    full = sum(1 for n in widths if 0.8 * width <= n <= 1.1 * width)
     if full < 3 or full < 0.4 * len(filled):            # most lines of a wrapped text are near its width
         return []
     out, pos = [], 0
@@ -47,7 +53,7 @@ def soft_breaks(text: str) -> list[int]:
         pos += len(line)                       # the offset of this line's "\n"
         nxt = lines[i + 1]
         n = lengths[i]
-        if (n >= 0.5 * width and nxt[:1].strip() and not _LIST_OR_TABLE.match(line)
+        if (0.5 * width <= n <= 1.1 * width and nxt[:1].strip() and not _TABLE.search(line)
                 and not _LIST_OR_TABLE.match(nxt)):
             first = nxt.split(None, 1)[0] if nxt.split() else ""
             if n + 1 + len(first) > width:
