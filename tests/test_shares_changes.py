@@ -127,16 +127,16 @@ def test_survey_shares_floor(survey_scores):
 
 def test_survey_changes_floor(survey_scores):
     s = survey_scores["changes"]
-    assert s.recall >= 0.8 and s.precision >= 0.85, (s.recall, s.precision)
+    assert s.recall >= 0.85 and s.precision >= 0.88, (s.recall, s.precision)   # measured 0.864 / 0.905
 
 
 def test_news_changes_floor(news_scores):
     s = news_scores["changes"]
-    assert s.recall >= 0.18 and s.precision >= 0.18, (s.recall, s.precision)
+    assert s.recall >= 0.42 and s.precision >= 0.50, (s.recall, s.precision)     # measured 0.442 / 0.514
 
 
-@pytest.mark.xfail(strict=True, reason="owners of company figures on real news: explore.owner finds few names "
-                                       "outside the gazetteer until the NER model lands; the values are found")
+@pytest.mark.xfail(strict=True, reason="owners of company figures on real news: the values are found (0.79), "
+                                       "the owner for about half of them (0.44 with the entity)")
 def test_news_changes_target(news_scores):
     s = news_scores["changes"]
     assert s.recall >= 0.8 and s.precision >= 0.8
