@@ -57,6 +57,12 @@ def capital_scales(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     return figs
 
 
+def _visible(text: str) -> str:
+    """The text as read: without zero-width spaces and soft hyphens ("M\u200billiarden")."""
+    from .extract import _INVISIBLE_RUN
+    return _INVISIBLE_RUN.sub("", text)
+
+
 def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     """Give amounts without a currency the currency named before them (in place; returns ``figs``)."""
     capital_scales(figs, text, lang)
@@ -73,7 +79,7 @@ def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
             para = text.find("\n\n", f["end"])
             last = (f["unit"], sentence_no, para if para >= 0 else len(text))
             continue
-        if last is None or f["kind"] != "count" or f.get("unit") or not scale.search(f["text"]):
+        if last is None or f["kind"] != "count" or f.get("unit") or not scale.search(_visible(f["text"])):
             continue
         currency, n, para_end = last
         if sentence_no - n > window or f["start"] > para_end:

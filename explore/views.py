@@ -563,6 +563,16 @@ def _direction(ctx: _Context, r) -> str | None:
     return same[-1]["direction"] if same else None
 
 
+def _points_level(s: str, p: int, e: int) -> bool:
+    """Index points after a preposition of a level ("bei", "auf", "von", "mit") and no change noun
+    ("ein Minus von 50 Punkten"), or before "-Marke": where an index stands, not how far it moved."""
+    from .extract import scanner
+    sc = scanner()
+    left = s[max(0, p - 40):p]
+    level = sc.re_level_left.search(left[-32:]) or re.search(r"(?:^|\s)mit\s+$", left)
+    return bool(level and not sc._change_noun(left)) or s[e:e + 6] == "-Marke"
+
+
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
     """Moves of shares, indices, ETFs and currencies: entity, period, signed change, as-of date."""
     ctx = _ctx(source, gazetteer)
@@ -573,6 +583,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         is_pts = r["kind"] == "index" and r["unit"] == "Punkte"
         if not (is_pct or is_pts) or r.get("in_table") or (is_pts and not r.get("direction")):
             continue                         # points without a stated change are a level ("bei 18.512 Punkten")
+        if is_pts and _points_level(r["sentence"], *ctx.pos(r)):
+            continue                         # "mit einem Tageshoch von 10.164 Punkten im Minus": a level
         direction = _direction(ctx, r)
         if not direction:
             continue
