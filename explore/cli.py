@@ -42,31 +42,34 @@ def csv_text(df: pd.DataFrame, **options) -> str:
     return df.to_csv(index=False, lineterminator="\r\n" if has_cr else "\n", **options)
 
 
-def check_output(out: str | None, inputs, folder: bool = False) -> None:
+def check_output(out: str | None, inputs, folder: bool = False, flag: str = "-o") -> None:
     """Refuse, before any work, an output path that cannot be written or would destroy an input.
 
-    ``folder=True``: ``out`` is a folder to create (the Dask engine's dataset).
+    ``folder=True``: ``out`` is a folder to create or fill (the Dask engine's dataset, ``export``).
     """
     if not out:
         return
     p = Path(out)
     if folder:
         if p.exists() and not p.is_dir():
-            raise SystemExit(f"explore: -o {out}: exists and is not a folder")
+            raise SystemExit(f"explore: {flag} {out}: exists and is not a folder")
+        existing = next(a for a in [p, *p.absolute().parents] if a.exists())
+        if not os.access(existing, os.W_OK):
+            raise SystemExit(f"explore: {flag} {out}: {existing} is not writable")
     else:
         if p.is_dir():
-            raise SystemExit(f"explore: -o {out}: is a folder; give a file name")
+            raise SystemExit(f"explore: {flag} {out}: is a folder; give a file name")
         parent = p.parent
         if not parent.is_dir():
-            raise SystemExit(f"explore: -o {out}: the folder {parent} does not exist")
+            raise SystemExit(f"explore: {flag} {out}: the folder {parent} does not exist")
         if not os.access(p if p.exists() else parent, os.W_OK):
-            raise SystemExit(f"explore: -o {out}: not writable")
+            raise SystemExit(f"explore: {flag} {out}: not writable")
     target = p.resolve()
     for inp in inputs or ["seeds"]:
         r = Path(inp).resolve()
         if target == r or (r.is_dir() and target.parent == r and not folder
                            and (is_text_name(target.name) or target.name == CATALOG)):
-            raise SystemExit(f"explore: -o {out} would overwrite the input {inp}; write somewhere else")
+            raise SystemExit(f"explore: {flag} {out} would overwrite the input {inp}; write somewhere else")
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -223,6 +226,7 @@ def cmd_app(args) -> int:
 
 def cmd_export_data(args) -> int:
     from .datapackage import write_data_package
+    check_output(args.out, args.paths, folder=True, flag="--out")
     if len(args.paths) == 1 and is_figures_dataset(args.paths[0]):
         source, failed = args.paths[0], False
     else:
@@ -291,6 +295,7 @@ def cmd_eval_tables(args) -> int:
 def cmd_export(args) -> int:
     from . import export
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    check_output(args.out, args.paths, folder=True, flag="--out")
     corpus = _load(args.paths)
     if corpus.failed and not len(corpus):
         return 1

@@ -270,6 +270,10 @@ def test_bad_output_paths_fail_before_the_work(folder):
                      (folder / "good.txt", "would overwrite the input")]:
         r = cli("table", "figures", folder, "-o", out, seconds=20)
         assert r.rc != 0 and msg in r.err and "Traceback" not in r.err, r.err
+    for command in ("export", "export-data"):                 # folders of output: the same checks, first
+        for out, msg in [(folder / "good.txt", "exists and is not a folder"), (folder, "would overwrite the input")]:
+            r = cli(command, folder, "--out", out, seconds=20)
+            assert r.rc != 0 and msg in r.err and "Traceback" not in r.err, r.err
     assert (folder / "good.txt").read_bytes() == before
 
 
