@@ -101,7 +101,8 @@ class Recognizer:
         aliases = sorted(self.gazetteer, key=len, reverse=True)
         legal = "|".join(map(re.escape, self.legal_forms))
         self.re_known = re.compile(
-            r"(?<![\w-])(?P<n>" + "|".join(map(re.escape, aliases)) + r")(?:s\b|’s|'s)?(?![\wäöüß])"
+            r"(?<![\w-])(?P<n>" + "|".join(re.escape(a).replace("\\ ", "[ -]") for a in aliases)   # "Siemens-Energy-Aktie"
+            + r")(?:s\b|’s|'s)?(?![\wäöüß])"
             + r"(?P<l>[ ](?:" + legal + r")(?![\w]))?") if aliases else None
         name = rf"(?P<n>{_CAP}(?:[ ]{_CAP}){{0,2}})"
         self.re_org = re.compile(
@@ -130,7 +131,7 @@ class Recognizer:
 
         if self.re_known:
             for m in self.re_known.finditer(text):
-                name, typ = self.gazetteer[m.group("n")]
+                name, typ = self.gazetteer.get(m.group("n")) or self.gazetteer[m.group("n").replace("-", " ")]
                 e = m.end("l") if m.group("l") and typ != "index" else m.end("n") if m.group("l") else m.end()
                 found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
                 taken.append((m.start(), e))
