@@ -38,36 +38,14 @@ _CSS = """<style>
 .explore-table th {background: #f2f2f2; text-align: left; padding: 3px 6px; position: sticky; top: 0;}
 .explore-table td {border-top: 1px solid #e5e5e5; padding: 3px 6px; vertical-align: top;}
 .explore-problems {color: #b00; margin: 2px 0 2px 18px;}
+.widget-tab > .lm-TabBar .lm-TabBar-tab {flex: 0 0 auto; max-width: none;}
 </style>"""
 
-_WORDS = {
-    "de": {"heading": "explore · Zahlen aus Ihren Artikeln", "folder": "Ordner", "load": "Laden",
-           "upload": "Dateien (.txt) hochladen", "paste": "Text hier einfügen …", "add": "Text hinzufügen",
-           "paste_title": "Titel (optional)", "language": "Sprache", "browser": "Zahlen-Browser",
-           "downloads": "Downloads", "articles": "Artikel", "figures": "Zahlen", "rows": "Zeilen",
-           "problems": "Nicht oder nur mit Warnung gelesen", "inferred": "Aus dem Text gelesen (nicht im Katalog)",
-           "orgs": "Organisationen", "org_count": "Nennungen", "org_articles": "Artikel",
-           "download_chart": "Diagramm als", "package": "Datenpaket (zip) erstellen",
-           "all_excel": "Alle Tabellen (Excel)", "shown": "erste {n} von {m} Zeilen; die Downloads enthalten alle",
-           "no_folder": "Ordner nicht gefunden: {path}", "loaded": "{a} Artikel, {f} Zahlen",
-           "source_uploads": "hochgeladene und eingefügte Artikel", "not_txt": "keine .txt-Datei: nicht gelesen",
-           "empty_paste": "Kein Text eingefügt.", "working": "wird erstellt …", "no_chart": "kein Diagramm"},
-    "en": {"heading": "explore · the figures in your articles", "folder": "Folder", "load": "Load",
-           "upload": "Upload .txt files", "paste": "Paste text here …", "add": "Add text",
-           "paste_title": "Title (optional)", "language": "Language", "browser": "Figure browser",
-           "downloads": "Downloads", "articles": "articles", "figures": "figures", "rows": "rows",
-           "problems": "Not read, or read with a warning", "inferred": "Read from the text (not in the catalog)",
-           "orgs": "Organisations", "org_count": "Mentions", "org_articles": "Articles",
-           "download_chart": "Chart as", "package": "Build the data package (zip)",
-           "all_excel": "All tables (Excel)", "shown": "first {n} of {m} rows; the downloads hold them all",
-           "no_folder": "No such folder: {path}", "loaded": "{a} articles, {f} figures",
-           "source_uploads": "uploaded and pasted articles", "not_txt": "not a .txt file: not read",
-           "empty_paste": "No text pasted.", "working": "building …", "no_chart": "no chart"},
-}
 
 
 def _w(key: str, locale: str, **kw) -> str:
-    text = _WORDS[locale][key]
+    """The app's word ``key`` (``[app]`` in ``explore/lang/<locale>/labels.toml``)."""
+    text = L.table(locale)["app"][key]
     return text.format(**kw) if kw else text
 
 
