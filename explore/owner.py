@@ -363,13 +363,17 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
 
 @functools.lru_cache(maxsize=100_000)
 def _not_an_org(written: str, weak: bool = True) -> bool:
-    """A currency code or unit ("SAR"), or a name found by its form alone (``weak``) that is a place
-    or a person's name by the NER lexicon ("Ohio", "Dietmar Thomas"): not an organisation."""
+    """A currency code or unit ("SAR"), a measure or period word ("Ebitda", "Fiskalquartal"), or a
+    name found by its form alone (``weak``) that is a place or a person's name by the NER lexicon
+    ("Ohio", "Dietmar Thomas"): not an organisation."""
     from .extract import scanner
     from .orgs import lexicon
     words = written.split()
     if len(words) == 1 and written in scanner().units:
         return True
+    v = vocab()["owner"]
+    if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
+        return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
     if not weak:
         return False
     classes = [lexicon().classes(w) for w in words]

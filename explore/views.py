@@ -304,12 +304,16 @@ def _money_rows(ctx: _Context) -> list[dict]:
 
 def _continue_owners(rows: list[dict]) -> None:
     """"Der Umsatz von X stieg auf 41 Mio. Euro. Im Vorjahr waren es 36,2 Millionen.": an amount of a
-    sentence that names no owner and measures nothing of its own continues the amount before it."""
+    sentence that names no owner and measures nothing of its own continues the amount before it (in
+    the next sentence, or up to 300 characters later in the same currency)."""
     prev = None
     for r in rows:
+        gap = None if prev is None else r["_sentence_start"] - prev["_sentence_start"] - len(prev["sentence"])
         if prev is not None and r["entity"] is None and r["measure"] == "other" and prev["article"] == r["article"] \
-                and prev["entity"] is not None and 0 <= r["_sentence_start"] - prev["_sentence_start"] \
-                and r["_sentence_start"] - prev["_sentence_start"] <= len(prev["sentence"]) + 2:
+                and prev["entity"] is not None and r["_sentence_start"] >= prev["_sentence_start"] \
+                and (gap <= 2 or (gap <= 300 and r["currency"] == prev["currency"])):
+            # the next sentence, or one sentence or two later in the same currency ("... legt ADVA bis zu
+            # 40 Millionen Dollar auf den Tisch. [...] 35 Millionen Dollar werden sofort fällig")
             r.update({k: prev[k] for k in ("entity", "entity_text", "entity_start", "entity_end")})
             r["entity_source"] = "reference"
             r["measure"] = prev["measure"]
