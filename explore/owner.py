@@ -158,7 +158,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             i += 1
             continue
         before = text[max(0, s - 40):s]
-        prev = _WORD.findall(before)[-2:]
+        prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash
         found = False
         share = _SHARE_COMPOUND.match(text, s)
         if share:                                          # "Porsche-AG-Papiere", "voestalpine-Papiere"
@@ -374,6 +374,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     v = vocab()["owner"]
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
+    if len(words) == 1 and written.lower() in v["reference_heads"]:
+        return True                                     # "Bank", "Konzern": a word that refers, not a name
     if not weak:
         return False
     classes = [lexicon().classes(w) for w in words]
