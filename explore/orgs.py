@@ -260,13 +260,37 @@ def lexicon():
     return Lexicon.from_bytes(path.read_bytes()) if path.exists() else Lexicon()
 
 
+_SPANS: dict[str, list[tuple[int, int]]] = {}      # text -> the model's ORG spans (see model_spans)
+_SPANS_CHARS = [0]
+MAX_CACHED_CHARS = 50_000_000
+
+
 def model_spans(texts: list[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
-    """ORG character spans the model finds in each text (nlp.pipe, batched)."""
+    """ORG character spans the model finds in each text (nlp.pipe, batched).
+
+    Results are kept (up to ``MAX_CACHED_CHARS`` of text), so a caller can tag every sentence it will
+    ask about in one batch first and the one-text calls after it cost nothing."""
     nlp = ner_model()
     if nlp is None:
         return [[] for _ in texts]
-    return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
-            for doc in nlp.pipe(texts, batch_size=batch_size)]
+    todo = [t for t in dict.fromkeys(texts) if t not in _SPANS]
+    if todo:
+        size = sum(map(len, todo))
+        if _SPANS_CHARS[0] + size > MAX_CACHED_CHARS:
+            clear_model_cache()
+        with _lock:
+            docs = list(nlp.pipe(todo, batch_size=batch_size))
+        for t, doc in zip(todo, docs):
+            _SPANS[t] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+        _SPANS_CHARS[0] += size
+    return [_SPANS[t] for t in texts]
+
+
+def clear_model_cache() -> None:
+    """Forget the model's spans and the recogniser's results (benchmarks measure the model cold)."""
+    _SPANS.clear()
+    _SPANS_CHARS[0] = 0
+    recognizer()._seen.clear()
 
 
 # --- public API ---------------------------------------------------------------------------------

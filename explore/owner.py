@@ -427,6 +427,7 @@ class Grammar:
         self.market_preps = set(v["market_prepositions"])
         self.not_owners = set(v["not_owners"]) | set(v["places"])
         self.heads = tuple(v["reference_heads"] + v["index_heads"])
+        self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
         dets = "|".join(map(re.escape, v["reference_determiners"]))
         self.index_heads = tuple(v["index_heads"])
         self.re_reference = re.compile(
@@ -527,9 +528,7 @@ class Grammar:
 
     def is_head(self, word: str) -> bool:
         """A noun that refers to an organisation: "Konzern", "Windturbinenherstellers"."""
-        w = word.lower()
-        return any(w.endswith(h) or (w.endswith(h + x) and len(w) > len(h)) for h in self.heads
-                   for x in ("s", "es", "n", "en"))
+        return word.lower().endswith(self._head_ends)
 
     def references(self, sentence: str, a: int, b: int):
         """Explicit references ("der Konzern") in sentence[a:b], as (start, end, head)."""

@@ -24,6 +24,7 @@ from .normalize import converter, signed
 from .owner import ArticleOrgs, Owner, grammar, owner, sentences, vocab
 from .periods import periods
 from .schemas import validate
+from .unwrap import unwrap
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
 _VON_AUF = re.compile(r"(?:^|\s)(?P<w>von|auf)\s+(?:\S+\s+)?$")
@@ -92,10 +93,23 @@ class _Context:
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         self._owners: dict[tuple, Owner | None] = {}
         self._report: dict[str, str | None] = {}
+        self._tagged = False
 
     # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
+    def _tag_all(self) -> None:
+        """Run the NER model once, batched, over every text the owners will be looked up in."""
+        from .orgs import model_spans
+        if self.texts is not None:
+            texts = [unwrap(t) for a, t in self.texts.items() if a in self.by_article]
+        else:
+            texts = [r["sentence"] for r in self.rows if not r.get("in_table")]
+        model_spans(list(dict.fromkeys(texts)))
+        self._tagged = True
+
     def orgs(self, article: str) -> ArticleOrgs:
         """The organisations of an article: from its text when at hand, else from its figure sentences."""
+        if not self._tagged:
+            self._tag_all()
         if article not in self._orgs:
             rows = self.by_article.get(article, [])
             title = next((r["title"] for r in rows if r.get("title")), None)
