@@ -302,7 +302,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
         purpose = min(fm, key=lambda m: abs(m.start() - p)).group("p") if fm else None
         fiscal = periods().fiscal(sentence, p)
         rows.append({
-            **_provenance(r), **_owner_columns(ctx.owner(r)), "measure": measure(sentence, p, e),
+            **_provenance(r), **_owner_columns(_target_owner(ctx, r, sentence) or ctx.owner(r)),
+            "measure": measure(sentence, p, e),
             "fiscal_period": fiscal[0] if fiscal else None,
             "purpose": purpose, "amount": r["low"], "high": r["high"], "currency": r["unit"],
             "qualifier": r.get("qualifier"), "amount_usd": c.amounts["USD"], "amount_eur": c.amounts["EUR"],
@@ -314,6 +315,23 @@ def _money_rows(ctx: _Context) -> list[dict]:
     _continue_owners(rows)
     _link_stated_conversions(ctx, rows)
     return rows
+
+
+_TARGET_OF = re.compile(r"(?i)(?:kursziel|preisziel)\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
+                        r"(?:(?:aktien?|papiere?|titel)\s+(?:von|der|des)\s+)?")
+
+
+def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
+    """"Die Deutsche Bank hob das Kursziel für Siemens Energy auf 68 Euro an": a price target
+    belongs to the company it is set for, not to the analyst who sets it."""
+    m = _TARGET_OF.search(sentence)
+    if not m or r.get("in_table"):
+        return None
+    at = r["sentence_start"] + m.end()
+    for o in ctx.orgs(r["article"]).orgs:
+        if o.start == at and o.type not in ("index", "currency"):
+            return Owner(o.name, o.text, o.start, o.end, "gazetteer" if o.source == "gazetteer" else o.source)
+    return None
 
 
 def _continue_owners(rows: list[dict]) -> None:
