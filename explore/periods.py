@@ -37,7 +37,9 @@ class Periods:
         self.default = p.pop("default")
         # longest phrases first, so "im nachbörslichen" beats "im"
         pairs = [(rx, code) for code, rxs in p.items() for rx in rxs]
-        self.rx = [(re.compile(r"(?<![\wäöüß])(?:" + rx + r")(?![\wäöüß])", re.I), code) for rx, code in pairs]
+        # a space in a phrase matches any run of white space ("in der   ersten Handelswoche", a line break)
+        self.rx = [(re.compile(r"(?<![\wäöüß])(?:" + rx.replace(" ", r"\s+") + r")(?![\wäöüß])", re.I), code)
+                   for rx, code in pairs]
         a = v["as_of"]
         self.weekdays = a["weekdays"]
         self.re_weekday = re.compile(r"(?<![\wäöüß])(?:am|vom|seit)\s+(?P<d>" + "|".join(self.weekdays) + r")",

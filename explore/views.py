@@ -256,7 +256,8 @@ def measure(sentence: str, pos: int, end: int) -> str:
     global _MEASURES
     m = vocab()["measures"]
     if _MEASURES is None:
-        _MEASURES = [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(v) + ")", re.I)) for k, v in m.items()
+        _MEASURES = [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(v).replace(" ", r"\s+") + ")", re.I))
+                     for k, v in m.items()
                      if k not in ("spending", "price_prepositions")]
     cs, ce = clause_start(sentence, pos), clause_end(sentence, end)
     found, in_clause = None, False
