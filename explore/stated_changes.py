@@ -200,14 +200,18 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     name = economy(clause)
     if name is not None and not collective and measure != "other" and _strong_main(ctx, f["article"]):
         name = None                          # a company's segment ("in der Schweiz"): the company
-    if name is None and not collective and measure != "other":
-        o = _implicit_owner(ctx, f)
+    if name is None and not collective and (measure != "other" or _DEMONSTRATIVE.search(clause)):
+        o = _implicit_owner(ctx, f)         # "Währungsbereinigt entspricht dies einem Wachstum von 3,6 %"
         if o is not None:
             return _owner_columns(o)
     if name is None and not collective and _strong_main(ctx, f["article"]):
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
     name = name or economy(s) or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+_DEMONSTRATIVE = re.compile(r"(?i)(?<![\wäöüß])(?:dies|dieses|das)\s+(?:entspricht|bedeutet|ist|war|sind)"
+                            r"(?![\wäöüß])|(?<![\wäöüß])(?:entspricht|bedeutet)\s+dies(?![\wäöüß])")
 
 
 def _strong_main(ctx, article: str) -> bool:

@@ -132,11 +132,11 @@ def test_survey_changes_floor(survey_scores):
 
 def test_news_changes_floor(news_scores):
     s = news_scores["changes"]
-    assert s.recall >= 0.55 and s.precision >= 0.62, (s.recall, s.precision)     # measured 0.558 / 0.632
+    assert s.recall >= 0.57 and s.precision >= 0.65, (s.recall, s.precision)     # measured 0.581 / 0.658
 
 
 @pytest.mark.xfail(strict=True, reason="owners of company figures on real news: the values are found (0.79), "
-                                       "the owner for about two thirds of them (0.56 with the entity)")
+                                       "the owner for about two thirds of them (0.58 with the entity)")
 def test_news_changes_target(news_scores):
     s = news_scores["changes"]
     assert s.recall >= 0.8 and s.precision >= 0.8
