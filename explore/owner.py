@@ -244,7 +244,8 @@ class ArticleOrgs:
     def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
                  spans: list[tuple[int, str]] = ()):
         self.text = text
-        orgs = [o for o in orgs if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
+        orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
+                            for found in (orgs, title_orgs))
         self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
@@ -329,8 +330,8 @@ class ArticleOrgs:
 
     def main(self) -> Org | None:
         """The article's main organisation: named in the title and lead, and most often in the text
-        (title x3, lead x2, elsewhere x1; a recognised name before a name by form alone; ties: the
-        first named)."""
+        (title x3, lead x2, elsewhere x1; a name by form alone counts half; ties: a recognised name,
+        then the first named)."""
         if self._main is None:
             g = grammar()
             cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
@@ -347,7 +348,7 @@ class ArticleOrgs:
             if not named:
                 self._main = False
             else:
-                best = max(named, key=lambda n: (n in strong, score[n], -first[n]))
+                best = max(named, key=lambda n: (score[n] * (1 if n in strong else 0.5), n in strong, -first[n]))
                 self._main = next(o for o in cands if o.name == best)
         return self._main or None
 
@@ -580,7 +581,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         if refs:
             starts = {o.start - sent_start for o in named}
             for ra, rb, head in g.references(s, a, b):
-                if (rb <= pos or ra >= end) and rb + 1 not in starts:    # not "der Chemiekonzern Dow Inc."
+                apposition = rb + 1 in starts or (s[rb:rb + 2] == ", " and rb + 2 in starts)
+                if (rb <= pos or ra >= end) and not apposition:    # not "der Chemiekonzern Dow Inc.", "die Bank, X,"
                     toks = _WORD.findall(s[a:ra])
                     governed = bool(toks) and toks[-1].lower() in g.preps
                     out.append((2.25 if governed else 1.25, (ra, rb, head)))
