@@ -238,24 +238,19 @@ def evaluate_tables(keys: dict[str, str | Path], *paths, source=None) -> dict[st
     ``paths`` are the folders of the documents the keys cover (their text gives each key row's span).
     """
     from . import views
-    from .records import _as_corpus, figures
+    from .records import _as_corpus
     corpus = _as_corpus(source if source is not None else list(paths))
     texts = {a.id: a.text for a in corpus}
-    figs = figures(corpus)
     scores = {}
     for table, path in keys.items():
         if table not in SPECS:
             raise ValueError(f"no scoring rule for table {table!r}; known: {', '.join(SPECS)}")
         key = [k for k in load_key(path, texts) if k["article"] in texts]
         fn = getattr(views, SPECS[table].function)
-        df = fn(figs) if not _wants_corpus(fn) else fn(corpus)
+        df = fn(corpus)                  # what a user gets from the files: the tables with the texts
         rows = [{c: _py(v) for c, v in r.items()} for r in df.to_dict("records")]
         scores[table] = score_table(rows, key, table)
     return scores
-
-
-def _wants_corpus(fn) -> bool:
-    return bool(getattr(fn, "wants_texts", False))
 
 
 def _py(v):

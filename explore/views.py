@@ -14,6 +14,7 @@ Each returns a DataFrame validated against its schema in ``explore.schemas``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -94,32 +95,51 @@ class _Context:
         self._owners: dict[tuple, Owner | None] = {}
         self._report: dict[str, str | None] = {}
         self._tagged = False
+        self._org_sentences: dict[str, list[tuple[int, str]]] = {}
 
     # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
     def _tag_all(self) -> None:
         """Run the NER model once, batched, over every text the owners will be looked up in."""
         from .orgs import model_spans
-        if self.texts is not None:
-            texts = [unwrap(t) for a, t in self.texts.items() if a in self.by_article]
-        else:
-            texts = [r["sentence"] for r in self.rows if not r.get("in_table")]
-        model_spans(list(dict.fromkeys(texts)))
+        model_spans(list(dict.fromkeys(s for a in self.by_article for part in self.org_sentences(a)
+                                       for _, s in part)))
         self._tagged = True
 
+    def org_sentences(self, article: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """(offset, sentence) pairs where an article's organisations are looked for: the sentences
+        that hold a figure; and, with the text at hand, as context read for recognised names only,
+        the sentence before each and the first ``LEAD_SENTENCES`` (the lead, after any menu
+        lines). Not the rest of the page: a photo credit or a menu is nobody's figure."""
+        if article not in self._org_sentences:
+            rows = self.by_article.get(article, [])
+            spans = {r["sentence_start"]: r["sentence"] for r in rows if not r.get("in_table")}
+            context: dict[int, str] = {}
+            text = (self.texts or {}).get(article)
+            if text is not None:
+                flat = unwrap(text)
+                bounds = sentences(flat)
+                starts = sorted(r["start"] for r in rows if not r.get("in_table"))
+                near = set(range(min(LEAD_SENTENCES, len(bounds))))
+                for i, (a, b) in enumerate(bounds):
+                    j = bisect.bisect_left(starts, a)
+                    if j < len(starts) and starts[j] < b and i:
+                        near.add(i - 1)
+                taken = [(a, a + len(t)) for a, t in spans.items()]
+                context = {bounds[i][0]: flat[bounds[i][0]:bounds[i][1]] for i in sorted(near)
+                           if not any(x < bounds[i][1] and bounds[i][0] < y for x, y in taken)}
+            self._org_sentences[article] = (sorted(spans.items()), sorted(context.items()))
+        return self._org_sentences[article]
+
     def orgs(self, article: str) -> ArticleOrgs:
-        """The organisations of an article: from its text when at hand, else from its figure sentences."""
+        """The organisations of an article, from :meth:`org_sentences` and its title."""
         if not self._tagged:
             self._tag_all()
         if article not in self._orgs:
             rows = self.by_article.get(article, [])
             title = next((r["title"] for r in rows if r.get("title")), None)
-            text = (self.texts or {}).get(article)
-            if text is not None:
-                self._orgs[article] = ArticleOrgs.from_text(text, title, gazetteer=self.gazetteer)
-            else:
-                spans = {r["sentence_start"]: r["sentence"] for r in rows if not r.get("in_table")}
-                self._orgs[article] = ArticleOrgs.from_sentences(sorted(spans.items()), title,
-                                                                 gazetteer=self.gazetteer)
+            spans, context = self.org_sentences(article)
+            self._orgs[article] = ArticleOrgs.from_sentences(spans, title, gazetteer=self.gazetteer,
+                                                             context=context)
         return self._orgs[article]
 
     def owner(self, r, move: bool = False) -> Owner | None:
@@ -223,6 +243,11 @@ class _Context:
         dates = [x["date"] for x in self.by_article.get(article, []) if x["kind"] == "date" and x.get("date")
                  and len(x["date"]) == 10]
         return max(dates) if dates else None
+
+
+#: sentences at the top of an article read for organisations even without a figure (a page may
+#: begin with a few lines of menu before its lead)
+LEAD_SENTENCES = 6
 
 
 def _ctx(source, gazetteer=()) -> _Context:
