@@ -435,6 +435,7 @@ class Grammar:
         self.not_owners = set(v["not_owners"]) | set(v["places"])
         self.heads = tuple(v["reference_heads"] + v["index_heads"])
         self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
+        self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         dets = "|".join(map(re.escape, v["reference_determiners"]))
         self.index_heads = tuple(v["index_heads"])
         self.re_reference = re.compile(
@@ -540,7 +541,7 @@ class Grammar:
     def references(self, sentence: str, a: int, b: int):
         """Explicit references ("der Konzern") in sentence[a:b], as (start, end, head)."""
         return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
-                if self.is_head(m.group("h"))]
+                if self.is_head(m.group("h")) and not m.group("h").lower().rstrip("s").endswith(self.authorities)]
 
     def implicit(self, sentence: str, a: int, b: int):
         """Share and company-figure nouns without a named possessor ("die Aktie", "der Umsatz")."""
