@@ -242,11 +242,11 @@ class ArticleOrgs:
     """
 
     def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
-                 spans: list[tuple[int, str]] = ()):
+                 spans: list[tuple[int, str]] = (), spellings: tuple[str, ...] = ()):
         self.text = text
         orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
                             for found in (orgs, title_orgs))
-        self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs)
+        self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs, spellings, text)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
         self._main = None
@@ -309,20 +309,25 @@ class ArticleOrgs:
     @classmethod
     def from_sentences(cls, spans: list[tuple[int, str]], title: str | None = None,
                        models: bool = True, gazetteer: tuple[str, ...] = (),
-                       context: list[tuple[int, str]] = ()) -> ArticleOrgs:
+                       context: list[tuple[int, str]] = (), text: str = "") -> ArticleOrgs:
         """The same from the sentences at hand: (article offset, sentence text) pairs. ``context``:
         sentences around them (what a reference points back to, the lead) read for listed names
         only: the model and the patterns there find too many names nobody's figure belongs to
-        (news agencies, photo credits, programmes; measured on the SmartData key)."""
+        (news agencies, photo credits, programmes; measured on the SmartData key). ``text``: the
+        article, for how it spells a name it also writes in capitals ("SAF-HOLLAND")."""
         orgs: list[Org] = []
         for start, sentence in sorted(spans):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += found + (proper_nouns(sentence, start, found) if models else [])
+        spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
         for start, sentence in sorted(context):
-            orgs += [o for o in find_orgs(sentence, start, gazetteer=gazetteer) if o.source == "gazetteer"]
+            found = find_orgs(sentence, start, gazetteer=gazetteer)
+            orgs += [o for o in found if o.source == "gazetteer"]
+            spellings += [o.name for o in found]
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
-        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, spans=list(spans))
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text, spans=list(spans),
+                   spellings=tuple(spellings))
 
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
@@ -391,7 +396,7 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     return all(c.strip("TVS") == "" and c != "-" for c in classes)
 
 
-def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
+def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...] = (), text: str = "") -> list[Org]:
     """Short names of an organisation named in full before ("Telekom" after "Deutsche Telekom")."""
     out: list[Org] = []
     full: list[str] = [o.name for o in title_orgs]
@@ -407,8 +412,11 @@ def _canonical(orgs: list[Org], title_orgs: list[Org]) -> list[Org]:
         merged.append(o)
     merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
                                            and p.end - p.start > o.end - o.start for p in merged)]
-    spelled = {o.name.upper(): o.name for o in merged if not o.name.isupper()}
+    spelled = {n.upper(): n for n in [*spellings, *(o.name for o in title_orgs + merged)] if not n.isupper()}
     for o in merged:
+        if o.name.isupper() and len(o.name) > 4 and o.name not in spelled and text:
+            spelled[o.name] = next((m.group() for m in re.finditer(re.escape(o.name), text, re.I)
+                                    if not m.group().isupper()), o.name)
         if o.name.isupper() and len(o.name) > 4 and o.name in spelled:    # "SAF-HOLLAND" is "SAF-Holland"
             o = Org(o.start, o.end, o.text, spelled[o.name], o.type, o.source, o.weak)
         words = set(o.name.lower().split())

@@ -139,7 +139,8 @@ class _Context:
             title = next((r["title"] for r in rows if r.get("title")), None)
             spans, context = self.org_sentences(article)
             self._orgs[article] = ArticleOrgs.from_sentences(spans, title, gazetteer=self.gazetteer,
-                                                             context=context)
+                                                             context=context,
+                                                             text=(self.texts or {}).get(article, ""))
         return self._orgs[article]
 
     def owner(self, r, move: bool = False) -> Owner | None:
