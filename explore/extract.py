@@ -40,7 +40,11 @@ _DETERMINERS = ("eine", "einen", "einem", "einer", "eines", "keine", "keinen", "
                 "ihre", "ihren", "ihrem", "ihrer", "unsere", "unseren", "jene", "jenen", "alle", "allen", "jede",
                 "jeden", "jedem", "jeder", "welche", "welchen", "sowie", "sie", "wie")
 # at most eight digit groups (1e26): an unbounded repeat made a long run of dotted digits quadratic
-_NUM = r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f ]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)|\d+(?:,\d+|[½¼¾⅓⅔])?"
+# digit groups: a dot, an apostrophe or a (narrow) no-break space; a plain space too ("191 400 Tonnen",
+# as wire services write), but not inside a row of numbers ("120 130 145": three figures)
+_NUM = (r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)"
+        r"|(?<!\d[ ])[1-9]\d{0,2}(?:[ ]\d{3}){1,3}(?:,\d+)?(?!\d|[.,]\d|[ ]\d)"
+        r"|\d+(?:,\d+|[½¼¾⅓⅔])?")
 
 
 _WORDCH = "[\\wäöüÄÖÜß]"
