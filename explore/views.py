@@ -95,7 +95,7 @@ class _Context:
         self._owners: dict[tuple, Owner | None] = {}
         self._report: dict[str, str | None] = {}
         self._tagged = False
-        self._org_sentences: dict[str, list[tuple[int, str]]] = {}
+        self._org_sentences: dict[str, tuple[list[tuple[int, str]], list[tuple[int, str]]]] = {}
 
     # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
     def _tag_all(self) -> None:
@@ -328,9 +328,10 @@ def _money_rows(ctx: _Context) -> list[dict]:
         fm = list(_FOR.finditer(sentence, clause_start(sentence, p), clause_end(sentence, e)))
         purpose = min(fm, key=lambda m: abs(m.start() - p)).group("p") if fm else None
         fiscal = periods().fiscal(sentence, p)
+        what = measure(sentence, p, e)
+        who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
         rows.append({
-            **_provenance(r), **_owner_columns(_target_owner(ctx, r, sentence) or ctx.owner(r)),
-            "measure": measure(sentence, p, e),
+            **_provenance(r), **_owner_columns(who), "measure": what,
             "fiscal_period": fiscal[0] if fiscal else None,
             "purpose": purpose, "amount": r["low"], "high": r["high"], "currency": r["unit"],
             "qualifier": r.get("qualifier"), "amount_usd": c.amounts["USD"], "amount_eur": c.amounts["EUR"],
