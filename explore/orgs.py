@@ -273,17 +273,17 @@ def model_spans(texts: list[str], batch_size: int = 64) -> list[list[tuple[int, 
     nlp = ner_model()
     if nlp is None:
         return [[] for _ in texts]
-    todo = [t for t in dict.fromkeys(texts) if t not in _SPANS]
+    found = {t: _SPANS[t] for t in dict.fromkeys(texts) if t in _SPANS}
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
     if todo:
         size = sum(map(len, todo))
         if _SPANS_CHARS[0] + size > MAX_CACHED_CHARS:
             clear_model_cache()
         with _lock:
-            docs = list(nlp.pipe(todo, batch_size=batch_size))
-        for t, doc in zip(todo, docs):
-            _SPANS[t] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+            for t, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size)):     # one Doc at a time in memory
+                found[t] = _SPANS[t] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         _SPANS_CHARS[0] += size
-    return [_SPANS[t] for t in texts]
+    return [found[t] for t in texts]
 
 
 def clear_model_cache() -> None:
