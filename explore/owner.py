@@ -373,6 +373,23 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
     return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
 
 
+_REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>[^,;:.!?]{2,120}?)\s+(?:[^,;:.!?]{0,60}\s)?"
+                        r"(?:mitteilte|mitgeteilt\s+hat|berichtete|bekanntgab|bekannt\s+gab|meldete|ankündigte|erklärte)"
+                        r"(?![\wäöüß])")
+
+
+def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Owner | None:
+    """"..., wie der Flughafenbetreiber Fraport am Donnerstag mitteilte": the company that reports
+    the figures of its sentence (a recognised name, not a news agency or a name by form alone)."""
+    g = grammar()
+    for m in _REPORTING.finditer(sentence):
+        for o in orgs.in_span(sent_start + m.start("who"), sent_start + m.end()):
+            if not o.weak and o.type not in ("index", "currency") and o.text not in g.not_owners \
+                    and o.name not in g.not_owners:
+                return Owner(o.name, o.text, o.start, o.end, o.source if o.source != "alias" else "pattern")
+    return None
+
+
 @functools.lru_cache(maxsize=100_000)
 def _not_an_org(written: str, weak: bool = True) -> bool:
     """A currency code or unit ("SAR"), a measure or period word ("Ebitda", "Fiskalquartal"), or a

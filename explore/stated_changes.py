@@ -184,6 +184,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     o = ctx.owner(f)
     if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
         o = None
+    if o is None or o.source in ("article", "reference"):               # "..., wie Fraport mitteilte"
+        from .owner import reporting_company
+        rc = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
+        o = rc if rc is not None and not _reporter(rc.name) and not economy(rc.name) else o
     if o is not None and " " not in o.name.strip() and economy(o.name):
         return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
     if o is not None and collective:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import ArticleOrgs, Owner, grammar, owner, sentences, vocab
+from .owner import ArticleOrgs, Owner, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .schemas import validate
 from .unwrap import unwrap
@@ -330,6 +330,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
         fiscal = periods().fiscal(sentence, p)
         what = measure(sentence, p, e)
         who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
+        if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
+            who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
         rows.append({
             **_provenance(r), **_owner_columns(who), "measure": what,
             "fiscal_period": fiscal[0] if fiscal else None,

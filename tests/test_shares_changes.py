@@ -132,12 +132,12 @@ def test_survey_changes_floor(survey_scores):
 
 def test_news_changes_floor(news_scores):
     s = news_scores["changes"]
-    # measured 0.581 / 0.658 here, without the catalog's titles (0.605 / 0.684 with them, README)
-    assert s.recall >= 0.57 and s.precision >= 0.64, (s.recall, s.precision)
+    # measured 0.605 / 0.684 here, without the catalog's titles (with them 0.628 / 0.711, README)
+    assert s.recall >= 0.59 and s.precision >= 0.67, (s.recall, s.precision)
 
 
 @pytest.mark.xfail(strict=True, reason="owners of company figures on real news: the values are found (0.79), "
-                                       "the owner for about two thirds of them (0.61 with the entity)")
+                                       "the owner for about two thirds of them (0.63 with the entity)")
 def test_news_changes_target(news_scores):
     s = news_scores["changes"]
     assert s.recall >= 0.8 and s.precision >= 0.8
