@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .lang import vocabulary
 from .numbers import parse_digits, parse_word
 from .tables import find_tables
-from .unwrap import unwrap
+from .unwrap import replace_at, unwrap
 
 _H = r"[ \t\u00a0\u202f]"            # horizontal white space
 _WEB = re.compile(r"\.(?:de|com|at|ch|org|net|html?)\b")
@@ -1339,14 +1339,7 @@ def _en_minus(text: str) -> str:
     is a minus sign ("–5,3 Prozent"): written as U+2212, which the grammar reads as one."""
     cut = [m.start() for m in _EN_DASH_DIGIT.finditer(text)
            if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in "(„\"/|:"]
-    if not cut:
-        return text
-    parts, pos = [], 0
-    for i in cut:
-        parts += [text[pos:i], "−"]
-        pos = i + 1
-    parts.append(text[pos:])
-    return "".join(parts)
+    return replace_at(text, cut, "−")
 
 
 def normalise(text: str) -> tuple[str, list[list[tuple[int, int, int, int]]]]:

@@ -220,10 +220,9 @@ def _plain_word(word: str) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of a text: breaks after . ! ? before a capital, and at hard line
-    breaks (soft ones of a hard-wrapped text are spaces, see :mod:`explore.unwrap`)."""
+    """(start, end) of the sentences of a text: breaks after . ! ? before a capital, and at line
+    breaks (pass a hard-wrapped text through :func:`explore.unwrap.unwrap` first)."""
     out, a = [], 0
-    text = unwrap(text)
     for m in _SENT.finditer(text):
         if text[a:m.start()].strip():
             out.append((a, m.start()))

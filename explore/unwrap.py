@@ -64,12 +64,20 @@ def soft_breaks(text: str) -> list[int]:
 
 def unwrap(text: str) -> str:
     """``text`` with its soft line breaks as spaces (same length, so every offset still holds)."""
-    breaks = soft_breaks(text)
-    if not breaks:
+    return replace_at(text, soft_breaks(text), " ")
+
+
+def replace_at(text: str, positions: list[int], char: str) -> str:
+    """``text`` with the single characters at ``positions`` (ascending) replaced by ``char``.
+
+    >>> replace_at("a-b-c", [1, 3], "+")
+    'a+b+c'
+    """
+    if not positions:
         return text
     pieces, a = [], 0
-    for i in breaks:
-        pieces += [text[a:i], " "]
+    for i in positions:
+        pieces += [text[a:i], char]
         a = i + 1
     pieces.append(text[a:])
     return "".join(pieces)

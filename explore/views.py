@@ -179,7 +179,7 @@ class _Context:
         text = (self.texts or {}).get(r["article"])
         if text is not None:
             if r["article"] not in self._sentences:
-                self._sentences[r["article"]] = sentences(text)
+                self._sentences[r["article"]] = sentences(unwrap(text))
             before = [(a, b) for a, b in self._sentences[r["article"]] if b <= r["sentence_start"]]
             if not before:
                 return None
