@@ -59,8 +59,8 @@ def capital_scales(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
 
 def _visible(text: str) -> str:
     """The text as read: without zero-width spaces and soft hyphens ("M\u200billiarden")."""
-    from .extract import _INVISIBLE_RUN
-    return _INVISIBLE_RUN.sub("", text)
+    from .extract import INVISIBLE_RUN
+    return INVISIBLE_RUN.sub("", text)
 
 
 def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:

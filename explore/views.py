@@ -635,8 +635,8 @@ def _points_level(s: str, p: int, e: int) -> bool:
     from .extract import scanner
     sc = scanner()
     left = s[max(0, p - 40):p]
-    level = sc.re_level_left.search(left[-32:]) or re.search(r"(?:^|\s)mit\s+$", left)
-    return bool(level and not sc._change_noun(left)) or s[e:e + 6] == "-Marke"
+    level = sc.modifiers.re_level_left.search(left[-32:]) or re.search(r"(?:^|\s)mit\s+$", left)
+    return bool(level and not sc.modifiers.change_noun(left)) or s[e:e + 6] == "-Marke"
 
 
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:

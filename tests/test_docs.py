@@ -9,7 +9,8 @@ import pytest
 from explore.cli import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.tables", "explore.corpus",
+MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.extract.lexicon", "explore.extract.characters", "explore.extract.context", "explore.extract.record", "explore.extract.numerals", "explore.extract.modifiers", "explore.extract.quantities", "explore.extract.dates", "explore.extract.not_figures", "explore.extract.tables", "explore.extract.digits", "explore.extract.words", "explore.extract.scanner",
+           "explore.corpus",
            "explore.records", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
            "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.labels",
            "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets", "explore.unwrap",

@@ -1,4 +1,7 @@
-"""Pipe tables (``a | b | c |`` rows under a ``---|---`` rule) as cells with their headers.
+"""Stage: tables. Pipe tables (``a | b | c |`` rows under a ``---|---`` rule) as cells with their
+headers, and the unit a table states once for its numbers ("in Mio. Euro" in a header or the
+caption above). The scanner reads each cell as its own segment and gives a bare number the unit
+of its column.
 
 >>> t = "Land | Quote |\\n---|---|\\nChina | 75-85% |\\n"
 >>> [(c.text, c.row, c.row_header, c.col_header) for c in find_tables(t)[0].cells if c.row > 0]
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
+from .lexicon import H, alt
 
 @dataclass(frozen=True)
 class Cell:
@@ -105,3 +108,60 @@ def find_tables(text: str) -> list[Table]:
         tables.append(table)
         done = table.end
     return tables
+
+
+class TableUnits:
+    """The units tables state for their cells: "in Mio. Euro", "(%)"."""
+
+    def __init__(self, lx):
+        self.lx = lx
+        self.re_caption_in = re.compile(r"(?:^|[\s(\[])in" + H + r"+(?:" + alt(lx.scales)
+                                        + r"|Euro|€|Prozent|%|CHF|Franken|Dollar|US-Dollar)")
+        self.re_header_unit = re.compile(
+            r"(?:^|[\s(\[/])(?:in" + H + r"+)?(?:(?P<s>" + alt(lx.scales) + r")" + H + r"*)?(?:(?P<u>"
+            + alt([w for w, (k, _, _) in lx.units.items() if k in ("money", "percent") and w != "%"])
+            + r")|(?P<pct>%))")
+        self.re_count_row = re.compile(r"(?i)" + "|".join(map(re.escape, lx.v["skip"]["count_rows"])))
+
+    def segments(self, text, tables):
+        """The text cut into segments, (start, end, cell or None), and the unit each cell's
+        column states: {id(cell): (scale, kind, unit, factor)}."""
+        segments: list[tuple[int, int, object]] = []
+        units: dict[int, tuple] = {}
+        pos = 0
+        for t in tables:
+            segments.append((pos, t.start, None))
+            table_unit = (self.header_unit(t.header[0]) if t.header else None) or self.caption_unit(text, t.start)
+            own_units = [self.header_unit(h) for h in t.header]
+            for c in t.cells:
+                segments.append((c.start, c.end, c))
+                if c.row == 0 or c.col >= len(own_units):
+                    continue
+                # a unit the table states once ("in Mio. Euro") is not that of a row that counts
+                # something else ("Mitarbeiter (Vollzeitkräfte)")
+                unit = own_units[c.col] or (table_unit if table_unit and not self.re_count_row.search(c.row_header)
+                                            else None)
+                if unit:
+                    units[id(c)] = unit
+            pos = t.end
+        segments.append((pos, len(text), None))
+        return segments, units
+
+    def header_unit(self, header: str):
+        """(scale, kind, unit, factor) a table header states for its numbers: "in Mio. Euro", "(%)"."""
+        m = self.re_header_unit.search(header)
+        if not m:
+            return None
+        scale = self.lx.scales[m.group("s")] if m.group("s") else 1.0
+        kind, unit, factor = self.lx.units["%" if m.group("pct") else m.group("u")]
+        if kind not in ("money", "percent", "other", "duration"):
+            return None
+        return scale, kind, unit, factor
+
+    def caption_unit(self, text, table_start):
+        """The unit a table's caption states: the line above it, "(in Mio. Euro)"."""
+        above = text[max(0, table_start - 300):table_start].rstrip().rsplit("\n", 1)
+        line = above[-1].strip()                 # the nearest non-empty line above the table
+        if not line or "|" in line or not self.re_caption_in.search(line):
+            return None
+        return self.header_unit(line[self.re_caption_in.search(line).start():])

@@ -1,0 +1,149 @@
+"""The vocabulary of a language (``explore/lang/<lang>/vocab.toml``) compiled once: the lookup
+tables and the regex pieces that more than one stage reads.
+
+>>> lx = lexicon()
+>>> lx.units["Mrd."] if "Mrd." in lx.units else lx.scales["Mrd."]
+1000000000.0
+>>> lx.units["Prozent"], lx.units["Euro"]
+(('percent', '%', 1.0), ('money', 'EUR', 1.0))
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lang import vocabulary
+
+H = r"[ \t\u00a0\u202f]"            # horizontal white space
+WORDCH = "[\\wäöüÄÖÜß]"
+# at most eight digit groups (1e26): an unbounded repeat made a long run of dotted digits quadratic
+# digit groups: a dot, an apostrophe or a (narrow) no-break space; a plain space too ("191 400 Tonnen",
+# as wire services write), but not inside a row of numbers ("120 130 145": three figures)
+NUM = (r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)"
+       r"|(?<!\d[ ])[1-9]\d{0,2}(?:[ ]\d{3}){1,3}(?:,\d+)?(?!\d|[.,]\d|[ ]\d)"
+       r"|\d+(?:,\d+|[½¼¾⅓⅔])?")
+NEXT_CAP = re.compile(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)")     # the capitalised word after a gap
+DETERMINERS = ("eine", "einen", "einem", "einer", "eines", "keine", "keinen", "keinem", "keiner", "die", "der",
+               "den", "dem", "des", "diese", "diesen", "diesem", "dieser", "seine", "seinen", "seinem", "seiner",
+               "ihre", "ihren", "ihrem", "ihrer", "unsere", "unseren", "jene", "jenen", "alle", "allen", "jede",
+               "jeden", "jedem", "jeder", "welche", "welchen", "sowie", "sie", "wie")
+
+
+def trie(words, boundary: bool = False) -> str:
+    """A prefix-factored alternation of literal words, so the regex engine tries one branch per
+    character. With ``boundary``, a word that ends in a letter or digit must end at a word end;
+    longer words are tried before their prefixes.
+
+    >>> trie(["Mio.", "Mrd."])
+    '(?:M(?:io\\\\.|rd\\\\.))'
+    """
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node, last: str) -> str:
+        alts = [re.escape(ch) + walk(sub, ch) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(f"(?!{WORDCH})" if boundary and last.isalnum() else "")
+        if len(alts) == 1:
+            return alts[0]
+        if alts[-1] == "":
+            return "(?:" + "|".join(alts[:-1]) + ")?"
+        return "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + walk(tree, "") + ")"
+
+
+def alt(words, boundary=True) -> str:
+    """A regex alternation of literal words, longest match first, each ending at a word boundary."""
+    return trie(words, boundary)
+
+
+def both_cases(words):
+    """Each word as written, capitalised and in lower case."""
+    return [w2 for w in words for w2 in {w, w[:1].upper() + w[1:], w[:1].lower() + w[1:]}]
+
+
+class Lexicon:
+    """Units, scale words, qualifiers, months and index names of one language, with the patterns
+    that find them. Every stage holds the same one (``lexicon()``)."""
+
+    def __init__(self, lang: str = "de"):
+        v = self.v = vocabulary(lang)
+        self.scales = {k: float(x) for k, x in v["scales"].items()}
+        # word -> (kind, unit, factor): "Prozent" -> ("percent", "%", 1.0), "Cent" -> ("money", "", 0.01)
+        units: dict[str, tuple[str, str, float]] = {}
+        for w, u in v["percent"]["units"].items():
+            units[w] = ("percent", u, 1.0)
+        for w in v["percent"]["basis_points"]:
+            units[w] = ("percent", "pp", 0.01)
+        cur = self.currencies = v["currencies"]
+        for w, code in cur["after"].items():
+            units[w] = ("money", code, 1.0)
+        for w in cur["iso_codes"]:
+            units.setdefault(w, ("money", w, 1.0))
+        for w, code in cur["minor"].items():
+            units[w] = ("money", code, 0.01)
+        for w, (u, f) in v["durations"].items():
+            units[w] = ("duration", u, float(f))
+        for w, (u, f) in v["other_units"].items():
+            units[w] = ("other", u, float(f))
+        for w, u in v["index"]["units"].items():
+            units[w] = ("index", u, 1.0)
+        self.units = units
+        self.minor_default = cur["minor_default"]
+        self.months = v["months"]
+        self.month_alt = alt(self.months) + r"\.?"
+        self.dur_adj = v["duration_adjectives"]
+        q = v["qualifiers"]
+        self.qual_of = {w.lower(): name for name in ("approx", "more_than", "less_than", "up_to") for w in q[name]}
+        self.qual_alt = alt([w for ws in (q["approx"], q["more_than"], q["less_than"], q["up_to"]) for w in ws])
+        self.abbrev = set(v["skip"]["abbreviations"])
+        self.period_nouns = v["skip"]["period_nouns"]
+        ix = v["index"]
+        self.index_names = set(ix["names"])
+        self.future_days = int(v["dates"]["future_days"])
+
+        # --- the patterns more than one stage reads ---------------------------------------
+        self.re_scale = re.compile(r"(?:" + H + r"*|-)(?P<s>" + alt(self.scales) + ")")
+        self.re_unit = re.compile(
+            r"(?:(?:" + H + r"+|-|(?<=\d)|\n)(?P<u>" + alt([w for w in units if w != "%"]) + r")|" + H + r"?(?P<pct>%))")
+        adj_alt = "|".join(sorted(self.dur_adj, key=len, reverse=True))
+        self.re_adj = re.compile(
+            r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r"|(?<=-)Jährig)(?P<rest>[a-zäöüß]*)")
+        self.re_prefix_cur = re.compile(
+            r"(?:^|(?<=[\s(„\"'/]))(?P<c>" + alt(cur["before"]) + r")" + H + r"?$")
+        self.prefix_cur_code = {w: cur["after"].get(w, w) for w in cur["before"]}
+        self.re_qual_left = re.compile(r"(?:^|(?<=[\s(„\"'/]))(?P<q>" + self.qual_alt + r")" + H + r"*$")
+        # a counted noun after a number, with up to two adjectives: "12.000 neue Stellen"
+        self.re_noun = re.compile(
+            r"(?:" + H + r"+|\n|-)(?P<adj>(?:(?!(?:" + "|".join(DETERMINERS) + r")" + H + r")"
+            r"[a-zäöüß][\wäöüß]*(?:e|en|er|es|em)" + H + r"+){0,2})"
+            r"(?P<n>[A-ZÄÖÜ][\wäöüÄÖÜß]*(?:[-/’'][\wäöüÄÖÜß]+)*)")
+        self.re_index_left = re.compile(
+            r"(?:^|(?<=[\s(„\"-]))(?P<n>" + alt(ix["names"]) + r")\)?(?:" + H + r"*\((?P<n2>[^()\n]{0,30})\))?" + H
+            + r"*(?:(?:von|bei|auf|mit|liegt bei|lag bei|notiert bei|notierte bei|steht bei|stand bei|"
+            r"liegt aktuell bei|liegt derzeit bei|"
+            r"schloss bei|schloss mit|beträgt|betrug|:|=)" + H + r"*)?(?:" + self.qual_alt + H + r"+)?$")
+        self.re_index_any = re.compile(r"(?<![\wäöüß])" + alt(ix["names"]))
+        # a sentence ends at . ! ? … before a capital, unless the dot ends an abbreviation ("Mio."),
+        # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
+        self.re_sentence_break = re.compile(
+            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)"
+                                              for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
+            + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
+        self.re_clause_break = re.compile(r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\.(?=\s)|\n")
+
+    def qualifier(self, left: str) -> str | None:
+        """The qualifier written right before a number: "rund" -> approx, "mehr als" -> more_than."""
+        lq = self.re_qual_left.search(left[-32:])
+        return self.qual_of.get(lq.group("q").lower()) if lq else None
+
+
+@functools.cache
+def lexicon(lang: str = "de") -> Lexicon:
+    """The shared, compiled lexicon of a language."""
+    return Lexicon(lang)
