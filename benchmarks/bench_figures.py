@@ -4,11 +4,14 @@ Builds a corpus of at least 5 MB from the seed articles (benchmarks/make_corpus.
 sentences shuffled and renumbered), then measures MB/s on one core for
 
   * ``explore.figures(corpus)``: the whole engine, from decoded texts to the figures DataFrame;
+  * ``explore.extract(text)`` on each article alone, as a loop or ``df.text.apply`` calls it: the
+    same work plus one DataFrame per article (and ``explore.extract_records``, plain dicts);
   * a naive baseline: one regular expression for German numbers (digits, grouping dots, decimal
     comma, an optional %/scale/currency word) with each match parsed to a float, the least any
     figure scanner has to do.
 
-Targets (issue 2): explore >= 5 MB/s and >= 1/3 of the baseline's speed.
+Targets: explore.figures >= 0.45 of the baseline's speed (issue 11; >= 1/3 and >= 5 MB/s in
+issue 2), and extract one article at a time >= 0.8 of explore.figures (issue 11).
 
     .venv/bin/python benchmarks/bench_figures.py [--megabytes 5] [--repeat 3]
 """
@@ -61,15 +64,22 @@ def main(argv=None) -> int:
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     n_figs = len(explore.figures(corpus))                 # warm-up (compiles the grammar)
     t_explore = best_of(lambda: explore.figures(corpus), args.repeat)
+    n_one = sum(len(explore.extract(t)) for t in texts)
+    t_one = best_of(lambda: [explore.extract(t) for t in texts], args.repeat)
+    t_recs = best_of(lambda: [explore.extract_records(t) for t in texts], args.repeat)
     n_naive = len(naive_scan(texts))
     t_naive = best_of(lambda: naive_scan(texts), args.repeat)
-    r_explore, r_naive = mb / t_explore, mb / t_naive
-    print(f"corpus: {len(texts)} articles, {mb:.1f} MB (best CPU time of {args.repeat} runs, one core)")
-    print(f"{'engine':<24}{'cpu s':>9}{'MB/s':>9}{'matches':>10}")
-    print(f"{'explore.figures':<24}{t_explore:>9.2f}{r_explore:>9.2f}{n_figs:>10}")
-    print(f"{'naive one-regex scan':<24}{t_naive:>9.2f}{r_naive:>9.2f}{n_naive:>10}")
-    print(f"explore / naive speed: {r_explore / r_naive:.2f} (target >= 0.33); "
-          f"explore {r_explore:.1f} MB/s (target >= 5)")
+    r_explore, r_one, r_recs, r_naive = mb / t_explore, mb / t_one, mb / t_recs, mb / t_naive
+    print(f"corpus: {len(texts)} articles, {mb:.1f} MB, {mb * 1e3 / len(texts):.1f} KB per article "
+          f"(best CPU time of {args.repeat} runs, one core)")
+    print(f"{'engine':<34}{'cpu s':>9}{'MB/s':>9}{'matches':>10}")
+    print(f"{'explore.figures(corpus)':<34}{t_explore:>9.2f}{r_explore:>9.2f}{n_figs:>10}")
+    print(f"{'explore.extract(text), per article':<34}{t_one:>9.2f}{r_one:>9.2f}{n_one:>10}")
+    print(f"{'explore.extract_records(text)':<34}{t_recs:>9.2f}{r_recs:>9.2f}{n_one:>10}")
+    print(f"{'naive one-regex scan':<34}{t_naive:>9.2f}{r_naive:>9.2f}{n_naive:>10}")
+    print(f"figures / naive: {r_explore / r_naive:.2f} (target >= 0.45); "
+          f"extract per article / figures: {r_one / r_explore:.2f} (target >= 0.8); "
+          f"explore.figures {r_explore:.1f} MB/s")
     return 0
 
 

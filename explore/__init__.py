@@ -13,7 +13,9 @@ __version__ = "0.1.0"
 
 from .corpus import Article, Corpus, InputError, InputWarning, Problem, load_corpus
 from .evaluate import evaluate
-from .records import FIGURE_COLUMNS, UNMATCHED_COLUMNS, extract, figures, unmatched
+from .columns import FIGURE_COLUMNS, UNMATCHED_COLUMNS
+from .records import extract_records, iter_figures
+from .dataframes import extract, figures, unmatched
 from .engines import read_figures
 from .views import adoption, budgets, changes, checks, money, stock_moves, timeframes
 from .datapackage import write_data_package
@@ -21,7 +23,7 @@ from .orgs import Organisation, article_organisations, organisations, organisati
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
-    "extract", "figures", "unmatched", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
+    "extract", "figures", "unmatched", "extract_records", "iter_figures", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
     "read_figures", "money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks",
     "write_data_package",
     "Organisation", "organisations", "organisations_many", "resolve_aliases", "article_organisations",

@@ -27,34 +27,26 @@ def _rules(lang: str = "de"):
     return int(c["sentences"]), scale
 
 
-@functools.cache
-def _capital_scales(lang: str = "de"):
-    """"412,6 MIO EUR": a scale word in capitals, then a currency (as press releases write them)."""
-    from .lang import vocabulary
-    v = vocabulary(lang)
-    scales = {k.upper().rstrip("."): float(x) for k, x in v["scales"].items() if isinstance(x, (int, float))}
-    cur = v["currencies"]["after"]
-    rx = re.compile(r"(?P<s>" + "|".join(map(re.escape, sorted(scales, key=len, reverse=True))) + r")\.?\s+(?P<c>"
-                    + "|".join(map(re.escape, sorted(cur, key=len, reverse=True))) + r")(?![\wäöüß])")
-    return scales, cur, rx
+# a row of a table aligned with spaces, as market reports list their stocks:
+# "Erste Group   68,45   +3,10%": a name, a price with two decimals, a signed change in percent
+_PRICE_ROW = re.compile(r"(?m)^[ \t]*[^\d\s|][^\d\n|]{0,60}?[ \t]{2,}(?P<p>\d{1,3}(?:\.\d{3})*,\d\d)[ \t]{2,}"
+                        r"[+−-]\d+(?:,\d+)?[ \t]?(?:%|Prozent)[ \t]*$")
+#: a price column needs this many rows (one such line alone may be anything)
+MIN_PRICE_ROWS = 3
 
 
-def capital_scales(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
-    """Counts read as "412,6" with unit "MIO" before a currency become amounts of money (in place)."""
-    scales, cur, rx = _capital_scales(lang)
-    for f in figs:
-        if f["kind"] != "count" or not f.get("unit") or f["unit"].upper().rstrip(".") not in scales \
-                or f["unit"] != f["unit"].upper() or f.get("low") is None:
-            continue
-        m = rx.match(text, f["end"] + 1) if text[f["end"]:f["end"] + 1] == " " else None
-        if not m or m.group("s") != f["unit"].upper().rstrip("."):
-            continue
-        factor = scales[m.group("s")]
-        f["end"], f["text"] = m.end(), text[f["start"]:m.end()]
-        f["low"] = f["low"] * factor
-        f["high"] = f["high"] * factor if f.get("high") is not None else None
-        f["kind"], f["unit"] = "money", cur[m.group("c")]
-    return figs
+def price_rows(figs: list[dict], text: str) -> None:
+    """Prices in rows of a space-aligned table take the currency of the money named before the
+    table (in place): "Erste Group   68,45   +3,10%" after "... auf 68,45 Euro"."""
+    rows = {m.start("p") for m in _PRICE_ROW.finditer(text)} if "%" in text or "Prozent" in text else set()
+    if len(rows) < MIN_PRICE_ROWS:
+        return
+    last = None
+    for f in sorted(figs, key=lambda f: f["start"]):
+        if f["kind"] == "money" and f.get("unit"):
+            last = f["unit"]
+        elif last and f["start"] in rows and f["kind"] in ("count", "other") and not f.get("unit"):
+            f["kind"], f["unit"] = "money", last
 
 
 def _visible(text: str) -> str:
@@ -65,7 +57,7 @@ def _visible(text: str) -> str:
 
 def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     """Give amounts without a currency the currency named before them (in place; returns ``figs``)."""
-    capital_scales(figs, text, lang)
+    price_rows(figs, text)
     window, scale = _rules(lang)
     last = None                    # (currency, sentence number, paragraph end) of the last money
     sentence_no, seen = -1, None

@@ -95,12 +95,12 @@ def _report(problems, start: int = 0) -> None:
 
 
 def _figures(corpus, args):
-    """``records.figures`` with the per-file time budget; files over it are reported on stderr."""
-    from . import records
+    """``explore.figures`` with the per-file time budget; files over it are reported on stderr."""
+    from . import dataframes
     n = len(corpus.problems)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
-        df = records.figures(corpus, progress=args.progress, time_budget=getattr(args, "time_budget", None))
+        df = dataframes.figures(corpus, progress=args.progress, time_budget=getattr(args, "time_budget", None))
     timeouts = {str(p) for p in corpus.problems[n:]}
     for w in caught:                   # the extractor's remarks (malformed table rows), one line each
         if issubclass(w.category, InputWarning) and str(w.message) not in timeouts:
@@ -115,7 +115,7 @@ VIEWS = ("money", "budgets", "adoption", "changes", "stock-moves", "timeframes",
 
 
 def cmd_table(args) -> int:
-    from . import records
+    from . import dataframes
     if args.name != "figures":
         return _table_view(args)
     if args.engine == "dask":
@@ -125,7 +125,7 @@ def cmd_table(args) -> int:
     check_output(args.output, args.paths)
     corpus = _load(args.paths, args)
     if args.unmatched:
-        df = records.unmatched(corpus)
+        df = dataframes.unmatched(corpus)
     else:
         df = _figures(corpus, args)
     if _readable_wanted(args):

@@ -1,7 +1,7 @@
 """Topic tables at scale: each Dask worker builds the tables of its own partition of the archive.
 
 The client lists the files (``explore.engines.plan``); each task reads and decodes its articles,
-extracts their figures (``records._rows``, as the figures engine does) and builds the topic table
+extracts their figures (``records.article_records``, as the figures engine does) and builds the topic table
 from those figures and texts (``views.WithTexts``), then writes ``part.NNNNN.parquet`` with the
 table's schema (``explore.schemas``). Every rule of a table looks at one article at a time, so
 the parts together hold exactly the rows of the in-process table, in the same order.
@@ -23,7 +23,8 @@ import pandas as pd
 
 from .corpus import InputWarning, Problem
 from .engines import DaskRun, Part, _articles, _peak_rss, _prepare, _worker_address, connect, plan
-from .records import FIGURE_COLUMNS, _frame, _rows
+from .columns import FIGURE_COLUMNS, frame as _frame
+from .records import article_records
 from .schemas import columns, dtypes, validate
 
 PART = "part.{:05d}.parquet"
@@ -58,7 +59,7 @@ def table_partition(part: Part, out: str | None, table: str) -> dict:
             if article is None:
                 continue
             try:
-                rows.extend(_rows(article)[0])
+                rows.extend(article_records(article)[0])
             except Exception as exc:          # one bad article must not sink an archive run
                 problems.append(Problem(article.path or article.id, f"extraction failed: {type(exc).__name__}: {exc}",
                                         fatal=True))

@@ -2,7 +2,7 @@
 
 The files are listed on the client, grouped into partitions of a few MB each, and every
 partition is read, decoded (``explore.corpus.decode`` plus the folder's ``catalog.csv``) and
-extracted on a worker with the same per-article code as the pandas engine (``records._rows``).
+extracted on a worker with the same per-article code as the pandas engine (``records.article_records``).
 A worker either writes its partition as ``part.NNNNN.parquet`` (with exactly the dtypes of
 ``FIGURE_COLUMNS``) or sends the frame back; the texts never travel to, or stay on, the client.
 
@@ -37,7 +37,8 @@ import pandas as pd
 
 from .corpus import (CATALOG, Article, Corpus, InputWarning, Problem, _meta, article_ids, list_files,
                      read_article, read_catalog, shown)
-from .records import FIGURE_COLUMNS, ExtractionTimeout, _as_corpus, _frame, _rows
+from .columns import FIGURE_COLUMNS, frame as _frame
+from .records import ExtractionTimeout, article_records, as_corpus as _as_corpus
 
 ENGINES = ("pandas", "dask")
 #: bounds of a partition's size (the text bytes one task reads and extracts); by default a run
@@ -227,7 +228,7 @@ def run_partition(part: Part, out: str | None, time_budget: float | None = None)
                 continue
             where = shown(article.path or article.id)
             try:
-                rows.extend(_rows(article, time_budget)[0])
+                rows.extend(article_records(article, time_budget)[0])
             except ExtractionTimeout as exc:
                 problems.append(Problem(where, str(exc).removeprefix(f"{where}: "), fatal=True))
                 continue

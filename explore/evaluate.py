@@ -171,7 +171,8 @@ def score(predicted: pd.DataFrame, gold: list[dict]) -> Report:
 
 def evaluate(gold_path, corpus) -> Report:
     """Extract figures from ``corpus`` and score them against the JSON-lines key at ``gold_path``."""
-    from .records import _as_corpus, figures
+    from .dataframes import figures
+    from .records import as_corpus as _as_corpus
     corpus = _as_corpus(corpus)
     missing: set[str] = set()
     gold = load_gold(Path(gold_path), {a.id: a.text for a in corpus}, missing)

@@ -238,7 +238,7 @@ def evaluate_tables(keys: dict[str, str | Path], *paths, source=None) -> dict[st
     ``paths`` are the folders of the documents the keys cover (their text gives each key row's span).
     """
     from . import views
-    from .records import _as_corpus
+    from .records import as_corpus as _as_corpus
     corpus = _as_corpus(source if source is not None else list(paths))
     texts = {a.id: a.text for a in corpus}
     scores = {}

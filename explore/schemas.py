@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from .records import FIGURE_COLUMNS
+from .columns import FIGURE_COLUMNS
 
 # (name, dtype, meaning, unit); every column may be empty unless listed in REQUIRED
 PROVENANCE = [

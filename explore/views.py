@@ -44,7 +44,9 @@ class WithTexts(tuple):
 
 def _figures_and_texts(source) -> tuple[pd.DataFrame, dict[str, str] | None]:
     """The figures of a source, and the article texts when the source has them (else None)."""
-    from .records import FIGURE_COLUMNS, _as_corpus, figures
+    from .columns import FIGURE_COLUMNS
+    from .dataframes import figures
+    from .records import as_corpus as _as_corpus
     if isinstance(source, WithTexts):
         return source[0], source[1]
     if isinstance(source, pd.DataFrame):

@@ -511,7 +511,8 @@ class CorpusPicker(W.VBox):
     def _read(source):
         """(corpus or None, figures) of a folder, file or Corpus; a figures Parquet dataset has no texts."""
         from .engines import is_figures_dataset
-        from .records import _as_corpus, figures
+        from .dataframes import figures
+        from .records import as_corpus as _as_corpus
         if isinstance(source, (str, Path)) and is_figures_dataset(source):
             return None, load_figures(source)
         if isinstance(source, (str, Path)):
@@ -896,15 +897,16 @@ def figure_browser(source=None, corpus=None, locale: str = "de", folder: str | P
     Given a folder or Corpus it extracts the figures, attaches entities from the topic tables
     and shows each figure inside its article. Given a picker it follows the picker's corpus.
     """
-    from . import records
+    from .dataframes import figures
+    from .records import as_corpus
     picker = source if isinstance(source, CorpusPicker) else None
     if picker is not None:
         corpus, figs = picker.corpus, picker.figures
     elif isinstance(source, pd.DataFrame):
         figs = source
     else:
-        corpus = corpus or records._as_corpus(source)
-        figs = records.figures(corpus)
+        corpus = corpus or as_corpus(source)
+        figs = figures(corpus)
     browser = FigureBrowser(figs, corpus=corpus, topics=tuple(views_tables(figs)), locale=locale, folder=folder)
     if picker is not None:
         picker.link(browser)

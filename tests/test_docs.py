@@ -11,7 +11,7 @@ from explore.cli import build_parser
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.extract.lexicon", "explore.extract.characters", "explore.extract.context", "explore.extract.record", "explore.extract.numerals", "explore.extract.modifiers", "explore.extract.quantities", "explore.extract.dates", "explore.extract.not_figures", "explore.extract.tables", "explore.extract.digits", "explore.extract.words", "explore.extract.scanner",
            "explore.corpus",
-           "explore.records", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
+           "explore.records", "explore.columns", "explore.dataframes", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
            "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.labels",
            "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets", "explore.unwrap",
            "explore.orgs", "explore.owner", "explore.carry", "explore.periods", "explore.ner.lexicon",
@@ -41,7 +41,7 @@ def test_help_documents_table_figures(capsys):
 
 
 def test_readme_lists_every_figure_column():
-    from explore.records import FIGURE_COLUMNS
+    from explore.columns import FIGURE_COLUMNS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for column, (_, meaning) in FIGURE_COLUMNS.items():
         assert f"| `{column}` | {meaning} |" in readme, f"README's column table lacks {column}"

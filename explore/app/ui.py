@@ -238,7 +238,7 @@ class App(W.VBox):
     def _read(self, paths):
         paths = [p for p in paths if p]
         corpus = load_corpus(*paths, warn=False) if paths else Corpus()
-        from ..records import figures
+        from ..dataframes import figures
         figs = figures(corpus)
         from .topics import tables
         return corpus, figs, tables(figs)

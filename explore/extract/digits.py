@@ -70,7 +70,9 @@ class Digits:
             return end
         is_int = "," not in core and "." not in core[-3:] or _GROUPED_INT.fullmatch(core)
         if nf.is_ordinal(ctx, e, core, is_int):
-            end = dates.ordinal_period(ctx, s, e, value)
+            end = dates.ordinal_period(ctx, s, e, value)              # "im 3. Quartal"
+            if end is None:
+                end = self.q.ordinal_count(ctx, s, e, value)          # "zum 24. Mal"
             return end if end is not None else ctx.skip(s, e + 1, "ordinal")
         high, end = value, e
         # range: "75-85%", "15–20 Sekunden", "2010-2013", "zwei bis drei", "zwischen X und Y"

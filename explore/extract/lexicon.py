@@ -74,17 +74,26 @@ class Lexicon:
     def __init__(self, lang: str = "de"):
         v = self.v = vocabulary(lang)
         self.scales = {k: float(x) for k, x in v["scales"].items()}
+        # ad-hoc releases write scale words in capitals: "1.250 MIO EUR", "3,4 MRD. USD"
+        for k, x in list(self.scales.items()):
+            if k[0].isupper() and len(k.rstrip(".")) >= 3:
+                for caps in (k.upper(), k.upper().rstrip("."), k.upper().rstrip(".") + "."):
+                    self.scales.setdefault(caps, self.scales[k])
         # word -> (kind, unit, factor): "Prozent" -> ("percent", "%", 1.0), "Cent" -> ("money", "", 0.01)
         units: dict[str, tuple[str, str, float]] = {}
         for w, u in v["percent"]["units"].items():
             units[w] = ("percent", u, 1.0)
         for w in v["percent"]["basis_points"]:
             units[w] = ("percent", "pp", 0.01)
+        for w, f in v["percent"]["fractional_points"].items():
+            units[w] = ("percent", "pp", float(f))
         cur = self.currencies = v["currencies"]
         for w, code in cur["after"].items():
             units[w] = ("money", code, 1.0)
         for w in cur["iso_codes"]:
             units.setdefault(w, ("money", w, 1.0))
+        for w, code in cur["thousands"].items():
+            units[w] = ("money", code, 1e3)
         for w, code in cur["minor"].items():
             units[w] = ("money", code, 0.01)
         for w, (u, f) in v["durations"].items():
@@ -100,11 +109,13 @@ class Lexicon:
         self.dur_adj = v["duration_adjectives"]
         q = v["qualifiers"]
         self.qual_of = {w.lower(): name for name in ("approx", "more_than", "less_than", "up_to") for w in q[name]}
-        self.qual_alt = alt([w for ws in (q["approx"], q["more_than"], q["less_than"], q["up_to"]) for w in ws])
+        self.qual_words = tuple(w for ws in (q["approx"], q["more_than"], q["less_than"], q["up_to"]) for w in ws)
+        self.qual_alt = alt(self.qual_words)
         self.abbrev = set(v["skip"]["abbreviations"])
         self.period_nouns = v["skip"]["period_nouns"]
         ix = v["index"]
         self.index_names = set(ix["names"])
+        self.level_words = set(ix["level_words"])
         self.future_days = int(v["dates"]["future_days"])
 
         # --- the patterns more than one stage reads ---------------------------------------
@@ -113,10 +124,12 @@ class Lexicon:
             r"(?:(?:" + H + r"+|-|(?<=\d)|\n)(?P<u>" + alt([w for w in units if w != "%"]) + r")|" + H + r"?(?P<pct>%))")
         adj_alt = "|".join(sorted(self.dur_adj, key=len, reverse=True))
         self.re_adj = re.compile(
-            r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r"|(?<=-)Jährig)(?P<rest>[a-zäöüß]*)")
+            r"-?(?P<a>prozentig|fach|mal|" + adj_alt + r"|(?<=-)Jährig|(?<=-)Fach)(?P<rest>[a-zäöüß]*)")
         self.re_prefix_cur = re.compile(
-            r"(?:^|(?<=[\s(„\"'/]))(?P<c>" + alt(cur["before"]) + r")" + H + r"?$")
+            r"(?:^|(?<=[\s(„\"'/]))(?P<c>" + alt(cur["before"] + list(cur["thousands"])) + r")" + H + r"?$")
         self.prefix_cur_code = {w: cur["after"].get(w, w) for w in cur["before"]}
+        self.prefix_cur_code.update(cur["thousands"])
+        self.prefix_cur_factor = {w: 1e3 for w in cur["thousands"]}
         self.re_qual_left = re.compile(r"(?:^|(?<=[\s(„\"'/]))(?P<q>" + self.qual_alt + r")" + H + r"*$")
         # a counted noun after a number, with up to two adjectives: "12.000 neue Stellen"
         self.re_noun = re.compile(
@@ -131,14 +144,18 @@ class Lexicon:
         self.re_index_any = re.compile(r"(?<![\wäöüß])" + alt(ix["names"]))
         # a sentence ends at . ! ? … before a capital, unless the dot ends an abbreviation ("Mio."),
         # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
+        # (what follows is checked first: most dots are inside numbers and fail there, before the
+        # lookbehinds for the abbreviations run)
         self.re_sentence_break = re.compile(
-            r"[.!?…](?:(?<=[!?…])|" + "".join(rf"(?<!\b{re.escape(a)}\.)"
-                                              for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
-            + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+(?=[„\"«»A-ZÄÖÜ0-9])")
+            r"[.!?…](?=[\"“”»«']?[ \t]+[„\"«»A-ZÄÖÜ0-9])(?:(?<=[!?…])|"
+            + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
+            + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+")
         self.re_clause_break = re.compile(r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\.(?=\s)|\n")
 
     def qualifier(self, left: str) -> str | None:
         """The qualifier written right before a number: "rund" -> approx, "mehr als" -> more_than."""
+        if not left.rstrip(" \t\u00a0\u202f").endswith(self.qual_words):
+            return None                   # the common case, decided without a regex search
         lq = self.re_qual_left.search(left[-32:])
         return self.qual_of.get(lq.group("q").lower()) if lq else None
 

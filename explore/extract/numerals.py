@@ -31,6 +31,7 @@ class Numerals:
         self.multiples_down = v["multiples"]["down"]
         self.indefinite = v["indefinite"]["plural"]
         self.count_adj = v["count_adjectives"]
+        self.declined = n["declined"]
         # the words a number word can start with: where the scanner looks for one
         starters = set(n["units"]) | set(n["teens"]) | set(n["tens"]) | {"hundert", "tausend"}
         starters |= set(n["halves"])
@@ -38,6 +39,7 @@ class Numerals:
         starters |= set(self.multiples_up) | set(self.multiples_down)
         starters |= set(self.indefinite) | set(self.fraction_nouns) | {"jede"}
         starters |= set(v["skip"]["period_nouns"])
+        starters |= set(self.ordinals)                # "zum dritten Mal"
         self.starters = starters
 
     def core(self, text, s, hi):

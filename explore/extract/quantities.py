@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import H, alt, lexicon
+from .lexicon import NEXT_CAP, H, alt, lexicon
 from .record import Reading, figure
 
 
@@ -32,13 +32,22 @@ class Quantities:
             H + r"?(?:-" + H + r"+bis" + H + r"+|[-–—]" + H + r"?|bis" + H + r"+(?:zu" + H + r"+)?)"
             r"(?=[+−-]?\d|[a-zäöüß])")
         self.re_and = re.compile(H + r"+und" + H + r"+")
-        self.re_zwischen = re.compile(r"(?:^|(?<=\s))[Zz]wischen" + H + r"+(?:" + qual_alt + H + r"+)?$")
+        self.re_bis = re.compile(H + r"+bis" + H + r"+(?:zu" + H + r"+)?(?:" + qual_alt + H + r"+)?")
+        # "zwischen rund", "zwischen EUR": a currency may stand before the first number
+        cur = v["currencies"]
+        self.re_zwischen = re.compile(r"(?:^|(?<=\s))[Zz]wischen" + H + r"+(?:" + qual_alt + H + r"+)?(?:"
+                                      + alt(cur["before"] + list(cur["thousands"])) + H + r"?)?$")
         # an index named earlier in the clause, its value right after bei/von/auf/unter/über
         self.re_index_clause = re.compile(
             r"(?<![\wäöüß])(?P<n>" + alt(v["index"]["names"]) + r")(?:" + H + r"*\((?P<n2>[^()\n]{0,30})\))?"
             r"[^,;:.!?\n]{0,80}?(?:bei|von|auf|unter|über|mit)" + H + r"+(?:" + qual_alt + H + r"+)?$")
         self.re_of = re.compile(H + r"+von" + H + r"+")
         self.re_von = re.compile(r"(?:^|(?<=\s))(?:[Vv]on)" + H + r"+(?:" + qual_alt + H + r"+)?$")
+        self.count_ordinal_nouns = set(v["skip"]["count_ordinal_nouns"])
+        # a ratio named earlier in the clause: "Book-to-Bill-Ratio bei 0,96", "(Book-to-Bill) rutschte auf 0,92"
+        self.re_ratio_clause = re.compile(
+            r"(?<![\wäöüß])" + alt(v["index"]["ratio_names"]) + r"[^,;:.!?\n]{0,60}?(?:bei|von|auf|unter|über|mit|:)"
+            + H + r"+(?:" + qual_alt + H + r"+)?$")
         self.re_rate_words = re.compile(r"(?i)prozent|%|quote|zins|rendite|rate\b")
         self.re_conn = re.compile(
             r"^" + H + r"*(?:auf|bis|und|oder|bzw\.|beziehungsweise|sowie|statt|nach|gegenüber|zu|,|/)" + H
@@ -84,15 +93,26 @@ class Quantities:
         ctx.figs.append(figure(start, c2[1], "ratio", v, v, "fraction", lx.qualifier(left), None, c2[2]))
         return c2[1]
 
+    def ordinal_count(self, ctx, s, e, value) -> int | None:
+        """"zum 24. Mal": an ordinal before a noun of how often counts (its dot at e)."""
+        nm = NEXT_CAP.match(ctx.text, e + 1, ctx.hi)
+        if nm and nm.group(1) in self.count_ordinal_nouns:
+            ctx.figs.append(figure(s, nm.end(), "count", value, value, nm.group(1), None, None, False))
+            return nm.end()
+        return None
+
     def join_ranges(self, text, figs):
-        """"zwischen EUR 1,90 Mrd. und EUR 2,00 Mrd.": two figures of one unit after "zwischen" are a range."""
+        """Two whole figures of one kind and unit are one range: "zwischen EUR 1,90 Mrd. und EUR
+        2,00 Mrd.", "EUR 600 Mio. bis EUR 650 Mio.", "von 10.000 Euro bis zu knapp 2 Millionen Euro"."""
         out = []
         for g in figs:
             f = out[-1] if out else None
             if f is not None and f["kind"] == g["kind"] and f["unit"] == g["unit"] and f["kind"] != "date" \
-                    and self.re_and.fullmatch(text, f["end"], g["start"]) \
-                    and self.re_zwischen.search(text, max(0, f["start"] - 32), f["start"]) \
-                    and f["high"] is not None and g["low"] is not None and g["low"] > f["low"]:
+                    and f["high"] is not None and g["low"] is not None and g["low"] > f["low"] \
+                    and f["high"] == f["low"] and not f.get("bare") and not g.get("bare") \
+                    and (self.re_bis.fullmatch(text, f["end"], g["start"])
+                         or self.re_and.fullmatch(text, f["end"], g["start"])
+                         and self.re_zwischen.search(text, max(0, f["start"] - 32), f["start"])):
                 f.update(end=g["end"], high=g["high"])
                 continue
             out.append(g)
@@ -126,7 +146,7 @@ class Quantities:
             end = um.end()
             if kind == "money" and factor == 0.01 and not unit:
                 unit = ctx.sentence_currency(start) or lx.minor_default
-        elif am and (am.group("a") in ("prozentig", "fach", "mal") or am.group("a").lower() in lx.dur_adj):
+        elif am and (am.group("a") in ("prozentig", "fach", "mal", "Fach") or am.group("a").lower() in lx.dur_adj):
             a = am.group("a").lower()
             if a == "prozentig":
                 kind, unit = "percent", "%"
@@ -147,6 +167,7 @@ class Quantities:
                 kind, unit, factor = lx.units["%" if um2.group("pct") else um2.group("u")]
         if pm and kind in (None, "money"):
             kind, unit = "money", lx.prefix_cur_code[pm.group("c")]
+            factor *= lx.prefix_cur_factor.get(pm.group("c"), 1.0)          # "TEUR 305.420"
             cut = len(left[-8:]) - pm.start()
             start, left = start - cut, left[:len(left) - cut]
         low_v, high_v = low_v * factor, high_v * factor
@@ -156,6 +177,8 @@ class Quantities:
         if kind is None and scale == 1.0 and float(value).is_integer() and 1 <= value <= 110 and high == value \
                 and self.re_age_left.search(left[-40:]) and text[end:end + 1] in (",", ")"):
             kind, unit = "duration", "year"       # an age after a name: "Anna Berger, 45," / "Joe Tsai (61)"
+        if kind is None and self.re_ratio_clause.search(text, max(lo, ctx.sentence_span(start)[0], start - 120), start):
+            kind, unit = "ratio", "fraction"
         if kind is None:
             im = lx.re_index_left.search(left)
             if im is None:
@@ -171,7 +194,10 @@ class Quantities:
                     kind, unit = "count", counted
                     noun = nm.group("n").lower()
                     dm = self.re_duration_compound.search(noun)
-                    if dm:                                  # "45 Beitragsjahren", "drei Geschäftsjahre"
+                    if nm.group("n") in lx.level_words and not nm.group("adj") \
+                            and lx.re_index_any.search(text, ctx.sentence_span(start)[0], start):
+                        kind, unit, counted = "index", "Punkte", None    # "ATX ... auf 4.128,61 Einheiten"
+                    elif dm:                                  # "45 Beitragsjahren", "drei Geschäftsjahre"
                         kind, unit, factor = lx.units[dm.group(1).capitalize()]
                         low_v, high_v = low_v * factor, high_v * factor
                         counted = None

@@ -54,9 +54,12 @@ class Scanner:
         ein = (r"[Ee]in(?:(?:e[mnrs]?)?" + H + r"+(?=(?:halbe[nmrs]?" + H + r"+)?" + ein_next
                + r")|(?=und|hundert|tausend|einhalb|halb|jährig|tägig|wöchig|monatig|stündig|minütig|"
                r"prozentig|fach))")
-        words = trie(both_cases(self.numerals.starters)) + "|" + ein
+        starters = both_cases(self.numerals.starters)
+        words = trie(starters) + "|" + ein
+        # the first letters in one class: most words fail there, before the alternatives are tried
+        first = "".join(sorted({w[0] for w in starters} | set("Ee")))
         self.re_digit = re.compile(r"\d")
-        self.re_word_trigger = re.compile(r"[\s(„\"'/|\[–-](?:" + words + ")")
+        self.re_word_trigger = re.compile(r"[\s(„\"'/|\[–-](?=[" + re.escape(first) + "])(?:" + words + ")")
         self.re_word_start = re.compile(r"(?:" + words + ")")
 
     @property

@@ -27,7 +27,11 @@ class Words:
         self.lx, self.num, self.q, self.mod, self.dates = lx, numerals, quantities, modifiers, dates
         n = numerals
         units = lx.units
-        self.one_units = {w for w, (k, u, f) in units.items() if k in ("duration", "percent")}
+        # units one article can count: "ein Jahr", "einen Prozentpunkt", "einen Dollar" (the main
+        # currencies by name: "ein Pfund", "einen Rand" are mostly no money)
+        self.one_units = {w for w, (k, u, f) in units.items()
+                          if k in ("duration", "percent")
+                          or k == "money" and u in ("EUR", "USD", "CHF", "CNY", "JPY") and w[:1].isupper() and not w.isupper()}
         self.re_after_article = re.compile(
             H + r"+(?:(?P<half>halbe[nmrs]?)" + H + r"+)?(?P<w>" + alt(list(lx.scales) + list(
                 n.fraction_nouns) + ["Dutzend"]) + ")")
@@ -38,6 +42,8 @@ class Words:
         self.re_quantifier_left = re.compile(
             r"(?:^|(?<=\s))(?P<q>" + alt(both_cases(lx.v["indefinite"]["quantifiers"])) + r")" + H + r"+$")
         self.re_half_left = re.compile(r"(?:^|(?<=\s))(?:die|der|zur|eine|um die)" + H + r"+$", re.I)
+        self.re_ordinal_count = re.compile(
+            r"(?P<o>" + trie(n.ordinals) + r")n?" + H + r"+(?P<n>" + alt(lx.v["skip"]["count_ordinal_nouns"]) + ")")
         self.re_ordinal_left = re.compile(r"(?:ersten|zweiten|ander[en]+|letzten|oberen|unteren)" + H + r"+$")
 
     def at_word(self, ctx, s) -> int:
@@ -57,7 +63,8 @@ class Words:
                 hm = self.re_half.match(text, e, hi)
                 at, one = (hm.end(), 0.5) if hm else (e, 1.0)
                 um = lx.re_unit.match(text, at, hi)
-                if um and um.group("u") in self.one_units and text[um.end():um.end() + 1] != "-":
+                if um and um.group("u") in self.one_units and text[um.end():um.end() + 1] != "-" \
+                        and (lx.units[um.group("u")][0] != "money" or self._amount_left(left)):
                     return q.finish(ctx, Reading(s, at, one, hard=True, left=left))
                 return e
             w2 = am.group("w")
@@ -72,6 +79,12 @@ class Words:
             # "eine halbe Million": the scale word is read from after "halbe"
             return self.finish_word(ctx, s, am.end("half") if am.group("half") else e, base, base, left,
                                     article=True)
+        # "zum dritten Mal": how often
+        om = self.re_ordinal_count.match(text, s, hi) if word[0].islower() else None
+        if om:
+            k = float(n.ordinals[om.group("o")])
+            figs.append(figure(s, om.end(), "count", k, k, om.group("n"), None, None, True))
+            return om.end()
         # "jeder Dritte": one in n
         if lw.startswith("jede"):
             jm = self.re_jeder.match(text, s, hi)
@@ -150,6 +163,8 @@ class Words:
                 return e
         val = parse_word(word)
         if val is None:
+            val = n.declined.get(word)              # "zweier Tochtergesellschaften"
+        if val is None:
             return e
         if word[0].isupper() and not sentence_initial(text, s, lo) and text[e:e + 1] != "-":
             return e   # "Acht", "Elf" as nouns; "Fünf-Prozent-Hürde" is a figure
@@ -170,14 +185,18 @@ class Words:
         if r:
             figs[-1]["hard"] = True
             return r
-        rm = q.re_range.match(text, e, hi)
-        if rm:
-            c2 = n.core(text, rm.end(), hi)
-            if c2 and c2[0] > val:
-                high, e = c2[0], c2[1]
+        rng = q.range_after(ctx, e, val, left)           # "zwei bis drei", "zwischen vier und 4,5"
+        if rng and rng[0][0] > val:
+            high, e = rng[0][0], rng[0][1]
         if val == 1 and lw in ("ein", "eins") and high == val:
             return e
         return self.finish_word(ctx, s, e, val, high, left)
+
+    def _amount_left(self, left) -> bool:
+        """"um rund einen Dollar", "auf einen Euro": one unit of money after a preposition or a
+        qualifier is an amount; "Ein Euro kostete 0,93 Franken" names the unit of a rate."""
+        tail = left[-32:]
+        return bool(self.mod.re_um_left.search(tail) or self.mod.re_level_left.search(tail) or self.lx.qualifier(left))
 
     def finish_word(self, ctx, s, e, low, high, left, article=False):
         """Hand a number word to ``quantities``; an article alone ("ein Unternehmen") is no figure."""
