@@ -1,4 +1,4 @@
-"""Check explore.extract against the independent case table in cases/figures.yaml.
+"""Check explore.extract against the independent case tables in cases/figures/ (one per stage).
 
 One test per case (id "group/case-id"). Every expected figure must be matched by a distinct
 predicted figure whose span overlaps the expected surface's span, with equal kind, low/high
@@ -18,7 +18,7 @@ import yaml
 
 import explore
 
-CASES_FILE = Path(__file__).parent / "cases" / "figures.yaml"
+CASES_DIR = Path(__file__).parent / "cases" / "figures"
 DEFAULT_PUBLISHED = "2025-03-14"
 NUMERIC = ("low", "high")
 TEXTUAL = ("kind", "unit", "date", "qualifier", "direction")
@@ -26,9 +26,11 @@ REL_TOL = 0.005
 
 
 def _load_cases() -> list:
-    data = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
     params, seen = [], set()
-    for group, cases in data.items():
+    files = sorted(CASES_DIR.glob("*.yaml"))
+    assert files, f"no case tables in {CASES_DIR}"
+    groups = [item for f in files for item in yaml.safe_load(f.read_text(encoding="utf-8")).items()]
+    for group, cases in groups:
         for case in cases:
             case_id = f"{group}/{case['id']}"
             assert case_id not in seen, f"duplicate case id {case_id}"

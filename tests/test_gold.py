@@ -77,10 +77,10 @@ def test_second_dev_corpus_floor():
 HOLDOUT_FLOOR = 0.97
 
 
-@pytest.mark.parametrize("name", ["holdout", "blind", "blind2"])
+@pytest.mark.parametrize("name", ["holdout", "blind", "blind2", "blind3"])
 def test_blind_corpus_floors(name):
-    """Three more sets of articles, each annotated blind to the extractor; first scores F1 0.949, 0.949, 0.965 before
-    the fixes that followed their first scoring."""
+    """Four more sets of articles, each annotated blind to the extractor; first scores F1 0.949, 0.949, 0.965, 0.926
+    before the fixes that followed their first scoring."""
     report = evaluate(HERE / "gold" / f"{name}.jsonl", explore.load_corpus(HERE / "gold" / name))
     s = report.overall
     assert s.f1 >= HOLDOUT_FLOOR, (f"{name} F1 {s.f1:.3f}; misses: "
