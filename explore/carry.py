@@ -38,6 +38,8 @@ MIN_PRICE_ROWS = 3
 def price_rows(figs: list[dict], text: str) -> None:
     """Prices in rows of a space-aligned table take the currency of the money named before the
     table (in place): "Erste Group   68,45   +3,10%" after "... auf 68,45 Euro"."""
+    if "  " not in text and "\t" not in text:           # no aligned columns at all: the common case
+        return
     rows = {m.start("p") for m in _PRICE_ROW.finditer(text)} if "%" in text or "Prozent" in text else set()
     if len(rows) < MIN_PRICE_ROWS:
         return

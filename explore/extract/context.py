@@ -37,6 +37,7 @@ class TextContext:
         self._sent: dict[int, tuple] = {}     # line start -> (line end, sentence starts)
         self._newlines: list[int] | None = None
         self._currency: dict[tuple, str | None] = {}
+        self._mentions: dict[tuple, bool] = {}
         self.token: tuple[int, int, bool] = (0, 0, False)    # the last token looked at: start, end, web
 
     def left(self, start: int) -> str:
@@ -82,6 +83,15 @@ class TextContext:
         m = breaks.search(text, end, min(b, end + 200))
         cb = m.start() if m else min(b, end + 200)
         return ca, cb
+
+    def mentions(self, pattern, pos) -> bool:
+        """Does the sentence around pos contain a match of pattern? (Once per sentence and pattern.)"""
+        span = self.sentence_span(pos)
+        key = (id(pattern), span)
+        hit = self._mentions.get(key)
+        if hit is None:
+            hit = self._mentions[key] = pattern.search(self.text, *span) is not None
+        return hit
 
     def sentence_currency(self, pos):
         """The one currency named in the sentence around pos, if exactly one is."""

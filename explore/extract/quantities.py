@@ -45,6 +45,9 @@ class Quantities:
         self.re_von = re.compile(r"(?:^|(?<=\s))(?:[Vv]on)" + H + r"+(?:" + qual_alt + H + r"+)?$")
         self.count_ordinal_nouns = set(v["skip"]["count_ordinal_nouns"])
         # a ratio named earlier in the clause: "Book-to-Bill-Ratio bei 0,96", "(Book-to-Bill) rutschte auf 0,92"
+        # (without a lookbehind, so the engine can skip to a first letter: a sentence test only)
+        self.re_ratio_name = re.compile(alt(v["index"]["ratio_names"]))
+        self.re_index_name = re.compile(alt(v["index"]["names"]))
         self.re_ratio_clause = re.compile(
             r"(?<![\wäöüß])" + alt(v["index"]["ratio_names"]) + r"[^,;:.!?\n]{0,60}?(?:bei|von|auf|unter|über|mit|:)"
             + H + r"+(?:" + qual_alt + H + r"+)?$")
@@ -177,11 +180,12 @@ class Quantities:
         if kind is None and scale == 1.0 and float(value).is_integer() and 1 <= value <= 110 and high == value \
                 and self.re_age_left.search(left[-40:]) and text[end:end + 1] in (",", ")"):
             kind, unit = "duration", "year"       # an age after a name: "Anna Berger, 45," / "Joe Tsai (61)"
-        if kind is None and self.re_ratio_clause.search(text, max(lo, ctx.sentence_span(start)[0], start - 120), start):
+        if kind is None and ctx.mentions(self.re_ratio_name, start) \
+                and self.re_ratio_clause.search(text, max(lo, ctx.sentence_span(start)[0], start - 120), start):
             kind, unit = "ratio", "fraction"
         if kind is None:
             im = lx.re_index_left.search(left)
-            if im is None:
+            if im is None and ctx.mentions(self.re_index_name, start):
                 im = self.re_index_clause.search(text, max(lo, ctx.sentence_span(start)[0], start - 200), start)
             if im:
                 kind, unit = "index", im.group("n")

@@ -80,11 +80,13 @@ class Words:
             return self.finish_word(ctx, s, am.end("half") if am.group("half") else e, base, base, left,
                                     article=True)
         # "zum dritten Mal": how often
-        om = self.re_ordinal_count.match(text, s, hi) if word[0].islower() else None
-        if om:
-            k = float(n.ordinals[om.group("o")])
-            figs.append(figure(s, om.end(), "count", k, k, om.group("n"), None, None, True))
-            return om.end()
+        if lw.rstrip("nrsm") in n.ordinals:                  # an ordinal: a figure only before "Mal"
+            om = self.re_ordinal_count.match(text, s, hi) if word[0].islower() else None
+            if om:
+                k = float(n.ordinals[om.group("o")])
+                figs.append(figure(s, om.end(), "count", k, k, om.group("n"), None, None, True))
+                return om.end()
+            return e
         # "jeder Dritte": one in n
         if lw.startswith("jede"):
             jm = self.re_jeder.match(text, s, hi)
