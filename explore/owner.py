@@ -29,6 +29,10 @@ from importlib import resources
 from .unwrap import unwrap
 
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
+# names given as examples or in a comparison are not what the text is about at that point:
+# "Konkurrenten wie IBM und Oracle", "besser als Oracle", "schwächer als SAP und IBM"
+_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als)\s+"
+                       r"(?:[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
@@ -251,22 +255,24 @@ class ArticleOrgs:
         self._main = None
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
+        self.examples = self._examples(spans)
+
+    def _in_sentences(self, spans):
+        """Each organisation with the sentence it stands in: (org, sentence offset, sentence)."""
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if spans and spans[j][0] <= o.start and o.end - spans[j][0] <= len(spans[j][1]):
+                yield o, spans[j][0], spans[j][1]
 
     def _subjects(self, spans) -> set[tuple[int, int]]:
         """Spans of names by form alone (HanTa) that stand where a subject stands."""
         g = grammar()
         out = set()
-        spans = sorted(spans)
-        j = 0
-        for o in self.orgs:
+        for o, a, sent in self._in_sentences(spans):
             if not o.weak:
-                continue
-            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
-                j += 1
-            if not spans or spans[j][0] > o.start:
-                continue
-            a, sent = spans[j]
-            if o.end - a > len(sent):
                 continue
             cs = 0
             for m in _CLAUSE.finditer(sent, 0, o.start - a):
@@ -276,21 +282,16 @@ class ArticleOrgs:
                 out.add((o.start, o.end))
         return out
 
+    def _examples(self, spans) -> set[tuple[int, int]]:
+        """Spans of names given as examples or compared with ("Konkurrenten wie IBM", "besser als Oracle")."""
+        return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
+                if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a)}
+
     def _speakers(self, spans) -> set[tuple[int, int]]:
         """Spans of names that are agents, sources or speakers in their sentence ("laut X")."""
         g = grammar()
-        out = set()
-        spans = sorted(spans)
-        j = 0
-        for o in self.orgs:
-            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
-                j += 1
-            if not spans or spans[j][0] > o.start:
-                continue
-            a, sent = spans[j]
-            if o.end - a <= len(sent) and g.role(sent, o.start - a, o.end - a, 0) is None:
-                out.add((o.start, o.end))
-        return out
+        return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
+                if g.role(sent, o.start - a, o.end - a, 0) is None}
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -319,14 +320,20 @@ class ArticleOrgs:
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += found + (proper_nouns(sentence, start, found) if models else [])
         spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
+        g = grammar()
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += [o for o in found if o.source == "gazetteer"]
             spellings += [o.name for o in found]
+            if models:                      # and a name in apposition: "Der Online-Zahlungsabwickler Wirecard"
+                for p in proper_nouns(sentence, start, found):
+                    prev = _WORD.findall(sentence[max(0, p.start - start - 40):p.start - start])
+                    if prev and prev[-1][:1].isupper() and g.is_head(prev[-1]):
+                        orgs.append(p)
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
-        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text, spans=list(spans),
-                   spellings=tuple(spellings))
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
+                   spans=sorted(set(spans) | set(context)), spellings=tuple(spellings))
 
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
@@ -335,6 +342,7 @@ class ArticleOrgs:
         """Organisations named before an offset that the text is about (no speakers, no sources)."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
+                and (o.start, o.end) not in self.examples
                 and (not o.weak or (o.start, o.end) in self.subjects)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
@@ -386,6 +394,10 @@ def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Ow
             if not o.weak and o.type not in ("index", "currency") and o.text not in g.not_owners \
                     and o.name not in g.not_owners:
                 return Owner(o.name, o.text, o.start, o.end, o.source if o.source != "alias" else "pattern")
+        # "..., wie das TecDax-Unternehmen am Donnerstag mitteilte": a reference, resolved
+        refs = [r for r in g.references(sentence, m.start("who"), m.end()) if r[0] == m.start("who")]
+        if refs:
+            return _resolve(orgs, refs[0], sent_start, sentence)
     return None
 
 

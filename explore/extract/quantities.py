@@ -16,6 +16,7 @@ neighbours ("von 2,1 auf 2,5 Mrd. Euro").
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .lexicon import NEXT_CAP, H, alt, lexicon
@@ -253,10 +254,21 @@ class Quantities:
             between = text[f["end"]:g["start"]]
             if len(between) > 40 or not self.re_conn.match(between):
                 continue
+            # the scale word too, unless the number is written out in full: "von 977'000 auf 2,8
+            # Millionen Franken" is 977,000, "von 2,1 auf 2,5 Mrd. Euro" 2.1 billion
+            scale = g["scale"]
+            if scale > 1 and f["low"] and g["low"] and _log_gap(f["low"] * g["factor"], g["low"]) \
+                    < _log_gap(f["low"] * scale * g["factor"], g["low"]):
+                scale = 1.0
             for k in ("low", "high"):
                 if f[k] is not None:
-                    f[k] = f[k] * g["scale"] * g["factor"]
-            f.update(kind=g["kind"], unit=g["unit"], scale=g["scale"], factor=g["factor"], bare=False)
+                    f[k] = f[k] * scale * g["factor"]
+            f.update(kind=g["kind"], unit=g["unit"], scale=scale, factor=g["factor"], bare=False)
+
+
+def _log_gap(a: float, b: float) -> float:
+    """How many orders of magnitude apart two positive amounts are."""
+    return abs(math.log10(a / b))
 
 
 def apply_unit(f, scale, kind, unit, factor):
