@@ -20,6 +20,7 @@ no owner. Vocabulary: ``explore/lang/de/attribution.toml``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -319,6 +320,7 @@ class ArticleOrgs:
         for start, sentence in sorted(spans):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += found + (proper_nouns(sentence, start, found) if models else [])
+        orgs = _mentions_again(orgs, spans)
         spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
         g = grammar()
         for start, sentence in sorted(context):
@@ -369,6 +371,35 @@ class ArticleOrgs:
                 best = max(named, key=lambda n: (score[n] * (1 if n in strong else 0.5), n in strong, -first[n]))
                 self._main = next(o for o in cands if o.name == best)
         return self._main or None
+
+
+def _mentions_again(orgs: list[Org], spans) -> list[Org]:
+    """The organisations with their mentions elsewhere: a name recognised in one sentence is the
+    same organisation where the article writes it again ("Der PPVX fiel ..." and later "liegt der
+    PPVX mit -7,9 %"), and a name the gazetteer or the model recognised once is no name by form
+    alone anywhere (as ``resolve_aliases`` does for a whole article)."""
+    taken = sorted((o.start, o.end) for o in orgs)
+    by_text: dict[str, Org] = {}
+    for o in sorted(orgs, key=lambda o: o.weak):          # a recognised mention first
+        if len(o.text) >= 3 and o.type != "currency":
+            by_text.setdefault(o.text, o)
+    orgs = [o if not o.weak or by_text.get(o.text, o).weak else
+            Org(o.start, o.end, o.text, by_text[o.text].name, by_text[o.text].type, by_text[o.text].source)
+            for o in orgs]
+    if not by_text:
+        return orgs
+    rx = re.compile(r"(?<![\wäöüß-])(?:" + "|".join(map(re.escape, sorted(by_text, key=len, reverse=True)))
+                    + r")(?![\wäöüß-])")
+    out = []
+    for start, sentence in spans:
+        for m in rx.finditer(sentence):
+            a, b = start + m.start(), start + m.end()
+            i = bisect.bisect_left(taken, (a, -1))
+            if any(x < b and a < y for x, y in taken[max(0, i - 2):i + 2]):
+                continue
+            o = by_text[m.group()]
+            out.append(Org(a, b, o.text, o.name, o.type, o.source, o.weak))
+    return orgs + out
 
 
 def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()) -> list[Org]:
@@ -688,6 +719,8 @@ def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
     toks = _WORD.findall(s[a:pos])
     if not toks:
         return True
+    if len(toks) > 1 and toks[-1].lower() in ("der", "die", "das"):   # "liegt der PPVX": the verb before it
+        toks = toks[:-1]
     t = toks[-1]
     return t in ("und", "sowie", "oder", "bzw.") or (t[:1].islower() and t.lower() not in _DETS
                                                      and t.lower() not in grammar().preps)

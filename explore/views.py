@@ -22,7 +22,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import ArticleOrgs, Owner, grammar, owner, reporting_company, sentences, vocab
+from .owner import _DETS, ArticleOrgs, Owner, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .schemas import validate
 from .unwrap import unwrap
@@ -641,6 +641,13 @@ def _points_level(s: str, p: int, e: int) -> bool:
     return bool(level and not sc.modifiers.change_noun(left)) or s[e:e + 6] == "-Marke"
 
 
+def _elliptic(clause: str) -> bool:
+    """A clause without a verb: no lowercase word but articles, prepositions and joiners
+    ("der NYSE Arca Oil um", "(mit", "und Puma")."""
+    small = _DETS | grammar().preps | {"und", "oder", "sowie", "bzw", "mit", "um", "auf", "zuletzt", "jeweils"}
+    return not any(w not in small for w in re.findall(r"(?<![\wäöüß-])[a-zäöüß][\wäöüß]+", clause))
+
+
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
     """Moves of shares, indices, ETFs and currencies: entity, period, signed change, as-of date."""
     ctx = _ctx(source, gazetteer)
@@ -665,9 +672,13 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
         own = s
+        # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
+        # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
+        shared = _elliptic(s[cs:p] + " " + s[e:ce]) and max(
+            (x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]), default=None)
         for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
             xp = x["start"] - x["sentence_start"]
-            if x["start"] != r["start"] and not (cs <= xp < ce):
+            if x["start"] != r["start"] and x["start"] != shared and not (cs <= xp < ce):
                 a, b = clause_start(s, xp), clause_end(s, xp + len(x["text"]))
                 own = own[:a] + " " * (b - a) + own[b:]
         period, words = per.stock_period(s[cs:ce], own, ctx.previous_sentence(r), durations, p,
