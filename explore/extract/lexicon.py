@@ -150,7 +150,12 @@ class Lexicon:
             r"[.!?…](?=[\"“”»«']?[ \t]+[„\"«»A-ZÄÖÜ0-9])(?:(?<=[!?…])|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
             + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+")
-        self.re_clause_break = re.compile(r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\.(?=\s)|\n")
+        # a dot ends a clause unless it ends an abbreviation ("auf 483 Mio. Euro zu"); an abbreviation
+        # before a word that opens a sentence ends one too ("auf 8.20 Fr. Die Quote ...")
+        self.re_clause_break = re.compile(
+            r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\n|\.(?=\s)(?:(?=\s+(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Es|Er|"
+            r"Sie|Wir|Im|Am|Auch|Zudem|Damit|Dabei|Dagegen|Danach)\b)|"
+            + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a))) + ")")
 
     def qualifier(self, left: str) -> str | None:
         """The qualifier written right before a number: "rund" -> approx, "mehr als" -> more_than."""

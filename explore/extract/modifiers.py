@@ -41,9 +41,10 @@ class Modifiers:
         self.re_level_left = re.compile(
             r"(?:^|(?<=\s))(?:von|auf|bei|zu|als)" + H + r"+(?:" + qual_alt + H + r"+)?$")
         self.re_um_left = re.compile(r"(?:^|(?<=\s))um" + H + r"+(?:" + qual_alt + H + r"+)?$")
+        # right after the number: "im Plus", "5 Prozent weniger", "9 Prozent über Vorjahr(eswert)"
         self.re_adjacent_dir = re.compile(
             H + r"*(?:(?:im" + H + r"+)?(?P<d>Plus|Minus)\b|(?P<w>weniger|mehr|höher|niedriger|teurer|"
-            r"billiger|günstiger|tiefer)\b)")
+            r"billiger|günstiger|tiefer)\b|(?P<v>über|unter)" + H + r"+(?:dem" + H + r"+)?Vorjahr)")
         self.re_sign_word = re.compile(r"(?:^|(?<=\s))(?P<s>minus|plus)" + H + r"+$")
 
     # --- qualifiers ---------------------------------------------------------------------------
@@ -81,8 +82,8 @@ class Modifiers:
         text = ctx.text
         am = self.re_adjacent_dir.match(text, end, ctx.hi)
         if am:
-            w = am.group("d") or am.group("w")
-            return "up" if w in ("Plus", "mehr", "höher", "teurer") else "down"
+            w = am.group("d") or am.group("w") or am.group("v")
+            return "up" if w in ("Plus", "mehr", "höher", "teurer", "über") else "down"
         noun = self.change_noun(left)
         if noun:
             return noun
