@@ -203,6 +203,11 @@ class Recognizer:
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words[-1]) + 1
+        # a legal form the model cut off in the middle ("... Polska Sp" of "Polska Sp. z o.o."): whole
+        last = s + text[s:e].rfind(" ") + 1
+        for form in self.legal_forms:
+            if last < e < last + len(form) and text.startswith(form, last):
+                return s, last + len(form)
         return s, e
 
     def _extends(self, text: str, s: int, e: int, inner: list[Organisation]) -> bool:

@@ -30,10 +30,11 @@ from importlib import resources
 from .unwrap import unwrap
 
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
-# names given as examples or in a comparison are not what the text is about at that point:
-# "Konkurrenten wie IBM und Oracle", "besser als Oracle", "schwächer als SAP und IBM"
+# names given as examples, in a comparison or as a subsidiary are not what the text is about at that
+# point: "Konkurrenten wie IBM und Oracle", "besser als Oracle", "die polnische Tochtergesellschaft X"
 _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als)\s+"
-                       r"(?:[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*$")
+                       r"(?:[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*$"
+                       r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
@@ -148,6 +149,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     name_stops = set(v["name_stops"]) | stop
     adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
     cont = set(v["name_continuations"])
+    from .orgs import recognizer
+    legal = tuple(f for f in recognizer(()).legal_forms if " " in f or "." in f)   # "Sp. z o.o.", "S.p.A."
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
     words = list(re.finditer(r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]|[a-zäöüß]+(?=-(?:"
@@ -158,7 +161,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         w = m.group()
         s, e = m.start(), m.end()
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
-        if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop \
+        if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
                 or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e):
             i += 1
             continue
@@ -284,7 +287,8 @@ class ArticleOrgs:
         return out
 
     def _examples(self, spans) -> set[tuple[int, int]]:
-        """Spans of names given as examples or compared with ("Konkurrenten wie IBM", "besser als Oracle")."""
+        """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
+        IBM", "besser als Oracle", "die Tochtergesellschaft X")."""
         return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                 if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a)}
 
