@@ -132,7 +132,9 @@ class Recognizer:
         if self.re_known:
             for m in self.re_known.finditer(text):
                 name, typ = self.gazetteer.get(m.group("n")) or self.gazetteer[m.group("n").replace("-", " ")]
-                e = m.end("l") if m.group("l") and typ != "index" else m.end("n") if m.group("l") else m.end()
+                if typ == "index" and m.group("l"):
+                    continue                  # "Dow Inc.": a company with a legal form, not the index
+                e = m.end("l") if m.group("l") else m.end()
                 found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
                 taken.append((m.start(), e))
         if model:
@@ -155,7 +157,7 @@ class Recognizer:
             g = "n" if m.group("n") else "p"
             s, e = m.start(g), m.end(g)
             words = m.group(g).split()
-            while words and words[0] in self.not_names:
+            while words and (words[0] in self.not_names or len(words) > 1 and _descriptor(words[0], words[1])):
                 s += len(words[0]) + 1
                 words = words[1:]
             if not words or (len(words) == 1 and self._common(words[0])):
@@ -163,6 +165,10 @@ class Recognizer:
             e = s + len(" ".join(words))
             if g == "n" and m.group("l"):
                 e = m.end("l")
+                inner = [o for o in found if o.source == "model" and s <= o.start and o.end <= e]
+                if inner:                 # a name with its legal form outranks a model span inside it
+                    found = [o for o in found if o not in inner]
+                    taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
             if not free(s, e):
                 continue
             written = text[s:e]
@@ -221,7 +227,7 @@ class Recognizer:
         name = self.re_legal_end.sub("", written).strip(" ,-") or written
         name = _GENITIVE.sub("", name)
         known = self.gazetteer.get(name)
-        if known:
+        if known and not (known[1] == "index" and name != written.strip()):     # "Dow Inc." is no index
             return known[0]
         first, _, rest = name.partition(" ")
         if rest and first.endswith("schen"):          # "Deutschen Bank" -> "Deutsche Bank"
@@ -234,6 +240,16 @@ class Recognizer:
 
 
 @functools.cache
+def _descriptor(word: str, nxt: str) -> bool:
+    """A business noun before a name, no part of it: "Chemiekonzern" in "Chemiekonzern Dow Inc."
+    (a compound, or "Konzern"/"Hersteller"; not "Bank" in "Bank Austria")."""
+    from .owner import grammar
+    low = word.lower()
+    return nxt[:1].isupper() and grammar().is_head(word) and (
+        low in ("konzern", "unternehmen", "hersteller", "firma")
+        or any(low.endswith(h) and len(low) > len(h) + 2 for h in grammar().heads))
+
+
 def recognizer(gazetteer: tuple[str, ...] = ()) -> Recognizer:
     """A shared Recognizer for the default gazetteer plus any extra gazetteer CSV files."""
     return Recognizer(read_gazetteer(DEFAULT_GAZETTEER, *gazetteer))

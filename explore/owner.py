@@ -463,6 +463,7 @@ def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...
     """Short names of an organisation named in full before ("Telekom" after "Deutsche Telekom")."""
     out: list[Org] = []
     full: list[str] = [o.name for o in title_orgs]
+    index_names = {o.name for o in title_orgs + orgs if o.type == "index"}
     merged: list[Org] = []
     cont = set(vocab()["owner"]["name_continuations"])
     for o in orgs:                     # "Siemens" + "Energy": one name
@@ -483,7 +484,8 @@ def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...
         if o.name.isupper() and len(o.name) > 4 and o.name in spelled:    # "SAF-HOLLAND" is "SAF-Holland"
             o = Org(o.start, o.end, o.text, spelled[o.name], o.type, o.source, o.weak)
         words = set(o.name.lower().split())
-        longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())]
+        longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())
+                  and (n not in index_names) == (o.type != "index")]          # "Dow Inc." is not the Dow Jones
         if longer and o.source != "gazetteer":
             o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source, o.weak)
         out.append(o)
