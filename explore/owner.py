@@ -38,6 +38,7 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
+_SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right after a name: "Terex-Aktie"
 _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
@@ -392,8 +393,10 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
             for o in orgs]
     if not by_text:
         return orgs
+    g = grammar()
+    # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert")
     rx = re.compile(r"(?<![\wäöüß-])(?:" + "|".join(map(re.escape, sorted(by_text, key=len, reverse=True)))
-                    + r")(?![\wäöüß-])")
+                    + r")(?![\wäöüß])(?!-(?!(?i:" + "|".join(map(re.escape, g.share + g.measure)) + r")))")
     out = []
     for start, sentence in spans:
         for m in rx.finditer(sentence):
@@ -758,6 +761,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         pool = prior if move else strong          # "ein Gewinn von 1,2 Prozent" of the Dax
         near = [o for o in pool if o.start >= sent_start - 300]
         m = orgs.main()
+        if head.startswith(g.share) and orgs.text:   # "je Terex-Aktie ... schoss die Aktie hoch": that share
+            shares = [o for o in orgs.orgs if sent_start - 300 <= o.start and o.end <= at
+                      and _SHARE_AFTER.match(orgs.text, o.end)]
+            if shares:
+                return Owner(shares[-1].name, words, at, sent_start + b, "reference")
         if near:
             return Owner(near[-1].name, words, at, sent_start + b, "reference")
         if m is not None and not want_index:
