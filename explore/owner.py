@@ -328,9 +328,11 @@ class ArticleOrgs:
         orgs = _mentions_again(orgs, spans)
         spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
         g = grammar()
+        from .orgs import recognizer
+        legal = recognizer(tuple(gazetteer)).legal_form
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
-            orgs += [o for o in found if o.source == "gazetteer"]
+            orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)]     # "Die Krones AG ..."
             spellings += [o.name for o in found]
             if models:                      # and a name in apposition: "Der Online-Zahlungsabwickler Wirecard"
                 for p in proper_nouns(sentence, start, found):
@@ -360,7 +362,8 @@ class ArticleOrgs:
         if self._main is None:
             g = grammar()
             cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
-                     and (o.start, o.end) not in self.speakers and o.text not in g.not_owners
+                     and (o.start, o.end) not in self.speakers and (o.start, o.end) not in self.examples
+                     and o.text not in g.not_owners
                      and o.name not in g.not_owners]
             score: dict[str, float] = {}
             first: dict[str, int] = {}
@@ -510,6 +513,7 @@ class Grammar:
         self.market_preps = set(v["market_prepositions"])
         self.not_owners = set(v["not_owners"]) | set(v["places"])
         self.heads = tuple(v["reference_heads"] + v["index_heads"])
+        self.organs = tuple(v["organ_heads"])
         self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         dets = "|".join(map(re.escape, v["reference_determiners"]))
@@ -566,7 +570,7 @@ class Grammar:
             if word and (self.is_head(word) or word.startswith(("wert", "titel", "mitglied"))):
                 return None, False                       # "des MDax-Wertes", "TecDax-Unternehmen"
         low = before.lower().rstrip()
-        if any(low.endswith(a) and (len(low) == len(a) or not low[-len(a) - 1].isalnum()) for a in self.agents):
+        if any(low.endswith(a) and (len(low) == len(a) or low[-len(a) - 1].isspace()) for a in self.agents):
             return None, False
         i = len(toks) - 1
         skipped_det = False
@@ -579,8 +583,8 @@ class Grammar:
                 continue
             if tl in self.agents:
                 return None, False
-            if tl.endswith(self.persons) and t[:1].isupper():
-                return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X"
+            if tl.endswith(self.persons) and t[:1].isupper() and not (self.is_head(t) and tl not in self.persons):
+                return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X" (not "Online-Händler X")
             if t[:1].islower() and tl not in self.preps and tl not in ("von", "vom") and not tl.isdigit() \
                     and tl not in ("und", "oder", "sowie", "mit", "je", "pro"):
                 if _is_adjective(tl):                    # "des deutschen Chipherstellers"
@@ -617,7 +621,8 @@ class Grammar:
     def references(self, sentence: str, a: int, b: int):
         """Explicit references ("der Konzern") in sentence[a:b], as (start, end, head)."""
         return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
-                if self.is_head(m.group("h")) and not m.group("h").lower().rstrip("s").endswith(self.authorities)]
+                if (self.is_head(m.group("h")) or m.group("h").lower().rstrip("s").endswith(self.organs))
+                and not m.group("h").lower().rstrip("s").endswith(self.authorities)]
 
     def implicit(self, sentence: str, a: int, b: int):
         """Share and company-figure nouns without a named possessor ("die Aktie", "der Umsatz")."""

@@ -89,6 +89,9 @@ class Periods:
         got = self.move_period(clause, durations) or self.move_period(sentence, (), pos)
         if got:
             return got
+        m = self.re_weekday_cue.search(clause)
+        if m and _PLUPERFECT.search(clause):      # "nachdem er am Mittwoch um 1,4 Prozent gefallen war"
+            return "1d", m.group()
         if previous:
             got = self.move_period(previous)
             if got and got[0] in self.neighbour_codes:
@@ -148,6 +151,10 @@ class Periods:
             return None
         a, b, code = min(cands, key=lambda c: (abs(c[0] - pos), c[0]))
         return code, sentence[a:b].strip()
+
+
+# a completed earlier day: the past perfect of a move ("gefallen war", "zugelegt hatte")
+_PLUPERFECT = re.compile(r"(?<![\wäöüß])(?:ge\w+|\w+ge\w+)\s+(?:war|waren|hatte|hatten)(?![\wäöüß])")
 
 
 @functools.cache

@@ -665,9 +665,10 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             continue
         s = r["sentence"]
         p, e = ctx.pos(r)
-        if is_pct and not _is_move(ctx, r, p, e):
-            continue
         cs, ce = clause_start(s, p), clause_end(s, e)
+        pair = _currency_pair(ctx, r, cs) or (_currency_pair(ctx, r, 0) if s[max(0, cs - 1):cs] == "(" else None)
+        if is_pct and not pair and not _is_move(ctx, r, p, e):
+            continue                         # "Ein Euro kostete 1,0847 US-Dollar (-0,01 Prozent)" is a move
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))
                      if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
@@ -675,7 +676,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
         shared = _elliptic(s[cs:p] + " " + s[e:ce]) and max(
-            (x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]), default=None)
+            (x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"] and x["unit"] == r["unit"]),
+            default=None)
         for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
             xp = x["start"] - x["sentence_start"]
             if x["start"] != r["start"] and x["start"] != shared and not (cs <= xp < ce):
@@ -684,7 +686,7 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         period, words = per.stock_period(s[cs:ce], own, ctx.previous_sentence(r), durations, p,
                                          ctx.report_time(r["article"]))
         value = signed(r["low"], direction)
-        o = _currency_pair(ctx, r, cs) or ctx.owner(r, move=True)
+        o = pair or ctx.owner(r, move=True)
         rows.append({**_provenance(r), **_owner_columns(o), "period": period,
                      "period_text": words,
                      "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
