@@ -37,12 +37,28 @@ def norm_entity(name) -> str:
 
 
 def same_entity(produced, entity, aliases) -> bool:
-    """Does the produced entity name the key's entity (or one of its aliases)?"""
+    """Does the produced entity name the key's entity (or one of its aliases)? A name the company
+    list (``explore/lang/de/companies.csv``) gives as another name of the same company counts
+    ("ZF" is "ZF Friedrichshafen"; "Volkswagen" is still not "Volkswagen Financial Services")."""
     p = norm_entity(produced)
-    names = [norm_entity(entity)] + [norm_entity(a) for a in aliases or []]
+    known = _known_names()
+    given = [entity] + list(aliases or [])
+    names = [norm_entity(n) for n in given] + [norm_entity(known[n]) for n in given if n in known]
     if not norm_entity(entity):
         return p == ""
     return p != "" and p in names
+
+
+_KNOWN: dict[str, str] | None = None
+
+
+def _known_names() -> dict[str, str]:
+    """Company-list alias -> canonical name."""
+    global _KNOWN
+    if _KNOWN is None:
+        from .orgs import read_gazetteer
+        _KNOWN = {alias: name for alias, (name, _) in read_gazetteer().items()}
+    return _KNOWN
 
 
 def _close(a, b) -> bool:

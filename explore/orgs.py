@@ -202,10 +202,14 @@ class Recognizer:
         noun after a name of two or more words ("Deutsche Bank Stellen abbaut")."""
         while True:
             w = text[s:e].split(" ", 1)
-            if len(w) == 2 and w[0] in self.not_names and w[0] not in self.name_adjectives:
+            if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
+                                or _descriptor(w[0], w[1])):      # "Luxusauto-Hersteller Jaguar"
                 s += len(w[0]) + 1
             else:
                 break
+        cut = text.find(" (", s, e)
+        if cut > s and ")" not in text[cut:e]:
+            e = cut                             # "Kombi-Massiv-Bau (KMB": the short form is no part of it
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words[-1]) + 1
@@ -245,9 +249,16 @@ def _descriptor(word: str, nxt: str) -> bool:
     (a compound, or "Konzern"/"Hersteller"; not "Bank" in "Bank Austria")."""
     from .owner import grammar
     low = word.lower()
+    if low.endswith(_NAME_HEADS):       # "Landesbank Baden-Württemberg", "Sparkasse KölnBonn": the name
+        return False
     return nxt[:1].isupper() and grammar().is_head(word) and (
         low in ("konzern", "unternehmen", "hersteller", "firma")
         or any(low.endswith(h) and len(low) > len(h) + 2 for h in grammar().heads))
+
+
+# business nouns that begin names as often as they describe them
+_NAME_HEADS = ("bank", "kasse", "gruppe", "holding", "gesellschaft", "institut", "versicherung", "reederei",
+               "verlag", "sender", "kette", "genossenschaft", "konsortium", "haus", "werke", "bahn")
 
 
 def recognizer(gazetteer: tuple[str, ...] = ()) -> Recognizer:

@@ -128,10 +128,11 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
             name = o.text                  # "Volkswagen" is not "Volkswagen Financial Services"
         s, text = o.start, o.text
         words = text.split(" ")
-        while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]):
+        while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
+                and not words[0].lower().endswith(orgs._NAME_HEADS):     # not "Stadtwerke Musterstadt"
             s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar"
             words = words[1:]
-            name = " ".join(words)
+            name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
         text = " ".join(words)
         out.append(Org(offset + s, offset + s + len(text), text, name,
                        "company" if o.type in (None, "", "organisation") else o.type,
@@ -574,11 +575,13 @@ class Grammar:
             return None, False
         i = len(toks) - 1
         skipped_det = False
+        det = None                                       # the name's own article
         while i >= 0:
             t = toks[i]
             tl = t.lower()
             if tl in _DETS:
                 skipped_det = True
+                det = det or tl
                 i -= 1
                 continue
             if tl in self.agents:
@@ -612,6 +615,8 @@ class Grammar:
             if tl in self.preps:
                 return 2, False
             break
+        if det in ("den", "dem") and i >= 0:
+            return 1.5, False                            # "Der Konzern hat den Zulieferer TRW ... erworben": an object
         return 1, i < 0
 
     def is_head(self, word: str) -> bool:

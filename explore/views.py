@@ -334,6 +334,9 @@ def _money_rows(ctx: _Context) -> list[dict]:
         who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
             who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
+        if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
+            from .stated_changes import _implicit_owner
+            who = _implicit_owner(ctx, r)
         rows.append({
             **_provenance(r), **_owner_columns(who), "measure": what,
             "fiscal_period": fiscal[0] if fiscal else None,
@@ -349,7 +352,9 @@ def _money_rows(ctx: _Context) -> list[dict]:
     return rows
 
 
-_TARGET_OF = re.compile(r"(?i)(?:kursziel|preisziel)\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
+# "das Kursziel für Siemens Energy", a headline's "senkt Ziel für Vonovia"
+_TARGET_OF = re.compile(r"(?i)(?:kursziel|preisziel|(?:senkt|hebt|erhöht|kappt|bestätigt|reduziert)\w*\s+(?:das\s+)?ziel)"
+                        r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
                         r"(?:(?:aktien?|papiere?|titel)\s+(?:von|der|des)\s+)?")
 
 

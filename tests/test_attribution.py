@@ -52,15 +52,21 @@ GOLD = HERE / "gold"
 FLOORS = {
     # folder: {table: (recall, precision)}
     "smartdata": {"money": (0.87, 0.88), "stock_moves": (0.85, 0.85)},     # measured 0.883/0.901, 0.867/0.862
-    "market": {"money": (0.92, 0.92), "stock_moves": (0.92, 0.94)},        # measured 0.936/0.932, 0.937/0.957
+    "market": {"money": (0.93, 0.93), "stock_moves": (0.93, 0.95)},        # measured 0.949/0.946, 0.947/0.968
+    # the blind real-news key (tests/gold/tables_blind): first 0.622/0.579, measured after fixing 0.703/0.649
+    "smartdata2": {"money": (0.69, 0.63)},
 }
+KEY_FOLDERS = {"smartdata2": "tables_blind"}          # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
 def key_scores():
     from explore.evaluate_tables import evaluate_tables
-    keys = {t: GOLD / "tables" / f"{t}.jsonl" for t in ("money", "stock_moves")}
-    return {folder: evaluate_tables(keys, GOLD / folder) for folder in FLOORS}
+    out = {}
+    for folder in FLOORS:
+        keys = {t: GOLD / KEY_FOLDERS.get(folder, "tables") / f"{t}.jsonl" for t in ("money", "stock_moves")}
+        out[folder] = evaluate_tables(keys, GOLD / folder)
+    return out
 
 
 @pytest.mark.parametrize("folder, table", [(f, t) for f in FLOORS for t in FLOORS[f]])
