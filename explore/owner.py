@@ -398,9 +398,11 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
     if not by_text:
         return orgs
     g = grammar()
-    # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert")
-    rx = re.compile(r"(?<![\wäöüß-])(?:" + "|".join(map(re.escape, sorted(by_text, key=len, reverse=True)))
-                    + r")(?![\wäöüß])(?!-(?!(?i:" + "|".join(map(re.escape, g.share + g.measure)) + r")))")
+    from .extract.lexicon import trie
+    # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert");
+    # the names as a prefix tree: one branch per character, however many names an article has
+    rx = re.compile(r"(?<![\wäöüß-])" + trie(by_text, boundary=True)
+                    + r"(?![\wäöüß])(?!-(?!(?i:" + "|".join(map(re.escape, g.share + g.measure)) + r")))")
     out = []
     for start, sentence in spans:
         for m in rx.finditer(sentence):
