@@ -26,13 +26,28 @@ class Digits:
         self.lx, self.num, self.q, self.dates, self.nf = lx, numerals, quantities, dates, not_figures
 
     def at_digit(self, ctx, s) -> int:
-        """Read what starts at the digit at s; returns where it ends."""
-        for check in (self.dates.period_code, self.nf.glued, self.nf.web, self.nf.phone, self.dates.at_digit,
-                      self.nf.clock, self.dates.day_month):
-            end = check(ctx, s)
-            if end is not None:
-                return end
-        return self.number(ctx, s)
+        """Read what starts at the digit at s; returns where it ends. The stages are asked in this
+        order; each only when the characters around the digit allow what it looks for (the test
+        each stage itself starts with, made here once: most digits need none of them)."""
+        text, dates, nf = ctx.text, self.dates, self.nf
+        prev = text[s - 1] if s > ctx.lo else " "
+        near = text[s + 1:s + 3]
+        end = None
+        if prev in "QH":
+            end = dates.period_code(ctx, s)                   # "Q3 2025"
+        if end is None and (prev.isalpha() or prev in "_-.["):
+            end = nf.glued(ctx, s)                            # "GPT-4", "[3]"
+        if end is None:
+            end = nf.web(ctx, s)                              # "www.example.de/2025"
+        if end is None and (text[s] == "0" or prev == "+"):
+            end = nf.phone(ctx, s)                            # "+49 30 1234567"
+        if end is None and ("." in near or "-" in near or "–" in near or " " in near or text[s + 4:s + 5] == "-"):
+            end = dates.at_digit(ctx, s)                      # "6. Februar 2025", "2025-02-06"
+        if end is None and (":" in near or "Uhr" in text[s + 1:s + 10]):
+            end = nf.clock(ctx, s)                            # "14:30 Uhr"
+        if end is None and "." in near:
+            end = dates.day_month(ctx, s)                     # "6.2."
+        return end if end is not None else self.number(ctx, s)
 
     def number(self, ctx, s) -> int:
         """A number in digits at s, with everything around it that belongs to it."""
