@@ -210,6 +210,9 @@ class Recognizer:
         cut = text.find(" (", s, e)
         if cut > s and ")" not in text[cut:e]:
             e = cut                             # "Kombi-Massiv-Bau (KMB": the short form is no part of it
+        m = _AMOUNT_IN_NAME.search(text, s, e)
+        if m and m.start() > s:
+            e = m.start()                       # "Intel 30 Milliarden": the amount is no part of the name
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words[-1]) + 1
@@ -243,7 +246,11 @@ class Recognizer:
         return m.group(0).strip(" ,") if m else None
 
 
-@functools.cache
+# a number with a scale word or a unit inside a model's span
+_AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden|Million|Milliarde|Prozent|%|Euro|Dollar|"
+                             r"Franken|Yuan|Pfund)")
+
+
 def _descriptor(word: str, nxt: str) -> bool:
     """A business noun before a name, no part of it: "Chemiekonzern" in "Chemiekonzern Dow Inc."
     (a compound, or "Konzern"/"Hersteller"; not "Bank" in "Bank Austria")."""
@@ -261,6 +268,7 @@ _NAME_HEADS = ("bank", "kasse", "gruppe", "holding", "gesellschaft", "institut",
                "verlag", "sender", "kette", "genossenschaft", "konsortium", "haus", "werke", "bahn")
 
 
+@functools.cache
 def recognizer(gazetteer: tuple[str, ...] = ()) -> Recognizer:
     """A shared Recognizer for the default gazetteer plus any extra gazetteer CSV files."""
     return Recognizer(read_gazetteer(DEFAULT_GAZETTEER, *gazetteer))

@@ -262,6 +262,13 @@ class ArticleOrgs:
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
         self.examples = self._examples(spans)
+        self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
+                          if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
+
+    def sources(self) -> set[tuple[int, int]]:
+        """Spans of names that are only sources of what their sentence says ("laut Reuters",
+        "nach Angaben von X"), not the company that reports its own figures ("wie Fraport mitteilte")."""
+        return self.speakers - self.reporters
 
     def _in_sentences(self, spans):
         """Each organisation with the sentence it stands in: (org, sentence offset, sentence)."""

@@ -37,8 +37,9 @@ def article_records(article: Article, time_budget: float | None = None) -> tuple
     ``FIGURE_COLUMNS`` (resp. ``UNMATCHED_COLUMNS``) and a few of the scanner's own."""
     budget = TIME_BUDGET if time_budget is None else time_budget
     where = shown(article.path or article.id or "<text>")
+    pub = as_date(article.published)          # an Article made by hand may carry an ISO string
     try:
-        result = scan(article.text, article.published, article.language,
+        result = scan(article.text, pub, article.language,
                       deadline=time.monotonic() + budget if budget and budget > 0 else None)
     except ScanTimeout as exc:
         raise ExtractionTimeout(f"{where}: extraction took more than the time budget of {budget:g} s ({exc}); "
@@ -49,7 +50,7 @@ def article_records(article: Article, time_budget: float | None = None) -> tuple
     if len(result.problems) > MAX_ROW_WARNINGS:
         warnings.warn(f"{where}: malformed table, {len(result.problems) - MAX_ROW_WARNINGS} more malformed rows "
                       f"(the cells are still read)", InputWarning, stacklevel=3)
-    published = article.published.isoformat() if article.published else None
+    published = pub.isoformat() if pub else None
     article_id = article.id or None
     for f in figs:
         f["article"] = article_id

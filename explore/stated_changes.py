@@ -229,8 +229,10 @@ def _implicit_owner(ctx, f: dict):
     it, else the article's main organisation."""
     from .owner import Owner
     orgs = ctx.orgs(f["article"])
+    sources = orgs.sources()
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
-              and not getattr(o, "weak", False) and not _reporter(o.name)]
+              and not getattr(o, "weak", False) and not _reporter(o.name)
+              and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples]   # not "laut X"
     o = before[-1] if before else orgs.main()
     if o is None or _reporter(o.name) or economy(o.name):
         return None

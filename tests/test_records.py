@@ -102,3 +102,10 @@ def test_records_and_engines_do_not_import_each_other():
     pkg = ROOT / "explore"
     assert not _imports(pkg / "records.py") & {"engines", "dataframes"}
     assert not _imports(pkg / "engines.py") & {"dataframes"}
+
+
+def test_an_article_made_by_hand_may_carry_an_iso_date():
+    a = explore.Article(id="x", text="Am 6. März stieg der Umsatz um 5 Prozent.", published="2025-06-06")
+    df = explore.figures(explore.Corpus([a]))
+    assert df.loc[df["kind"] == "date", "date"].tolist() == ["2025-03-06"]
+    assert df["published"].unique().tolist() == ["2025-06-06"]
