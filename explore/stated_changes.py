@@ -170,6 +170,16 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
     return frm, to
 
 
+def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
+    """A percentage the stock-move table takes for a listed company's or an index's move (a name of
+    the company list: "Für Infineon ging es um 3 Prozent nach oben"), not a company's own measure."""
+    from . import views                   # views imports this module: looked up at call time
+    if not views._is_move(ctx, f, p, e):
+        return False
+    o = ctx.owner(f, move=True)
+    return o is not None and o.source == "gazetteer"
+
+
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns: the grammatical owner (``explore.owner``, as in the money and stock-move
     tables), never an index, a reporting office or a place; an owner that names an economy
@@ -317,6 +327,8 @@ def change_rows(ctx) -> list[dict]:
             continue                                  # a stock move (a business measure wins over "Einzelhandel")
         if measure == "other" and r_["not_changes"].search(s[cs:ce]):
             continue
+        if measure == "other" and f["kind"] == "percent" and _listed_move(ctx, f, p, e):
+            continue                                  # the stock-move table's row ("Für Infineon ging es um 3 % nach oben")
         pct = absolute = factor = None
         unit = None
         if f["kind"] == "multiple":
