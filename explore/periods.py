@@ -90,7 +90,7 @@ class Periods:
         if got:
             return got
         m = self.re_weekday_cue.search(clause)
-        if m and _PLUPERFECT.search(clause):      # "nachdem er am Mittwoch um 1,4 Prozent gefallen war"
+        if m and _pluperfect(clause):             # "nachdem er am Mittwoch um 1,4 Prozent gefallen war"
             return "1d", m.group()
         if previous:
             got = self.move_period(previous)
@@ -154,7 +154,12 @@ class Periods:
 
 
 # a completed earlier day: the past perfect of a move ("gefallen war", "zugelegt hatte")
-_PLUPERFECT = re.compile(r"(?<![\wäöüß])(?:ge\w+|\w+ge\w+)\s+(?:war|waren|hatte|hatten)(?![\wäöüß])")
+_AUX_PAST = re.compile(r"(?<![\wäöüß])(?P<w>[\wäöüß]+)\s+(?:war|waren|hatte|hatten)(?![\wäöüß])")
+
+
+def _pluperfect(clause: str) -> bool:
+    """A participle ("gefallen", "zugelegt") before a past auxiliary: the past perfect."""
+    return any("ge" in m.group("w")[:-2] for m in _AUX_PAST.finditer(clause))
 
 
 @functools.cache
