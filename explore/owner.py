@@ -176,7 +176,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                            "pattern"))
             i += 1
             continue
-        if w in adjectives and nxt is not None and nxt.group() not in not_name \
+        if w in adjectives and nxt is not None and nxt.group() not in not_name and not g.is_head(nxt.group()) \
                 and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
             e, i, found = nxt.end(), i + 1, True
         elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
