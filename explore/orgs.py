@@ -110,6 +110,9 @@ class Recognizer:
             + legal + r")(?![\w]))"
             + r"|(?:" + "|".join(map(re.escape, o["prefix_words"])) + r")[ ](?P<p>" + _CAP + r")")
         self.re_legal_end = re.compile(r"(?:[ ,]+(?:" + legal + r"))+$")
+        self.public_prefixes = set(o["public_prefixes"])
+        self.re_public = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, o["public_prefixes"]))
+                                    + r")[ ]" + _CAP + r"(?:-" + _CAP + r")?(?![\w-])")
         verbs = tomllib.loads(resources.files("explore.lang").joinpath(lang, "orgs.toml").read_text("utf-8"))
         self.re_subject = re.compile(r"(?:^|[,;:.!?]\s+|\bund\s+|\bsowie\s+)(?P<s>" + _CAP + r"(?:[ ]" + _CAP + r")?)"
                                      r"\s+(?:" + "|".join(map(re.escape, verbs["share_move"]["verbs"])) + r")\b")
@@ -175,6 +178,18 @@ class Recognizer:
             typ = "company" if g == "n" and m.group("l") else "organisation"
             found.append(Organisation(s, e, written, self.canonical(written), typ, "pattern"))
             taken.append((s, e))
+        for m in self.re_public.finditer(text):         # "die Stadt Wien investiert ...": a public body
+            s, e = m.span()
+            if free(s, e):
+                found.append(Organisation(s, e, m.group(), m.group(), "organisation", "pattern"))
+                taken.append((s, e))
+            else:                                        # the model's "Wien" inside it: the whole body
+                inner = [o for o in found if o.source == "model" and s <= o.start and o.end <= e]
+                if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
+                    found = [o for o in found if o not in inner]
+                    taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+                    found.append(Organisation(s, e, m.group(), m.group(), "organisation", "pattern"))
+                    taken.append((s, e))
         for m in self.re_subject.finditer(text):
             s, e = m.span("s")
             words = m.group("s").split()

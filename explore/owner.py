@@ -129,7 +129,8 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         s, text = o.start, o.text
         words = text.split(" ")
         while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
-                and not words[0].lower().endswith(orgs._NAME_HEADS):     # not "Stadtwerke Musterstadt"
+                and not words[0].lower().endswith(orgs._NAME_HEADS) \
+                and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes:  # not "Stadtwerke X", "Stadt Wien"
             s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar"
             words = words[1:]
             name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
