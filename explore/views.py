@@ -15,6 +15,7 @@ Each returns a DataFrame validated against its schema in ``explore.schemas``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from pathlib import Path
 
@@ -649,8 +650,13 @@ def _points_level(s: str, p: int, e: int) -> bool:
 def _elliptic(clause: str) -> bool:
     """A clause without a verb: no lowercase word but articles, prepositions and joiners
     ("der NYSE Arca Oil um", "(mit", "und Puma")."""
-    small = _DETS | grammar().preps | {"und", "oder", "sowie", "bzw", "mit", "um", "auf", "zuletzt", "jeweils"}
+    small = _small_words()
     return not any(w not in small for w in re.findall(r"(?<![\wäöüß-])[a-zäöüß][\wäöüß]+", clause))
+
+
+@functools.cache
+def _small_words() -> frozenset:
+    return frozenset(_DETS | grammar().preps | {"und", "oder", "sowie", "bzw", "mit", "um", "auf", "zuletzt", "jeweils"})
 
 
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Check the blind table keys (money, stock moves, changes) against tests/gold/smartdata2 (stdlib only).
 
-Ideas copied from tests/gold/tables/check_keys.py and check_shares_changes.py, written anew:
+The rules of tests/gold/tables/check_keys.py (money, stock moves) and check_shares_changes.py
+(changes), called from there, and:
 
 - every row's ``surface`` occurs at least ``occurrence`` times in its article, and the chosen
   occurrence does not start or end inside a longer number ("6 Prozent" in "6,6 Prozent");
@@ -30,141 +31,32 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "smartdata2"
 OLD_DOCS = HERE.parent / "smartdata"
+sys.path.insert(0, str(HERE.parent / "tables"))
+import check_keys                      # noqa: E402  the money and stock-move rules of the first key
+import check_shares_changes            # noqa: E402  the changes rules and the longer-number test
 
-MONEY_MEASURES = {
-    "revenue", "profit", "loss", "orders", "dividend", "share_price", "price_target",
-    "buyback", "fine", "investment", "funding", "budget", "campaign", "valuation", "other",
-}
-CHANGE_MEASURES = {
-    "revenue", "profit", "loss", "orders", "sales_volume", "employment", "unemployment", "prices",
-    "exports", "production", "market_share", "users", "dividend", "gdp", "wages", "costs",
-    "passengers", "other",
-}
-PERIODS = {"1d", "intraday", "after-hours", "wtd", "7d", "ytd", "12m", "other"}
-QUALIFIERS = {None, "approx", "more_than", "less_than", "up_to"}
-COMMON = {"article", "surface", "occurrence", "entity", "aliases", "optional", "note"}
-FIELDS = {
-    "money.jsonl": COMMON | {"value", "currency", "measure", "period", "stated_for"},
-    "stock_moves.jsonl": COMMON | {"change_pct", "change_points", "period"},
-    "changes.jsonl": COMMON | {"measure", "change_pct", "change_abs", "unit", "change_factor",
-                               "period", "from", "to", "level_unit", "qualifier"},
-}
-ISO = re.compile(r"^[A-Z]{3}$")
+FIELDS = {**check_keys.FIELDS, "changes.jsonl": check_shares_changes.CHANGES}
 ID_RE = re.compile(r"^s2_\d\d_[a-z0-9-]+$")
 
 
-def num(x) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
-def opt_num(x) -> bool:
-    return x is None or num(x)
-
-
-def span_start(text: str, surface: str, occurrence: int) -> int:
-    """Start of the occurrence-th match of surface (counting as str.find steps through the text)."""
-    at = -1
-    for _ in range(occurrence):
-        at = text.find(surface, at + 1)
-        if at < 0:
-            return -1
-    return at
-
-
-def inside_number(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] begins or ends in the middle of a longer number."""
-    if text[start].isdigit() and start > 0:
-        before = text[max(0, start - 2):start]
-        if before[-1].isdigit() or (len(before) == 2 and before[-1] in ",." and before[0].isdigit()):
-            return True
-    if text[end - 1].isdigit() and end < len(text):
-        nxt = text[end:end + 2]
-        if nxt[0].isdigit() or (len(nxt) == 2 and nxt[0] in ",." and nxt[1].isdigit()):
-            return True
-    return False
-
-
 def check_row(name: str, row: dict, texts: dict[str, str]) -> list[str]:
-    errs = []
-    missing, extra = FIELDS[name] - row.keys(), row.keys() - FIELDS[name]
-    if missing:
-        errs.append(f"missing fields {sorted(missing)}")
-    if extra:
-        errs.append(f"unknown fields {sorted(extra)}")
-    text = texts.get(row.get("article"))
-    if text is None:
-        return errs + [f"no document {row.get('article')!r}"]
-    surface, occ = row.get("surface"), row.get("occurrence")
-    if not isinstance(surface, str) or not surface:
-        errs.append("surface must be a non-empty string")
-    elif not isinstance(occ, int) or isinstance(occ, bool) or occ < 1:
-        errs.append("occurrence must be an integer >= 1")
-    elif text.count(surface) < occ:
-        errs.append(f"surface {surface!r} occurs {text.count(surface)}x, occurrence {occ}")
-    else:
-        at = span_start(text, surface, occ)
-        if at < 0:
-            errs.append(f"surface {surface!r}: occurrence {occ} not found")
-        elif inside_number(text, at, at + len(surface)):
+    """The rules of the first key's checkers, plus: the chosen occurrence is no part of a longer
+    number, aliases only with an entity, a note is text."""
+    if name == "changes.jsonl":
+        errs: list[str] = []
+        check_shares_changes.check_change(row, "", texts, errs)
+        return [e.removeprefix(": ") for e in errs]
+    errs = check_keys.check_row(name, row, texts)
+    text, surface, occ = texts.get(row.get("article")), row.get("surface"), row.get("occurrence")
+    if text is not None and isinstance(surface, str) and surface and isinstance(occ, int) and 0 < occ \
+            and text.count(surface) >= occ:
+        at = check_shares_changes.span_start(text, surface, occ)
+        if check_shares_changes.inside_number(text, at, at + len(surface)):
             errs.append(f"surface {surface!r} (occurrence {occ}) is part of a longer number")
-    if not isinstance(row.get("optional"), bool):
-        errs.append("optional must be true/false")
-    aliases = row.get("aliases")
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        errs.append("aliases must be a list of names")
-    entity = row.get("entity")
-    if entity is not None and (not isinstance(entity, str) or not entity.strip()):
-        errs.append("entity must be a name or null")
-    if entity is None and not row.get("optional"):
-        errs.append("a row without an entity must be optional")
-    if entity is None and aliases:
+    if row.get("entity") is None and row.get("aliases"):
         errs.append("aliases without an entity")
     if not (row.get("note") is None or isinstance(row.get("note"), str)):
         errs.append("note must be text or null")
-
-    if name == "money.jsonl":
-        if not num(row.get("value")) or row["value"] <= 0:
-            errs.append("value must be a positive number")
-        if not isinstance(row.get("currency"), str) or not ISO.match(row["currency"]):
-            errs.append(f"currency {row.get('currency')!r} is not an ISO 4217 code")
-        if row.get("measure") not in MONEY_MEASURES:
-            errs.append(f"measure {row.get('measure')!r} not allowed")
-        if not (row.get("period") is None or isinstance(row.get("period"), str)):
-            errs.append("period must be text or null")
-        sf = row.get("stated_for")
-        if sf is not None and (not isinstance(sf, str) or sf not in text):
-            errs.append(f"stated_for {sf!r} not in the article")
-    elif name == "stock_moves.jsonl":
-        if not num(row.get("change_pct")):
-            errs.append("change_pct must be a number")
-        if not opt_num(row.get("change_points")):
-            errs.append("change_points must be a number or null")
-        if row.get("period") not in PERIODS:
-            errs.append(f"period {row.get('period')!r} not in {sorted(PERIODS)}")
-    else:
-        if row.get("measure") not in CHANGE_MEASURES:
-            errs.append(f"measure {row.get('measure')!r} not allowed")
-        for f in ("change_pct", "change_abs", "change_factor", "from", "to"):
-            if not opt_num(row.get(f)):
-                errs.append(f"{f} must be a number or null")
-        if row.get("qualifier") not in QUALIFIERS:
-            errs.append(f"qualifier {row.get('qualifier')!r} not in {QUALIFIERS}")
-        if row.get("change_abs") is not None and not row.get("unit"):
-            errs.append("change_abs needs a unit")
-        if row.get("change_abs") is None and row.get("unit") is not None:
-            errs.append("unit without change_abs")
-        if (row.get("from") is not None or row.get("to") is not None) and not row.get("level_unit"):
-            errs.append("levels need a level_unit")
-        has_value = any(row.get(f) is not None for f in ("change_pct", "change_abs", "change_factor"))
-        has_levels = row.get("from") is not None and row.get("to") is not None
-        if not (has_value or has_levels):
-            if row.get("to") is not None:
-                if not row.get("optional"):
-                    errs.append("a row with only the new level must be optional")
-            else:
-                errs.append("no change value and no levels")
-        if row.get("change_factor") is not None and row["change_factor"] <= 0:
-            errs.append("change_factor must be positive")
     return errs
 
 
