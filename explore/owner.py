@@ -130,8 +130,9 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         words = text.split(" ")
         while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) \
+                and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes:  # not "Stadtwerke X", "Stadt Wien"
-            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar"
+            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding")
             words = words[1:]
             name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
         text = " ".join(words)
@@ -341,7 +342,10 @@ class ArticleOrgs:
         legal = recognizer(tuple(gazetteer)).legal_form
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
-            orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)]     # "Die Krones AG ..."
+            # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
+            # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means
+            orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
+                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0]
             spellings += [o.name for o in found]
             if models:                      # and a name in apposition: "Der Online-Zahlungsabwickler Wirecard"
                 for p in proper_nouns(sentence, start, found):
