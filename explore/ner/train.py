@@ -1,8 +1,9 @@
 """Retrain the shipped NER model from the data files (``scripts/train_ner.py``, ``explore train-ner``).
 
-1. converts GermEval 2014 (train, dev, test) and SmartData (v1 train without the table-key
-   documents named in ``tests/gold/smartdata/catalog.csv``; a test slice of v3 test documents
-   not in v1 train) into spaCy DocBins;
+1. converts GermEval 2014 (train, dev, test) and SmartData (v1 train and the v3 dev documents that
+   are not in v1, both without the documents of any answer key: every SmartData id named in a
+   ``tests/gold/*/catalog.csv``; a test slice of v3 test documents not in v1 train nor in a key)
+   into spaCy DocBins;
 2. trains ``configs/ner_de.cfg`` with ``spacy train`` (dev: GermEval dev);
 3. copies the best pipeline into ``explore/models/ner_de`` with ``METADATA.json`` (data files and
    sha256, settings, scores, date, training time) and ``ATTRIBUTION.md``.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONFIG = ROOT / "configs" / "ner_de.cfg"
-KEY_CATALOG = ROOT / "tests" / "gold" / "smartdata" / "catalog.csv"
+KEY_CATALOGS = "tests/gold/*/catalog.csv"      # documents of the answer keys: never trained on
 
 ATTRIBUTION = """\
 # Training data of this model (CC BY 4.0)
@@ -109,17 +110,20 @@ def convert(work: Path, data: Path, smartdata: bool = True) -> dict:
     train = germeval_docbin(nlp, files["train"])
     facts["germeval_train_sentences"] = len(train)
     sd = data / "smartdata"
-    keys = key_ids(KEY_CATALOG) if KEY_CATALOG.exists() else set()
+    keys = set().union(*(key_ids(c) for c in sorted(ROOT.glob(KEY_CATALOGS))))
     v1 = sd / "v1_20180119_train.json.gz"
+    v3_dev = sd / "v3_20200302_dev.json.gz"
     v1_ids = {d["id"] for d in read_smartdata(v1)}
     if smartdata:
         n = 0
-        for _, doc in smartdata_docs(nlp, [v1], lambda i: i not in keys):
+        # v1 first: a v3 dev document that is also in v1 is read once (seen ids are skipped)
+        for _, doc in smartdata_docs(nlp, [v1, v3_dev], lambda i: i not in keys):
             train.add(doc)
             n += 1
         facts["smartdata_train_documents"] = n
-        facts["smartdata_excluded_key_documents"] = len(keys & v1_ids)
+        facts["smartdata_excluded_key_documents"] = len(keys & (v1_ids | {d["id"] for d in read_smartdata(v3_dev)}))
         files["smartdata_v1_train"] = v1
+        files["smartdata_v3_dev"] = v3_dev
     train.to_disk(work / "train.spacy")
     germeval_docbin(nlp, files["dev"]).to_disk(work / "dev.spacy")
     germeval_docbin(nlp, files["test"]).to_disk(work / "test.spacy")
@@ -156,7 +160,7 @@ def trim_strings(model_dir: Path, labels=("PER", "ORG", "LOC", "OTH")) -> None:
 
 
 def train(output: Path | None = None, *, data_dir=None, work: Path | None = None, overrides: dict | None = None,
-          smartdata: bool = True, install: bool = True, evaluate_test: bool = True) -> dict:
+          smartdata: bool = True, install: bool = True, evaluate_test: bool = True, config: Path | None = None) -> dict:
     """Convert, train, evaluate and (``install``) copy the pipeline into the package."""
     from spacy.cli.train import train as spacy_train
 
@@ -170,9 +174,10 @@ def train(output: Path | None = None, *, data_dir=None, work: Path | None = None
     out = Path(output or work / "out")
     ov = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
     ov.update(overrides or {})
+    config = Path(config or CONFIG)
     t0 = time.time()
     try:
-        spacy_train(CONFIG, out, overrides=ov)
+        spacy_train(config, out, overrides=ov)
     except features.TimeLimit as e:
         print(f"train_ner: {e}")
     minutes = (time.time() - t0) / 60
@@ -188,7 +193,8 @@ def train(output: Path | None = None, *, data_dir=None, work: Path | None = None
         results[f"germeval_{split}"] = format_scores(sc)
     results["smartdata_test_slice"] = spacy_scores(nlp, work / "sd_test.spacy")
     meta = {"name": "explore ner_de", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-            "config": str(CONFIG.relative_to(ROOT)), "config_sha256": sha256(CONFIG), "overrides": overrides or {},
+            "config": str(config.relative_to(ROOT)) if ROOT in config.parents else str(config),
+            "config_sha256": sha256(config), "overrides": overrides or {},
             "data": facts, "scores": results,
             "spacy": __import__("spacy").__version__, "licence": "data CC BY 4.0 (see ATTRIBUTION.md)"}
     (best / "METADATA.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
