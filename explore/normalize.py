@@ -58,13 +58,18 @@ class Converter:
         return None
 
     def eur_rate(self, currency: str, day: dt.date) -> float | None:
-        """Units of ``currency`` per euro on an ECB business day."""
+        """Units of ``currency`` per euro on an ECB business day; None for a day without a rate and
+        for a currency the ECB does not quote ("BTC").
+
+        >>> converter().eur_rate("BTC", dt.date(2024, 3, 1)) is None
+        True
+        """
         from currency_converter import RateNotFoundError
         key = (currency, day)
         if key not in self._rates:
             try:
                 self._rates[key] = self._c.convert(1.0, "EUR", currency, date=day)
-            except RateNotFoundError:
+            except (RateNotFoundError, ValueError):           # ValueError: "BTC is not a supported currency"
                 self._rates[key] = None
         return self._rates[key]
 

