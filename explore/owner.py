@@ -630,6 +630,8 @@ class Grammar:
                 prev = toks[i - 1].lower() if i > 0 else ""
                 if prev.startswith(self.share + self.measure) or prev.endswith(self.share):
                     return 0, False                      # "die Aktie von X", "der Umsatz von X"
+                if prev in ("wurde", "wurden", "wird", "werden", "worden"):
+                    return 1, False                      # "wurden von X ... begleitet": the passive's doer
                 return 2, False
             if t[:1].isupper() and skipped_det:
                 return 2, False                          # a genitive attribute: "an der Spitze des Dax"

@@ -123,6 +123,10 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
 _COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im)\b"
                        r"|(?P<v>mehr|weniger)\s*(?:[,;.)]|$))")
 
+# a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
+_VERSUS = re.compile(r"(?i)^\s*(?:gegenüber|im\s+vergleich\s+zu[mr]?|verglichen\s+mit|vs\.?|zu[mr]?)\s+"
+                     r"(?:dem\s+|der\s+|den\s+)?(?:vor(?:jahr|monat|quartal|woche|tag)\w*|\d{4}\b)")
+
 
 def compared(s: str, e: int) -> str | None:
     """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down."""
@@ -141,6 +145,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]):
         return True
     if f["kind"] == "multiple":
+        return True
+    if f["kind"] == "percent" and f.get("direction") and s[p:p + 1] in "+-−" and _VERSUS.match(s[e:]):
         return True
     if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
         cs, ce = clause_start(s, p), clause_end(s, e)   # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
