@@ -207,6 +207,9 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
             group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
             how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
+        elif (previous or same) and re.match(r"\s*(?:von ihnen|davon)\b", after):
+            group, subject = (same or previous)[-1]["group"], _subject(s, e)
+            how = "of them"                # "82 Prozent aller Holländer ..., 72 Prozent von ihnen surfen"
         elif (previous or same) and (r_["continuation"].search(clause) or r_["earlier"].search(clause)) \
                 and not r_["not_shares"].search(s):
             group, subject = (same or previous)[-1]["group"], (same or previous)[-1]["subject"]
@@ -217,6 +220,12 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])):
             group, subject = "Befragten", _subject(s, e)
             how = "survey answer"              # "45 Prozent gaben an", "erwarten 38 Prozent eine ..."
+        elif (zu := _group_of_zu(s, cs, p)) is not None:
+            group, subject = zu, _subject(s, e)
+            how = "zu"                         # "Die SPD-Wähler sind zu 77 Prozent dieser Ansicht"
+        elif _verb_follows(after) and _opens_clause(s, cs, p) and (survey or (near := _group_near(ctx, f, s, cs))):
+            group, subject = ("Befragten" if survey else near), _subject(s, e)
+            how = "subject"                    # "... der Mittelständler ... 78 Prozent fordern den Abbau"
         elif at.is_adoption(clause) and not f.get("direction"):
             how = "adoption word"
         else:
@@ -234,6 +243,60 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             "period": period, "low": low, "high": high, "unit": "%", "qualifier": f.get("qualifier"),
             "restates": None, "in_table": False, "_sentence_start": f["sentence_start"], "_how": how,
             "_kind": f["kind"], "_gend": gend if group and how == "group" else e}
+
+
+def _group_of_zu(s: str, cs: int, p: int) -> str | None:
+    """The group a share is of when it is given with "zu" ("Die Anhänger der X sprechen sich zu 67
+    Prozent dafür aus"): the first population noun of the clause before it."""
+    if not re.search(r"(?i)(?<![\wäöüß])(?<!bis )zu\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$",
+                     s[max(cs, p - 20):p]):
+        return None                                  # not "bis zu 30 Prozent"
+    heads = [w for w in re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[cs:p]) if is_group(w)]
+    return heads[0] if heads else None
+
+
+def _verb_follows(after: str) -> bool:
+    """A finite verb right after the share: the share is the subject ("45 Prozent bemängeln ...")."""
+    m = re.match(r"\s*([a-zäöüß]+)\b", after)
+    if not m:
+        return False
+    from .owner import _tagger
+    tags = _tagger().tag_word(m.group(1))       # [("VV(FIN)", log p), ...], best first
+    # a finite or infinitive form (a plural finite verb looks like one) among the likely readings,
+    # not a participle alone ("bei 2,4 Prozent gelegen", "auf 20 Prozent aufgestockt")
+    return any(("FIN" in t or "INF" in t) and t.startswith("V") and lp > tags[0][1] - 2 for t, lp in tags[:2])
+
+
+_QUALIFIERS = {"rund", "etwa", "knapp", "gut", "fast", "mehr", "als", "über", "nur", "noch", "bis", "zu", "ca.",
+               "nahezu", "beinahe", "weniger", "immerhin", "sogar", "einmal", "nicht", "bereits", "schon"}
+_NOT_BEFORE_SUBJECT = {"um", "auf", "von", "bei", "mit", "bis", "zu", "über", "unter", "an", "in", "für", "gegen",
+                       "seit", "denen", "deren", "vom", "beim", "zum", "zur", "im", "am"}
+
+
+def _opens_clause(s: str, cs: int, p: int) -> bool:
+    """Can the share be the subject: no preposition or relative "denen" before it in its clause,
+    the qualifiers skipped ("um bis zu 70 Prozent", "auf rund 22 Prozent", "von denen knapp zwei Drittel")."""
+    words = [w.lower() for w in re.findall(r"[\wäöüß.]+", s[cs:p])]
+    while words and words[-1] in _QUALIFIERS - {"bis", "zu"}:
+        words.pop()
+    if len(words) >= 2 and words[-2:] == ["bis", "zu"]:
+        words = words[:-2]
+    return not words or words[-1] not in _NOT_BEFORE_SUBJECT
+
+
+def _group_near(ctx, f: dict, s: str, cs: int) -> str | None:
+    """The last population noun of the clause before the share or of the sentence before it."""
+    heads = [w for w in re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:cs]) if is_group(w)]
+    if heads:
+        return heads[-1]
+    text = (getattr(ctx, "texts", None) or {}).get(f["article"])
+    if text is None:
+        return None
+    a = f["sentence_start"]
+    before = text[max(0, a - 300):a]
+    before = re.split(r"[.!?]\s", before.rstrip()[:-1] if before.rstrip().endswith((".", "!", "?")) else before)[-1]
+    heads = [w for w in re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", before) if is_group(w)]
+    return heads[-1] if heads else None
 
 
 def _link_restated(ctx, cands: list[dict], found: dict[int, dict]) -> None:
