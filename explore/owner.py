@@ -445,14 +445,15 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
     return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
 
 
-_REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>[^,;:.!?]{2,120}?)\s+(?:[^,;:.!?]{0,60}\s)?"
+_REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>(?:[^,;:.!?]|\.(?=\w)){2,120}?)\s+(?:[^,;:.!?]{0,60}\s)?"
                         r"(?:mitteilte|mitgeteilt\s+hat|berichtete|bekanntgab|bekannt\s+gab|meldete|ankündigte|erklärte)"
                         r"(?![\wäöüß])")
 
 
 def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Owner | None:
     """"..., wie der Flughafenbetreiber Fraport am Donnerstag mitteilte": the company that reports
-    the figures of its sentence (a recognised name, not a news agency or a name by form alone)."""
+    the figures of its sentence (a recognised name, not a news agency or a name by form alone; a
+    dot inside a name is no sentence end: "wie die buch.de internetstores AG mitteilte")."""
     g = grammar()
     for m in _REPORTING.finditer(sentence):
         for o in orgs.in_span(sent_start + m.start("who"), sent_start + m.end()):
