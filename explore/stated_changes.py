@@ -73,6 +73,8 @@ def economy(text: str) -> str | None:
 
     >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
     ('Ostdeutschland', None)
+    >>> economy("Die Obsternte in Tschechien wuchs.")
+    'Tschechien'
     """
     best = None
     text = text or ""
@@ -83,7 +85,15 @@ def economy(text: str) -> str | None:
             if best is None or m.start() < best[0]:
                 best = (m.start(), name)
             break
+    if best is None:                        # any place the NER word list knows: "in Tschechien"
+        from .orgs import lexicon
+        for m in _IN_PLACE.finditer(text):
+            if "T" in lexicon().classes(m.group("p")):
+                return m.group("p")
     return best[1] if best else None
+
+
+_IN_PLACE = re.compile(r"(?<![\wäöüß])in\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
 
 
 def measure_of(sentence: str, pos: int, end: int) -> str:
