@@ -98,6 +98,7 @@ class Recognizer:
         self.legal_forms = tuple(sorted(o["suffix_words"], key=len, reverse=True))
         self.not_names = set(o["not_names"])
         self.name_adjectives = set(o["name_adjectives"])
+        self.not_orgs = set(o.get("not_organisations", []))
         aliases = sorted(self.gazetteer, key=len, reverse=True)
         legal = "|".join(map(re.escape, self.legal_forms))
         self.re_known = re.compile(
@@ -152,7 +153,7 @@ class Recognizer:
                     # a longer name that begins with a listed one ("Alibaba Health"): the longer name wins
                     found = [o for o in found if o not in inner]
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-                if free(s, e):
+                if free(s, e) and text[s:e] not in self.not_orgs:
                     written = text[s:e]
                     found.append(Organisation(s, e, written, self.canonical(written), "organisation", "model"))
                     taken.append((s, e))
@@ -205,6 +206,12 @@ class Recognizer:
             self._seen[key] = found
         return found
 
+    def _classes(self, word: str) -> str:
+        """The word classes of the model's word list ("V" a first name, "T" a place, ...)."""
+        if self.lexicon is None:
+            self.lexicon = lexicon()
+        return self.lexicon.classes(word)
+
     def _common(self, word: str) -> bool:
         """A common German noun (the model's word list), never a name on its own."""
         if self.lexicon is None:
@@ -218,10 +225,18 @@ class Recognizer:
         while True:
             w = text[s:e].split(" ", 1)
             if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
-                                or _descriptor(w[0], w[1])):      # "Luxusauto-Hersteller Jaguar"
+                                or _descriptor(w[0], w[1])        # "Luxusauto-Hersteller Jaguar"
+                                or _WEB_DOMAIN.fullmatch(w[0]) and w[1][:1].isupper()):  # "site.com Bellevue Group"
                 s += len(w[0]) + 1
             else:
                 break
+        words = text[s:e].split(" ")
+        if len(words) >= 3 and words[0].endswith("er") and words[0][:1].isupper() and _descriptor(words[1], words[2]):
+            s += len(words[0]) + len(words[1]) + 2   # "Wiener Ziegelherstellers Wienerberger": the name
+            words = words[2:]
+        if len(words) >= 3 and words[0].isupper() and len(words[0]) > 1 and "V" in self._classes(words[1]) \
+                and words[2][:1].isupper():
+            e = s + len(words[0])               # "der BVB Jonas Hofmann": an acronym, then a person
         cut = text.find(" (", s, e)
         if cut > s and ")" not in text[cut:e]:
             e = cut                             # "Kombi-Massiv-Bau (KMB": the short form is no part of it
@@ -261,6 +276,9 @@ class Recognizer:
         return m.group(0).strip(" ,") if m else None
 
 
+# a web address standing before a name (site chrome: "hugingroup.com Bellevue Group erwirbt ...")
+_WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")
+
 # a number with a scale word or a unit inside a model's span
 _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden|Million|Milliarde|Prozent|%|Euro|Dollar|"
                              r"Franken|Yuan|Pfund)")
@@ -273,9 +291,10 @@ def _descriptor(word: str, nxt: str) -> bool:
     low = word.lower()
     if low.endswith(_NAME_HEADS):       # "Landesbank Baden-Württemberg", "Sparkasse KölnBonn": the name
         return False
+    stem = low[:-1] if low.endswith(("ers", "erns", "ens")) else low    # genitive: "des Ziegelherstellers X"
     return nxt[:1].isupper() and grammar().is_head(word) and (
-        low in ("konzern", "unternehmen", "hersteller", "firma")
-        or any(low.endswith(h) and len(low) > len(h) + 2 for h in grammar().heads))
+        stem in ("konzern", "unternehmen", "hersteller", "firma")
+        or any(stem.endswith(h) and len(stem) > len(h) + 2 for h in grammar().heads))
 
 
 # business nouns that begin names as often as they describe them

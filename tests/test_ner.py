@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = next((p for p in [ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data",
                          Path("/work/shared/data")] if (p / "germeval2014").is_dir()), None)
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "organisations.yaml").read_text(encoding="utf-8"))
-DEV_FLOOR = {"OVERALL": 0.70, "ORG": 0.60}      # measured on dev: 0.713 and 0.617 (METADATA.json)
+DEV_FLOOR = {"OVERALL": 0.72, "ORG": 0.64}      # measured on dev: 0.729 and 0.651 (METADATA.json)
 
 
 def test_model_ships_with_the_package_and_loads_offline():
