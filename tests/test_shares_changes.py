@@ -132,7 +132,7 @@ def test_survey_changes_floor(survey_scores):
 
 def test_news_changes_floor(news_scores):
     s = news_scores["changes"]
-    # measured 0.814 / 0.833 here, without the catalog's titles
+    # measured 0.837 / 0.857 here, without the catalog's titles
     assert s.recall >= 0.8 and s.precision >= 0.82, (s.recall, s.precision)
 
 
