@@ -82,6 +82,8 @@ def economy(text: str) -> str | None:
         for m in rx.finditer(text):
             if _rules()["not_after"].search(text[max(0, m.start() - 12):m.start()]):
                 continue                    # "Gäste aus Deutschland", "Exporte nach China"
+            if "isch" in m.group().lower() and _describes_a_company(text, m.end()):
+                continue                    # "Französische Bank kündigt Stellenabbau an": a company
             if best is None or m.start() < best[0]:
                 best = (m.start(), name)
             break
@@ -91,6 +93,13 @@ def economy(text: str) -> str | None:
             if "T" in lexicon().classes(m.group("p")):
                 return m.group("p")
     return best[1] if best else None
+
+
+def _describes_a_company(text: str, end: int) -> bool:
+    """Is the noun after an adjective at ``end`` an organisation noun ("französische Bank")?"""
+    from .owner import grammar
+    m = re.match(r"[\wäöüß]*\s+([A-ZÄÖÜ][\wäöüß-]*)", text[end:])
+    return bool(m) and grammar().is_head(m.group(1))
 
 
 _IN_PLACE = re.compile(r"(?<![\wäöüß])in\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
