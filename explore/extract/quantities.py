@@ -55,7 +55,7 @@ class Quantities:
         self.re_rate_words = re.compile(r"(?i)prozent|%|quote|zins|rendite|rate\b")
         self.re_conn = re.compile(
             r"^" + H + r"*(?:auf|bis|und|oder|bzw\.|beziehungsweise|sowie|statt|nach|gegenüber|zu|,|/)" + H
-            + r"*(?:" + qual_alt + H + r"*)?$")
+            + r"*(?:(?:künftig|nun|jetzt|zuletzt|dann|nunmehr)" + H + r"+)?(?:" + qual_alt + H + r"*)?$")
         self.re_deferred = re.compile(H + r"*(?:\([^()\n]{0,40}\)|\))")
         self.re_times_so = re.compile(H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
         self.re_duration_compound = re.compile(r"\w(jahre|jahren|monate|monaten|wochen|tage|tagen|stunden)$")
@@ -246,11 +246,13 @@ class Quantities:
             and not self.lx.re_index_any.search(sentence)
 
     def inherit_units(self, text, figs):
-        """"von 2,1 auf 2,5 Mrd. Euro": a bare number takes scale and unit from the next one."""
+        """"von 2,1 auf 2,5 Mrd. Euro", "von 11 auf künftig 18 Cent", "von 6 auf 9 Millionen Passagiere":
+        a bare number takes scale and unit from the next one."""
         for i in range(len(figs) - 2, -1, -1):
             f, g = figs[i], figs[i + 1]
-            if not f.get("bare") or g["kind"] in ("date", "count", "other", "ratio"):
-                continue
+            if not f.get("bare") or g["kind"] in ("date", "other", "ratio") or \
+                    g["kind"] == "count" and not (g["unit"] and g["scale"] > 1):
+                continue                  # a count only with its scale and noun: "von 6 auf 9 Millionen Passagiere"
             between = text[f["end"]:g["start"]]
             if len(between) > 40 or not self.re_conn.match(between):
                 continue
