@@ -95,6 +95,26 @@ def economy(text: str) -> str | None:
     return best[1] if best else None
 
 
+_WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?:der|die|das|den|dem)\s+(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
+                          r"\s+mit\s+(?:(?:einem\s+)?(?:plus|minus|zuwachs|anstieg|rückgang|wachstum)\s+(?:von\s+)?)"
+                          r"(?:(?:rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$", re.I)
+
+
+def _with_change_owner(s: str, p: int, sentence_start: int):
+    """The owner named right before "mit plus X" ("der Spreewald mit plus 25,2 Prozent"), an item of
+    a list of changes; not a common noun alone."""
+    from .orgs import lexicon
+    from .owner import Owner
+    m = _WITH_CHANGE.search(s[max(0, p - 80):p])
+    if not m:
+        return None
+    name = m.group("n")
+    if " " not in name and lexicon().is_common_noun(name):
+        return None
+    a = max(0, p - 80) + m.start("n")
+    return Owner(name, name, sentence_start + a, sentence_start + a + len(name), "pattern")
+
+
 def _describes_a_company(text: str, end: int) -> bool:
     """Is the noun after an adjective at ``end`` an organisation noun ("französische Bank")?"""
     from .owner import grammar
@@ -171,6 +191,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
         cs, ce = clause_start(s, p), clause_end(s, e)   # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
         if s[:cs].rstrip().endswith("("):             # "ging ... zurück (minus 2,1 Prozent)": the clause it follows
             cs = clause_start(s, len(s[:cs].rstrip()) - 1)
+        if _WITH_CHANGE.search(s[max(0, p - 80):p]):  # "..., die Niederlausitz mit plus 14,3 Prozent": the list's measure
+            cs = 0
         return measure_of(s[cs:ce], p - cs, e - cs) != "other"
     return False
 
@@ -223,6 +245,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         from .owner import reporting_company
         rc = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
         o = rc if rc is not None and not _reporter(rc.name) and not economy(rc.name) else o
+    item = _with_change_owner(s, p, f["sentence_start"])
+    if item is not None:
+        return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
     if o is not None and " " not in o.name.strip() and economy(o.name):
         return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
     if o is not None and collective:
