@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Retrain explore's German NER model from the data files (see explore/ner/train.py).
 
-Usage: .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--max-steps N] [--no-install]
+Usage: .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--config FILE] [--max-steps N] [--no-install]
        [--set section.key=value ...]   (config overrides, e.g. --set components.ner.model.tok2vec.embed.include_chars=false)
 Needs the training extra: pip install -e ".[train]" (german-nouns).
 """
