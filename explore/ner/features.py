@@ -11,6 +11,10 @@ as one more hashed feature:
 - ``G`` a word of a gazetteer organisation or index, ``L`` a legal-form/organisation word (AG, GmbH);
 - ``-`` none of these.
 
+Places of GeoNames (``initialize(places=True)``) add to ``T``. With ``heads = true`` it also writes
+the common noun a compound ends in into ``token.lemma_`` ("Edelstahltank" -> "Tank", else "-"),
+embedded as one more hashed feature: what a compound is, whatever its first part.
+
 The word list itself is :class:`explore.ner.lexicon.Lexicon`.
 """
 from __future__ import annotations
@@ -135,67 +139,6 @@ class LexiconTagger:
 @Language.factory("explore_lexicon", default_config={"heads": False})
 def make_lexicon_tagger(nlp: Language, name: str, heads: bool) -> LexiconTagger:
     return LexiconTagger(nlp, name, heads)
-
-
-# STTS (HanTa's tag set, from the TIGER newspaper corpus) -> the universal tag written to token.pos_;
-# NE (a proper noun) against NN (a common noun) is what the NER model needs of it.
-STTS_UPOS = {"NE": "PROPN", "NN": "NOUN", "FM": "X", "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV",
-             "APPR": "ADP", "APPRART": "ADP", "APPO": "ADP", "APZR": "ADP", "ART": "DET", "CARD": "NUM",
-             "KON": "CCONJ", "KOKOM": "CCONJ", "KOUS": "SCONJ", "KOUI": "SCONJ", "TRUNC": "X", "XY": "X",
-             "ITJ": "INTJ", "PTKNEG": "PART", "PTKZU": "PART", "PTKVZ": "PART", "PTKA": "PART",
-             "PTKANT": "PART", "PPER": "PRON", "PRF": "PRON", "PDS": "PRON", "PIS": "PRON", "PRELS": "PRON",
-             "PWS": "PRON", "PPOSS": "PRON", "PPOSAT": "DET", "PDAT": "DET", "PIAT": "DET", "PIDAT": "DET",
-             "PRELAT": "DET", "PWAT": "DET", "PWAV": "ADV", "PROAV": "ADV", "PAV": "ADV"}
-
-
-def stts_to_upos(tag: str) -> str:
-    """``NE`` -> ``PROPN``; verbs (``VVFIN``, ``VAINF``, ``VV(FIN)``) -> ``VERB``/``AUX``; ``$,`` -> ``PUNCT``."""
-    if tag.startswith("$"):
-        return "PUNCT"
-    if tag.startswith("VA") or tag.startswith("VM"):
-        return "AUX"
-    if tag.startswith("V"):
-        return "VERB"
-    return STTS_UPOS.get(tag.split("(")[0], "X")
-
-
-class HantaTagger:
-    """Writes HanTa's part of speech in context (an HMM trained on TIGER) into ``token.pos_``.
-
-    Sentences already tagged are kept (bounded) so training epochs do not tag the same text again.
-    """
-
-    def __init__(self, nlp: Language, name: str = "explore_hanta", cache_size: int = 200_000):
-        self.name = name
-        self.cache: dict[tuple[str, ...], list[str]] = {}
-        self.cache_size = cache_size
-
-    def tags(self, words: tuple[str, ...]) -> list[str]:
-        hit = self.cache.get(words)
-        if hit is None:
-            from ..owner import _tagger
-            idx = [i for i, w in enumerate(words) if w.strip()]
-            hit = ["SPACE"] * len(words)
-            if idx:
-                for i, (_, _, tag) in zip(idx, _tagger().tag_sent([words[i] for i in idx], taglevel=1)):
-                    hit[i] = stts_to_upos(tag)
-            if len(self.cache) < self.cache_size:
-                self.cache[words] = hit
-        return hit
-
-    def __call__(self, doc: Doc) -> Doc:
-        for tok, pos in zip(doc, self.tags(tuple(t.text for t in doc))):
-            tok.pos_ = pos
-        return doc
-
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
-
-
-@Language.factory("explore_hanta")
-def make_hanta_tagger(nlp: Language, name: str) -> HantaTagger:
-    return HantaTagger(nlp, name)
 
 
 @registry.architectures("explore.CharHashEmbed.v1")
