@@ -95,9 +95,10 @@ def economy(text: str) -> str | None:
     return best[1] if best else None
 
 
-_WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?:der|die|das|den|dem)\s+(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
-                          r"\s+mit\s+(?:(?:einem\s+)?(?:plus|minus|zuwachs|anstieg|rückgang|wachstum)\s+(?:von\s+)?)"
-                          r"(?:(?:rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$", re.I)
+# the name case-sensitive (capitalised), the words around it in either case
+_WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?i:der|die|das|den|dem)\s+(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
+                          r"\s+mit\s+(?i:(?:einem\s+)?(?:plus|minus|zuwachs|anstieg|rückgang|wachstum)\s+(?:von\s+)?)"
+                          r"(?i:(?:rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$")
 
 
 def _with_change_owner(s: str, p: int, sentence_start: int):
