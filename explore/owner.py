@@ -450,12 +450,20 @@ _REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>(?:[^,;:.!?]|\.(?=\
                         r"(?![\wäöüß])")
 
 
+# "..., berichtete Marco R. Fuchs, Vorstandsvorsitzender der OHB Technology AG": the speaker's company
+_SPEAKER_OF = re.compile(r"(?i)(?<![\wäöüß])(?:sagte|sagt|berichtete|erklärte|betonte|kündigte|teilte)\s+"
+                         r"[^,;:!?]{2,60},\s+(?:\w+-)?(?:chef|chefin|vorstand\w*|vorsitzende\w*|sprecher\w*|"
+                         r"geschäftsführer\w*|ceo|finanzchef\w*|präsident\w*)\s+(?:der|des|von|bei)\s+"
+                         r"(?P<who>(?:[^,;:.!?]|\.(?=\w)){2,80})")
+
+
 def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Owner | None:
     """"..., wie der Flughafenbetreiber Fraport am Donnerstag mitteilte": the company that reports
     the figures of its sentence (a recognised name, not a news agency or a name by form alone; a
-    dot inside a name is no sentence end: "wie die buch.de internetstores AG mitteilte")."""
+    dot inside a name is no sentence end: "wie die buch.de internetstores AG mitteilte"), or whose
+    officer says so ("berichtete X, Vorstandsvorsitzender der Y AG")."""
     g = grammar()
-    for m in _REPORTING.finditer(sentence):
+    for m in list(_REPORTING.finditer(sentence)) + list(_SPEAKER_OF.finditer(sentence)):
         for o in orgs.in_span(sent_start + m.start("who"), sent_start + m.end()):
             if not o.weak and o.type not in ("index", "currency") and o.text not in g.not_owners \
                     and o.name not in g.not_owners:
