@@ -206,17 +206,19 @@ class Recognizer:
             self._seen[key] = found
         return found
 
-    def _classes(self, word: str) -> str:
-        """The word classes of the model's word list ("V" a first name, "T" a place, ...)."""
+    def _words(self):
+        """The model's word list, loaded on first use."""
         if self.lexicon is None:
             self.lexicon = lexicon()
-        return self.lexicon.classes(word)
+        return self.lexicon
+
+    def _classes(self, word: str) -> str:
+        """The word classes of the model's word list ("V" a first name, "T" a place, ...)."""
+        return self._words().classes(word)
 
     def _common(self, word: str) -> bool:
         """A common German noun (the model's word list), never a name on its own."""
-        if self.lexicon is None:
-            self.lexicon = lexicon()
-        return self.lexicon.is_common_noun(_GENITIVE.sub("", word))
+        return self._words().is_common_noun(_GENITIVE.sub("", word))
 
     def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
         """Drop leading words that are never names ("Die", "Laut") from a model span, but not an

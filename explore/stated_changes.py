@@ -328,8 +328,7 @@ _INDEX_CACHE: dict[int, frozenset] = {}
 
 def _article_economy(ctx, article: str) -> str | None:
     rows = ctx.by_article.get(article, [])
-    title = next((r["title"] for r in rows if r.get("title")), None)
-    for text in [title] + [r["sentence"] for r in rows]:
+    for text in [ctx.title(article)] + [r["sentence"] for r in rows]:
         name = economy(text or "")
         if name:
             return name

@@ -101,13 +101,17 @@ class _Context:
         self._org_sentences: dict[str, tuple[list[tuple[int, str]], list[tuple[int, str]]]] = {}
 
     # --- owners, periods, measures (explore.owner, explore.periods) -------------------------------
+    def title(self, article: str) -> str | None:
+        """The article's title (from the catalog), if any."""
+        return next((r["title"] for r in self.by_article.get(article, []) if r.get("title")), None)
+
     def _tag_all(self) -> None:
         """Run the NER model once, batched, over every text the owners will be looked up in (the
         titles too: one model call each cost about 5 % of the tables' time)."""
         from .orgs import model_spans
-        titles = (next((r["title"] for r in rows if r.get("title")), None) for rows in self.by_article.values())
+        titles = [t for t in map(self.title, self.by_article) if t]
         model_spans(list(dict.fromkeys([s for a in self.by_article for part in self.org_sentences(a)
-                                        for _, s in part] + [t for t in titles if t])))
+                                        for _, s in part] + titles)))
         self._tagged = True
 
     def org_sentences(self, article: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -140,10 +144,8 @@ class _Context:
         if not self._tagged:
             self._tag_all()
         if article not in self._orgs:
-            rows = self.by_article.get(article, [])
-            title = next((r["title"] for r in rows if r.get("title")), None)
             spans, context = self.org_sentences(article)
-            self._orgs[article] = ArticleOrgs.from_sentences(spans, title, gazetteer=self.gazetteer,
+            self._orgs[article] = ArticleOrgs.from_sentences(spans, self.title(article), gazetteer=self.gazetteer,
                                                              context=context,
                                                              text=(self.texts or {}).get(article, ""))
         return self._orgs[article]
@@ -173,7 +175,7 @@ class _Context:
         title and lead (the first 300 characters of the text, else its first figure sentences)."""
         if article not in self._report:
             rows = self.by_article.get(article, [])
-            title = next((r["title"] for r in rows if r.get("title")), None) or ""
+            title = self.title(article) or ""
             text = (self.texts or {}).get(article)
             lead = text[:300] if text is not None else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3]))
             self._report[article] = periods().report_time(title + "\n" + lead)
@@ -207,7 +209,7 @@ class _Context:
         if article not in self._mentions:
             seen, out = set(), []
             rows = self.by_article.get(article, [])
-            title = next((r["title"] for r in rows if r.get("title")), None)
+            title = self.title(article)
             if title:
                 out += [(-1, m.name) for m in self.at.entities(title)]
             for r in rows:

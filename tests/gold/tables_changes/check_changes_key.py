@@ -24,13 +24,16 @@ Verifies that
 Prints per-document counts (lines, required rows, optional rows, lines with required rows,
 lines with only optional rows, lines without rows). Exit code 1 on any error.
 """
-import csv
 import json
 import os
 import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tables_shares"))
+from check_shares_key import (QUALIFIERS, check_catalog, count_occurrences, is_num, is_opt_str,  # noqa: E402
+                              read_docs, read_rows, report)
+
 DOCS = os.path.normpath(os.path.join(HERE, "..", "germeval_changes"))
 SHARES = os.path.normpath(os.path.join(HERE, "..", "germeval_shares"))
 KEY = os.path.join(HERE, "changes.jsonl")
@@ -44,20 +47,8 @@ FIELDS = ["article", "surface", "occurrence", "entity", "aliases", "measure", "c
 MEASURES = {"revenue", "profit", "loss", "orders", "sales_volume", "employment", "unemployment",
             "prices", "exports", "production", "market_share", "users", "dividend", "gdp",
             "wages", "costs", "passengers", "other"}
-QUALIFIERS = {None, "approx", "more_than", "less_than", "up_to"}
-CATALOG_HEADER = ["id", "title", "publisher", "published", "published_inferred",
-                  "language", "url", "note"]
 NOTE_RE = re.compile(r"GermEval 2014 NER \((train|dev|test) sentences ([0-9 ]+); (\S+) lines "
                      r"([0-9 ]+)\), CC BY 4\.0; Benikova et al\. 2014$")
-
-
-def count_occurrences(text, sub):
-    """Occurrences of sub in text, overlapping ones included."""
-    n, i = 0, text.find(sub)
-    while i >= 0:
-        n += 1
-        i = text.find(sub, i + 1)
-    return n
 
 
 def nth_position(text, sub, n):
@@ -69,16 +60,8 @@ def nth_position(text, sub, n):
     return i
 
 
-def is_num(x):
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
-
-
 def is_opt_num(x):
     return x is None or is_num(x)
-
-
-def is_opt_str(x):
-    return x is None or (isinstance(x, str) and x.strip() != "")
 
 
 def detok(tokens):
@@ -114,11 +97,7 @@ def load_split(split):
 
 def main():
     errors = []
-    docs = {}
-    for fn in sorted(os.listdir(DOCS)):
-        if fn.endswith(".txt"):
-            with open(os.path.join(DOCS, fn), encoding="utf-8") as f:
-                docs[fn[:-4]] = f.read()
+    docs = read_docs(DOCS)
 
     # documents
     for a, text in docs.items():
@@ -132,42 +111,20 @@ def main():
         if not re.match(r"gc\d\d_(train|dev|test)_", a):
             errors.append(f"{a}: name does not start with gcNN_<split>_")
 
-    # catalog
-    cat_path = os.path.join(DOCS, "catalog.csv")
+    # catalog: the shared checks, then the GermEval split, sentences and lines its note names
     catalog = {}
-    if not os.path.exists(cat_path):
-        errors.append("catalog.csv missing")
-    else:
-        with open(cat_path, encoding="utf-8", newline="") as f:
-            rd = list(csv.reader(f))
-        if not rd or rd[0] != CATALOG_HEADER:
-            errors.append(f"catalog.csv header {rd[0] if rd else None} != {CATALOG_HEADER}")
-        ids = [r[0] for r in rd[1:] if r]
-        for r in rd[1:]:
-            if not r:
-                continue
-            if len(r) != len(CATALOG_HEADER):
-                errors.append(f"catalog.csv row {r[0]}: {len(r)} columns")
-                continue
-            if r[5] != "de":
-                errors.append(f"catalog.csv row {r[0]}: language {r[5]!r}")
-            m = NOTE_RE.match(r[7])
-            if not m:
-                errors.append(f"catalog.csv row {r[0]}: note does not name split/sentences/lines")
-                continue
-            split, sents, fname, lines = m.group(1), m.group(2).split(), m.group(3), m.group(4).split()
-            if fname != DATA_FILES[split] or len(sents) != len(lines):
-                errors.append(f"catalog.csv row {r[0]}: file {fname} / counts do not fit split {split}")
-                continue
-            if f"_{split}_" not in r[0]:
-                errors.append(f"catalog.csv row {r[0]}: split {split} not in the document name")
-            catalog[r[0]] = (split, [int(x) for x in sents], [int(x) for x in lines])
-        if len(set(ids)) != len(ids):
-            errors.append("catalog.csv: duplicate ids")
-        for a in sorted(set(docs) - set(ids)):
-            errors.append(f"catalog.csv: document {a} not listed")
-        for a in sorted(set(ids) - set(docs)):
-            errors.append(f"catalog.csv: id {a} has no .txt file")
+    for r in check_catalog(DOCS, docs, errors):
+        m = NOTE_RE.match(r[7])
+        if not m:
+            errors.append(f"catalog.csv row {r[0]}: note does not name split/sentences/lines")
+            continue
+        split, sents, fname, lines = m.group(1), m.group(2).split(), m.group(3), m.group(4).split()
+        if fname != DATA_FILES[split] or len(sents) != len(lines):
+            errors.append(f"catalog.csv row {r[0]}: file {fname} / counts do not fit split {split}")
+            continue
+        if f"_{split}_" not in r[0]:
+            errors.append(f"catalog.csv row {r[0]}: split {split} not in the document name")
+        catalog[r[0]] = (split, [int(x) for x in sents], [int(x) for x in lines])
 
     # provenance against the corpus (if present)
     splits = {}
@@ -212,16 +169,7 @@ def main():
             if line in shares:
                 errors.append(f"{a} line {k}: sentence also in ../germeval_shares/")
 
-    # key rows
-    rows = []
-    with open(KEY, encoding="utf-8") as f:
-        for ln, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((ln, json.loads(line)))
-            except json.JSONDecodeError as e:
-                errors.append(f"line {ln}: bad JSON ({e})")
+    rows = read_rows(KEY, errors)
 
     groups = {}
     row_line = {}
@@ -333,13 +281,7 @@ def main():
         print(f"{a:36s} {vals[0]:5d} {vals[1]:4d} {vals[2]:4d} {vals[3]:5d} {vals[4]:5d} {vals[5]:6d}")
     print(f"{'total (' + str(len(docs)) + ' documents)':36s} {tot[0]:5d} {tot[1]:4d} {tot[2]:4d} {tot[3]:5d} {tot[4]:5d} {tot[5]:6d}")
     print(f"rows: {len(rows)}")
-    if errors:
-        print(f"\n{len(errors)} error(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("no errors")
-    return 0
+    return report(errors)
 
 
 if __name__ == "__main__":

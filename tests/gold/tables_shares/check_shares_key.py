@@ -43,42 +43,50 @@ def is_opt_str(x):
     return x is None or (isinstance(x, str) and x.strip() != "")
 
 
-def main():
-    errors = []
+# --- shared with ../tables_changes/check_changes_key.py -------------------------------------
+def read_docs(folder):
+    """{document id: text} of the .txt files of a folder."""
     docs = {}
-    for fn in sorted(os.listdir(DOCS)):
+    for fn in sorted(os.listdir(folder)):
         if fn.endswith(".txt"):
-            with open(os.path.join(DOCS, fn), encoding="utf-8") as f:
+            with open(os.path.join(folder, fn), encoding="utf-8") as f:
                 docs[fn[:-4]] = f.read()
+    return docs
 
-    # catalog
-    cat_path = os.path.join(DOCS, "catalog.csv")
+
+def check_catalog(folder, docs, errors):
+    """Header, columns and language of catalog.csv, and that it lists exactly the documents;
+    returns its well-formed rows (without the header)."""
+    cat_path = os.path.join(folder, "catalog.csv")
     if not os.path.exists(cat_path):
         errors.append("catalog.csv missing")
-    else:
-        with open(cat_path, encoding="utf-8", newline="") as f:
-            rd = list(csv.reader(f))
-        if not rd or rd[0] != CATALOG_HEADER:
-            errors.append(f"catalog.csv header {rd[0] if rd else None} != {CATALOG_HEADER}")
-        ids = [r[0] for r in rd[1:] if r]
-        for r in rd[1:]:
-            if r and len(r) != len(CATALOG_HEADER):
-                errors.append(f"catalog.csv row {r[0]}: {len(r)} columns")
-            elif r and r[5] != "de":
-                errors.append(f"catalog.csv row {r[0]}: language {r[5]!r}")
-        if len(set(ids)) != len(ids):
-            errors.append("catalog.csv: duplicate ids")
-        for a in sorted(set(docs) - set(ids)):
-            errors.append(f"catalog.csv: document {a} not listed")
-        for a in sorted(set(ids) - set(docs)):
-            errors.append(f"catalog.csv: id {a} has no .txt file")
-    for a in docs:
-        if len(a) + 4 > 50 or not all(c.islower() or c.isdigit() or c == "_" for c in a):
-            errors.append(f"file name {a}.txt: not lowercase ascii / too long")
+        return []
+    with open(cat_path, encoding="utf-8", newline="") as f:
+        rd = list(csv.reader(f))
+    if not rd or rd[0] != CATALOG_HEADER:
+        errors.append(f"catalog.csv header {rd[0] if rd else None} != {CATALOG_HEADER}")
+    ids = [r[0] for r in rd[1:] if r]
+    good = []
+    for r in rd[1:]:
+        if r and len(r) != len(CATALOG_HEADER):
+            errors.append(f"catalog.csv row {r[0]}: {len(r)} columns")
+        elif r and r[5] != "de":
+            errors.append(f"catalog.csv row {r[0]}: language {r[5]!r}")
+        elif r:
+            good.append(r)
+    if len(set(ids)) != len(ids):
+        errors.append("catalog.csv: duplicate ids")
+    for a in sorted(set(docs) - set(ids)):
+        errors.append(f"catalog.csv: document {a} not listed")
+    for a in sorted(set(ids) - set(docs)):
+        errors.append(f"catalog.csv: id {a} has no .txt file")
+    return good
 
-    # key rows
+
+def read_rows(path, errors):
+    """(line number, row) of a JSON-lines key; a line that is no JSON is an error."""
     rows = []
-    with open(KEY, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for ln, line in enumerate(f, 1):
             if not line.strip():
                 continue
@@ -86,6 +94,28 @@ def main():
                 rows.append((ln, json.loads(line)))
             except json.JSONDecodeError as e:
                 errors.append(f"line {ln}: bad JSON ({e})")
+    return rows
+
+
+def report(errors):
+    """Print the errors; the exit code."""
+    if errors:
+        print(f"\n{len(errors)} error(s):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("no errors")
+    return 0
+
+
+def main():
+    errors = []
+    docs = read_docs(DOCS)
+    check_catalog(DOCS, docs, errors)
+    for a in docs:
+        if len(a) + 4 > 50 or not all(c.islower() or c.isdigit() or c == "_" for c in a):
+            errors.append(f"file name {a}.txt: not lowercase ascii / too long")
+    rows = read_rows(KEY, errors)
 
     surfaces = {}
     seen = set()
@@ -155,13 +185,7 @@ def main():
     tot_lines = sum(len([l for l in t.splitlines() if l.strip()]) for t in docs.values())
     print(f"{'total (' + str(len(docs)) + ' documents)':40s} {tot_lines:5d} {tot_req:4d} {tot_opt:4d}")
     print(f"rows: {len(rows)}")
-    if errors:
-        print(f"\n{len(errors)} error(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("no errors")
-    return 0
+    return report(errors)
 
 
 if __name__ == "__main__":
