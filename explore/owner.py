@@ -37,6 +37,8 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
+#: a security's identifier: an ISIN ("CA09852X3058") or a six-character WKN with digits ("A12AZ5")
+_SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
 _SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right after a name: "Terex-Aktie"
 _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
@@ -477,13 +479,15 @@ def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Ow
 
 @functools.lru_cache(maxsize=100_000)
 def _not_an_org(written: str, weak: bool = True) -> bool:
-    """A currency code or unit ("SAR"), a measure or period word ("Ebitda", "Fiskalquartal"), or a
-    name found by its form alone (``weak``) that is a place or a person's name by the NER lexicon
-    ("Ohio", "Dietmar Thomas"): not an organisation."""
+    """A currency code or unit ("SAR"), a legal form alone ("AG"), a security's identifier
+    ("A12AZ5"), a measure or period word ("Ebitda", "Fiskalquartal"), or a name found by its form
+    alone (``weak``) that is a place or a person's name by the NER lexicon ("Ohio", "Dietmar
+    Thomas"): not an organisation."""
     from .extract import scanner
-    from .orgs import lexicon
+    from .orgs import lexicon, recognizer
     words = written.split()
-    if len(words) == 1 and written in scanner().units:
+    if len(words) == 1 and (written in scanner().units or written in recognizer().legal_forms
+                            or _SECURITY_ID.fullmatch(written)):
         return True
     v = vocab()["owner"]
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):

