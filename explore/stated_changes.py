@@ -24,9 +24,12 @@ from .shares import vocab
 
 _UM = re.compile(r"(?i)\bum\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\.|zirka|circa|die|ein|eine|"
                  r"einen|mehr als die|fast die|knapp die|rund die|gut die)\s+)*$")
+# "auf künftig 18 Cent", "auf minus 63,9 Punkte": time words and a sign may stand before a level
 _AUF = re.compile(r"(?i)\bauf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa|nur noch|noch|"
-                  r"ein|eine|einen|die|das)\s+)*$")
-_VON = re.compile(r"(?i)\bvon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|zirka|circa)\s+)*$")
+                  r"ein|eine|einen|die|das|künftig|zuletzt|nun|jetzt|inzwischen|mittlerweile|minus|plus)\s+)*$")
+_VON = re.compile(r"(?i)\bvon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|zirka|circa|zuvor|bisher|"
+                  r"minus|plus)\s+)*$")
+_MINUS = re.compile(r"(?i)(?<![\wäöüß])minus\s+$")
 _NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
 _ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
 _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
@@ -44,6 +47,7 @@ def _rules(lang: str = "de") -> dict:
     return {
         "measures": [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(p) + ")", re.I)) for k, p in v["measures"].items()],
         "collective": set(v["collective"]),
+        "market": re.compile(r"(?<![\wäöüß])(?:" + alt(v["market_words"]) + r")(?![\wäöüß])", re.I),
         "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
         "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
         "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")(?:\s+(?:des|der|beim|bei|im)(?:\s+\S+){1,3}?)?"
@@ -66,6 +70,41 @@ def _rules(lang: str = "de") -> dict:
         "job_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["cut"]) + ")", re.I),
         "job_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["create"]) + ")", re.I),
     }
+
+
+def sentiment_points(f: dict, s: str, p: int, e: int) -> bool:
+    """Points of a survey indicator, not of a stock index: "Das ZEW-Stimmungsbarometer
+    verschlechterte sich um 11,5 Punkte" (no market word in the clause).
+
+    >>> sentiment_points({"kind": "index", "unit": "Punkte"}, "Der Ifo-Index stieg um 1,2 Punkte.", 23, 33)
+    True
+    >>> sentiment_points({"kind": "index", "unit": "Punkte"}, "Der Dax stieg um 1,2 Punkte.", 17, 27)
+    False
+    """
+    if f["kind"] != "index" or f.get("unit") != "Punkte" or measure_of(s, p, e) != "sentiment":
+        return False
+    return not _rules()["market"].search(s[clause_start(s, p):clause_end(s, e)])
+
+
+_COMPOUND_OWNER = re.compile(r"(?P<n>[A-ZÄÖÜ][\wäöüß&]*)-$")
+
+
+def _indicator_owner(ctx, f: dict, s: str):
+    """The institute whose indicator moved: the company that reports it ("wie das ZEW mitteilte"),
+    else the name its compound begins with ("Ifo-Geschäftsklimaindex", "GfK-Konsumklima"), else its
+    grammatical owner ("Der Geschäftsklimaindex des Instituts X")."""
+    from .owner import Owner, reporting_company
+    o = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
+    if o is not None:
+        return o
+    rx = dict(_rules()["measures"])["sentiment"]
+    for m in rx.finditer(s):
+        c = _COMPOUND_OWNER.search(s, max(0, m.start() - 30), m.start())
+        if c:
+            a = f["sentence_start"] + c.start("n")
+            return Owner(c.group("n"), c.group("n"), a, a + len(c.group("n")), "pattern")
+    o = ctx.owner(f)
+    return o if o is not None and o.source not in ("article", "reference") else None
 
 
 def economy(text: str) -> str | None:
@@ -101,14 +140,46 @@ _WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?i:der|die|das|den|dem)\s+(?P<n>[A-ZÄ�
                           r"(?i:(?:rund|etwa|knapp|gut|fast|mehr als|über)\s+)?$")
 
 
+# an item of a list whose values stand in parentheses: "das Wachstum in den USA (etwa 0,6 Prozent),
+# Großbritannien (0,8 Prozent) und Japan (0,2 Prozent)"
+_PAREN_ITEM = re.compile(r"(?<![\wäöüß])(?P<n>[A-ZÄÖÜ][\wäöüß&-]*(?:\s+[A-ZÄÖÜ][\wäöüß&-]*)?)\s*\(\s*"
+                         r"(?:(?i:etwa|rund|knapp|gut|fast|ca\.|plus|minus)\s+)*$")
+_GROWTH = re.compile(r"(?i)(?<![\wäöüß])(?:plus|anstieg|zuwachs\w*|wachstum\w*|steigerung|erhöhung|zunahme|sprung|"
+                     r"zuwächse)(?![\wäöüß])")
+_SHRINKING = re.compile(r"(?i)(?<![\wäöüß])(?:minus|rückgang|einbruch|senkung|verringerung|abnahme|schrumpfung)"
+                        r"(?![\wäöüß])")
+
+
+def _paren_item(s: str, p: int) -> re.Match | None:
+    """The name a parenthesised value follows, in a sentence that speaks of a change outside the
+    parentheses ("das geringere Wachstum in den USA (etwa 0,6 Prozent)")."""
+    m = _PAREN_ITEM.search(s, max(0, p - 60), p)
+    if m is None or m.end() != p:
+        return None
+    outside = re.sub(r"\([^()]*\)", " ", s)
+    r = _rules()
+    if not (_GROWTH.search(outside) or _SHRINKING.search(outside) or r["up"].search(outside)
+            or r["down"].search(outside)):
+        return None
+    return m
+
+
 def _with_change_owner(s: str, p: int, sentence_start: int):
-    """The owner named right before "mit plus X" ("der Spreewald mit plus 25,2 Prozent"), an item of
-    a list of changes; not a common noun alone."""
+    """The owner named right before "mit plus X" ("der Spreewald mit plus 25,2 Prozent") or before the
+    parentheses of its value ("Großbritannien (0,8 Prozent)"), an item of a list of changes; not a
+    common noun alone."""
     from .orgs import lexicon
     from .owner import Owner
     m = _WITH_CHANGE.search(s[max(0, p - 80):p])
     if not m:
-        return None
+        m = _paren_item(s, p)
+        if not m:
+            return None
+        name = m.group("n")
+        if " " not in name and lexicon().is_common_noun(name):
+            return None
+        return Owner(economy(name) or name, name, sentence_start + m.start("n"), sentence_start + m.end("n"),
+                     "pattern")
     name = m.group("n")
     if " " not in name and lexicon().is_common_noun(name):
         return None
@@ -152,6 +223,12 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     if f.get("direction"):
         return f["direction"]
     r = _rules()
+    if _paren_item(sentence, p):                    # "das Wachstum in den USA (0,6 Prozent)": the list's word
+        outside = re.sub(r"\([^()]*\)", " ", sentence)
+        up = bool(_GROWTH.search(outside) or r["up"].search(outside))
+        down = bool(_SHRINKING.search(outside) or r["down"].search(outside))
+        if up != down:
+            return "up" if up else "down"
     clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
     up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
     if not up and not down:                 # "ging ... um 11,3 Prozent auf 3,9 Millionen zurück"
@@ -186,6 +263,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
         return True
     if f["kind"] == "multiple":
         return True
+    if f["kind"] == "percent" and _paren_item(s, p):
+        return True
     if f["kind"] == "percent" and f.get("direction") and s[p:p + 1] in "+-−" and _VERSUS.match(s[e:]):
         return True
     if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
@@ -209,6 +288,8 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
         if not (lo <= xp < hi):
             continue
         before = s[max(0, xp - 30):xp]
+        if x.get("direction") == "down" and x["low"] and (_MINUS.search(before) or x["text"].lstrip()[:1] in "-−"):
+            x = x | {"low": -x["low"]}                 # "auf minus 63,9 Punkte": a level below zero
         if _AUF.search(before) and to is None:
             to = x
         elif (_VON.search(before) or _NACH.search(before)) and frm is None:
@@ -225,7 +306,7 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     if not views._is_move(ctx, f, p, e):
         return False
     o = ctx.owner(f, move=True)
-    return o is not None and o.source == "gazetteer"
+    return o is not None and (o.source == "gazetteer" or _paren_item(f["sentence"], p) is not None)
 
 
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
@@ -238,6 +319,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     ``entity_source`` "economy"."""
     from .views import _owner_columns
     cs, ce = clause_start(s, p), clause_end(s, e)
+    if measure == "sentiment":                  # an indicator belongs to its institute
+        return _owner_columns(_indicator_owner(ctx, f, s))
     collective = measure in _rules()["collective"]
     o = ctx.owner(f)
     if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
@@ -352,10 +435,12 @@ def change_rows(ctx) -> list[dict]:
     at = ctx.at
     out = []
     for f in ctx.rows:
-        if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other"):
+        if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other", "index"):
             continue
         s = f["sentence"]
         p, e = ctx.pos(f)
+        if f["kind"] == "index" and not sentiment_points(f, s, p, e):
+            continue                                  # a stock index's points: the stock-move table's
         job = _job_change(f, s, p, e)
         if job:
             out.append(_row(ctx, f, "employment", job, None))
@@ -399,7 +484,7 @@ def change_rows(ctx) -> list[dict]:
             unit = _unit(f, s, p)
         wide = bool(r_["change_noun"].search(s[max(0, p - 80):p]))
         frm, to = _levels(ctx, f, s, p, e, wide)
-        if any(x is not None and x["kind"] == "index" for x in (frm, to)):
+        if measure != "sentiment" and any(x is not None and x["kind"] == "index" for x in (frm, to)):
             continue                                  # "fiel um 7,9 % auf 1414 Punkte": an index moved
         pm = list(r_["periods"].finditer(s, cs, ce)) or list(r_["periods"].finditer(s))
         period = min(pm, key=lambda m: abs(m.start() - p)).group(0) if pm else None

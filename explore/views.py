@@ -26,6 +26,7 @@ from .normalize import converter, signed
 from .owner import _DETS, ArticleOrgs, Owner, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .schemas import validate
+from .stated_changes import sentiment_points
 from .unwrap import unwrap
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
@@ -675,6 +676,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             continue                         # points without a stated change are a level ("bei 18.512 Punkten")
         if is_pts and _points_level(r["sentence"], *ctx.pos(r)):
             continue                         # "mit einem Tageshoch von 10.164 Punkten im Minus": a level
+        if is_pts and sentiment_points(r, r["sentence"], *ctx.pos(r)):
+            continue                         # "Das Ifo-Geschäftsklima stieg um 1,2 Punkte": the changes table's
         direction = _direction(ctx, r)
         if not direction:
             continue
