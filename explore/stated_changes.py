@@ -107,8 +107,8 @@ def _indicator_owner(ctx, f: dict, s: str):
     return o if o is not None and o.source not in ("article", "reference") else None
 
 
-def economy(text: str) -> str | None:
-    """The economy a text names first ("Die Verbraucherpreise in Österreich" -> Österreich).
+def economy(text: str, last: bool = False) -> str | None:
+    """The economy a text names first, or ``last`` ("Die Verbraucherpreise in Österreich" -> Österreich).
 
     >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
     ('Ostdeutschland', None)
@@ -123,15 +123,19 @@ def economy(text: str) -> str | None:
                 continue                    # "Gäste aus Deutschland", "Exporte nach China"
             if "isch" in m.group().lower() and _describes_a_company(text, m.end()):
                 continue                    # "Französische Bank kündigt Stellenabbau an": a company
-            if best is None or m.start() < best[0]:
+            if best is None or (m.start() > best[0] if last else m.start() < best[0]):
                 best = (m.start(), name)
-            break
+            if not last:
+                break
+    places = []
     if best is None:                        # any place the NER word list knows: "in Tschechien"
         from .orgs import lexicon
         for m in _IN_PLACE.finditer(text):
             if "T" in lexicon().classes(m.group("p")):
-                return m.group("p")
-    return best[1] if best else None
+                places.append(m.group("p"))
+                if not last:
+                    break
+    return best[1] if best else (places[-1] if places else None)
 
 
 # the name case-sensitive (capitalised), the words around it in either case
@@ -299,6 +303,12 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
     return frm, to
 
 
+def _currency_move(ctx, f: dict, cs: int) -> bool:
+    """A currency moving against another, a row of the stock-move table."""
+    from . import views                   # views imports this module: looked up at call time
+    return views._currency_pair(ctx, f, cs) is not None
+
+
 def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     """A percentage the stock-move table takes for a listed company's or an index's move (a name of
     the company list: "Für Infineon ging es um 3 Prozent nach oben"), not a company's own measure."""
@@ -343,6 +353,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     s0 = f["sentence_start"]
     clause = s[cs:ce]
     for org in ctx.orgs(f["article"]).in_span(s0 + cs, s0 + ce):      # "Fanuc Deutschland" is no economy
+        if economy(org.text) == org.text:
+            continue                                                    # "in Japan" tagged as a name: a place
         a, b = org.start - s0 - cs, org.end - s0 - cs
         clause = clause[:a] + " " * (b - a) + clause[b:]
     name = economy(clause)
@@ -354,7 +366,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             return _owner_columns(o)
     if name is None and not collective and _strong_main(ctx, f["article"]):
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
-    name = name or economy(s) or _article_economy(ctx, f["article"])
+    name = name or economy(s[:p], last=True) or economy(s) or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
 
 
@@ -462,6 +474,8 @@ def change_rows(ctx) -> list[dict]:
             continue                                  # a stock move (a business measure wins over "Einzelhandel")
         if measure == "other" and r_["not_changes"].search(s[cs:ce]):
             continue
+        if f["kind"] == "percent" and _currency_move(ctx, f, cs):
+            continue                                  # "Der Euro verbilligte sich um 0,6 Prozent auf 1,15538 $"
         if measure == "other" and f["kind"] == "percent" and _listed_move(ctx, f, p, e):
             continue                                  # the stock-move table's row ("Für Infineon ging es um 3 % nach oben")
         pct = absolute = factor = None
