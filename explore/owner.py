@@ -131,10 +131,11 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         s, text = o.start, o.text
         words = text.split(" ")
         while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
-                and not words[0].lower().endswith(orgs._NAME_HEADS) \
+                and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
                 and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes:  # not "Stadtwerke X", "Stadt Wien"
-            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding")
+            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding",
+            #                                not "Europäischen Union": an adjective begins the name)
             words = words[1:]
             name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
         text = " ".join(words)
@@ -205,6 +206,13 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=True))
         i += 1
     return out
+
+
+def _name_adjective(words: list[str]) -> bool:
+    """A capitalised adjective that begins a name ("Europäischen Zentralbank", "Russische
+    Föderation"), not one before a noun that only refers ("Französische Bank")."""
+    return (words[0][:1].isupper() and _is_adjective(words[0].lower())
+            and words[1].lower() not in vocab()["owner"]["reference_heads"])
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -479,16 +487,18 @@ def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Ow
 
 @functools.lru_cache(maxsize=100_000)
 def _not_an_org(written: str, weak: bool = True) -> bool:
-    """A currency code or unit ("SAR"), a legal form alone ("AG"), a security's identifier
-    ("A12AZ5"), a measure or period word ("Ebitda", "Fiskalquartal"), or a name found by its form
+    """A currency code or unit ("SAR", "Gbit" of "Gbit/s"), a legal form alone ("AG"), a security's
+    identifier ("A12AZ5"), a word in lower case ("online"), a measure or period word ("Ebitda", "Fiskalquartal"), or a name found by its form
     alone (``weak``) that is a place or a person's name by the NER lexicon ("Ohio", "Dietmar
     Thomas"): not an organisation."""
     from .extract import scanner
     from .orgs import lexicon, recognizer
     words = written.split()
-    if len(words) == 1 and (written in scanner().units or written in recognizer().legal_forms
-                            or _SECURITY_ID.fullmatch(written)):
-        return True
+    units = scanner().units
+    if len(words) == 1 and (written in units or written in recognizer().legal_forms
+                            or _SECURITY_ID.fullmatch(written) or written.isalpha() and written.islower()
+                            or any(u.startswith(written + "/") for u in units)):
+        return True                                     # "online", "Gbit" (of "Gbit/s")
     v = vocab()["owner"]
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
