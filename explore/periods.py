@@ -48,11 +48,12 @@ class Periods:
                                        re.I)
         f = v["fiscal"]
         self.ordinals = f["ordinals"]
+        self.quarter_word = f["quarter"]
         ords = "|".join(sorted(map(re.escape, self.ordinals), key=len, reverse=True))
         years = "|".join(map(re.escape, f["year_words"]))
         self.re_fiscal = re.compile(
             rf"(?<![\wäöüß])(?:im|in\s+(?:dem|den)|des|für\s+das|das|dem|vom|seit\s+dem)?\s*(?:(?P<o>{ords})\s*"
-            rf"(?P<k>{f['quarter']}|{f['half']})|(?P<y>{years}))(?:es|s)?\s*(?P<yr>(?:19|20)\d\d(?:/\d\d)?)?"
+            rf"(?P<k>(?:geschäfts|fiskal|kalender)?(?:{f['quarter']}|{f['half']}))|(?P<y>{years}))(?:es|s)?\s*(?P<yr>(?:19|20)\d\d(?:/\d\d)?)?"
             rf"(?![\wäöüß])", re.I)
         self.re_quarter_code = re.compile(r"(?<![\w])(?P<k>Q[1-4]|H[12])(?:\s*/?\s*(?P<yr>(?:19|20)?\d\d))?(?![\w])")
         self.re_prior = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, f["prior"])) + r")", re.I)
@@ -126,16 +127,16 @@ class Periods:
         return published
 
     # ------------------------------------------------------------- fiscal periods of amounts
-    def fiscal(self, sentence: str, pos: int) -> tuple[str, str] | None:
+    def fiscal(self, sentence: str, pos: int, prior: bool = True) -> tuple[str, str] | None:
         """(period, words) of the ordinal period that governs the amount at sentence[pos]: the
         nearest in its sentence ("im dritten Quartal" = Q3, "im ersten Halbjahr 2024" = H1 2024,
-        "im Geschäftsjahr 2023" = FY 2023, "im Vorjahr" = prior year)."""
+        "im Geschäftsjahr 2023" = FY 2023, "im Vorjahr" = prior year unless not ``prior``)."""
         cands = []
         for m in self.re_fiscal.finditer(sentence):
             yr = m.group("yr")
             if m.group("o"):
                 n = self.ordinals[m.group("o").lower()]
-                code = ("Q" if m.group("k").lower().startswith("q") else "H") + str(n)
+                code = ("Q" if self.quarter_word in m.group("k").lower() else "H") + str(n)
             elif yr:
                 code = "FY"
             else:
@@ -145,7 +146,7 @@ class Periods:
         for m in self.re_quarter_code.finditer(sentence):
             yr = m.group("yr")
             cands.append((m.start(), m.end(), m.group("k") + (f" {yr if len(yr) == 4 else '20' + yr}" if yr else "")))
-        for m in self.re_prior.finditer(sentence):
+        for m in self.re_prior.finditer(sentence) if prior else ():
             cands.append((m.start(), m.end(), "prior year"))
         if not cands:
             return None

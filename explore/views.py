@@ -182,17 +182,29 @@ class _Context:
             self._report[article] = periods().report_time(title + "\n" + lead)
         return self._report[article]
 
+    def paragraph_before(self, r) -> list[str]:
+        """The sentences before the figure's in its paragraph, nearest first (with the text at hand)."""
+        text = (self.texts or {}).get(r["article"])
+        if text is None:
+            return []
+        if r["article"] not in self._sentences:
+            self._sentences[r["article"]] = sentences(unwrap(text))
+        bounds = self._sentences[r["article"]]
+        out, nxt = [], r["sentence_start"]
+        for a, b in reversed(bounds[:bisect.bisect_right(bounds, (r["sentence_start"], -1))]):
+            if b > r["sentence_start"]:
+                continue
+            if "\n\n" in text[b:nxt]:
+                break
+            out.append(text[a:b])
+            nxt = a
+        return out
+
     def previous_sentence(self, r) -> str | None:
         """The sentence before the figure's (from the text, else an adjacent figure sentence)."""
-        text = (self.texts or {}).get(r["article"])
-        if text is not None:
-            if r["article"] not in self._sentences:
-                self._sentences[r["article"]] = sentences(unwrap(text))
-            before = [(a, b) for a, b in self._sentences[r["article"]] if b <= r["sentence_start"]]
-            if not before:
-                return None
-            a, b = before[-1]
-            return text[a:b] if "\n\n" not in text[b:r["sentence_start"]] else None
+        if (self.texts or {}).get(r["article"]) is not None:
+            before = self.paragraph_before(r)
+            return before[0] if before else None
         prev = [x for x in self.by_article[r["article"]] if x["sentence_start"] < r["sentence_start"]]
         if not prev:
             return None
@@ -323,6 +335,11 @@ def measure(sentence: str, pos: int, end: int) -> str:
 
 
 # --- money -----------------------------------------------------------------------------------------
+#: measures of a reporting period: without a period in their sentence they take the one named
+#: nearest before them in the paragraph ("Im dritten Quartal ... . Der Gewinn stieg auf ...")
+_RESULTS = frozenset({"revenue", "profit", "loss", "orders", "dividend"})
+
+
 def _money_rows(ctx: _Context) -> list[dict]:
     conv = converter()
     rows = []
@@ -335,8 +352,11 @@ def _money_rows(ctx: _Context) -> list[dict]:
         c = conv.convert(r["low"], r["unit"], date)
         fm = list(_FOR.finditer(sentence, clause_start(sentence, p), clause_end(sentence, e)))
         purpose = min(fm, key=lambda m: abs(m.start() - p)).group("p") if fm else None
-        fiscal = periods().fiscal(sentence, p)
         what = measure(sentence, p, e)
+        fiscal = periods().fiscal(sentence, p)
+        if fiscal is None and what in _RESULTS:      # "Im dritten Quartal ... . Der Gewinn stieg auf ..."
+            fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r)[:8])),
+                          None)
         who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
             who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
@@ -392,6 +412,8 @@ def _continue_owners(rows: list[dict]) -> None:
             r.update({k: prev[k] for k in ("entity", "entity_text", "entity_start", "entity_end")})
             r["entity_source"] = "reference"
             r["measure"] = prev["measure"]
+            if r["fiscal_period"] is None and prev["fiscal_period"] != "prior year":
+                r["fiscal_period"] = prev["fiscal_period"]
         prev = r
 
 
