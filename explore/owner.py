@@ -504,6 +504,9 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
     if len(words) == 1 and written.lower() in v["reference_heads"]:
         return True                                     # "Bank", "Konzern": a word that refers, not a name
+    if len(words) == 1 and "-" not in written and (lexicon().head(written) or "").lower() in v["reference_heads"] \
+            and not is_proper_noun(written, known=True):
+        return True                                     # "Privatbank", "Chipkonzern": a compound that refers
     if not weak:
         return False
     classes = [lexicon().classes(w) for w in words]
