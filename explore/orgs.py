@@ -194,7 +194,8 @@ class Recognizer:
         for m in self.re_subject.finditer(text):
             s, e = m.span("s")
             words = m.group("s").split()
-            if words[0] in self.not_names or any(self._common(w) for w in words) or not free(s, e):
+            if words[0] in self.not_names or any(self._common(w) for w in words) or not free(s, e) \
+                    or len(words) == 1 and _plain(words[0]):      # "Zuletzt sank der Umsatz"
                 continue
             written = text[s:e]
             found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
@@ -284,6 +285,11 @@ _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|i
 # a number with a scale word or a unit inside a model's span
 _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden|Million|Milliarde|Prozent|%|Euro|Dollar|"
                              r"Franken|Yuan|Pfund)")
+
+
+def _plain(word: str) -> bool:
+    from .owner import is_plain_word          # owner imports this module
+    return is_plain_word(word)
 
 
 def _descriptor(word: str, nxt: str) -> bool:

@@ -31,9 +31,12 @@ from .unwrap import unwrap
 
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 # names given as examples, in a comparison or as a subsidiary are not what the text is about at that
-# point: "Konkurrenten wie IBM und Oracle", "besser als Oracle", "die polnische Tochtergesellschaft X"
+# point: "Konkurrenten wie IBM und Oracle", "Konkurrenten wie die Alphabet-Tochter Google und Facebook",
+# "besser als Oracle", "die polnische Tochtergesellschaft X"
+_EXAMPLE_ITEM = r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"   # "die Alphabet-Tochter"
 _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als)\s+"
-                       r"(?:[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*$"
+                       r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
+                       + _EXAMPLE_ITEM + r"$"
                        r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
@@ -233,6 +236,18 @@ def _common(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=100_000)
+def is_plain_word(word: str) -> bool:
+    """A capitalised word HanTa knows well in lower case as an adverb, adjective or particle
+    ("Zuletzt", "Insgesamt", "Erneut"), not a name it only guesses at ("Symrise").
+
+    >>> is_plain_word("Zuletzt"), is_plain_word("Symrise")
+    (True, False)
+    """
+    tags = _tagger().tag_word(word.lower())
+    return bool(tags) and tags[0][0].startswith(("ADV", "ADJ", "PROAV", "PTK", "KO", "AP")) and bool(tags[0][1] > -13)
+
+
+@functools.lru_cache(maxsize=100_000)
 def _plain_word(word: str) -> bool:
     """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
     t = _tagger()
@@ -354,14 +369,14 @@ class ArticleOrgs:
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
             # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means
+            def apposition(o) -> bool:      # a name after a company noun: "Der Online-Zahlungsabwickler Wirecard"
+                prev = _WORD.findall(sentence[max(0, o.start - start - 40):o.start - start])
+                return bool(prev) and prev[-1][:1].isupper() and g.is_head(prev[-1])
             orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
-                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0]
+                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0 or not o.weak and apposition(o)]
             spellings += [o.name for o in found]
-            if models:                      # and a name in apposition: "Der Online-Zahlungsabwickler Wirecard"
-                for p in proper_nouns(sentence, start, found):
-                    prev = _WORD.findall(sentence[max(0, p.start - start - 40):p.start - start])
-                    if prev and prev[-1][:1].isupper() and g.is_head(prev[-1]):
-                        orgs.append(p)
+            if models:                      # and a name HanTa knows, in apposition
+                orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
         return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,

@@ -401,9 +401,11 @@ _REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bunde
 
 
 def _reporter(name: str) -> bool:
-    """A statistics office, agency or institute reports figures, it does not own them; a measure
-    word ("Ebitda") or a function word ("Mehr") is never an owner."""
-    if name in _rules()["not_owner_words"] or _REPORTER_STEMS.search(name):
+    """A statistics office, agency or institute reports figures, it does not own them, nor does a news
+    agency or paper (the owner grammar's list); a measure word ("Ebitda") or a function word
+    ("Mehr") is never an owner."""
+    from .owner import grammar
+    if name in _rules()["not_owner_words"] or _REPORTER_STEMS.search(name) or name in grammar().not_owners:
         return True
     if any(rx.fullmatch(name) for _, rx in _rules()["measures"]):
         return True
