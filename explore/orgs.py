@@ -113,7 +113,7 @@ class Recognizer:
         self.re_legal_end = re.compile(r"(?:[ ,]+(?:" + legal + r"))+$")
         self.public_prefixes = set(o["public_prefixes"])
         self.re_public = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, o["public_prefixes"]))
-                                    + r")[ ]" + _CAP + r"(?:-" + _CAP + r")?(?![\w-])")
+                                    + r")[ ]" + _CAP + r"(?:-" + _CAP + r")?(?:[ ][A-ZÄÖÜ]{2,5})?(?![\w-])")
         verbs = tomllib.loads(resources.files("explore.lang").joinpath(lang, "orgs.toml").read_text("utf-8"))
         self.re_subject = re.compile(r"(?:^|[,;:.!?]\s+|\bund\s+|\bsowie\s+)(?P<s>" + _CAP + r"(?:[ ]" + _CAP + r")?)"
                                      r"\s+(?:" + "|".join(map(re.escape, verbs["share_move"]["verbs"])) + r")\b")

@@ -365,6 +365,7 @@ class ArticleOrgs:
         g = grammar()
         from .orgs import recognizer
         legal = recognizer(tuple(gazetteer)).legal_form
+        public = recognizer(tuple(gazetteer)).public_prefixes
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
@@ -373,7 +374,8 @@ class ArticleOrgs:
                 prev = _WORD.findall(sentence[max(0, o.start - start - 40):o.start - start])
                 return bool(prev) and prev[-1][:1].isupper() and g.is_head(prev[-1])
             orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
-                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0 or not o.weak and apposition(o)]
+                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0 or not o.weak and apposition(o)
+                     or o.name.split(" ", 1)[0] in public]          # "Die Hansestadt Wismar will ..."
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
                 orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
@@ -583,6 +585,7 @@ class Grammar:
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         dets = "|".join(map(re.escape, v["reference_determiners"]))
         self.index_heads = tuple(v["index_heads"])
+        self.public_heads = ("gemeinde", "stadt", "städte", "kommune")      # refer to public bodies only
         self.re_reference = re.compile(
             rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
         self.re_implicit = re.compile(
@@ -826,6 +829,12 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
         fitting = banks or fitting
+    if head.rstrip("n").endswith(g.public_heads):   # "die Gemeinde": a public body named before, never a company
+        from .orgs import recognizer
+        public = recognizer().public_prefixes
+        fitting = [o for o in fitting if o.name.split(" ", 1)[0] in public]
+        if not fitting:
+            return None
     words = s[a:b]
     if want_index:
         low = re.sub(r"\s+", " ", words.lower())
