@@ -68,12 +68,20 @@ def _rules(lang: str = "de") -> dict:
 def is_group(word: str, lang: str = "de") -> bool:
     """Does a noun name a population of people or organisations?
 
-    >>> is_group("Industrieunternehmen"), is_group("Befragten"), is_group("Kosten")
-    (True, True, False)
+    >>> is_group("Industrieunternehmen"), is_group("Befragten"), is_group("Kosten"), is_group("Wiener")
+    (True, True, False, True)
     """
     r = _rules(lang)
     w = word.lower()
-    return w not in r["not_groups"] and w[:1].isalpha() and any(w.endswith(g) for g in r["groups"])
+    if w in r["not_groups"] or not w[:1].isalpha():
+        return False
+    return any(w.endswith(g) for g in r["groups"]) or _inhabitants(word)
+
+
+def _inhabitants(word: str) -> bool:
+    """The people of a place: "Berliner", "Wiener", "Zürcher" is not (its stem is no place name)."""
+    from .orgs import lexicon
+    return len(word) > 4 and word.endswith("er") and "T" in lexicon().classes(word[:-2])
 
 
 def head_noun(np: str) -> str | None:
