@@ -32,8 +32,10 @@ MAX_WIDTH = 160
 MIN_WIDTH = 30
 _LIST_OR_TABLE = re.compile(r"\s*(?:[-*•–—>|#]|\d{1,2}[.)]\s)|.*[|\t]")
 _TABLE = re.compile(r"[|\t]")
-#: a line that ends in a word, a number or a comma, then a line that begins with a lower-case word
-_RUNS_ON = re.compile(r"[\w,)\u2019\"-][ \t]*\n(?=[a-zäöüß]+[\s,.;:])")
+#: a line break before a line that begins with a lower-case word (the line before is checked apart:
+#: a pattern that begins with the break is found by a fast literal search)
+_RUNS_ON = re.compile(r"\n(?=[a-zäöüß]+[\s,.;:])")
+_LINE_END = re.compile(r"[\w,)\u2019\"-]")
 
 
 def soft_breaks(text: str) -> list[int]:
@@ -47,9 +49,10 @@ def _run_on_breaks(text: str) -> list[int]:
     """Line breaks before a lower-case word, after a line that ends in no full stop (any text)."""
     out = []
     for m in _RUNS_ON.finditer(text):
-        nl = m.end() - 1
+        nl = m.start()
         line = text[text.rfind("\n", 0, nl) + 1:nl]
-        if not _TABLE.search(line) and not _LIST_OR_TABLE.match(text, nl + 1):
+        end = line.rstrip(" \t")
+        if end and _LINE_END.match(end[-1]) and not _TABLE.search(line) and not _LIST_OR_TABLE.match(text, nl + 1):
             out.append(nl)
     return out
 
