@@ -368,14 +368,16 @@ class ArticleOrgs:
         public = recognizer(tuple(gazetteer)).public_prefixes
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
-            # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
-            # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means
+
             def apposition(o) -> bool:      # a name after a company noun: "Der Online-Zahlungsabwickler Wirecard"
                 prev = _WORD.findall(sentence[max(0, o.start - start - 40):o.start - start])
                 return bool(prev) and prev[-1][:1].isupper() and g.is_head(prev[-1])
+            # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
+            # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means;
+            # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
             orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
-                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0 or not o.weak and apposition(o)
-                     or o.name.split(" ", 1)[0] in public]          # "Die Hansestadt Wismar will ..."
+                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0
+                     or not o.weak and apposition(o) or o.name.split(" ", 1)[0] in public]
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
                 orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
@@ -505,9 +507,10 @@ def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Ow
 @functools.lru_cache(maxsize=100_000)
 def _not_an_org(written: str, weak: bool = True) -> bool:
     """A currency code or unit ("SAR", "Gbit" of "Gbit/s"), a legal form alone ("AG"), a security's
-    identifier ("A12AZ5"), a word in lower case ("online"), a measure or period word ("Ebitda", "Fiskalquartal"), or a name found by its form
-    alone (``weak``) that is a place or a person's name by the NER lexicon ("Ohio", "Dietmar
-    Thomas"): not an organisation."""
+    identifier ("A12AZ5"), a word in lower case ("online"), a measure or period word ("Ebitda",
+    "Fiskalquartal"), a compound that refers ("Privatbank"), or a name found by its form alone
+    (``weak``) that is a place or a person's name by the NER lexicon ("Ohio", "Dietmar Thomas"):
+    not an organisation."""
     from .extract import scanner
     from .orgs import lexicon, recognizer
     words = written.split()
@@ -585,7 +588,7 @@ class Grammar:
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         dets = "|".join(map(re.escape, v["reference_determiners"]))
         self.index_heads = tuple(v["index_heads"])
-        self.public_heads = ("gemeinde", "stadt", "städte", "kommune")      # refer to public bodies only
+        self.public_heads = tuple(v["public_reference_heads"])      # refer to public bodies only
         self.re_reference = re.compile(
             rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
         self.re_implicit = re.compile(
