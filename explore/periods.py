@@ -51,9 +51,10 @@ class Periods:
         self.quarter_word = f["quarter"]
         ords = "|".join(sorted(map(re.escape, self.ordinals), key=len, reverse=True))
         years = "|".join(map(re.escape, f["year_words"]))
+        prefixes = "|".join(map(re.escape, f["period_prefixes"]))          # "Geschäftsquartal"
         self.re_fiscal = re.compile(
             rf"(?<![\wäöüß])(?:im|in\s+(?:dem|den)|des|für\s+das|das|dem|vom|seit\s+dem)?\s*(?:(?P<o>{ords})\s*"
-            rf"(?P<k>(?:geschäfts|fiskal|kalender)?(?:{f['quarter']}|{f['half']}))|(?P<y>{years}))(?:es|s)?\s*(?P<yr>(?:19|20)\d\d(?:/\d\d)?)?"
+            rf"(?P<k>(?:{prefixes})?(?:{f['quarter']}|{f['half']}))|(?P<y>{years}))(?:es|s)?\s*(?P<yr>(?:19|20)\d\d(?:/\d\d)?)?"
             rf"(?![\wäöüß])", re.I)
         self.re_quarter_code = re.compile(r"(?<![\w])(?P<k>Q[1-4]|H[12])(?:\s*/?\s*(?P<yr>(?:19|20)?\d\d))?(?![\w])")
         self.re_prior = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, f["prior"])) + r")", re.I)
