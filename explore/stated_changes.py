@@ -168,6 +168,11 @@ def _paren_item(s: str, p: int) -> re.Match | None:
     return m
 
 
+# an item of a list of levels: "die Staatsoper Unter den Linden auf 72,8 Prozent, die Deutsche Oper auf ..."
+_LEVEL_ITEM = re.compile(r"(?:^|[\s,(])(?i:der|die|das)\s+(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+(?:[A-ZÄÖÜ][\wäöüß-]*|den|der|am|an))*?)"
+                         r"\s+auf\s+(?i:(?:rund|etwa|knapp|gut|fast|nur noch|noch)\s+)?$")
+
+
 def _with_change_owner(s: str, p: int, sentence_start: int):
     """The owner named right before "mit plus X" ("der Spreewald mit plus 25,2 Prozent") or before the
     parentheses of its value ("Großbritannien (0,8 Prozent)"), an item of a list of changes; not a
@@ -464,7 +469,7 @@ def change_rows(ctx) -> list[dict]:
             out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
             continue
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
-            levels = _levels_only(ctx, f, s, p, e)
+            levels = _levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
             if levels:
                 out.append(levels)
             continue
@@ -580,6 +585,45 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     row = _row(ctx, f, measure, {}, None)
     row.update({"from_value": frm["low"], "to_value": to["low"], "from_unit": frm["unit"], "to_unit": to["unit"],
                 "_from": frm, "_to": to, "_levels_only": True})
+    return row
+
+
+# the earlier level in parentheses right after a level: "(Vorjahr: 20 Prozent)", "(76,4 in 2003)",
+# "(2024: 1,2 Mrd.)", "(Vj. 36,2 Mio.)"
+_EARLIER_OPEN = re.compile(r"\s*\(\s*(?:(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|Vj\.?|Vorquartal|zuvor|"
+                           r"(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
+_EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d")
+
+
+def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
+    """"kommt die Staatsoper auf 72,8 Prozent (76,4 in 2003)": a level with its earlier value in the
+    parentheses after it, one row at the new level."""
+    if f["kind"] not in ("money", "count", "percent", "other") or f["low"] is None:
+        return None
+    close = s.find(")", e)
+    if close < 0 or "(" not in s[e:e + 3] or close - e > 60 or not _EARLIER_MARK.search(s[e:close]):
+        return None
+    inside = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if e < ctx.pos(x)[0] < close]
+    if not inside:
+        return None
+    x = inside[0]
+    xp, _ = ctx.pos(x)
+    if not _EARLIER_OPEN.match(s[e:xp]) and not _EARLIER_MARK.search(s[ctx.pos(x)[1]:close]):
+        return None                                   # the earlier mark before ("Vorjahr: X") or after ("X in 2003")
+    if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"] if f["low"] else 0) < 1e3:
+        return None
+    measure = measure_of(s, p, e)
+    if at_stock(ctx, s, p, e, measure):
+        return None
+    row = _row(ctx, f, measure, {}, None)
+    item = _LEVEL_ITEM.search(s, max(0, p - 80), p)
+    if item is not None:                              # "die Deutsche Oper auf 64 Prozent (61,9 in 2003)"
+        from .owner import Owner
+        from .views import _owner_columns
+        a = f["sentence_start"] + item.start("n")
+        row.update(_owner_columns(Owner(item.group("n"), item.group("n"), a, a + len(item.group("n")), "pattern")))
+    row.update({"from_value": x["low"], "to_value": f["low"], "from_unit": x["unit"] or f["unit"], "to_unit": f["unit"],
+                "_from": x, "_to": f, "_levels_only": True})
     return row
 
 
