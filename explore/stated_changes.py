@@ -355,13 +355,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             o = None
     if o is not None:
         return _owner_columns(o)
-    s0 = f["sentence_start"]
-    clause = s[cs:ce]
-    for org in ctx.orgs(f["article"]).in_span(s0 + cs, s0 + ce):      # "Fanuc Deutschland" is no economy
-        if economy(org.text) == org.text:
-            continue                                                    # "in Japan" tagged as a name: a place
-        a, b = org.start - s0 - cs, org.end - s0 - cs
-        clause = clause[:a] + " " * (b - a) + clause[b:]
+    clause = _blank_orgs(ctx, f, s, cs, ce)
     name = economy(clause)
     if name is not None and not collective and measure != "other" and _strong_main(ctx, f["article"]):
         name = None                          # a company's segment ("in der Schweiz"): the company
@@ -369,10 +363,26 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = _implicit_owner(ctx, f)         # "Währungsbereinigt entspricht dies einem Wachstum von 3,6 %"
         if o is not None:
             return _owner_columns(o)
+    if name is None and measure == "other":  # "Die Obsternte in Tschechien wird ..., und zwar um 13 Prozent"
+        name = economy(_blank_orgs(ctx, f, s, 0, p), last=True)
     if name is None and not collective and _strong_main(ctx, f["article"]):
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
     name = name or economy(s[:p], last=True) or economy(s) or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+def _blank_orgs(ctx, f: dict, s: str, a: int, b: int) -> str:
+    """s[a:b] with the organisations named in it blanked: "Fanuc Deutschland" is no economy (but a
+    country the model tagged as a name, "in Japan", stays a place)."""
+    s0 = f["sentence_start"]
+    text = s[a:b]
+    from .orgs import lexicon
+    for org in ctx.orgs(f["article"]).in_span(s0 + a, s0 + b):
+        if economy(org.text) == org.text or " " not in org.text and "T" in lexicon().classes(org.text):
+            continue
+        x, y = org.start - s0 - a, org.end - s0 - a
+        text = text[:x] + " " * (y - x) + text[y:]
+    return text
 
 
 _DEMONSTRATIVE = re.compile(r"(?i)(?<![\wäöüß])(?:dies|dieses|das)\s+(?:entspricht|bedeutet|ist|war|sind)"
