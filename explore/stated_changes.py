@@ -620,8 +620,10 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
     xp, _ = ctx.pos(x)
     if not _EARLIER_OPEN.match(s[e:xp]) and not _EARLIER_MARK.search(s[ctx.pos(x)[1]:close]):
         return None                                   # the earlier mark before ("Vorjahr: X") or after ("X in 2003")
-    if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"] if f["low"] else 0) < 1e3:
+    if x["low"] is None or x["unit"] not in (None, f["unit"]) or not f["low"]:
         return None
+    if not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
+        return None                                   # levels a thousandfold apart are not one quantity
     measure = measure_of(s, p, e)
     if at_stock(ctx, s, p, e, measure):
         return None
