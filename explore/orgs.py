@@ -191,6 +191,12 @@ class Recognizer:
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
                     found.append(Organisation(s, e, m.group(), m.group(), "organisation", "pattern"))
                     taken.append((s, e))
+        for m in _DISTRICT.finditer(text):              # "der Wartburgkreis", "der Rhein-Sieg-Kreis"
+            s, e = m.span()
+            stem = m.group("x").rstrip("-")
+            if free(s, e) and not self._common(stem) and not self._common(stem[:-1] if stem.endswith("s") else stem):
+                found.append(Organisation(s, e, m.group(), m.group(), "organisation", "pattern"))
+                taken.append((s, e))
         for m in self.re_subject.finditer(text):
             s, e = m.span("s")
             words = m.group("s").split()
@@ -285,6 +291,10 @@ _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|i
 # a number with a scale word or a unit inside a model's span
 _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden|Million|Milliarde|Prozent|%|Euro|Dollar|"
                              r"Franken|Yuan|Pfund)")
+
+
+# a district named by its region: "Wartburgkreis", "Rhein-Sieg-Kreis" (not "Kundenkreis": a common noun)
+_DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
 
 
 def _plain(word: str) -> bool:
