@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -56,6 +58,10 @@ def serve(paths=(), port: int | None = None, browser: bool = True, locale: str |
         return 2
     port = port or free_port()
     url = f"http://127.0.0.1:{port}/"
+    # a SIGTERM (``kill``, a supervisor, a test's teardown) ends the app like Ctrl+C: through the
+    # ``finally`` below, so Voilà and its kernel do not outlive it
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     proc = subprocess.Popen(command(port), env=environment(paths, locale))
     try:
         wait_up(url, proc)
