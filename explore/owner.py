@@ -237,14 +237,16 @@ def _common(word: str) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def is_plain_word(word: str) -> bool:
-    """A capitalised word HanTa knows well in lower case as an adverb, adjective or particle
-    ("Zuletzt", "Insgesamt", "Erneut"), not a name it only guesses at ("Symrise").
+    """A capitalised word HanTa knows well in lower case as an adverb, adjective, particle,
+    preposition or pronoun ("Zuletzt", "Insgesamt", "Mehr", "Von"), not a name it only guesses at
+    ("Symrise").
 
     >>> is_plain_word("Zuletzt"), is_plain_word("Symrise")
     (True, False)
     """
     tags = _tagger().tag_word(word.lower())
-    return bool(tags) and tags[0][0].startswith(("ADV", "ADJ", "PROAV", "PTK", "KO", "AP")) and bool(tags[0][1] > -13)
+    return bool(tags) and tags[0][0].startswith(("ADV", "ADJ", "PROAV", "PTK", "KO", "AP", "ART", "PI", "PD", "PP"))\
+        and bool(tags[0][1] > -13)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -519,8 +521,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
         return True                                     # "USD 296": an amount, cut
     if len(words) == 1 and (written in units or written in recognizer().legal_forms
                             or _SECURITY_ID.fullmatch(written) or written.isalpha() and written.islower()
-                            or any(u.startswith(written + "/") for u in units)):
-        return True                                     # "online", "Gbit" (of "Gbit/s")
+                            or any(u.startswith(written + "/") for u in units) or is_plain_word(written)):
+        return True                                     # "online", "Gbit" (of "Gbit/s"), "Mehr", "Zuletzt"
     v = vocab()["owner"]
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
