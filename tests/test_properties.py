@@ -1,7 +1,7 @@
 """Properties that hold for any text: extract never raises and every figure is its exact source."""
 import warnings
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 import explore
 
@@ -67,6 +67,7 @@ PLAIN = [f for f in FRAGMENTS if not any(ch in f for ch in INVISIBLE + ["\u2044"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PLAIN), max_size=25), st.lists(st.tuples(st.integers(0, 10**6),
                                                                          st.sampled_from(INVISIBLE)), max_size=6))
+@example(parts=["5,08", "\n", "€"], inserts=[])      # found by hypothesis: a figure over a line break
 def test_invisible_characters_change_no_value_and_no_offset(parts, inserts):
     """Zero-width characters and soft hyphens anywhere: the same figures, offsets still exact."""
     plain = "".join(parts)

@@ -88,6 +88,8 @@ class Scanner:
                                 "reason": "number too large"})
                 continue
             a, b = f.pop("sentence_span", None) or ctx.sentence_span(f["start"])
+            if f["end"] > b:         # a figure over a line break ("5,08\n€"): its sentence runs on to its end
+                b = max(b, ctx.sentence_span(f["end"] - 1)[1])
             f["start"], f["end"] = to_start(f["start"]), to_end(f["end"])
             f["text"] = text[f["start"]:f["end"]]
             f["sentence"], f["sentence_start"] = sentences.get((to_start(a), to_end(b)), f["start"], f["end"])
