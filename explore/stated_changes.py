@@ -47,6 +47,9 @@ def _rules(lang: str = "de") -> dict:
     return {
         "measures": [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(p) + ")", re.I)) for k, p in v["measures"].items()],
         "collective": set(v["collective"]),
+        "growth": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["directions"]["growth_nouns"]) + r")(?![\wäöüß])", re.I),
+        "shrinking": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["directions"]["shrink_nouns"]) + r")(?![\wäöüß])",
+                                re.I),
         "market": re.compile(r"(?<![\wäöüß])(?:" + alt(v["market_words"]) + r")(?![\wäöüß])", re.I),
         "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
         "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
@@ -148,10 +151,6 @@ _WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?i:der|die|das|den|dem)\s+(?P<n>[A-ZÄ�
 # Großbritannien (0,8 Prozent) und Japan (0,2 Prozent)"
 _PAREN_ITEM = re.compile(r"(?<![\wäöüß])(?P<n>[A-ZÄÖÜ][\wäöüß&-]*(?:\s+[A-ZÄÖÜ][\wäöüß&-]*)?)\s*\(\s*"
                          r"(?:(?i:etwa|rund|knapp|gut|fast|ca\.|plus|minus)\s+)*$")
-_GROWTH = re.compile(r"(?i)(?<![\wäöüß])(?:plus|anstieg|zuwachs\w*|wachstum\w*|steigerung|erhöhung|zunahme|sprung|"
-                     r"zuwächse)(?![\wäöüß])")
-_SHRINKING = re.compile(r"(?i)(?<![\wäöüß])(?:minus|rückgang|einbruch|senkung|verringerung|abnahme|schrumpfung)"
-                        r"(?![\wäöüß])")
 
 
 def _paren_item(s: str, p: int) -> re.Match | None:
@@ -162,7 +161,7 @@ def _paren_item(s: str, p: int) -> re.Match | None:
         return None
     outside = re.sub(r"\([^()]*\)", " ", s)
     r = _rules()
-    if not (_GROWTH.search(outside) or _SHRINKING.search(outside) or r["up"].search(outside)
+    if not (r["growth"].search(outside) or r["shrinking"].search(outside) or r["up"].search(outside)
             or r["down"].search(outside)):
         return None
     return m
@@ -234,8 +233,8 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     r = _rules()
     if _paren_item(sentence, p):                    # "das Wachstum in den USA (0,6 Prozent)": the list's word
         outside = re.sub(r"\([^()]*\)", " ", sentence)
-        up = bool(_GROWTH.search(outside) or r["up"].search(outside))
-        down = bool(_SHRINKING.search(outside) or r["down"].search(outside))
+        up = bool(r["growth"].search(outside) or r["up"].search(outside))
+        down = bool(r["shrinking"].search(outside) or r["down"].search(outside))
         if up != down:
             return "up" if up else "down"
     clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
