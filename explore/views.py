@@ -182,8 +182,9 @@ class _Context:
             self._report[article] = periods().report_time(title + "\n" + lead)
         return self._report[article]
 
-    def paragraph_before(self, r) -> list[str]:
-        """The sentences before the figure's in its paragraph, nearest first (with the text at hand)."""
+    def paragraph_before(self, r, limit: int) -> list[str]:
+        """Up to ``limit`` sentences before the figure's in its paragraph, nearest first (with the
+        text at hand; at most ``limit`` looked at, so a text without paragraphs costs no more)."""
         text = (self.texts or {}).get(r["article"])
         if text is None:
             return []
@@ -191,10 +192,11 @@ class _Context:
             self._sentences[r["article"]] = sentences(unwrap(text))
         bounds = self._sentences[r["article"]]
         out, nxt = [], r["sentence_start"]
-        for a, b in reversed(bounds[:bisect.bisect_right(bounds, (r["sentence_start"], -1))]):
+        for i in range(bisect.bisect_right(bounds, (r["sentence_start"], -1)) - 1, -1, -1):
+            a, b = bounds[i]
             if b > r["sentence_start"]:
                 continue
-            if "\n\n" in text[b:nxt]:
+            if "\n\n" in text[b:nxt] or len(out) >= limit:
                 break
             out.append(text[a:b])
             nxt = a
@@ -203,7 +205,7 @@ class _Context:
     def previous_sentence(self, r) -> str | None:
         """The sentence before the figure's (from the text, else an adjacent figure sentence)."""
         if (self.texts or {}).get(r["article"]) is not None:
-            before = self.paragraph_before(r)
+            before = self.paragraph_before(r, 1)
             return before[0] if before else None
         prev = [x for x in self.by_article[r["article"]] if x["sentence_start"] < r["sentence_start"]]
         if not prev:
@@ -355,7 +357,7 @@ def _money_rows(ctx: _Context) -> list[dict]:
         what = measure(sentence, p, e)
         fiscal = periods().fiscal(sentence, p)
         if fiscal is None and what in _RESULTS:      # "Im dritten Quartal ... . Der Gewinn stieg auf ..."
-            fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r)[:8])),
+            fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r, 8))),
                           None)
         who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
