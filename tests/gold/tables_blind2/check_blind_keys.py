@@ -1,7 +1,8 @@
 """Check the blind table keys (money, stock moves, changes) against tests/gold/smartdata3 (stdlib only).
 
-The rules of tests/gold/tables/check_keys.py (money, stock moves) and check_shares_changes.py
-(changes), called from there, and:
+The row rules and the report of the first blind key's checker (tests/gold/tables_blind/
+check_blind_keys.py, which calls tests/gold/tables/check_keys.py and check_shares_changes.py),
+with this set's catalog check:
 
 - every row's ``surface`` occurs at least ``occurrence`` times in its article, and the chosen
   occurrence does not start or end inside a longer number ("6 Prozent" in "6,6 Prozent");
@@ -25,43 +26,22 @@ Prints per-document counts (required/optional) and exits non-zero on any error.
 from __future__ import annotations
 
 import csv
-import json
+import importlib.util
 import re
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "smartdata3"
 OLD_DOCS = (HERE.parent / "smartdata", HERE.parent / "smartdata2")
-sys.path.insert(0, str(HERE.parent / "tables"))
-import check_keys                      # noqa: E402  the money and stock-move rules of the first key
-import check_shares_changes            # noqa: E402  the changes rules and the longer-number test
-
-FIELDS = {**check_keys.FIELDS, "changes.jsonl": check_shares_changes.CHANGES}
 ID_RE = re.compile(r"^s3_\d\d_[a-z0-9-]+$")
 SD_ID = re.compile(r"id (.+?); CC BY")
 
-
-def check_row(name: str, row: dict, texts: dict[str, str]) -> list[str]:
-    """The rules of the first key's checkers, plus: the chosen occurrence is no part of a longer
-    number, aliases only with an entity, a note is text."""
-    if name == "changes.jsonl":
-        errs: list[str] = []
-        check_shares_changes.check_change(row, "", texts, errs)
-        return [e.removeprefix(": ") for e in errs]
-    errs = check_keys.check_row(name, row, texts)
-    text, surface, occ = texts.get(row.get("article")), row.get("surface"), row.get("occurrence")
-    if text is not None and isinstance(surface, str) and surface and isinstance(occ, int) and 0 < occ \
-            and text.count(surface) >= occ:
-        at = check_shares_changes.span_start(text, surface, occ)
-        if check_shares_changes.inside_number(text, at, at + len(surface)):
-            errs.append(f"surface {surface!r} (occurrence {occ}) is part of a longer number")
-    if row.get("entity") is None and row.get("aliases"):
-        errs.append("aliases without an entity")
-    if not (row.get("note") is None or isinstance(row.get("note"), str)):
-        errs.append("note must be text or null")
-    return errs
+# the first blind key's checker, loaded under its own name (both files are called check_blind_keys)
+_spec = importlib.util.spec_from_file_location("check_blind_keys_1",
+                                               HERE.parent / "tables_blind" / "check_blind_keys.py")
+first = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(first)
 
 
 def check_catalog(texts: dict[str, str]) -> list[str]:
@@ -115,48 +95,7 @@ def check_catalog(texts: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    quiet = "--quiet" in argv
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("*.txt"))}
-    n_errors = 0
-    for e in check_catalog(texts):
-        print(f"catalog.csv: {e}")
-        n_errors += 1
-    counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for name in FIELDS:
-        seen = set()
-        for lineno, line in enumerate((HERE / name).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                print(f"{name}:{lineno}: bad JSON: {exc}")
-                n_errors += 1
-                continue
-            errs = check_row(name, row, texts)
-            key = (row.get("article"), row.get("surface"), row.get("occurrence"), (row.get("entity") or "").casefold())
-            if key in seen:
-                errs.append("duplicate row (article, surface, occurrence, entity)")
-            seen.add(key)
-            for e in errs:
-                print(f"{name}:{lineno}: {row.get('article')}: {e}")
-            n_errors += len(errs)
-            counts[row.get("article")][name]["optional" if row.get("optional") else "required"] += 1
-    if not quiet:
-        print(f"{'document':50} {'money':>9} {'moves':>9} {'changes':>9}   (required/optional)")
-        for art in sorted(texts):
-            cells = [f"{counts[art][n]['required']}/{counts[art][n]['optional']}" for n in FIELDS]
-            print(f"{art[:50]:50} {cells[0]:>9} {cells[1]:>9} {cells[2]:>9}")
-    for n in FIELDS:
-        tot = Counter()
-        for art in counts:
-            tot.update(counts[art][n])
-        covered = sum(1 for a in counts if sum(counts[a][n].values()))
-        req_docs = sum(1 for a in counts if counts[a][n]["required"])
-        print(f"{n}: {tot['required']} required, {tot['optional']} optional rows in {covered} documents "
-              f"({req_docs} with required rows)")
-    print(f"{len(texts)} documents, {n_errors} errors")
-    return 1 if n_errors else 0
+    return first.main(argv, docs=DOCS, keys=HERE, catalog=check_catalog)
 
 
 if __name__ == "__main__":
