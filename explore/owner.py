@@ -48,6 +48,7 @@ _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖ�
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
+_OPENING_PRONOUN = re.compile(r"(?:Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
@@ -796,6 +797,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     before = [(r, o) for r, o in ranked(0, pos) if r < 2]
     if before:
         return owner_of(pick(before))
+    # a sentence opened by a pronoun subject ("Die Hansestadt Wismar will ... . Sie erwartet ein Plus
+    # von 30000 Euro"): the organisation the sentence before is about
+    if _OPENING_PRONOUN.match(s) and cs == 0 and not g.references(s, 0, pos):
+        near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250 and o.type != "index"]
+        if near:
+            return Owner(near[-1].name, s[:3], sent_start, sent_start + 3, "reference")
     refs = g.references(s, 0, pos)
     if refs:
         return _resolve(orgs, refs[-1], sent_start, s)

@@ -556,18 +556,33 @@ def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
         return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
     if _VON.search(s[max(0, p - 30):p]) or not f["low"]:
         return None                                     # "Von rund 9200 Arbeitsplätzen ...": the base
-    if not r["job_nouns"].match(s[e:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")):
+    if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]):
+        return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size
+    whole = _PARTITIVE.match(s, e)
+    noun_at = whole.end("n") if whole else e            # "zehn Prozent der weltweit etwa 2000 Stellen"
+    if not r["job_nouns"].match(s[noun_at:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")):
         return None
     cs, ce = clause_start(s, p), clause_end(s, e)
     window = s[cs:ce] if (r["job_cut"].search(s[cs:ce]) or r["job_create"].search(s[cs:ce])) else s
     cut, create = r["job_cut"].search(window), r["job_create"].search(window)
-    if not cut and not create or (cut and create):
-        return None
+    if not cut and not create or (cut and create) or _NEGATED.search(window, 0, (cut or create).start()):
+        return None                                     # "Arbeitsplätze, die wir nicht schaffen konnten"
     sign = -1 if cut else 1
+    base = {"from_value": float(re.sub(r"\D", "", whole.group("n")))} if whole else {}
     if f["kind"] == "percent":
-        return {"change_pct": sign * f["low"]}
-    unit = f.get("unit") or r["job_nouns"].match(s[e:]).group(0).split()[-1]
-    return {"change_abs": sign * f["low"], "unit": unit}
+        return {"change_pct": sign * f["low"], **base}
+    unit = f.get("unit") or r["job_nouns"].match(s[noun_at:]).group(0).split()[-1]
+    return {"change_abs": sign * f["low"], "unit": unit, **base}
+
+
+# a part of a workforce and its whole: "550 ihrer 1250 Stellen", "zehn Prozent der weltweit etwa 2000 Stellen"
+_PARTITIVE = re.compile(r"\s+(?:der|ihrer|seiner|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|derzeit|noch|"
+                        r"zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*"
+                        r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(?=\s)")
+_PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%)\s+(?:der|ihrer|seiner|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
+                             r"derzeit|noch|zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*$")
+_NEGATED = re.compile(r"(?i)(?<![\wäöüß])(?:nicht|nie|keine?)\s+(?:[\wäöüß]+\s+)?$")
+_WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|insgesamt)\s+)*$")
 
 
 def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
@@ -654,8 +669,8 @@ def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
         "article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
         "title": f.get("title"), **_entity(ctx, f, measure, s, p, e), "measure": measure,
         "change_pct": change.get("change_pct"), "change_abs": change.get("change_abs"), "unit": change.get("unit"),
-        "change_factor": change.get("change_factor"), "period": period, "from_value": None, "to_value": None,
-        "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],
+        "change_factor": change.get("change_factor"), "period": period, "from_value": change.get("from_value"),
+        "to_value": None, "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],
         "end": f["end"], "sentence": s, "_from": None, "_to": None, "_levels_only": False,
     }
 
