@@ -112,6 +112,7 @@ class Lexicon:
         self.qual_words = tuple(w for ws in (q["approx"], q["more_than"], q["less_than"], q["up_to"]) for w in ws)
         self.qual_alt = alt(self.qual_words)
         self.abbrev = set(v["skip"]["abbreviations"])
+        self.after_numbers = [re.escape(w) for w in v["skip"]["sentence_openers"]]
         self.period_nouns = v["skip"]["period_nouns"]
         ix = v["index"]
         self.index_names = set(ix["names"])
@@ -149,7 +150,9 @@ class Lexicon:
         self.re_sentence_break = re.compile(
             r"[.!?…](?=[\"“”»«']?[ \t]+[„\"«»A-ZÄÖÜ0-9])(?:(?<=[!?…])|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
-            + r"(?<!\d\.)(?<!\b\w\.))[\"“”»«']?[ \t]+")
+            # a number ends a sentence before a word no ordinal stands before ("auf rund 198 800. Dies geht ...")
+            + r"(?:(?<!\d\.)|(?<=\d\.)(?=[ \t]+(?:" + "|".join(self.after_numbers) + r")[ \t]))"
+            + r"(?<!\b\w\.))[\"“”»«']?[ \t]+")
         # a dot ends a clause unless it ends an abbreviation ("auf 483 Mio. Euro zu"); an abbreviation
         # before a word that opens a sentence ends one too ("auf 8.20 Fr. Die Quote ...")
         self.re_clause_break = re.compile(
