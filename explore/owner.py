@@ -332,10 +332,12 @@ class ArticleOrgs:
                 if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a)}
 
     def _speakers(self, spans) -> set[tuple[int, int]]:
-        """Spans of names that are agents, sources or speakers in their sentence ("laut X")."""
+        """Spans of names that are agents, sources or speakers in their sentence ("laut X"), and a
+        person's party or employer in parentheses ("Innenminister Holger Stahlknecht (CDU)")."""
         g = grammar()
+        ends = {o.end for o in self.orgs}
         return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
-                if g.role(sent, o.start - a, o.end - a, 0) is None}
+                if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)}
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -424,6 +426,20 @@ class ArticleOrgs:
                 best = max(named, key=lambda n: (score[n] * (1 if n in strong else 0.5), n in strong, -first[n]))
                 self._main = next(o for o in cands if o.name == best)
         return self._main or None
+
+
+_PERSON_BEFORE = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+"
+                            r"(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s*\($")
+
+
+def _affiliation(sent: str, a: int, b: int, org_ends: set[int], offset: int) -> bool:
+    """A name in parentheses right after a first name and surname, not after another organisation:
+    the person's party or employer ("Minister Georg Maier (SPD)"), not what the sentence is about."""
+    if sent[b:b + 1] != ")" or any(offset + a - 3 <= e <= offset + a for e in org_ends):
+        return False
+    m = _PERSON_BEFORE.search(sent, max(0, a - 60), a)
+    from .orgs import lexicon
+    return m is not None and "V" in lexicon().classes(m.group("first"))
 
 
 def _mentions_again(orgs: list[Org], spans) -> list[Org]:
