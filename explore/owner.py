@@ -173,6 +173,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         s, e = m.start(), m.end()
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
+                or _TRUNCATED.match(text, e) \
                 or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e):
             i += 1
             continue
@@ -191,7 +192,11 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
                        and prev[-2].lower().startswith(g.share)):
-            found = "-" not in w or is_proper_noun(w)      # "des Chipherstellers Infineon", "Aktien der Allianz"
+            # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
+            # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens")
+            found = ("-" not in w or is_proper_noun(w)) and not (
+                nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
+                and not is_proper_noun(w, known=True))
         elif is_proper_noun(w) and not (not prev and _plain_word(w)):
             found = True
         if found:
@@ -201,6 +206,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 while i + 1 < len(words) and words[i + 1].end() <= e:
                     i += 1
             while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
+                    and not _TRUNCATED.match(text, words[i + 1].end()) \
                     and words[i + 1].group() not in name_stops and (words[i + 1].group() in cont or (
                         not g.is_head(words[i + 1].group())
                         and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
@@ -428,6 +434,8 @@ class ArticleOrgs:
         return self._main or None
 
 
+# the first part of a coordinated compound ("des Pharma- und Technologiekonzerns"): no name
+_TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.)\s")
 _PERSON_BEFORE = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+"
                             r"(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s*\($")
 
@@ -548,6 +556,9 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     if len(words) == 1 and "-" not in written and (lexicon().head(written) or "").lower() in v["reference_heads"] \
             and not is_proper_noun(written, known=True):
         return True                                     # "Privatbank", "Chipkonzern": a compound that refers
+    if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written, known=True) \
+            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper():
+        return True                                     # "des Technologiekonzerns", "Bankensoftware-Herstellers"
     if not weak:
         return False
     classes = [lexicon().classes(w) for w in words]
