@@ -48,6 +48,7 @@ _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖ�
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
+_SUMMING = re.compile(r"(?<![\wäöüß])(?:damit|somit)(?![\wäöüß])")
 _OPENING_PRONOUN = re.compile(r"(?:Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
@@ -556,7 +557,7 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     if len(words) == 1 and "-" not in written and (lexicon().head(written) or "").lower() in v["reference_heads"] \
             and not is_proper_noun(written, known=True):
         return True                                     # "Privatbank", "Chipkonzern": a compound that refers
-    if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written, known=True) \
+    if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written.split("-")[-1], known=True) \
             and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper():
         return True                                     # "des Technologiekonzerns", "Bankensoftware-Herstellers"
     if not weak:
@@ -825,11 +826,17 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     if before:
         return owner_of(pick(before))
     # a sentence opened by a pronoun subject ("Die Hansestadt Wismar will ... . Sie erwartet ein Plus
-    # von 30000 Euro"): the organisation the sentence before is about
-    if _OPENING_PRONOUN.match(s) and cs == 0 and not g.references(s, 0, pos):
-        near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250 and o.type != "index"]
+    # von 30000 Euro"), or a move that sums up the one before ("Im Verlauf der Woche resultiert damit
+    # ein Plus von 1,3 Prozent"): the organisation the sentence before is about
+    pronoun = _OPENING_PRONOUN.match(s) and cs == 0
+    summing = move and _SUMMING.search(s, 0, pos)
+    if (pronoun or summing) and not g.references(s, 0, pos):
+        near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
+                and (o.type != "index" or summing)]
         if near:
-            return Owner(near[-1].name, s[:3], sent_start, sent_start + 3, "reference")
+            w = summing.group() if summing else s[:3]
+            a = sent_start + (summing.start() if summing else 0)
+            return Owner(near[-1].name, w, a, a + len(w), "reference")
     refs = g.references(s, 0, pos)
     if refs:
         return _resolve(orgs, refs[-1], sent_start, s)

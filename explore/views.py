@@ -588,6 +588,12 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     s = r["sentence"]
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
+    if _SIGNED_IN_PARENTHESES.match(r["text"]) and s[:p].rstrip().endswith("("):
+        at = r["sentence_start"] + len(s[:p].rstrip()) - 1
+        if any(at - 2 <= o.end <= at and not o.weak and o.type in ("company", "index")
+               for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at)):
+            return True                      # "Dahinter folgten Roche GS (+1,9%) und Sika (+1,7%)"
+    s = _REASON.sub(lambda m: " " * len(m.group()), s)   # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein"
     cs, ce = clause_start(s, p), clause_end(s, e)
     words = re.findall(r"[\wäöüß]+", s[cs:ce].lower())
     business = [w for w in words if w not in st["move_words"] and rx_business.search(w)]
@@ -608,6 +614,11 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
 
 
 _STOCK_WORDS: tuple | None = None
+_SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
+# a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
+_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge)\s+(?:(?:einer|eines|einem|einen|der|des|dem|den|"
+                     r"ihrer|ihren|seiner|seinen|starken|schwachen|guten|überraschend|enttäuschenden|neuen)\s+)*"
+                     r"[A-ZÄÖÜ][\wäöüß-]*")
 
 
 def _stock_words():
