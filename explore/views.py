@@ -360,6 +360,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
             fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r, 8))),
                           None)
         who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
+        if what == "price_target":
+            who = _not_the_analyst(ctx, r, sentence, who)
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
             who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
         if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
@@ -397,6 +399,38 @@ def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
         if o.start == at and o.type not in ("index", "currency"):
             return Owner(o.name, o.text, o.start, o.end, "gazetteer" if o.source == "gazetteer" else o.source)
     return None
+
+
+def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -> Owner | None:
+    """"Die UBS hob das Kursziel für den Computerzubehör-Hersteller ... an", "Die Analysten von Morgan
+    Stanley senkten ihr Kursziel": an owner named before the target word is the bank or analyst that
+    sets it; the target belongs to the company the text is about (named before the sentence)."""
+    m = _TARGET.search(sentence)
+    s0 = r["sentence_start"]
+    if m is None or r.get("in_table"):
+        return who
+    if who is not None and who.start is not None and not (
+            s0 + clause_start(sentence, m.start()) <= who.start < s0 + m.start()
+            and not _FOR_COMPANY.search(sentence, 0, who.start - s0)):
+        return who                           # named after the target, in another clause, or "für die Erste Group"
+    orgs = ctx.orgs(r["article"])
+    if who is None and any(s0 + m.end() <= o.start < s0 + len(sentence) for o in orgs.orgs):
+        return who
+    here = {o.name for o in orgs.in_span(s0, s0 + len(sentence))}
+    text = orgs.text or ""
+    before = [o for o in orgs.topics(s0) if o.type not in ("index", "currency") and o.name not in here
+              and not (text and _ANALYST_OF.search(text, max(0, o.start - 40), o.start))]
+    if before:
+        o = before[-1]
+        return Owner(o.name, sentence[m.start():m.end()].strip(), s0 + m.start(), s0 + m.end(), "reference")
+    return who
+
+
+_TARGET = re.compile(r"(?i)(?:kursziel|preisziel)\w*")
+_FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
+# a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
+_ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
+                         r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
 
 
 def _continue_owners(rows: list[dict]) -> None:
