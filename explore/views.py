@@ -416,9 +416,10 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     orgs = ctx.orgs(r["article"])
     if who is None and any(s0 + m.end() <= o.start < s0 + len(sentence) for o in orgs.orgs):
         return who
-    here = {o.name for o in orgs.in_span(s0, s0 + len(sentence))}
+    cs = s0 + clause_start(sentence, m.start())            # the setter's clause
+    here = {o.name for o in orgs.in_span(cs, s0 + len(sentence))}
     text = orgs.text or ""
-    before = [o for o in orgs.topics(s0) if o.type not in ("index", "currency") and o.name not in here
+    before = [o for o in orgs.topics(cs) if o.type not in ("index", "currency") and o.name not in here
               and not (text and _ANALYST_OF.search(text, max(0, o.start - 40), o.start))]
     if before:
         o = before[-1]
