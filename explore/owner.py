@@ -34,7 +34,7 @@ _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 # point: "Konkurrenten wie IBM und Oracle", "Konkurrenten wie die Alphabet-Tochter Google und Facebook",
 # "besser als Oracle", "die polnische Tochtergesellschaft X"
 _EXAMPLE_ITEM = r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"   # "die Alphabet-Tochter"
-_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als)\s+"
+_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
                        r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
@@ -292,6 +292,7 @@ class ArticleOrgs:
         self.text = text
         orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
                             for found in (orgs, title_orgs))
+        orgs = _not_products(orgs, spans)
         self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs, spellings, text)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
@@ -433,6 +434,33 @@ class ArticleOrgs:
                 best = max(named, key=lambda n: (score[n] * (1 if n in strong else 0.5), n in strong, -first[n]))
                 self._main = next(o for o in cands if o.name == best)
         return self._main or None
+
+
+# a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
+# Handelsplattformen Taobao und Tmall")
+_PRODUCT_BEFORE = re.compile(r"(?i)(?:plattformen|app|apps|messenger|marke|marken|modell|modelle|produkt|produkte|"
+                             r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
+                             r"medikamente|wirkstoff|wirkstoffe)\s+"
+                             r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie)\s+)*$")
+
+
+def _not_products(orgs: list[Org], spans) -> list[Org]:
+    """The organisations without the names a product noun introduces (recognised names stay)."""
+    if not spans:
+        return orgs
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    out = []
+    for o in orgs:
+        j = bisect.bisect_right(starts, o.start) - 1
+        if o.source != "gazetteer" and j >= 0:
+            a, sent = spans[j]
+            first, _, rest = o.text.partition(" ")
+            if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
+                                             or rest and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
+                continue                     # "der Messaging-App WeChat"
+        out.append(o)
+    return out
 
 
 # the first part of a coordinated compound ("des Pharma- und Technologiekonzerns"): no name
