@@ -33,7 +33,8 @@ _MINUS = re.compile(r"(?i)(?<![\wäöüß])minus\s+$")
 _NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
 _ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
 _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
-_SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|index|kurs\b|börse|notier|schloss|dax\b")
+_BROAD_MARKET = re.compile(r"(?i)(?<![\wäöüß])(?:im|am)\s+(?:breiten|breiteren|gesamten)?\s*markt(?![\wäöüß])")
+_SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|anteile\b|index|kurs\b|börse|notier|schloss|dax\b")
 
 
 @functools.cache
@@ -320,7 +321,10 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     if not views._is_move(ctx, f, p, e):
         return False
     o = ctx.owner(f, move=True)
-    return o is not None and (o.source == "gazetteer" or _paren_item(f["sentence"], p) is not None)
+    s = f["sentence"]
+    return o is not None and (o.source == "gazetteer" or _paren_item(s, p) is not None
+                              or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
+                                                                or _rules()["market"].search(s) or _BROAD_MARKET.search(s)))
 
 
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:

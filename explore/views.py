@@ -628,20 +628,23 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
         if any(at - 2 <= o.end <= at and not o.weak and o.type in ("company", "index")
                for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at)):
             return True                      # "Dahinter folgten Roche GS (+1,9%) und Sika (+1,7%)"
-    s = _REASON.sub(lambda m: " " * len(m.group()), s)   # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein"
+    # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein", "litt unter den höheren Zinsen"
+    s = _REASON.sub(lambda m: m.group() if rx_move.search(m.group()) else " " * len(m.group()), s)
     cs, ce = clause_start(s, p), clause_end(s, e)
     words = re.findall(r"[\wäöüß]+", s[cs:ce].lower())
-    business = [w for w in words if w not in st["move_words"] and rx_business.search(w)]
+    shares = grammar().share
+    business = [w for w in words if w not in st["move_words"] and rx_business.search(w) and not w.startswith(shares)]
     if not ctx.at.re_stock.search(s[cs:ce]) and business:
         return False                         # "eine Rendite von 5 bis 7 Prozent", "der Umsatz stieg um 12 Prozent"
     if ctx.at.re_stock.search(s[cs:ce]) and all(w.startswith(("gewinn", "verlust")) for w in business):
         return True                          # "Die ABB-Aktie beendete den Handel mit einem Gewinn von 0,3 Prozent"
     if ctx.at.is_stock_move(s, p, e):
         return True
-    words = [w.lower() for w in re.findall(r"[\wäöüß]+", s)]
+    words = [w.lower() for w in re.findall(r"[\wäöüß]+", s) if not w.lower().startswith(shares)]
     moving = [w for w in words if w in st["move_words"]]
-    if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(s[cs:ce]):
-        return False
+    clause_words = " ".join(w for w in re.findall(r"[\wäöüß]+", s[cs:ce]) if not w.lower().startswith(shares))
+    if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(clause_words):
+        return False                         # "Die Anteile von Knaus Tabbert legten ... zu": shares, not a share of
     if not rx_move.search(s[cs:ce]) and not rx_move.search(s):
         return False
     o = ctx.owner(r, move=True)
@@ -651,8 +654,9 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
 _STOCK_WORDS: tuple | None = None
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
-_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge)\s+(?:(?:einer|eines|einem|einen|der|des|dem|den|"
-                     r"ihrer|ihren|seiner|seinen|starken|schwachen|guten|überraschend|enttäuschenden|neuen)\s+)*"
+_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:(?:einer|eines|einem|einen|der|des|dem|"
+                     r"den|ihrer|ihren|seiner|seinen|starken|schwachen|guten|überraschend|enttäuschenden|neuen|"
+                     r"höheren|hohen|steigenden|sinkenden|niedrigeren|gestiegenen)\s+)*"
                      r"[A-ZÄÖÜ][\wäöüß-]*")
 
 
