@@ -105,6 +105,10 @@ class Recognizer:
             r"(?<![\w-])(?P<n>" + "|".join(re.escape(a).replace("\\ ", "[ -]") for a in aliases)   # "Siemens-Energy-Aktie"
             + r")(?:s\b|’s|'s)?(?![\wäöüß])"
             + r"(?P<l>[ ](?:" + legal + r")(?![\w]))?") if aliases else None
+        # names written in capitals, as ad-hoc releases and company briefs do ("HEIDELBERG MATERIALS:")
+        self.caps = {a.upper(): v for a, v in self.gazetteer.items() if len(a) >= 5 and a.upper() != a}
+        self.re_caps = re.compile(r"(?<![\w-])(?P<n>" + "|".join(re.escape(a) for a in sorted(self.caps, key=len, reverse=True))
+                                  + r")(?![\wäöüß])") if self.caps else None
         name = rf"(?P<n>{_CAP}(?:[ ]{_CAP}){{0,2}})"
         self.re_org = re.compile(
             r"(?<![\w-])" + name + r"(?:-(?:" + "|".join(map(re.escape, o["suffix_hyphen"])) + r")\b|[ ](?P<l>"
@@ -141,6 +145,12 @@ class Recognizer:
                 e = m.end("l") if m.group("l") else m.end()
                 found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
                 taken.append((m.start(), e))
+        if self.re_caps and _CAPS_RUN.search(text):
+            for m in self.re_caps.finditer(text):
+                if free(m.start(), m.end()):
+                    name, typ = self.caps[m.group("n")]
+                    found.append(Organisation(m.start(), m.end(), m.group(), name, typ, "gazetteer"))
+                    taken.append((m.start(), m.end()))
         if model:
             if ents is None:
                 ents = model_spans([text])[0]
@@ -295,6 +305,9 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 
 # a district named by its region: "Wartburgkreis", "Rhein-Sieg-Kreis" (not "Kundenkreis": a common noun)
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
+
+
+_CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{5}")
 
 
 def _plain(word: str) -> bool:

@@ -362,6 +362,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
         who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
         if what == "price_target":
             who = _not_the_analyst(ctx, r, sentence, who)
+        elif what == "fine":
+            who = _not_the_authority(ctx, r, sentence, who)
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
             who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
         if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
@@ -427,6 +429,27 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     return who
 
 
+def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None) -> Owner | None:
+    """"Das Bundeskartellamt hat ein Bußgeld von 41,5 Millionen Euro verhängt": a fine belongs to who
+    pays it: the company named after "gegen", else the company the text is about before the sentence."""
+    fined = vocab()["owner"]["fine_authorities"]
+    if who is None or not who.name.lower().rstrip("s").endswith(tuple(fined)):
+        return who
+    orgs = ctx.orgs(r["article"])
+    s0 = r["sentence_start"]
+    m = _AGAINST.search(sentence)
+    if m:
+        for o in orgs.in_span(s0 + m.end(), s0 + len(sentence)):
+            if o.start == s0 + m.end() and o.type == "company":
+                return Owner(o.name, o.text, o.start, o.end, o.source)
+    before = [o for o in orgs.topics(s0) if o.type == "company" and not o.name.lower().endswith(tuple(fined))]
+    if before:
+        o = before[-1]
+        return Owner(o.name, who.text, who.start, who.end, "reference")
+    return None
+
+
+_AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
 _TARGET = re.compile(r"(?i)(?:kursziel|preisziel)\w*")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
