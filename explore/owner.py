@@ -457,8 +457,8 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             a, sent = spans[j]
             first, _, rest = o.text.partition(" ")
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
-                                             or rest and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
-                continue                     # "der Messaging-App WeChat"
+                                             or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
+                continue                     # "der Messaging-App WeChat", "Messaging-App"
         out.append(o)
     return out
 
@@ -878,6 +878,20 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     return None
 
 
+def _article_index(indices: list[Org], head: str) -> Org | None:
+    """The index a bare description means in an article that names its indices: "der Leitindex" is
+    the last leading index named (the ATX, not the ATX Prime; the Hang Seng, not the Hang Seng Tech),
+    "der Technologieindex" the last technology index named."""
+    v = vocab()["owner"]
+    if any(w in head for w in v["leading_index_words"]):
+        pool = [o for o in indices if o.name in v["leading_indices"]]
+    elif any(w in head for w in v["tech_index_words"]):
+        pool = [o for o in indices if "tech" in o.name.lower() or o.name.lower().startswith("nasdaq")]
+    else:
+        return None
+    return pool[-1] if pool else None
+
+
 def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
     """Is the word before pos a verb-like lowercase word or a list joiner ("zählten Adidas", "und Puma")?"""
     toks = _WORD.findall(s[a:pos])
@@ -914,7 +928,14 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     words = s[a:b]
     if want_index:
         low = re.sub(r"\s+", " ", words.lower())
-        for desc, name in vocab()["index_descriptions"].items():
+        descriptions = vocab()["index_descriptions"]
+        for desc, name in descriptions.items():          # "der Wiener Leitindex": named by its place
+            if " " in desc and desc in low:
+                return Owner(name, words, at, sent_start + b, "reference")
+        named = _article_index(fitting, low)           # "der Leitindex", "der Technologieindex" of this market
+        if named is not None:
+            return Owner(named.name, words, at, sent_start + b, "reference")
+        for desc, name in descriptions.items():
             if desc in low:
                 return Owner(name, words, at, sent_start + b, "reference")
     strong = fitting                           # topics() keeps names by form only where subjects stand
