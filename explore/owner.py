@@ -837,9 +837,15 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
             a0 = ls + m.start("n")
             return Owner(name, name, sent_start + a0, sent_start + a0 + len(name), "pattern")
-    # 1. the list part, then the clause of the figure (names and references: "der Konzern")
+    # 1. the list part, then the clause of the figure (names and references: "der Konzern"); a share
+    # noun that moves is no index after a preposition ("Die Aktie sackte ... ab und war damit größter
+    # Verlierer im MDax")
+    share_subject = move and any(h.startswith(g.share) for _, _, h in g.implicit(s, cs, pos))
     for a, b in ((ls, le), (cs, ce)):
-        o = pick(ranked(a, b, refs=True))
+        cands = ranked(a, b, refs=True)
+        if share_subject:
+            cands = [(r, o) for r, o in cands if not (isinstance(o, Org) and o.type == "index" and r >= 2)]
+        o = pick(cands)
         if o is not None:
             found = owner_of(o)
             if found:
