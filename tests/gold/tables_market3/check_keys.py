@@ -1,0 +1,102 @@
+"""Check the blind table keys (money, stock moves, changes) against tests/gold/market3 (stdlib only).
+
+The row rules and the report of the first blind key's checker (tests/gold/tables_blind/
+check_blind_keys.py, which calls tests/gold/tables/check_keys.py and check_shares_changes.py),
+with this set's catalog check:
+
+- every row's ``surface`` occurs at least ``occurrence`` times in its article, and the chosen
+  occurrence does not start or end inside a longer number ("6 Prozent" in "6,6 Prozent");
+- the fields of FORMAT.md are present (and no others), enums and types are valid;
+- a row without an entity is optional; a printed conversion's ``stated_for`` is in the article;
+- a change row states a value (change_pct, change_abs with a unit, change_factor) or both levels;
+  a row with only the new level (``to``) is optional; a change row's aliases occur in its article;
+- no duplicate (article, surface, occurrence, entity) rows;
+- the catalog has exactly the columns id,title,publisher,published,published_inferred,language,url,note
+  and lists exactly the .txt files; ids match ``^m3_\\d\\d_[a-z0-9_-]+$`` and have at most 50
+  characters; the title is the article's first line; the publisher is marked "(fictional)";
+  ``published`` is an ISO date in 2026, ``published_inferred`` is false, ``language`` is de, ``url``
+  is empty; no two documents share a text; each text has 1,200 to 3,000 characters and no
+  non-breaking space.
+
+Prints per-document counts (required/optional) and exits non-zero on any error.
+
+    python3 tests/gold/tables_market3/check_keys.py
+    python3 tests/gold/tables_market3/check_keys.py --quiet
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DOCS = HERE.parent / "market3"
+ID_RE = re.compile(r"^m3_\d\d_[a-z0-9_-]+$")
+COLUMNS = ["id", "title", "publisher", "published", "published_inferred", "language", "url", "note"]
+NOTE = "written for the explore project (blind key, market3)"
+
+# the first blind key's checker, loaded under its own name (several checkers share file names)
+_spec = importlib.util.spec_from_file_location("check_blind_keys_1",
+                                               HERE.parent / "tables_blind" / "check_blind_keys.py")
+first = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(first)
+
+
+def check_catalog(texts: dict[str, str]) -> list[str]:
+    errs = []
+    with open(DOCS / "catalog.csv", encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    if header != COLUMNS:
+        errs.append(f"catalog columns {header} differ from {COLUMNS}")
+    with open(DOCS / "catalog.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    ids = [r.get("id") for r in rows]
+    if sorted(ids) != sorted(texts):
+        errs.append(f"catalog ids and .txt files differ: {sorted(set(ids) ^ set(texts))}")
+    if len(set(ids)) != len(ids):
+        errs.append("duplicate ids in catalog")
+    seen_texts: dict[str, str] = {}
+    for r in rows:
+        rid = r.get("id") or ""
+        if not ID_RE.match(rid) or len(rid) > 50:
+            errs.append(f"bad id {rid!r}")
+        text = texts.get(rid)
+        if text is not None:
+            if r.get("title") != text.split("\n", 1)[0]:
+                errs.append(f"{rid}: title is not the article's first line")
+            if not 1200 <= len(text) <= 3000:
+                errs.append(f"{rid}: {len(text)} characters (1,200-3,000 expected)")
+            if "\u00a0" in text:
+                errs.append(f"{rid}: non-breaking space in the text")
+            if text in seen_texts:
+                errs.append(f"{rid}: same text as {seen_texts[text]}")
+            seen_texts[text] = rid
+        if "(fictional)" not in (r.get("publisher") or ""):
+            errs.append(f"{rid}: publisher not marked (fictional)")
+        try:
+            day = datetime.date.fromisoformat(r.get("published") or "")
+            if day.year != 2026:
+                errs.append(f"{rid}: published {day} is not in 2026")
+        except ValueError:
+            errs.append(f"{rid}: published {r.get('published')!r} is not an ISO date")
+        if r.get("published_inferred") != "false":
+            errs.append(f"{rid}: published_inferred must be false")
+        if r.get("language") != "de":
+            errs.append(f"{rid}: language must be de")
+        if r.get("url"):
+            errs.append(f"{rid}: url must be empty")
+        if r.get("note") != NOTE:
+            errs.append(f"{rid}: note must be {NOTE!r}")
+    return errs
+
+
+def main(argv: list[str]) -> int:
+    return first.main(argv, docs=DOCS, keys=HERE, catalog=check_catalog)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
