@@ -735,8 +735,8 @@ def _direction(ctx: _Context, r) -> str | None:
     part = s[cs:ce]
     if len(part) > 60 or re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part):
         return None                          # a clause of its own, not an item of a list of moves
-    same = [x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"] and x.get("direction")]
-    return same[-1]["direction"] if same else None
+    same = [x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"]]
+    return _direction(ctx, same[-1]) if same else None   # "Swiss Re büssten 0,9 Prozent ein, Zurich Insurance 0,4 Prozent"
 
 
 def _points_level(s: str, p: int, e: int) -> bool:
