@@ -48,6 +48,7 @@ _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖ�
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
+_GENITIVE_GROUP = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:en|er|n)\b")
 _SUMMING = re.compile(r"(?<![\wäöüß])(?:damit|somit)(?![\wäöüß])")
 _OPENING_PRONOUN = re.compile(r"(?:Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
@@ -879,6 +880,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         return owner_of(min(after, key=lambda x: (x[0], x[1].start))[1])
     # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
+    if imp and _GENITIVE_GROUP.match(s, imp[0][1]):
+        return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     return None
