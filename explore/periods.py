@@ -84,8 +84,9 @@ class Periods:
 
     def stock_period(self, clause: str, sentence: str, previous: str | None,
                      durations: list[tuple[float, str]] = (), pos: int | None = None,
-                     context: str | None = None) -> tuple[str, str | None]:
-        """The period of a move: the phrase nearest to it in its clause, then its sentence, then a
+                     context: str | None = None, header: str | None = None) -> tuple[str, str | None]:
+        """The period of a move: the phrase nearest to it in its clause, then its sentence, then the
+        heading of the list or section it stands under (``header``: "Die Gewinner der Woche:"), then a
         time of day the sentence before names, then the time of the whole report (``context``:
         "intraday" for a report during trading), then a weekday ("am Freitag": 1d), else 1d."""
         got = self.move_period(clause, durations) or self.move_period(sentence, (), pos)
@@ -94,6 +95,10 @@ class Periods:
         m = self.re_weekday_cue.search(clause)
         if m and _pluperfect(clause):             # "nachdem er am Mittwoch um 1,4 Prozent gefallen war"
             return "1d", m.group()
+        got = self.move_period(header) if header else None
+        if got:
+            m = self.re_weekday_cue.search(sentence)
+            return ("1d", m.group()) if m else got  # "allein am Freitag zog die Aktie um 2,2 Prozent an"
         if previous:
             got = self.move_period(previous)
             if got and got[0] in self.neighbour_codes:

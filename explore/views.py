@@ -646,11 +646,15 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     s = r["sentence"]
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
-    if _SIGNED_IN_PARENTHESES.match(r["text"]) and s[:p].rstrip().endswith("("):
-        at = r["sentence_start"] + len(s[:p].rstrip()) - 1
-        if any(at - 2 <= o.end <= at and not o.weak and o.type in ("company", "index")
-               for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at)):
-            return True                      # "Dahinter folgten Roche GS (+1,9%) und Sika (+1,7%)"
+    if _LEVEL_BEFORE.search(s, max(0, p - 80), p):
+        return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent": a level
+    if _SIGNED_IN_PARENTHESES.match(r["text"]):
+        lead = _NAME_THEN_SIGN.search(s, 0, p)
+        if lead:
+            at = r["sentence_start"] + lead.start()
+            if any(at - 1 <= o.end <= at and not o.weak and o.type in ("company", "index")
+                   for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at)):
+                return True                  # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
     # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein", "litt unter den höheren Zinsen"
     s = _REASON.sub(lambda m: m.group() if rx_move.search(m.group()) else " " * len(m.group()), s)
     cs, ce = clause_start(s, p), clause_end(s, e)
@@ -675,7 +679,12 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
 
 
 _STOCK_WORDS: tuple | None = None
+_LEVEL_BEFORE = re.compile(r"(?i)(?<![\wäöüß])um\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?\d[\d.,]*\s*"
+                           r"(?:prozentpunkte|prozent|%|punkte|basispunkte)?\s+auf\s+"
+                           r"(?:(?:rund|etwa|knapp|gut|nur noch|noch|zuletzt|nun)\s+)*$")
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
+_NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
+                             r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
 _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:(?:einer|eines|einem|einen|der|des|dem|"
                      r"den|ihrer|ihren|seiner|seinen|starken|schwachen|guten|überraschend|enttäuschenden|neuen|"
@@ -706,6 +715,20 @@ def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
         return None
     a = r["sentence_start"] + cs + m.start("c")
     return Owner(f"{base}/{quotes[0]}", m.group("c"), a, a + len(m.group("c")), "pattern")
+
+
+_HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)
+
+
+def _heading(ctx: _Context, r) -> str | None:
+    """The heading a move stands under, a short line that ends with a colon ("Die Gewinner der
+    Woche:", "Die Bewegungen des Vortags (Xetra-Schluss):") within 1,500 characters before it."""
+    text = (ctx.texts or {}).get(r["article"])
+    if not text:
+        return None
+    a = max(0, r["sentence_start"] - 1500)
+    heads = list(_HEADING.finditer(text, a, r["sentence_start"]))
+    return heads[-1].group().strip() if heads else None
 
 
 def _move_key(r):
@@ -805,7 +828,7 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                 a, b = (mid, ce) if xp > p else (cs, mid)
                 own = own[:a] + " " * (b - a) + own[b:]
         period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
-                                         ctx.report_time(r["article"]))
+                                         ctx.report_time(r["article"]), _heading(ctx, r))
         value = signed(r["low"], direction)
         o = pair or ctx.owner(r, move=True)
         rows.append({**_provenance(r), **_owner_columns(o), "period": period,
