@@ -111,9 +111,14 @@ class Periods:
         return self.default, None
 
     def report_time(self, lead: str) -> str | None:
-        """When a report was written, from its title and lead: the first period phrase's code."""
-        got = self.move_period(lead)
-        return got[0] if got else None
+        """When a report was written, from its title and lead: the first period phrase's code, not
+        counting a sentence in the past perfect ("Zeitweise hatte das Minus bei 21 Prozent gelegen")."""
+        for sentence in _SENTENCE_END.split(lead):
+            sentence = _REPORTED.sub(" ", sentence)       # "..., wie der Konzern nach Handelsschluss mitteilte"
+            got = None if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) else self.move_period(sentence)
+            if got:
+                return got[0]
+        return None
 
     def as_of(self, sentence: str, published: str | None, dates: list[str] = ()) -> str | None:
         """The day a move is reported for: a full date in the sentence, a weekday ("am Mittwoch":
@@ -162,6 +167,13 @@ class Periods:
 
 # a completed earlier day: the past perfect of a move ("gefallen war", "zugelegt hatte")
 _AUX_PAST = re.compile(r"(?<![\wäöüß])(?P<w>[\wäöüß]+)\s+(?:war|waren|hatte|hatten)(?![\wäöüß])")
+
+
+# the past perfect in main-clause order: "Zeitweise hatte das Minus bei 21 Prozent gelegen"
+_PAST_PERFECT = re.compile(r"(?<![\wäöüß])(?:hatte|hatten|war|waren)(?![\wäöüß])[^.;]*?(?<![\wäöüß])ge[a-zäöüß]+(?:en|t)(?![\wäöüß])")
+_REPORTED = re.compile(r"(?i)(?<![\wäöüß])wie\s+[^,.;]{0,120}?(?:mitteilte|mitgeteilt|berichtete|bekanntgab|bekannt\s+gab|"
+                       r"meldete|erklärte|ankündigte|mitteilten|meldeten)(?![\wäöüß])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])|\n+")
 
 
 def _pluperfect(clause: str) -> bool:

@@ -178,7 +178,9 @@ class _Context:
             rows = self.by_article.get(article, [])
             title = self.title(article) or ""
             text = (self.texts or {}).get(article)
-            lead = text[:300] if text is not None else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3]))
+            cut = text.find(". ", 300) if text is not None else -1      # the lead's last sentence whole
+            lead = (text[:cut + 1 if 0 < cut < 600 else 300] if text is not None
+                    else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3])))
             self._report[article] = periods().report_time(title + "\n" + lead)
         return self._report[article]
 
