@@ -48,6 +48,9 @@ _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖ�
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
+_SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
+                               r"(?![\wäöüß])")
+_SHARE_CUE = re.compile(r"(?i)(?<![\wäöüß])(?:aktie|aktien|papier|papiere|titel|anteilsscheine?)(?![\wäöüß])|-(?:aktie|papiere)\b")
 _GENITIVE_GROUP = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:en|er|n)\b")
 _SUMMING = re.compile(r"(?<![\wäöüß])(?:damit|somit)(?![\wäöüß])")
 _OPENING_PRONOUN = re.compile(r"(?:Sie|Er)\s+[a-zäöü]")
@@ -884,6 +887,16 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
+    # a move without a subject of its own ("In der Spitze ging es heute bis auf 132,85 Euro nach oben",
+    # "Seit Jahresbeginn summiert sich das Plus auf 21,5 Prozent"): the share the text is about
+    from .stated_changes import economy
+    if move and not named and _SUBJECTLESS_MOVE.search(s, 0, pos) and not economy(s):   # not "In der Steiermark ..."
+        got = _resolve(orgs, (0, 0, "aktie"), sent_start, s, implicit=True, move=True)
+        before = orgs.text[max(0, sent_start - 300):sent_start] if orgs.text else ""
+        index = got is not None and any(o.name == got.name and o.type == "index" and sent_start - 300 <= o.start < sent_start
+                                        for o in orgs.orgs)
+        if got is not None and (index or _SHARE_CUE.search(before)):
+            return got                       # only after a share or an index ("Das Plus von 4,1 Prozent" of a price index is none)
     return None
 
 
