@@ -592,12 +592,21 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written.split("-")[-1], known=True) \
             and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper():
         return True                                     # "des Technologiekonzerns", "Bankensoftware-Herstellers"
+    if written in _places() and "G" not in lexicon().classes(written):
+        return True                                     # "Hongkong", "Schweden": a place, whoever tagged it
     if not weak:
         return False
     classes = [lexicon().classes(w) for w in words]
     if any("G" in c for c in classes):                 # a gazetteer word: a company's name part
         return False
     return all(c.strip("TVS") == "" and c != "-" for c in classes)
+
+
+@functools.cache
+def _places() -> frozenset:
+    """Countries and cities that are never an owner in the money and stock-move tables."""
+    v = vocab()["owner"]
+    return frozenset(v["places"]) | frozenset(v["countries"])
 
 
 def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...] = (), text: str = "") -> list[Org]:
