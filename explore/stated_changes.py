@@ -482,7 +482,8 @@ def change_rows(ctx) -> list[dict]:
             out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
             continue
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
-            levels = _levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
+            levels = (_levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
+                      or _earlier_after_nach(ctx, f, s, p, e))
             if levels:
                 out.append(levels)
             continue
@@ -652,6 +653,36 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
         from .views import _owner_columns
         a = f["sentence_start"] + item.start("n")
         row.update(_owner_columns(Owner(item.group("n"), item.group("n"), a, a + len(item.group("n")), "pattern")))
+    row.update({"from_value": x["low"], "to_value": f["low"], "from_unit": x["unit"] or f["unit"], "to_unit": f["unit"],
+                "_from": x, "_to": f, "_levels_only": True})
+    return row
+
+
+# the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
+# "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
+_NACH_BEFORE = re.compile(r"^\.?[^.;:()]{0,40}?\bnach\s+(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
+_PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|(?:ein|im)\s+Jahr\s+zuvor|"
+                          r"im\s+Vorquartal|im\s+gleichen\s+Zeitraum\s+des\s+Vorjahres)\b")
+
+
+def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
+    """"Unter dem Strich verdiente die Gruppe 642 Mio. CHF, nach 601 Mio. CHF im Vorjahr": a level with
+    its earlier value after "nach", one row at the new level."""
+    if f["kind"] not in ("money", "count", "percent") or not f["low"]:
+        return None
+    after = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if ctx.pos(x)[0] >= e]
+    if not after:
+        return None
+    x = min(after, key=lambda y: y["start"])
+    xp, xe = ctx.pos(x)
+    if not _NACH_BEFORE.match(s[e:xp]) or not _PRIOR_AFTER.match(s[xe:]):
+        return None
+    if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
+        return None
+    measure = measure_of(s, p, e)
+    if at_stock(ctx, s, p, e, measure):
+        return None
+    row = _row(ctx, f, measure, {}, None)
     row.update({"from_value": x["low"], "to_value": f["low"], "from_unit": x["unit"] or f["unit"], "to_unit": f["unit"],
                 "_from": x, "_to": f, "_levels_only": True})
     return row
