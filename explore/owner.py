@@ -48,6 +48,15 @@ _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖ�
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
+# a bank or analyst that rates a share: the subject right before the rating words
+_RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:hob|hebt|senkte|senkt|bestätigte|bestätigt|erhöhte|erhöht|kappte|"
+                     r"reduzierte|stufte|stuft|bekräftigte)\s+(?:\w+\s+){0,3}?(?:kursziel|preisziel|votum|einstufung|"
+                     r"empfehlung|kaufempfehlung|hoch|herab|ab|auf)")
+_FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
+_COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
+_RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
+_RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.)\s+[\d+\-−]")
+_AND = re.compile(r"\s+(?:und|sowie)\s+")
 _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
                                r"(?![\wäöüß])")
 _SHARE_CUE = re.compile(r"(?i)(?<![\wäöüß])(?:aktie|aktien|papier|papiere|titel|anteilsscheine?)(?![\wäöüß])|-(?:aktie|papiere)\b")
@@ -339,17 +348,25 @@ class ArticleOrgs:
 
     def _examples(self, spans) -> set[tuple[int, int]]:
         """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
-        IBM", "besser als Oracle", "die Tochtergesellschaft X")."""
-        return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
-                if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a)}
+        IBM", "besser als Oracle", "die Tochtergesellschaft X"), or in a paragraph of comparisons
+        ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ...")."""
+        out = set()
+        for o, a, sent in self._in_sentences(spans):
+            para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
+            if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
+                    or _COMPARISON.match(self.text[para:para + 40] if self.text else sent):
+                out.add((o.start, o.end))
+        return out
 
     def _speakers(self, spans) -> set[tuple[int, int]]:
-        """Spans of names that are agents, sources or speakers in their sentence ("laut X"), and a
-        person's party or employer in parentheses ("Innenminister Holger Stahlknecht (CDU)")."""
+        """Spans of names that are agents, sources or speakers in their sentence ("laut X"), a person's
+        party or employer in parentheses ("Innenminister Holger Stahlknecht (CDU)"), and a bank that
+        sets a rating ("Die US-Bank JPMorgan hob das Kursziel ... an")."""
         g = grammar()
         ends = {o.end for o in self.orgs}
         return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
-                if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)}
+                if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)
+                or _RATING.match(sent, o.end - a, o.end - a + 60) and not _FOR_BEFORE.search(sent, 0, o.start - a)}
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -850,6 +867,14 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
             a0 = ls + m.start("n")
             return Owner(name, name, sent_start + a0, sent_start + a0 + len(name), "pattern")
+    # 0b. "Die Aktien von AMD und Broadcom verloren 1,2 beziehungsweise 0,9 Prozent": each name its figure
+    second = _RESPECTIVE_BEFORE.search(s, max(0, pos - 40), pos)
+    if second or _RESPECTIVE_AFTER.match(s, end):
+        first_at = s.rfind(" ", 0, second.start()) if second else pos
+        pair = [o for o in named if o.end - sent_start <= first_at]
+        if len(pair) >= 2 and _AND.fullmatch(s[pair[-2].end - sent_start:pair[-1].start - sent_start]):
+            o = pair[-1] if second else pair[-2]
+            return Owner(o.name, o.text, o.start, o.end, o.source)
     # 1. the list part, then the clause of the figure (names and references: "der Konzern"); a share
     # noun that moves is no index after a preposition ("Die Aktie sackte ... ab und war damit größter
     # Verlierer im MDax")
