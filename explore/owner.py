@@ -836,7 +836,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             out.append((r, o))
         if refs:
             starts = {o.start - sent_start for o in named}
+            spans = [(o.start - sent_start, o.end - sent_start) for o in named]
             for ra, rb, head in g.references(s, a, b):
+                if any(x < rb and ra < y for x, y in spans):
+                    continue                 # "die Commerzbank": a name, not a reference to the bank before
                 apposition = rb + 1 in starts or (s[rb:rb + 2] == ", " and rb + 2 in starts)
                 if (rb <= pos or ra >= end) and not apposition:    # not "der Chemiekonzern Dow Inc.", "die Bank, X,"
                     toks = _WORD.findall(s[a:ra])
@@ -917,7 +920,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         return owner_of(min(after, key=lambda x: (x[0], x[1].start))[1])
     # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
-    if imp and _GENITIVE_GROUP.match(s, imp[0][1]):
+    if imp and not imp[0][2].startswith(g.share) and _GENITIVE_GROUP.match(s, imp[0][1]):
         return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
