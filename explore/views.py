@@ -654,7 +654,7 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
         lead = _NAME_THEN_SIGN.search(s, 0, p)
         if lead:
             at = r["sentence_start"] + lead.start()
-            if any(at - 1 <= o.end <= at and not o.weak and o.type in ("company", "index")
+            if any(at - 1 <= o.end <= at and o.type in ("company", "index")
                    for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at)):
                 return True                  # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
     # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein", "litt unter den höheren Zinsen"
@@ -669,9 +669,11 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
         return True                          # "Die ABB-Aktie beendete den Handel mit einem Gewinn von 0,3 Prozent"
     if ctx.at.is_stock_move(s, p, e):
         return True
-    words = [w.lower() for w in re.findall(r"[\wäöüß]+", s) if not w.lower().startswith(shares)]
+    main = _SUBORDINATE.sub(" ", s)         # "..., nachdem die Apothekengruppe einen Umsatz von ... bestätigt hat"
+    words = [w.lower() for w in re.findall(r"[\wäöüß]+", main) if not w.lower().startswith(shares)]
     moving = [w for w in words if w in st["move_words"]]
-    clause_words = " ".join(w for w in re.findall(r"[\wäöüß]+", s[cs:ce]) if not w.lower().startswith(shares))
+    clause_words = " ".join(w for w in re.findall(r"[\wäöüß]+", s[cs:ce])
+                            if not w.lower().startswith(shares) and w.lower() not in st["move_words"])
     if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(clause_words):
         return False                         # "Die Anteile von Knaus Tabbert legten ... zu": shares, not a share of
     if not rx_move.search(s[cs:ce]) and not rx_move.search(s):
@@ -681,6 +683,7 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
 
 
 _STOCK_WORDS: tuple | None = None
+_SUBORDINATE = re.compile(r"(?i),\s*(?:nachdem|weil|obwohl|wobei|da)\s[^,;]*")
 _LEVEL_BEFORE = re.compile(r"(?i)(?<![\wäöüß])um\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?\d[\d.,]*\s*"
                            r"(?:prozentpunkte|prozent|%|punkte|basispunkte)?\s+auf\s+"
                            r"(?:(?:rund|etwa|knapp|gut|nur noch|noch|zuletzt|nun)\s+)*$")
