@@ -62,6 +62,9 @@ _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:d
 _SHARE_CUE = re.compile(r"(?i)(?<![\wäöüß])(?:aktie|aktien|papier|papiere|titel|anteilsscheine?)(?![\wäöüß])|-(?:aktie|papiere)\b")
 _GENITIVE_GROUP = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:en|er|n)\b")
 _SUMMING = re.compile(r"(?<![\wäöüß])(?:damit|somit)(?![\wäöüß])")
+# a pronoun subject after the finite verb of a move ("Seit Jahresbeginn liegt sie noch 4,2 Prozent im Minus")
+_INNER_PRONOUN = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+(?:sie|er)\s+(?:(?:damit|allerdings|noch|bereits|schon|"
+                            r"jedoch|aber|nun|zudem|inzwischen|mittlerweile|insgesamt|rund|etwa)\s+)*")
 _OPENING_PRONOUN = re.compile(r"(?:Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
@@ -903,7 +906,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     # a sentence opened by a pronoun subject ("Die Hansestadt Wismar will ... . Sie erwartet ein Plus
     # von 30000 Euro"), or a move that sums up the one before ("Im Verlauf der Woche resultiert damit
     # ein Plus von 1,3 Prozent"): the organisation the sentence before is about
-    pronoun = _OPENING_PRONOUN.match(s) and cs == 0
+    pronoun = _OPENING_PRONOUN.match(s) and cs == 0 or move and not named and _INNER_PRONOUN.search(s, cs, pos)
     summing = move and _SUMMING.search(s, 0, pos)
     if (pronoun or summing) and not g.references(s, 0, pos):
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250

@@ -648,8 +648,8 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     s = r["sentence"]
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
-    if _LEVEL_BEFORE.search(s, max(0, p - 80), p):
-        return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent": a level
+    if _LEVEL_BEFORE.search(s, max(0, p - 80), p) or _AUF_LEVEL.search(s, max(0, p - 30), p) and not _AMOUNTS_TO.search(s):
+        return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent", "auf über 19% steigen": a level
     if _SIGNED_IN_PARENTHESES.match(r["text"]):
         lead = _NAME_THEN_SIGN.search(s, 0, p)
         if lead:
@@ -687,6 +687,10 @@ _SUBORDINATE = re.compile(r"(?i),\s*(?:nachdem|weil|obwohl|wobei|da)\s[^,;]*")
 _LEVEL_BEFORE = re.compile(r"(?i)(?<![\wäöüß])um\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?\d[\d.,]*\s*"
                            r"(?:prozentpunkte|prozent|%|punkte|basispunkte)?\s+auf\s+"
                            r"(?:(?:rund|etwa|knapp|gut|nur noch|noch|zuletzt|nun)\s+)*$")
+_AUF_LEVEL = re.compile(r"(?i)(?<![\wäöüß])auf\s+(?:(?:über|rund|etwa|knapp|gut|mehr als|unter|nur noch|noch)\s+)*$")
+# "Tencent kommt auf ein Plus von 45 Prozent, der Hang Seng Tech Index auf 38 Prozent": a gain, not a level
+_AMOUNTS_TO = re.compile(r"(?i)(?<![\wäöüß])(?:kommt|kam|kommen|kamen|bringt es|brachte es|bringen es|summiert\w*|"
+                         r"beläuft|belief|addiert\w*)\s+(?:\w+\s+){0,4}?auf")
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
