@@ -33,6 +33,9 @@ _MINUS = re.compile(r"(?i)(?<![\wäöüß])minus\s+$")
 _NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
 _ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
 _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
+# a share price after the move: "legen Galenica um 1,3 Prozent auf 84,90 Fr. zu"
+_PRICE_AFTER = re.compile(r"\s*auf\s+(?:rund\s+)?\d[\d.,']*\s*(?:Euro|€|EUR|Fr\.|Franken|CHF|Dollar|US-Dollar|\$|USD|"
+                          r"HK\$|HKD|Hongkong-Dollar|Yuan|Kronen)(?![\wäöüß])")
 _BROAD_MARKET = re.compile(r"(?i)(?<![\wäöüß])(?:im|am)\s+(?:breiten|breiteren|gesamten)?\s*markt(?![\wäöüß])")
 _SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|anteile\b|index|kurs\b|börse|notier|schloss|dax\b")
 
@@ -322,7 +325,7 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
         return False
     o = ctx.owner(f, move=True)
     s = f["sentence"]
-    return o is not None and (o.source == "gazetteer" or _paren_item(s, p) is not None
+    return o is not None and (o.source == "gazetteer" or _paren_item(s, p) is not None or _PRICE_AFTER.match(s, e)
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
                                                                 or _rules()["market"].search(s) or _BROAD_MARKET.search(s)))
 
@@ -463,6 +466,7 @@ def _unit(f: dict, s: str, p: int) -> str | None:
 
 def change_rows(ctx) -> list[dict]:
     """Changes of the prose figures of a corpus context (``explore.views._Context``)."""
+    from . import views                   # views imports this module: looked up at call time
     r_ = _rules()
     at = ctx.at
     out = []
@@ -493,6 +497,8 @@ def change_rows(ctx) -> list[dict]:
         if f["kind"] in ("percent", "multiple") and at.is_stock_move(s, p, e) and (
                 measure == "other" or _SHARE_WORDS.search(s[cs:ce])):
             continue                                  # a stock move (a business measure wins over "Einzelhandel")
+        if f["kind"] == "percent" and views.name_then_sign(ctx, f, s, p):
+            continue                                  # "Mercedes-Benz (-3,2 Prozent): Der Autobauer meldete ..."
         if measure == "other" and r_["not_changes"].search(s[cs:ce]):
             continue
         if f["kind"] == "percent" and _currency_move(ctx, f, cs):

@@ -650,13 +650,8 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     rx_move, rx_business = _stock_words()
     if _LEVEL_BEFORE.search(s, max(0, p - 80), p) or _AUF_LEVEL.search(s, max(0, p - 30), p) and not _AMOUNTS_TO.search(s):
         return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent", "auf über 19% steigen": a level
-    if _SIGNED_IN_PARENTHESES.match(r["text"]):
-        lead = _NAME_THEN_SIGN.search(s, 0, p)
-        if lead:
-            at = r["sentence_start"] + lead.start()
-            if any(at - 1 <= o.end <= at and o.type in ("company", "index")
-                   for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at)):
-                return True                  # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
+    if name_then_sign(ctx, r, s, p):
+        return True                          # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
     # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein", "litt unter den höheren Zinsen"
     s = _REASON.sub(lambda m: m.group() if rx_move.search(m.group()) else " " * len(m.group()), s)
     cs, ce = clause_start(s, p), clause_end(s, e)
@@ -680,6 +675,19 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
         return False
     o = ctx.owner(r, move=True)
     return o is not None and o.source != "article"
+
+
+def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
+    """A signed percent right after a listed name, in parentheses or after a colon (and a price):
+    how market reports and lists give a share's move ("Roche GS (+1,9%)", "- Siemens: +1,2 Prozent")."""
+    if not _SIGNED_IN_PARENTHESES.match(r["text"]):
+        return False
+    lead = _NAME_THEN_SIGN.search(s, 0, p)
+    if not lead:
+        return False
+    at = r["sentence_start"] + lead.start()
+    return any(at - 1 <= o.end <= at and o.type in ("company", "index")
+               for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at))
 
 
 _STOCK_WORDS: tuple | None = None
