@@ -597,6 +597,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     units = scanner().units
     if len(words) > 1 and words[0] in units and any(c.isdigit() for c in written):
         return True                                     # "USD 296": an amount, cut
+    if len(written) == 1:
+        return True                                     # "A-Aktie", "H-Aktien": a share class, not a company
     if len(words) == 1 and (written in units or written in recognizer().legal_forms
                             or _SECURITY_ID.fullmatch(written) or written.isalpha() and written.islower()
                             or any(u.startswith(written + "/") for u in units) or is_plain_word(written)):
