@@ -63,9 +63,9 @@ _SHARE_CUE = re.compile(r"(?i)(?<![\wäöüß])(?:aktie|aktien|papier|papiere|ti
 _GENITIVE_GROUP = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:en|er|n)\b")
 _SUMMING = re.compile(r"(?<![\wäöüß])(?:damit|somit)(?![\wäöüß])")
 # a pronoun subject after the finite verb of a move ("Seit Jahresbeginn liegt sie noch 4,2 Prozent im Minus")
-_INNER_PRONOUN = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+(?:sie|er)\s+(?:(?:damit|allerdings|noch|bereits|schon|"
+_INNER_PRONOUN = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+(?P<p>sie|er)\s+(?:(?:damit|allerdings|noch|bereits|schon|"
                             r"jedoch|aber|nun|zudem|inzwischen|mittlerweile|insgesamt|rund|etwa)\s+)*")
-_OPENING_PRONOUN = re.compile(r"(?:Sie|Er)\s+[a-zäöü]")
+_OPENING_PRONOUN = re.compile(r"(?P<p>Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
@@ -908,15 +908,16 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     # a sentence opened by a pronoun subject ("Die Hansestadt Wismar will ... . Sie erwartet ein Plus
     # von 30000 Euro"), or a move that sums up the one before ("Im Verlauf der Woche resultiert damit
     # ein Plus von 1,3 Prozent"): the organisation the sentence before is about
-    pronoun = _OPENING_PRONOUN.match(s) and cs == 0 or move and not named and _INNER_PRONOUN.search(s, cs, pos)
-    summing = move and _SUMMING.search(s, 0, pos)
+    pronoun = (_OPENING_PRONOUN.match(s) if cs == 0 else None) or (
+        _INNER_PRONOUN.search(s, cs, pos) if move and not named else None)
+    summing = _SUMMING.search(s, 0, pos) if move else None
     if (pronoun or summing) and not g.references(s, 0, pos):
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
                 and (o.type != "index" or summing)]
         if near:
-            w = summing.group() if summing else s[:3]
-            a = sent_start + (summing.start() if summing else 0)
-            return Owner(near[-1].name, w, a, a + len(w), "reference")
+            word = summing.group() if summing else pronoun.group("p")      # the words that refer, as provenance
+            a = sent_start + (summing.start() if summing else pronoun.start("p"))
+            return Owner(near[-1].name, word, a, a + len(word), "reference")
     refs = g.references(s, 0, pos)
     if refs:
         return _resolve(orgs, refs[-1], sent_start, s)
@@ -931,8 +932,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     # a move without a subject of its own ("In der Spitze ging es heute bis auf 132,85 Euro nach oben",
     # "Seit Jahresbeginn summiert sich das Plus auf 21,5 Prozent"): the share the text is about
-    from .stated_changes import economy
-    if move and not named and _SUBJECTLESS_MOVE.search(s, 0, pos) and not economy(s):   # not "In der Steiermark ..."
+    if move and not named and _SUBJECTLESS_MOVE.search(s, 0, pos) and not _economy(s):   # not "In der Steiermark ..."
         got = _resolve(orgs, (0, 0, "aktie"), sent_start, s, implicit=True, move=True)
         before = orgs.text[max(0, sent_start - 300):sent_start] if orgs.text else ""
         index = got is not None and any(o.name == got.name and o.type == "index" and sent_start - 300 <= o.start < sent_start
@@ -940,6 +940,11 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         if got is not None and (index or _SHARE_CUE.search(before)):
             return got                       # only after a share or an index ("Das Plus von 4,1 Prozent" of a price index is none)
     return None
+
+
+def _economy(text: str) -> str | None:
+    from .stated_changes import economy      # stated_changes imports this module: looked up at call time
+    return economy(text)
 
 
 def _article_index(indices: list[Org], head: str) -> Org | None:

@@ -116,6 +116,15 @@ def test_owner_provenance_points_at_the_words_in_the_article():
     assert text[row.entity_start:row.entity_end] == row.entity_text == "Der Konzern"
 
 
+def test_a_pronoun_owner_points_at_the_pronoun():
+    text = ("SAP (+7,9 Prozent): Der Softwarekonzern überzeugte mit seinen Zahlen. "
+            "Seit Jahresbeginn liegt sie allerdings noch 4,2 Prozent im Minus.")
+    df = views.stock_moves(Corpus([Article("a", text, published=dt.date(2025, 6, 6))]))
+    row = df[df.text == "4,2 Prozent"].iloc[0]
+    assert (row.entity, row.entity_source, row.period) == ("SAP", "reference", "ytd")
+    assert text[row.entity_start:row.entity_end] == row.entity_text == "sie"
+
+
 def test_the_same_statement_twice_is_one_row_with_mentions():
     text = "Die Aktie von Zalando stieg um 3 Prozent. Wie gesagt: Die Aktie von Zalando stieg um 3 Prozent."
     df = views.stock_moves(Corpus([Article("a", text, published=dt.date(2025, 6, 6))]))
