@@ -755,9 +755,23 @@ def _move_key(r):
 def _direction(ctx: _Context, r) -> str | None:
     """The direction of a change: the extractor's, else the nearest word of rising or falling in
     the clause, else (a list item: "BASF 1,7 Prozent") the direction of the change before it in its
-    sentence."""
+    sentence ("Swiss Re büssten 0,9 Prozent ein, Zurich Insurance 0,4 Prozent"), looked up in a loop
+    over the items before it (a sentence is at most ``MAX_SENTENCE`` characters)."""
+    d, item = _own_direction(ctx, r)
+    if d or not item:
+        return d
+    for x in reversed([x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"]]):
+        d, item = _own_direction(ctx, x)
+        if d or not item:
+            return d
+    return None
+
+
+def _own_direction(ctx: _Context, r) -> tuple[str | None, bool]:
+    """(the direction the figure's own clause states, whether the clause is short enough to be an
+    item of a list of moves)."""
     if r.get("direction"):
-        return r["direction"]
+        return r["direction"], False
     st = vocab()["stock"]
     s = r["sentence"]
     p, e = ctx.pos(r)
@@ -771,12 +785,9 @@ def _direction(ctx: _Context, r) -> str | None:
             if best is None or dist < best[0]:
                 best = (dist, d)
     if best:
-        return best[1]
+        return best[1], False
     part = s[cs:ce]
-    if len(part) > 60 or re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part):
-        return None                          # a clause of its own, not an item of a list of moves
-    same = [x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"]]
-    return _direction(ctx, same[-1]) if same else None   # "Swiss Re büssten 0,9 Prozent ein, Zurich Insurance 0,4 Prozent"
+    return None, not (len(part) > 60 or re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part))
 
 
 def _points_level(s: str, p: int, e: int) -> bool:
