@@ -190,7 +190,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         s, e = m.start(), m.end()
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
-                or _TRUNCATED.match(text, e) \
+                or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
                 or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e):
             i += 1
             continue
@@ -487,6 +487,8 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
     return out
 
 
+# a noun right after a number is what is counted ("477.750 Erstanträge"), never a name
+_AFTER_NUMBER = re.compile(r"\d\s*$")
 # the first part of a coordinated compound ("des Pharma- und Technologiekonzerns"): no name
 _TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.)\s")
 _PERSON_BEFORE = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+"

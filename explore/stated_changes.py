@@ -70,7 +70,8 @@ def _rules(lang: str = "de") -> dict:
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
         "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
-        "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 else ""), re.I), n)
+        "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 and not k.endswith("-")
+                                                                       else ""), re.I), n)
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
         "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
                                 + alt(v["jobs"]["nouns"]) + r")(?![\wäöüß])", re.I),
