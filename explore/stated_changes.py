@@ -36,6 +36,9 @@ _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
 # a share price after the move: "legen Galenica um 1,3 Prozent auf 84,90 Fr. zu"
 _PRICE_AFTER = re.compile(r"\s*auf\s+(?:rund\s+)?\d[\d.,']*\s*(?:Euro|€|EUR|Fr\.|Franken|CHF|Dollar|US-Dollar|\$|USD|"
                           r"HK\$|HKD|Hongkong-Dollar|Yuan|Kronen)(?![\wäöüß])")
+_RESULT_AMOUNT = re.compile(r"(?i)(?<![\wäöüß])(?:ein|einem|einen)\s+(?:[a-zäöüß]+\s+)?(?:minus|fehlbetrag|verlust)\s+"
+                            r"von\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?$")
+_COMPARED_AFTER = re.compile(r"(?i)[^.;]{0,40}?(?<![\wäöüß])(?:gegenüber|im vergleich|verglichen|zum vorjahr)")
 _BROAD_MARKET = re.compile(r"(?i)(?<![\wäöüß])(?:im|am)\s+(?:breiten|breiteren|gesamten)?\s*markt(?![\wäöüß])")
 _SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|anteile\b|index|kurs\b|börse|notier|schloss|dax\b")
 
@@ -478,6 +481,9 @@ def change_rows(ctx) -> list[dict]:
         p, e = ctx.pos(f)
         if f["kind"] == "index" and not sentiment_points(f, s, p, e):
             continue                                  # a stock index's points: the stock-move table's
+        if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
+                and not _COMPARED_AFTER.match(s, e):
+            continue                                  # "machte ein Minus von knapp 1,1 Milliarden Euro": a loss, not a change
         job = _job_change(f, s, p, e)
         if job:
             out.append(_row(ctx, f, "employment", job, None))

@@ -703,10 +703,7 @@ _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
-_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:(?:einer|eines|einem|einen|der|des|dem|"
-                     r"den|ihrer|ihren|seiner|seinen|starken|schwachen|guten|überraschend|enttäuschenden|neuen|"
-                     r"höheren|hohen|steigenden|sinkenden|niedrigeren|gestiegenen)\s+)*"
-                     r"[A-ZÄÖÜ][\wäöüß-]*")
+_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
 
 
 def _stock_words():
