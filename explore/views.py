@@ -731,6 +731,8 @@ def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
     return Owner(f"{base}/{quotes[0]}", m.group("c"), a, a + len(m.group("c")), "pattern")
 
 
+_OF_THE_WEEK = re.compile(r"(?i)der\s+woche")
+_LAST_WEEK = re.compile(r"(?i)(?<![\wäöüß])(?:letzte|letzten|vergangene|vergangenen|vorige|vorigen)\s+woche|vorwoche")
 _HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)
 
 
@@ -854,6 +856,9 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                 own = own[:a] + " " * (b - a) + own[b:]
         period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
                                          ctx.report_time(r["article"]), _heading(ctx, r))
+        if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(
+                (ctx.texts or {}).get(r["article"]) or s):
+            period = "wtd"                   # "Die Gewinner der Woche:" in a review of this week, not of the last
         value = signed(r["low"], direction)
         o = pair or ctx.owner(r, move=True)
         rows.append({**_provenance(r), **_owner_columns(o), "period": period,
