@@ -916,6 +916,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     if (pronoun or summing) and not g.references(s, 0, pos):
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
                 and (o.type != "index" or summing)]
+        if summing:                          # a sum of moves is a listed share's or an index's, if one is near
+            near = [o for o in near if o.source == "gazetteer"] or near
         if near:
             word = summing.group() if summing else pronoun.group("p")      # the words that refer, as provenance
             a = sent_start + (summing.start() if summing else pronoun.start("p"))

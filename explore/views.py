@@ -698,7 +698,8 @@ _LEVEL_BEFORE = re.compile(r"(?i)(?<![\wäöüß])um\s+(?:(?:rund|etwa|knapp|gut
 _AUF_LEVEL = re.compile(r"(?i)(?<![\wäöüß])auf\s+(?:(?:über|rund|etwa|knapp|gut|mehr als|unter|nur noch|noch)\s+)*$")
 # "Tencent kommt auf ein Plus von 45 Prozent, der Hang Seng Tech Index auf 38 Prozent": a gain, not a level
 _AMOUNTS_TO = re.compile(r"(?i)(?<![\wäöüß])(?:kommt|kam|kommen|kamen|bringt es|brachte es|bringen es|summiert\w*|"
-                         r"beläuft|belief|addiert\w*)\s+(?:\w+\s+){0,4}?auf")
+                         r"beläuft|belief|addiert\w*|plus|minus|kursplus|kursminus|gewinne?|verluste?|abschlag|"
+                         r"aufschlag)\s+(?:\w+\s+){0,4}?auf")     # "baute sein Plus auf 1,5 Prozent aus": a move
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
