@@ -26,76 +26,20 @@ Prints per-document counts (required/optional) and exits non-zero on any error.
 
 from __future__ import annotations
 
-import csv
-import datetime
 import importlib.util
-import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DOCS = HERE.parent / "market3"
-ID_RE = re.compile(r"^m3_\d\d_[a-z0-9_-]+$")
-COLUMNS = ["id", "title", "publisher", "published", "published_inferred", "language", "url", "note"]
-NOTE = "written for the explore project (blind key, market3)"
 
-# the first blind key's checker, loaded under its own name (several checkers share file names)
-_spec = importlib.util.spec_from_file_location("check_blind_keys_1",
-                                               HERE.parent / "tables_blind" / "check_blind_keys.py")
-first = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(first)
-
-
-def check_catalog(texts: dict[str, str]) -> list[str]:
-    errs = []
-    with open(DOCS / "catalog.csv", encoding="utf-8", newline="") as f:
-        header = next(csv.reader(f))
-    if header != COLUMNS:
-        errs.append(f"catalog columns {header} differ from {COLUMNS}")
-    with open(DOCS / "catalog.csv", encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    ids = [r.get("id") for r in rows]
-    if sorted(ids) != sorted(texts):
-        errs.append(f"catalog ids and .txt files differ: {sorted(set(ids) ^ set(texts))}")
-    if len(set(ids)) != len(ids):
-        errs.append("duplicate ids in catalog")
-    seen_texts: dict[str, str] = {}
-    for r in rows:
-        rid = r.get("id") or ""
-        if not ID_RE.match(rid) or len(rid) > 50:
-            errs.append(f"bad id {rid!r}")
-        text = texts.get(rid)
-        if text is not None:
-            if r.get("title") != text.split("\n", 1)[0]:
-                errs.append(f"{rid}: title is not the article's first line")
-            if not 1200 <= len(text) <= 3000:
-                errs.append(f"{rid}: {len(text)} characters (1,200-3,000 expected)")
-            if "\u00a0" in text:
-                errs.append(f"{rid}: non-breaking space in the text")
-            if text in seen_texts:
-                errs.append(f"{rid}: same text as {seen_texts[text]}")
-            seen_texts[text] = rid
-        if "(fictional)" not in (r.get("publisher") or ""):
-            errs.append(f"{rid}: publisher not marked (fictional)")
-        try:
-            day = datetime.date.fromisoformat(r.get("published") or "")
-            if day.year != 2026:
-                errs.append(f"{rid}: published {day} is not in 2026")
-        except ValueError:
-            errs.append(f"{rid}: published {r.get('published')!r} is not an ISO date")
-        if r.get("published_inferred") != "false":
-            errs.append(f"{rid}: published_inferred must be false")
-        if r.get("language") != "de":
-            errs.append(f"{rid}: language must be de")
-        if r.get("url"):
-            errs.append(f"{rid}: url must be empty")
-        if r.get("note") != NOTE:
-            errs.append(f"{rid}: note must be {NOTE!r}")
-    return errs
+# the market2 checker (its catalog check takes the set's name and text lengths), loaded under its own name
+_spec = importlib.util.spec_from_file_location("check_keys_market2", HERE.parent / "tables_market2" / "check_keys.py")
+market2 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(market2)
 
 
 def main(argv: list[str]) -> int:
-    return first.main(argv, docs=DOCS, keys=HERE, catalog=check_catalog)
+    return market2.main(argv, docs=HERE.parent / "market3", keys=HERE, name="market3", lengths=(1200, 3000))
 
 
 if __name__ == "__main__":
