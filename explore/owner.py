@@ -204,7 +204,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             i += 1
             continue
         if w in adjectives and nxt is not None and nxt.group() not in not_name and not g.is_head(nxt.group()) \
-                and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
+                and not _plain_common(nxt.group()) and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
             e, i, found = nxt.end(), i + 1, True
         elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
@@ -214,7 +214,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = ("-" not in w or is_proper_noun(w)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and not is_proper_noun(w, known=True))
-        elif is_proper_noun(w) and not (not prev and _plain_word(w)):
+        elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt):
             found = True
         if found:
             amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
@@ -233,6 +233,40 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=True))
         i += 1
     return out
+
+
+# beyond the heads that begin names (orgs._NAME_HEADS), nouns that end the names of organisations
+# ("Wiener Börse", "Berliner Verkehrsbetriebe")
+_ORG_NOUN_ENDS = ("werk", "börse", "post", "betriebe", "verband", "verein", "stiftung", "zeitung", "universität",
+                  "klinik", "klinikum", "partei", "agentur", "kammer", "brauerei", "werft", "hütte")
+
+
+def _org_noun(word: str) -> bool:
+    from .orgs import _NAME_HEADS
+    low = word.lower()
+    return low.endswith(_NAME_HEADS) or low.endswith(_ORG_NOUN_ENDS)
+
+
+def _plain_common(word: str) -> bool:
+    """A common German noun that names no organisation ("Ergebnisse", "Flächennutzungsplan"): no
+    name after a name adjective ("Erste Ergebnisse") and no part of a name ("Warendorfer
+    Flächennutzungsplan"), unlike "Volksbank" or "Börse".
+
+    >>> _plain_common("Ergebnisse"), _plain_common("Flächennutzungsplan"), _plain_common("Volksbank")
+    (True, True, False)
+    """
+    from .orgs import lexicon
+    return lexicon().is_common_noun(word) and not _org_noun(word)
+
+
+def _place_adjective(word: str, nxt) -> bool:
+    """A place's adjective ("Warendorfer", "Dinslakener") is no name by itself, only with a noun that
+    names an organisation ("Warendorfer Stadtwerke")."""
+    from .orgs import lexicon
+    lex = lexicon()                                      # not a name that ends so ("Peter", "Bauer")
+    if not word.endswith("er") or "T" not in lex.classes(word[:-2]) or set("SV") & set(lex.classes(word)):
+        return False
+    return nxt is None or not _org_noun(nxt.group())
 
 
 def _name_adjective(words: list[str]) -> bool:
