@@ -330,8 +330,25 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     o = ctx.owner(f, move=True)
     s = f["sentence"]
     return o is not None and (o.source == "gazetteer" or _paren_item(s, p) is not None or _PRICE_AFTER.match(s, e)
+                              or _plural_verb_after(o, s, f["sentence_start"])
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
                                                                 or _rules()["market"].search(s) or _BROAD_MARKET.search(s)))
+
+
+def _plural_verb_after(o, s: str, s0: int) -> bool:
+    """A company's name with a plural verb of rising or falling is its shares ("Mizuho gaben um 1,9
+    Prozent nach", "Rheinmetall verteuerten sich"): the verb agrees with "die Aktien"."""
+    if o.start is None or o.source not in ("gazetteer", "model", "pattern") or not (s0 <= o.start < s0 + len(s)):
+        return False
+    m = re.match(r"\s+([a-zäöüß]+)", s[o.end - s0:])
+    return m is not None and m.group(1) in _plural_move_verbs()
+
+
+@functools.lru_cache(maxsize=None)
+def _plural_move_verbs() -> frozenset:
+    from .owner import vocab as owner_vocab
+    return frozenset(w for w in owner_vocab()["stock"]["move_words"]
+                     if w.endswith("en") and not w.startswith(("ge", "ab", "an", "nach", "zu", "ein")) and " " not in w)
 
 
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
