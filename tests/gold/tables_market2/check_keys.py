@@ -106,5 +106,12 @@ def main(argv: list[str], docs: Path = DOCS, keys: Path = HERE, name: str = "mar
     return first.main(argv, docs=docs, keys=keys, catalog=written_set_catalog(docs, name, lengths))
 
 
+def main_for(checker_file: str, lengths: tuple[int, int]) -> int:
+    """The check of another written set, run from its checker (``tests/gold/tables_<name>/check_keys.py``)."""
+    keys = Path(checker_file).resolve().parent
+    name = keys.name.removeprefix("tables_")
+    return main(sys.argv[1:], docs=keys.parent / name, keys=keys, name=name, lengths=lengths)
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -24,23 +24,12 @@ Prints per-document counts (required/optional) and exits non-zero on any error.
     python3 tests/gold/tables_market3/check_keys.py --quiet
 """
 
-from __future__ import annotations
-
-import importlib.util
+import runpy
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-
-# the market2 checker (its catalog check takes the set's name and text lengths), loaded under its own name
-_spec = importlib.util.spec_from_file_location("check_keys_market2", HERE.parent / "tables_market2" / "check_keys.py")
-market2 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(market2)
-
-
-def main(argv: list[str]) -> int:
-    return market2.main(argv, docs=HERE.parent / "market3", keys=HERE, name="market3", lengths=(1200, 3000))
-
+# the market2 checker: its catalog check takes the set's name and text lengths
+market2 = runpy.run_path(str(Path(__file__).resolve().parent.parent / "tables_market2" / "check_keys.py"))
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(market2["main_for"](__file__, lengths=(1200, 3000)))
