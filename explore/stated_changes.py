@@ -371,6 +371,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         from .owner import reporting_company
         rc = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
         o = rc if rc is not None and not _reporter(rc.name) and not economy(rc.name) else o
+    if o is None:
+        o = _figure_in_parentheses_owner(ctx, f, s, p)   # "... 551 Mio. Euro begleitet (+66% gegenüber 2014)"
     item = _with_change_owner(s, p, f["sentence_start"])
     if item is not None:
         return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
@@ -396,6 +398,24 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
     name = name or economy(s[:p], last=True) or economy(s) or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+_OPEN_PAREN_AFTER = re.compile(r"(?:\s+[\wäöüß.-]+){0,3}\s*\(\s*")
+
+
+def _figure_in_parentheses_owner(ctx, f: dict, s: str, p: int):
+    """A change in parentheses after an amount of its clause ("Transaktionen im Volumen von 551 Mio.
+    Euro begleitet (+66% gegenüber 2014)") is a change of that amount: it has the amount's owner."""
+    if s[max(0, p - 3):p].strip()[-1:] != "(":
+        return None
+    before = [x for x in ctx.same_sentence(f, ("money", "count")) if x["end"] <= f["start"]]
+    if not before:
+        return None
+    x = before[-1]
+    if not _OPEN_PAREN_AFTER.fullmatch(s, ctx.pos(x)[1], p):
+        return None
+    o = ctx.owner(x)
+    return o if o is not None and not economy(o.name) else None
 
 
 def _blank_orgs(ctx, f: dict, s: str, a: int, b: int) -> str:
