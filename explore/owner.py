@@ -126,7 +126,27 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     tags = t.tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
     return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
-                                                  and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)))
+                                                  and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)
+                                                  and not _common_compound(word)))
+
+
+def _common_compound(word: str) -> bool:
+    """A compound of a known word and a common noun HanTa does not know whole ("Großschäden",
+    "Solvenzquote"): a common noun, not a name.
+
+    >>> _common_compound("Solvenzquote"), _common_compound("Infineon")
+    (True, False)
+    """
+    from .orgs import lexicon
+    lex = lexicon()
+    head = lex.head(word)
+    part = word[:len(word) - len(head)].rstrip("-")
+    if len(head) < 4 or len(part) < 3 or word in lex.gazetteer:
+        return False
+    if "N" in lex.classes(part[:1].upper() + part[1:]):
+        return True
+    tags = _tagger().tag_word(part.lower())
+    return bool(tags) and tags[0][1] > -13 and tags[0][0] not in ("NE", "FM", "XY")
 
 
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "nisse",
