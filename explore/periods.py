@@ -32,6 +32,8 @@ class Periods:
         v = vocab(lang)
         p = dict(v["periods"])
         self.neighbour_codes = set(p.pop("neighbour_codes"))
+        self.recency = set(p.pop("recency"))
+        self.vague = set(p.pop("vague_times"))
         self.re_weekday_cue = re.compile(r"(?<![\wäöüß])" + p.pop("weekday") + r"(?![\wäöüß])", re.I)
         self.duration_codes = p.pop("duration_codes")
         self.default = p.pop("default")
@@ -101,7 +103,7 @@ class Periods:
             return ("1d", m.group()) if m else got  # "allein am Freitag zog die Aktie um 2,2 Prozent an"
         if previous:
             got = self.move_period(previous)
-            if got and got[0] in self.neighbour_codes:
+            if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency):
                 return got
         if context in self.neighbour_codes:
             return context, None
@@ -110,14 +112,21 @@ class Periods:
             return "1d", m.group()
         return self.default, None
 
-    def report_time(self, lead: str) -> str | None:
-        """When a report was written, from its title and lead: the first period phrase's code, not
-        counting a sentence in the past perfect ("Zeitweise hatte das Minus bei 21 Prozent gelegen")."""
+    def report_time(self, lead: str, index: re.Pattern | None = None) -> str | None:
+        """When a report was written, from its title and lead: the code of the first phrase of a time of
+        day (intraday, after-hours) or of the close (1d), not counting a sentence in the past perfect
+        ("Zeitweise hatte das Minus bei 21 Prozent gelegen"). With ``index`` (a pattern of index names),
+        for text after the lead: only a sentence on an index, and a time of day, not "zuletzt"
+        ("Der Dax notierte am späten Nachmittag 0,4 Prozent höher")."""
+        times = self.neighbour_codes | {self.default}
         for sentence in _SENTENCE_END.split(lead):
             sentence = _REPORTED.sub(" ", sentence)       # "..., wie der Konzern nach Handelsschluss mitteilte"
-            got = None if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) else self.move_period(sentence)
-            if got:
-                return got[0]
+            if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) or index is not None and not index.search(sentence):
+                continue
+            found = [(m.start(), code) for rx, code in self.rx if code in times for m in [rx.search(sentence)]
+                     if m and not (index is not None and re.sub(r"\s+", " ", m.group().lower()) in self.vague)]
+            if found:
+                return min(found)[1]
         return None
 
     def as_of(self, sentence: str, published: str | None, dates: list[str] = ()) -> str | None:

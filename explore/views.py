@@ -181,7 +181,9 @@ class _Context:
             cut = text.find(". ", 300) if text is not None else -1      # the lead's last sentence whole
             lead = (text[:cut + 1 if 0 < cut < 600 else 300] if text is not None
                     else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3])))
-            self._report[article] = periods().report_time(title + "\n" + lead)
+            # a lead without a time of day: the first one given for an index ("Der Dax notierte am späten Nachmittag ...")
+            self._report[article] = periods().report_time(title + "\n" + lead) or (
+                periods().report_time(text[len(lead):len(lead) + 3000], _index_names()) if text is not None else None)
         return self._report[article]
 
     def paragraph_before(self, r, limit: int) -> list[str]:
@@ -641,6 +643,11 @@ def timeframes(source=None, gazetteer=()) -> pd.DataFrame:
 
 
 # --- stock moves -------------------------------------------------------------------------------------
+def _index_names() -> re.Pattern:
+    from .extract.lexicon import lexicon as figure_lexicon
+    return figure_lexicon().re_index_any
+
+
 def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     """A changing percentage is a stock move when a market word is nearer than a business word, or,
     with neither, when its clause has a verb of rising or falling and a named owner
