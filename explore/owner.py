@@ -517,11 +517,11 @@ class ArticleOrgs:
 # a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
 # Handelsplattformen Taobao und Tmall")
 # products and a company's segments ("das Segment Industrial Sensing"): named, but no organisation of their own
-_PRODUCT_BEFORE = re.compile(r"(?i)(?:plattformen|app|apps|messenger|marke|marken|modell|modelle|produkt|produkte|"
+_PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich)\s+"
-                             r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie)\s+)*$")
+                             r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie)?\s+)*$")
 
 
 def _not_products(orgs: list[Org], spans) -> list[Org]:
