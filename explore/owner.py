@@ -50,8 +50,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜ�
                         r"[+-−]?$")
 # a bank or analyst that rates a share: the subject right before the rating words
 _RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|senkt|bestätigte|bestätigt|erhöhte|erhöht|kappte|"
-                     r"reduzierte|bekräftigte)\s+(?:\w+\s+){0,3}?(?:kursziel|preisziel|votum|einstufung|empfehlung|"
-                     r"kaufempfehlung)|(?:stufte|stuft)\s+(?:\w+\s+){0,3}?(?:hoch|herab|ab|auf|zurück))")
+                     r"reduzierte|bekräftigte)\s+(?:[\w\"„“”'-]+\s+){0,3}?[\w\"„“”'-]*?(?:kursziel|preisziel|votum|einstufung|"
+                     r"empfehlung|anlageurteil|rating)|(?:stufte|stuft)\s+(?:\w+\s+){0,3}?(?:hoch|herab|ab|auf|zurück))")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
 _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
