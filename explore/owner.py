@@ -515,8 +515,8 @@ class ArticleOrgs:
 
 
 # a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
-# Handelsplattformen Taobao und Tmall")
-# products and a company's segments ("das Segment Industrial Sensing"): named, but no organisation of their own
+# Handelsplattformen Taobao und Tmall"); after a segment noun a part of the company the text is about
+# ("das Segment Industrial Sensing"), no organisation of its own
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
