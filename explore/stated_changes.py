@@ -22,15 +22,20 @@ from .attribute import clause_end, clause_start
 from .lang import vocabulary
 from .shares import vocab
 
-_UM = re.compile(r"(?i)\bum\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\.|zirka|circa|die|ein|eine|"
-                 r"einen|mehr als die|fast die|knapp die|rund die|gut die)\s+)*$")
+
+def _before(preposition: str, words: str) -> re.Pattern:
+    """A preposition right before a figure, with any of ``words`` ("|"-separated) between."""
+    return re.compile(rf"(?i)\b{preposition}\s+(?:(?:{words})\s+)*$")
+
+
+_UM = _before("um", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\\.|zirka|circa|die|ein|eine|einen|"
+                    "mehr als die|fast die|knapp die|rund die|gut die")
 # "auf künftig 18 Cent", "auf minus 63,9 Punkte": time words and a sign may stand before a level
-_AUF = re.compile(r"(?i)\bauf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa|nur noch|noch|"
-                  r"ein|eine|einen|die|das|künftig|zuletzt|nun|jetzt|inzwischen|mittlerweile|minus|plus)\s+)*$")
-_VON = re.compile(r"(?i)\bvon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|zirka|circa|zuvor|bisher|"
-                  r"minus|plus)\s+)*$")
+_AUF = _before("auf", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\\.|zirka|circa|nur noch|noch|ein|eine|einen|"
+                      "die|das|künftig|zuletzt|nun|jetzt|inzwischen|mittlerweile|minus|plus")
+_VON = _before("von", "rund|etwa|knapp|gut|fast|mehr als|über|ca\\.|zirka|circa|zuvor|bisher|minus|plus")
+_NACH = _before("nach", "rund|etwa|knapp|gut|fast|ca\\.")
 _MINUS = re.compile(r"(?i)(?<![\wäöüß])minus\s+$")
-_NACH = re.compile(r"(?i)\bnach\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)*$")
 _ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
 _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
 # a share price after the move: "legen Galenica um 1,3 Prozent auf 84,90 Fr. zu"

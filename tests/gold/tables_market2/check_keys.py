@@ -1,27 +1,14 @@
 """Check the blind table keys (money, stock moves, changes) against tests/gold/market2 (stdlib only).
 
-The row rules and the report of the first blind key's checker (tests/gold/tables_blind/
-check_blind_keys.py, which calls tests/gold/tables/check_keys.py and check_shares_changes.py),
-with this set's catalog check:
+Rows: the rules and report of the first blind key's checker (tests/gold/tables_blind/
+check_blind_keys.py; see its docstring). The catalog of a written set: exactly the columns id,title,publisher,published,published_inferred,
+language,url,note, listing exactly the .txt files; ids match ``^m2_\\d\\d_[a-z0-9_-]+$`` (the set's
+prefix) with at most 50 characters; the title is the article's first line; the publisher is marked
+"(fictional)"; ``published`` is an ISO date in 2026, ``published_inferred`` false, ``language`` de,
+``url`` empty; no two documents share a text; each text has 1,500 to 3,500 characters (the set's
+range) and no non-breaking space. Other written sets call ``main_for`` from their own checker.
 
-- every row's ``surface`` occurs at least ``occurrence`` times in its article, and the chosen
-  occurrence does not start or end inside a longer number ("6 Prozent" in "6,6 Prozent");
-- the fields of FORMAT.md are present (and no others), enums and types are valid;
-- a row without an entity is optional; a printed conversion's ``stated_for`` is in the article;
-- a change row states a value (change_pct, change_abs with a unit, change_factor) or both levels;
-  a row with only the new level (``to``) is optional; a change row's aliases occur in its article;
-- no duplicate (article, surface, occurrence, entity) rows;
-- the catalog has exactly the columns id,title,publisher,published,published_inferred,language,url,note
-  and lists exactly the .txt files; ids match ``^m2_\\d\\d_[a-z0-9_-]+$`` and have at most 50
-  characters; the title is the article's first line; the publisher is marked "(fictional)";
-  ``published`` is an ISO date in 2026, ``published_inferred`` is false, ``language`` is de, ``url``
-  is empty; no two documents share a text; each text has 1,500 to 3,500 characters and no
-  non-breaking space.
-
-Prints per-document counts (required/optional) and exits non-zero on any error.
-
-    python3 tests/gold/tables_market2/check_keys.py
-    python3 tests/gold/tables_market2/check_keys.py --quiet
+    python3 tests/gold/tables_market2/check_keys.py [--quiet]
 """
 
 from __future__ import annotations
