@@ -61,6 +61,7 @@ _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:d
                                r"(?![\wäöüß])")
 _SHARE_CUE = re.compile(r"(?i)(?<![\wäöüß])(?:aktie|aktien|papier|papiere|titel|anteilsscheine?)(?![\wäöüß])|-(?:aktie|papiere)\b")
 _GENITIVE_GROUP = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:en|er|n)\b")
+_HEADING_COLON = re.compile(r"\s*:\s")
 _SUMMING = re.compile(r"(?<![\wäöüß])(?:damit|somit)(?![\wäöüß])")
 # a pronoun subject after the finite verb of a move ("Seit Jahresbeginn liegt sie noch 4,2 Prozent im Minus")
 _INNER_PRONOUN = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+(?P<p>sie|er)\s+(?:(?:damit|allerdings|noch|bereits|schon|"
@@ -480,6 +481,20 @@ class ArticleOrgs:
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
 
+    def heading(self, at: int) -> Org | None:
+        """The organisation a digest paragraph is headed by ("HENSOLDT: Der Rüstungselektronik-Spezialist
+        ... Die Aktie legte ... zu"): a name that opens the paragraph of ``at`` followed by a colon."""
+        if not self.text:
+            return None
+        para = self.text.rfind("\n", 0, at) + 1
+        for o in self.orgs:
+            if o.start >= para:
+                gap = self.text[para:o.start]
+                ok = (not gap.strip(" -–•*") and _HEADING_COLON.match(self.text, o.end) and o.end < at
+                      and o.type not in ("index", "currency"))
+                return o if ok else None
+        return None
+
     def topics(self, before: int) -> list[Org]:
         """Organisations named before an offset that the text is about (no speakers, no sources)."""
         g = grammar()
@@ -744,7 +759,7 @@ class Grammar:
         self.index_heads = tuple(v["index_heads"])
         self.public_heads = tuple(v["public_reference_heads"])      # refer to public bodies only
         self.re_reference = re.compile(
-            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
+            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?:[A-ZÄÖÜ][a-zäöü]+er\s+)?(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
         self.re_implicit = re.compile(
             r"(?<![\w-])(?P<h>[\wäöüß-]*?(?:" + "|".join(map(re.escape, sorted(self.share + self.measure, key=len,
                                                                                reverse=True)))
@@ -1067,6 +1082,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         for desc, name in descriptions.items():
             if desc in low:
                 return Owner(name, words, at, sent_start + b, "reference")
+    heading = orgs.heading(at)                 # "BMW: Der Autobauer ... Die Papiere ...": the digest item's company
+    if heading is not None and not want_index and any(o.name == heading.name for o in fitting):
+        return Owner(heading.name, words, at, sent_start + b, "reference")
     strong = fitting                           # topics() keeps names by form only where subjects stand
     if implicit:
         pool = prior if move else strong          # "ein Gewinn von 1,2 Prozent" of the Dax

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _DETS, ArticleOrgs, Owner, grammar, owner, reporting_company, sentences, vocab
+from .owner import _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .schemas import validate
 from .stated_changes import sentiment_points
@@ -437,8 +437,6 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
     """"Das Bundeskartellamt hat ein Bußgeld von 41,5 Millionen Euro verhängt": a fine belongs to who
     pays it: the company named after "gegen", else the company the text is about before the sentence."""
     fined = vocab()["owner"]["fine_authorities"]
-    if who is None or not who.name.lower().rstrip("s").endswith(tuple(fined)):
-        return who
     orgs = ctx.orgs(r["article"])
     s0 = r["sentence_start"]
     m = _AGAINST.search(sentence)
@@ -446,6 +444,13 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
         for o in orgs.in_span(s0 + m.end(), s0 + len(sentence)):
             if o.start == s0 + m.end() and o.type == "company":
                 return Owner(o.name, o.text, o.start, o.end, o.source)
+        # "gegen den Essenslieferdienst und seine Tochter Glovo": the company the reference stands for
+        ref = [x for x in grammar().references(sentence, m.start(), len(sentence)) if x[0] <= m.end()]
+        got = _resolve(orgs, ref[0], s0, sentence) if ref else None
+        if got is not None:
+            return got
+    if who is None or not who.name.lower().rstrip("s").endswith(tuple(fined)):
+        return who
     before = [o for o in orgs.topics(s0) if o.type == "company" and not o.name.lower().endswith(tuple(fined))]
     if before:
         o = before[-1]
