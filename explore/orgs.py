@@ -274,9 +274,12 @@ class Recognizer:
 
     def _extends(self, text: str, s: int, e: int, inner: list[Organisation]) -> bool:
         """The model span adds name words (not just a legal form) to the gazetteer name inside it."""
+        from .owner import grammar          # owner imports this module
         rest = (text[s:inner[0].start] + " " + text[inner[-1].end:e]).strip(" -,")
+        # common nouns, Swiss spellings ("Grossbank") and business nouns before it ("Investmentbank UBS") add no name
         return (bool(rest) and not self.re_legal_end.fullmatch(" " + rest) and rest not in self.legal_forms
-                and not all(self._common(w) for w in rest.split()))
+                and not all(self._common(w) or self._common(w.replace("ss", "ß")) or grammar().is_head(w)
+                            for w in rest.split()))
 
     def canonical(self, written: str) -> str:
         """The name without legal form and genitive s: "Siemens AG" -> "Siemens", "BASF’" -> "BASF"."""

@@ -43,6 +43,7 @@ _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖ�
 #: a security's identifier: an ISIN ("CA09852X3058") or a six-character WKN with digits ("A12AZ5")
 _SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
+_SHARE_NOUN = re.compile(r"(?:" + _SHARE_WORDS + r")")
 _SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right after a name: "Terex-Aktie"
 _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
@@ -670,8 +671,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     units = scanner().units
     if len(words) > 1 and words[0] in units and any(c.isdigit() for c in written):
         return True                                     # "USD 296": an amount, cut
-    if len(written) == 1:
-        return True                                     # "A-Aktie", "H-Aktien": a share class, not a company
+    if len(written) == 1 or _SHARE_NOUN.fullmatch(written):
+        return True                                     # "A-Aktie", "H-Aktien": a share class; "Aktie": a share
     if len(words) == 1 and (written in units or written in recognizer().legal_forms
                             or _SECURITY_ID.fullmatch(written) or written.isalpha() and written.islower()
                             or any(u.startswith(written + "/") for u in units) or is_plain_word(written)):
