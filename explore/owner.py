@@ -54,6 +54,9 @@ _RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|
                      r"reduzierte|bekräftigte)\s+(?:[\w\"„“”'-]+\s+){0,3}?[\w\"„“”'-]*?(?:kursziel|preisziel|votum|einstufung|"
                      r"empfehlung|anlageurteil|rating)|(?:stufte|stuft)\s+(?:\w+\s+){0,3}?(?:hoch|herab|ab|auf|zurück))")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
+# a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
+_ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
+                         r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
 _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
 _RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.)\s+[\d+\-−]")
@@ -420,12 +423,14 @@ class ArticleOrgs:
     def _speakers(self, spans) -> set[tuple[int, int]]:
         """Spans of names that are agents, sources or speakers in their sentence ("laut X"), a person's
         party or employer in parentheses ("Innenminister Holger Stahlknecht (CDU)"), and a bank that
-        sets a rating ("Die US-Bank JPMorgan hob das Kursziel ... an")."""
+        sets a rating ("Die US-Bank JPMorgan hob das Kursziel ... an") or is its analyst ("nach einer
+        Kaufempfehlung der Erste Group")."""
         g = grammar()
         ends = {o.end for o in self.orgs}
         return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                 if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)
-                or _RATING.match(sent, o.end - a, o.end - a + 60) and not _FOR_BEFORE.search(sent, 0, o.start - a)}
+                or _RATING.match(sent, o.end - a, o.end - a + 60) and not _FOR_BEFORE.search(sent, 0, o.start - a)
+                or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)}
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -1050,16 +1055,17 @@ def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
 
 
 def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str,
-             implicit: bool = False, move: bool = False) -> Owner | None:
+             implicit: bool = False, move: bool = False, upto: int | None = None) -> Owner | None:
     """What a reference at s[ref[0]:ref[1]] stands for: the last organisation of a fitting kind
     named before it (in the article), else the article's main organisation. ``implicit`` (a share or
     company figure without a possessor: "die Aktie", "der Umsatz"): the organisation named last in
-    this or the sentence before, else the main organisation."""
+    this or the sentence before, else the main organisation. ``upto``: only names before this offset
+    (not the subject of the reference's own clause: "Die UBS hob das Kursziel für den Hersteller")."""
     g = grammar()
     a, b, head = ref
     at = sent_start + a
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
-    prior = orgs.topics(at)
+    prior = orgs.topics(at if upto is None else upto)
     fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .schemas import validate
 from .stated_changes import sentiment_points
@@ -401,10 +401,18 @@ def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
     if not m or r.get("in_table"):
         return None
     at = r["sentence_start"] + m.end()
-    for o in ctx.orgs(r["article"]).orgs:
+    orgs = ctx.orgs(r["article"])
+    for o in orgs.orgs:
         if o.start == at and o.type not in ("index", "currency"):
             return Owner(o.name, o.text, o.start, o.end, "gazetteer" if o.source == "gazetteer" else o.source)
-    return None
+    return _reference_at(orgs, sentence, r["sentence_start"], m)     # "für die Aktien des Faserherstellers"
+
+
+def _reference_at(orgs: ArticleOrgs, sentence: str, s0: int, m: re.Match) -> Owner | None:
+    """What a reference right after the words ``m`` matched stands for ("gegen den Essenslieferdienst":
+    the company named before its clause)."""
+    ref = [x for x in grammar().references(sentence, m.start(), len(sentence)) if x[0] <= m.end()]
+    return _resolve(orgs, ref[0], s0, sentence, upto=s0 + clause_start(sentence, m.start())) if ref else None
 
 
 def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -> Owner | None:
@@ -444,9 +452,7 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
         for o in orgs.in_span(s0 + m.end(), s0 + len(sentence)):
             if o.start == s0 + m.end() and o.type == "company":
                 return Owner(o.name, o.text, o.start, o.end, o.source)
-        # "gegen den Essenslieferdienst und seine Tochter Glovo": the company the reference stands for
-        ref = [x for x in grammar().references(sentence, m.start(), len(sentence)) if x[0] <= m.end()]
-        got = _resolve(orgs, ref[0], s0, sentence) if ref else None
+        got = _reference_at(orgs, sentence, s0, m)      # "gegen den Essenslieferdienst und seine Tochter Glovo"
         if got is not None:
             return got
     if who is None or not who.name.lower().rstrip("s").endswith(tuple(fined)):
@@ -461,9 +467,6 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
 _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
 _TARGET = re.compile(r"(?i)(?:kursziel|preisziel)\w*")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
-# a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
-_ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
-                         r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
 
 
 def _continue_owners(rows: list[dict]) -> None:
