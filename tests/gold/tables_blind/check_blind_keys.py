@@ -60,6 +60,34 @@ def check_row(name: str, row: dict, texts: dict[str, str]) -> list[str]:
     return errs
 
 
+def catalog_basics(docs: Path, texts: dict[str, str], columns: list[str]) -> tuple[list[dict], list[str]]:
+    """The rows of ``docs``/catalog.csv and the errors every set shares: columns other than ``columns``,
+    ids that are not exactly the .txt files, duplicate ids. Used by the later sets' checkers."""
+    errs = []
+    with open(docs / "catalog.csv", encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    if header != columns:
+        errs.append(f"catalog columns {header} differ from {columns}")
+    with open(docs / "catalog.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    ids = [r.get("id") or "" for r in rows]
+    if sorted(ids) != sorted(texts):
+        errs.append(f"catalog ids and .txt files differ: {sorted(set(ids) ^ set(texts))}")
+    if len(set(ids)) != len(ids):
+        errs.append("duplicate ids in catalog")
+    return rows, errs
+
+
+def text_errors(rid: str, text: str, seen_texts: dict[str, str]) -> list[str]:
+    """A text's errors every set shares (a non-breaking space, the same text as an earlier document);
+    records the text in ``seen_texts``."""
+    errs = [f"{rid}: non-breaking space in the text"] if "\u00a0" in text else []
+    if text in seen_texts:
+        errs.append(f"{rid}: same text as {seen_texts[text]}")
+    seen_texts[text] = rid
+    return errs
+
+
 def check_catalog(texts: dict[str, str]) -> list[str]:
     errs = []
     rows = list(csv.DictReader(open(DOCS / "catalog.csv", encoding="utf-8", newline="")))

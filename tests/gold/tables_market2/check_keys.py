@@ -39,18 +39,7 @@ def written_set_catalog(docs: Path, name: str, lengths: tuple[int, int]):
     low, high = lengths
 
     def check_catalog(texts: dict[str, str]) -> list[str]:
-        errs = []
-        with open(docs / "catalog.csv", encoding="utf-8", newline="") as f:
-            header = next(csv.reader(f))
-        if header != COLUMNS:
-            errs.append(f"catalog columns {header} differ from {COLUMNS}")
-        with open(docs / "catalog.csv", encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-        ids = [r.get("id") for r in rows]
-        if sorted(ids) != sorted(texts):
-            errs.append(f"catalog ids and .txt files differ: {sorted(set(ids) ^ set(texts))}")
-        if len(set(ids)) != len(ids):
-            errs.append("duplicate ids in catalog")
+        rows, errs = first.catalog_basics(docs, texts, COLUMNS)
         seen_texts: dict[str, str] = {}
         for r in rows:
             rid = r.get("id") or ""
@@ -62,11 +51,7 @@ def written_set_catalog(docs: Path, name: str, lengths: tuple[int, int]):
                     errs.append(f"{rid}: title is not the article's first line")
                 if not low <= len(text) <= high:
                     errs.append(f"{rid}: {len(text)} characters ({low:,}-{high:,} expected)")
-                if "\u00a0" in text:
-                    errs.append(f"{rid}: non-breaking space in the text")
-                if text in seen_texts:
-                    errs.append(f"{rid}: same text as {seen_texts[text]}")
-                seen_texts[text] = rid
+                errs += first.text_errors(rid, text, seen_texts)
             if "(fictional)" not in (r.get("publisher") or ""):
                 errs.append(f"{rid}: publisher not marked (fictional)")
             try:
