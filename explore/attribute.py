@@ -156,10 +156,14 @@ class Attributor:
         return bool(self.re_timeframe.search(text))
 
 
-def clause_start(sentence: str, pos: int) -> int:
-    start = 0
+def clause_start(sentence: str, pos: int, strict: bool = False) -> int:
+    """Where the clause of ``pos`` starts; a closed parenthesis before it does not end the clause
+    ("General Motors (GM) gaben um 2,9 % nach": the clause starts at "General") unless ``strict``."""
+    start, opened = 0, []
     for m in _CLAUSE.finditer(sentence, 0, pos):
-        start = m.end()
+        if m.group() == "(":
+            opened.append(start)
+        start = opened.pop() if m.group() == ")" and opened and not strict else m.end()
     return start
 
 

@@ -58,9 +58,10 @@ _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$"
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
                          r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
-_RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
-_RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.)\s+[\d+\-−]")
+_RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.?)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
+_RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.?)\s+[\d+\-−]")
 _AND = re.compile(r"\s+(?:und|sowie)\s+")
+_SHORT_FORM = re.compile(r"\s*\([^()]{1,20}\)")          # a name's short form in parentheses: " (GM)"
 _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
                                r"(?![\wäöüß])")
 _SHARE_CUE = re.compile(r"(?i)(?<![\wäöüß])(?:aktie|aktien|papier|papiere|titel|anteilsscheine?)(?![\wäöüß])|-(?:aktie|papiere)\b")
@@ -567,7 +568,7 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
 # a noun right after a number is what is counted ("477.750 Erstanträge"), never a name
 _AFTER_NUMBER = re.compile(r"\d\s*$")
 # the first part of a coordinated compound ("des Pharma- und Technologiekonzerns"): no name
-_TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.)\s")
+_TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.?)\s")
 _PERSON_BEFORE = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+"
                             r"(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s*\($")
 
@@ -959,7 +960,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     if second or _RESPECTIVE_AFTER.match(s, end):
         first_at = s.rfind(" ", 0, second.start()) if second else pos
         pair = [o for o in named if o.end - sent_start <= first_at]
-        if len(pair) >= 2 and _AND.fullmatch(s[pair[-2].end - sent_start:pair[-1].start - sent_start]):
+        if len(pair) >= 3 and pair[-2].name == pair[-3].name and _SHORT_FORM.fullmatch(
+                s, pair[-3].end - sent_start, pair[-2].end - sent_start + 1):
+            del pair[-2]                                            # "General Motors (GM) und Ford"
+        if len(pair) >= 2 and _AND.fullmatch(_SHORT_FORM.sub("", s[pair[-2].end - sent_start:pair[-1].start - sent_start], 1)):
             o = pair[-1] if second else pair[-2]
             return Owner(o.name, o.text, o.start, o.end, o.source)
     # 1. the list part, then the clause of the figure (names and references: "der Konzern"); a share
@@ -1050,7 +1054,7 @@ def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
     if len(toks) > 1 and toks[-1].lower() in ("der", "die", "das"):   # "liegt der PPVX": the verb before it
         toks = toks[:-1]
     t = toks[-1]
-    return t in ("und", "sowie", "oder", "bzw.") or (t[:1].islower() and t.lower() not in _DETS
+    return t in ("und", "sowie", "oder", "bzw.", "bzw") or (t[:1].islower() and t.lower() not in _DETS
                                                      and t.lower() not in grammar().preps)
 
 

@@ -335,9 +335,12 @@ def measure(sentence: str, pos: int, end: int) -> str:
         # ("Der Umsatz stieg um 2 Prozent auf 87 Millionen Euro")
         moving = (not (in_clause and found in ("revenue", "profit", "loss"))
                   and re.search(r"\d\s*(?:%|prozent)", clause, re.I) and _stock_words()[0].search(clause))
-        if (shares or moving) and lead and lead[-1] in m["price_prepositions"]:
-            return "share_price"
+        if (shares or moving) and lead and lead[-1] in m["price_prepositions"] and not _SCALED.search(sentence, pos, end):
+            return "share_price"                # never "auf 412 Mio. Fr.": a share costs no millions
     return found or "other"
+
+
+_SCALED = re.compile(r"(?i)(?<![\wäöüß])(?:mio|mrd|mia|md|bio|mill|milliard|billion)")
 
 
 # --- money -----------------------------------------------------------------------------------------
@@ -861,9 +864,10 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             default=None)
         for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
             xp = x["start"] - x["sentence_start"]
-            if x["start"] != r["start"] and x["start"] != shared and not (cs <= xp < ce):
-                a, b = clause_start(s, xp), clause_end(s, xp + len(x["text"]))
-                own = own[:a] + " " * (b - a) + own[b:]
+            xa = clause_start(s, xp, strict=True)
+            if x["start"] != r["start"] and x["start"] != shared and (not (cs <= xp < ce) or s[xa - 1:xa] == "("):
+                b = clause_end(s, xp + len(x["text"]))       # its clause, or its parenthesis in this clause
+                own = own[:xa] + " " * (b - xa) + own[b:]
             elif x["start"] != r["start"] and x["start"] != shared:
                 # two moves in one clause: a period phrase is the nearer one's ("gewannen 1,8 Prozent
                 # und liegen auf Wochensicht bereits 12 Prozent im Plus")

@@ -147,8 +147,14 @@ class Lexicon:
         # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
         # (what follows is checked first: most dots are inside numbers and fail there, before the
         # lookbehinds for the abbreviations run)
+        openers = (r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Es|Er|Sie|Wir|Im|Am|Auch|Zudem|Damit|Dabei|Dagegen|"
+                   r"Danach)\b")
         self.re_sentence_break = re.compile(
             r"[.!?…](?=[\"“”»«']?[ \t]+[„\"«»A-ZÄÖÜ0-9])(?:(?<=[!?…])|"
+            # a scale word or currency abbreviation before a word that opens a sentence ends one ("auf
+            # EUR 871 Mio. Die Marge ..."): after "Mio." comes a unit or a lower-case word otherwise
+            + "(?:" + "|".join(rf"(?<=\b{a}\.)" for a in ("Mio", "Mrd", "Mia", "Md", "Tsd", "Bio", "Fr", "sFr"))
+            + r")(?=[ \t]+" + openers + r")|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
             # a number ends a sentence before a word no ordinal stands before ("auf rund 198 800. Dies geht ...")
             + r"(?:(?<!\d\.)|(?<=\d\.)(?=[ \t]+(?:" + "|".join(self.after_numbers) + r")[ \t]))"
@@ -156,8 +162,7 @@ class Lexicon:
         # a dot ends a clause unless it ends an abbreviation ("auf 483 Mio. Euro zu"); an abbreviation
         # before a word that opens a sentence ends one too ("auf 8.20 Fr. Die Quote ...")
         self.re_clause_break = re.compile(
-            r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\n|\.(?=\s)(?:(?=\s+(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Es|Er|"
-            r"Sie|Wir|Im|Am|Auch|Zudem|Damit|Dabei|Dagegen|Danach)\b)|"
+            r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\n|\.(?=\s)(?:(?=\s+" + openers + r")|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a))) + ")")
 
     def qualifier(self, left: str) -> str | None:
