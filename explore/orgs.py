@@ -265,12 +265,33 @@ class Recognizer:
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words[-1]) + 1
+        e = self._continue(text, e)
+        first, dash, head = text[s:e].partition("-")
+        if dash and " " not in text[s:e] and "-" not in head and _company_noun(head):
+            e = s + len(first)                  # "Der Daewoo-Mischkonzern": the name is Daewoo
         # a legal form the model cut off in the middle ("... Polska Sp" of "Polska Sp. z o.o."): whole
         last = s + text[s:e].rfind(" ") + 1
         for form in self.legal_forms:
             if last < e < last + len(form) and text.startswith(form, last):
                 return s, last + len(form)
         return s, e
+
+    def _continue(self, text: str, e: int) -> int:
+        """The end of a model span that stops before a proper noun of its name ("Sun" of "Sun
+        Microsystems"): a capitalised word right after it that HanTa tags as a name or a foreign word,
+        or does not know."""
+        from .owner import _tagger, is_proper_noun     # owner imports this module
+
+        def name_word(w: str) -> bool:
+            tags = _tagger().tag_word(w)
+            if set(self._classes(w)) & set("VST"):
+                return False                    # a first name, surname or place: "der BVB Jonas Hofmann"
+            return is_proper_noun(w) or bool(tags) and tags[0][0] == "FM"
+        m = _NEXT_NAME_WORD.match(text, e)
+        while m and m.group(1) not in self.not_names and not self._common(m.group(1)) and name_word(m.group(1)):
+            e = m.end()
+            m = _NEXT_NAME_WORD.match(text, e)
+        return e
 
     def _extends(self, text: str, s: int, e: int, inner: list[Organisation]) -> bool:
         """The model span adds name words (not just a legal form) to the gazetteer name inside it."""
@@ -310,7 +331,16 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
 
 
+def _company_noun(word: str) -> bool:
+    """A noun for a kind of company that is no part of a name before it ("Mischkonzern", "Autobauer";
+    not "Bank" or "Gruppe": "Raiffeisen-Gruppe" is a name)."""
+    from .owner import grammar
+    return grammar().is_head(word) and not word.lower().endswith(_NAME_HEADS)
+
+
+_NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")
 _CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{5}")
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?![\wäöüß.-])")
 
 
 def _plain(word: str) -> bool:

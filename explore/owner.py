@@ -61,6 +61,7 @@ _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Bra
 _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.?)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
 _RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.?)\s+[\d+\-−]")
 _AND = re.compile(r"\s+(?:und|sowie)\s+")
+_BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # "MDAX (", "Adidas (minus "
 _SHORT_FORM = re.compile(r"\s*\([^()]{1,20}\)")          # a name's short form in parentheses: " (GM)"
 _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
                                r"(?![\wäöüß])")
@@ -131,9 +132,17 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
         return False
     tags = t.tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
+    if tags and tags[0][1] < -25 and "-" in word and _plain_noun_head(word):
+        return False                         # a guess for "H20-Chip": a thing named by a common noun
     return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
                                                   and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)
                                                   and not _common_compound(word)))
+
+
+def _plain_noun_head(word: str) -> bool:
+    """The last part of a hyphenated word is only a common noun ("Chip" of "H20-Chip")."""
+    from .orgs import lexicon
+    return lexicon().classes(word.rsplit("-", 1)[1]) == "N"
 
 
 def _common_compound(word: str) -> bool:
@@ -810,11 +819,20 @@ class Grammar:
             if toks and toks[-1].lower() in ("je", "pro"):
                 return None, False                       # "30 Dollar je Terex-Aktie": a unit
             if word.startswith(self.share + self.measure):
+                if word.startswith(self.share) and _bought(toks, len(toks)):
+                    return 2, False                      # "bietet für die VW-Stammaktien 100 Euro": the goods
                 nxt = after[1 + len(word):]
                 if re.match(r"\s+[A-ZÄÖÜ][\w-]*[A-ZÄÖÜa-zäöü]", nxt) and not re.match(r"\s+(?:" + _VERBISH + ")", nxt):
                     return 2, False                      # "Watchlist-Aktie Synta": the apposition owns it
                 return 0, not toks
             if word and (self.is_head(word) or word.startswith(("wert", "titel", "mitglied"))):
+                name = sentence[s:e]
+                if self.is_head(word) and not word.endswith(self.index_heads) and not _index_name(name) \
+                        and name not in _places():
+                    nxt = after[1 + len(word):]
+                    if re.match(r"\s+[A-ZÄÖÜ][\w-]*[A-ZÄÖÜa-zäöü]", nxt) and not re.match(r"\s+(?:" + _VERBISH + ")", nxt):
+                        return 2, False                  # "Die Allianz-Tochter Dresdner Bank": the apposition
+                    return 0, not toks                   # "Der Daewoo-Mischkonzern": the company itself
                 return None, False                       # "des MDax-Wertes", "TecDax-Unternehmen"
         low = before.lower().rstrip()
         if any(low.endswith(a) and (len(low) == len(a) or low[-len(a) - 1].isspace()) for a in self.agents):
@@ -851,6 +869,8 @@ class Grammar:
                 continue
             if tl in ("von", "vom"):
                 prev = toks[i - 1].lower() if i > 0 else ""
+                if (prev.startswith(self.share) or prev.endswith(self.share)) and _bought(toks, i - 1):
+                    return 2, False                      # "zahlt für die Aktien von X": the goods, not the payer
                 if prev.startswith(self.share + self.measure) or prev.endswith(self.share):
                     return 0, False                      # "die Aktie von X", "der Umsatz von X"
                 if prev in ("wurde", "wurden", "wird", "werden", "worden"):
@@ -955,6 +975,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
             a0 = ls + m.start("n")
             return Owner(name, name, sent_start + a0, sent_start + a0 + len(name), "pattern")
+    # 0a. a figure alone in parentheses right after a name: "Auch der MDAX (3,3 Prozent) und TecDAX ..."
+    bracket = _BRACKET_BEFORE.search(s, max(0, pos - 12), pos)
+    if bracket and s[end:end + 3].lstrip().startswith(")"):
+        for o in named:
+            if o.end - sent_start == bracket.start():
+                return Owner(o.name, o.text, o.start, o.end, o.source)
     # 0b. "Die Aktien von AMD und Broadcom verloren 1,2 beziehungsweise 0,9 Prozent": each name its figure
     second = _RESPECTIVE_BEFORE.search(s, max(0, pos - 40), pos)
     if second or _RESPECTIVE_AFTER.match(s, end):
@@ -1056,6 +1082,22 @@ def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
     t = toks[-1]
     return t in ("und", "sowie", "oder", "bzw.", "bzw") or (t[:1].islower() and t.lower() not in _DETS
                                                      and t.lower() not in grammar().preps)
+
+
+def _index_name(name: str) -> bool:
+    """A market index's name as written ("MDax", "Stoxx Europe 600")."""
+    from .extract.lexicon import lexicon as figure_lexicon
+    from .orgs import read_indices
+    return bool(figure_lexicon().re_index_any.fullmatch(name)) or name in read_indices()
+
+
+def _bought(toks: list[str], i: int) -> bool:
+    """Is the share noun ending before token ``i`` governed by "für" ("für die VW-Stammaktien",
+    "für die Aktien von X"): what a buyer pays for, not whose the amount is."""
+    i -= 1
+    while i >= 0 and toks[i].lower() in _DETS:
+        i -= 1
+    return i >= 0 and toks[i].lower() == "für"
 
 
 def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str,

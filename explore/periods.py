@@ -37,6 +37,9 @@ class Periods:
         self.re_weekday_cue = re.compile(r"(?<![\wäöüß])" + p.pop("weekday") + r"(?![\wäöüß])", re.I)
         self.duration_codes = p.pop("duration_codes")
         self.default = p.pop("default")
+        self.re_present = re.compile("|".join(p.pop("present_moves")))
+        self.re_move = re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["stock"]["move_words"] + [self.re_present.pattern])
+                                  + r")(?![\wäöüß])")
         # longest phrases first, so "im nachbörslichen" beats "im"
         pairs = [(rx, code) for code, rxs in p.items() for rx in rxs]
         # a space in a phrase matches any run of white space ("in der   ersten Handelswoche", a line break)
@@ -90,7 +93,8 @@ class Periods:
         """The period of a move: the phrase nearest to it in its clause, then its sentence, then the
         heading of the list or section it stands under (``header``: "Die Gewinner der Woche:"), then a
         time of day the sentence before names, then the time of the whole report (``context``:
-        "intraday" for a report during trading), then a weekday ("am Freitag": 1d), else 1d."""
+        "intraday" for a report during trading), then a weekday ("am Freitag": 1d), then (in a text that
+        names no time at all) a verb in the present tense (intraday), else 1d."""
         got = self.move_period(clause, durations) or self.move_period(sentence, (), pos)
         if got:
             return got
@@ -110,6 +114,10 @@ class Periods:
         m = self.re_weekday_cue.search(sentence)
         if m:
             return "1d", m.group()
+        verbs = [m for m in self.re_move.finditer(clause)] if context is None else []
+        m = min(verbs, key=lambda m: abs(m.start() - pos) if pos is not None else 0) if verbs else None
+        if m and self.re_present.fullmatch(m.group()):
+            return "intraday", m.group()    # no time word anywhere: a move told in the present is told live
         return self.default, None
 
     def report_time(self, lead: str, index: re.Pattern | None = None) -> str | None:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .schemas import validate
 from .stated_changes import sentiment_points
@@ -750,6 +750,8 @@ def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
     return Owner(f"{base}/{quotes[0]}", m.group("c"), a, a + len(m.group("c")), "pattern")
 
 
+# a relative clause in the past perfect tells an earlier time, not the move's
+_EARLIER_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?)\s[^,;()]*?(?<![\wäöüß])(?:hatte|hatten|war|waren)(?=\s*,)")
 _OF_THE_WEEK = re.compile(r"(?i)der\s+woche")
 _LAST_WEEK = re.compile(r"(?i)(?<![\wäöüß])(?:letzte|letzten|vergangene|vergangenen|vorige|vorigen)\s+woche|vorwoche")
 _HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)
@@ -778,11 +780,33 @@ def _direction(ctx: _Context, r) -> str | None:
     d, item = _own_direction(ctx, r)
     if d or not item:
         return d
+    p, e = ctx.pos(r)
+    bracket = _BRACKET_BEFORE.search(r["sentence"], max(0, p - 4), p)
+    if bracket and any(o.end == r["sentence_start"] + bracket.start() and o.type in ("company", "index")
+                       for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], r["start"])):
+        d = _outer_direction(r["sentence"], p, e)    # "der MDAX (3,3 Prozent) ... verbuchten Zuschläge"
+        if d:
+            return d
     for x in reversed([x for x in ctx.same_sentence(r, ("percent", "index")) if x["start"] < r["start"]]):
         d, item = _own_direction(ctx, x)
         if d or not item:
             return d
     return None
+
+
+def _outer_direction(s: str, p: int, e: int) -> str | None:
+    """The direction the clause around a parenthesis states for the bare figure in it ("Auch der MDAX
+    (3,3 Prozent) und TecDAX (2,4 Prozent) verbuchten Zuschläge"): its words outside any parenthesis."""
+    a = clause_start(s, p, strict=True)
+    if s[a - 1:a] != "(" or s[e:].lstrip()[:1] != ")":
+        return None
+    outer = s[clause_start(s, a - 1):a - 1] + s[s.index(")", e) + 1:]
+    outer = re.sub(r"\([^()]*\)", " ", outer)
+    outer = outer[:clause_end(outer, 0)]
+    st = vocab()["stock"]
+    words = [w.lower() for w in re.findall(r"[\wäöüß]+", outer)]
+    ups, downs = [w for w in words if w in st["up_words"]], [w for w in words if w in st["down_words"]]
+    return "up" if ups and not downs else "down" if downs and not ups else None
 
 
 def _own_direction(ctx: _Context, r) -> tuple[str | None, bool]:
@@ -795,11 +819,11 @@ def _own_direction(ctx: _Context, r) -> tuple[str | None, bool]:
     p, e = ctx.pos(r)
     cs, ce = clause_start(s, p), clause_end(s, e)
     best = None
-    for m in re.finditer(r"[\wäöüß]+", s[cs:ce]):
+    for m in re.finditer(r"[\wäöüß]+", s[cs:ce]):                      # a word after the figure: from its end
         w = m.group().lower()
         d = "up" if w in st["up_words"] else "down" if w in st["down_words"] else None
         if d:
-            dist = abs(cs + m.start() - p)
+            dist = p - (cs + m.end()) if cs + m.start() < p else cs + m.start() - e
             if best is None or dist < best[0]:
                 best = (dist, d)
     if best:
@@ -874,6 +898,9 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                 mid = (p + xp) // 2
                 a, b = (mid, ce) if xp > p else (cs, mid)
                 own = own[:a] + " " * (b - a) + own[b:]
+        for m in _EARLIER_RELATIVE.finditer(own):      # "Transocean (-1,8%), die am Vortag noch zu den
+            if not m.start() <= p < m.end():             # Gewinnern gehört hatten, notieren tiefer"
+                own = own[:m.start()] + " " * (m.end() - m.start()) + own[m.end():]
         period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
                                          ctx.report_time(r["article"]), _heading(ctx, r))
         if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(

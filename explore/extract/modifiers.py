@@ -44,7 +44,7 @@ class Modifiers:
         # right after the number: "im Plus", "5 Prozent weniger", "9 Prozent über Vorjahr(eswert)"
         self.re_adjacent_dir = re.compile(
             H + r"*(?:(?:im" + H + r"+)?(?P<d>Plus|Minus)\b|(?P<w>weniger|mehr|höher|niedriger|teurer|"
-            r"billiger|günstiger|tiefer)\b|(?P<v>über|unter)" + H + r"+(?:dem" + H + r"+)?Vorjahr)")
+            r"billiger|günstiger|tiefer|fester|schwächer|leichter)\b|(?P<v>über|unter)" + H + r"+(?:dem" + H + r"+)?Vorjahr)")
         self.re_sign_word = re.compile(r"(?:^|(?<=\s))(?P<s>minus|plus)" + H + r"+$")
 
     # --- qualifiers ---------------------------------------------------------------------------
@@ -83,7 +83,7 @@ class Modifiers:
         am = self.re_adjacent_dir.match(text, end, ctx.hi)
         if am:
             w = am.group("d") or am.group("w") or am.group("v")
-            return "up" if w in ("Plus", "mehr", "höher", "teurer", "über") else "down"
+            return "up" if w in ("Plus", "mehr", "höher", "teurer", "fester", "über") else "down"
         noun = self.change_noun(left)
         if noun:
             return noun
