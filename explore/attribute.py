@@ -162,8 +162,9 @@ def clause_start(sentence: str, pos: int, strict: bool = False) -> int:
     start, opened = 0, []
     for m in _CLAUSE.finditer(sentence, 0, pos):
         if m.group() == "(":
-            opened.append(start)
-        start = opened.pop() if m.group() == ")" and opened and not strict else m.end()
+            opened.append(start if sentence[start:m.start()].strip(" |") else None)   # not "(PM) Der PPVX"
+        back = opened.pop() if m.group() == ")" and opened else None
+        start = back if back is not None and not strict else m.end()
     return start
 
 

@@ -38,7 +38,8 @@ def norm_entity(name) -> str:
 
 def same_entity(produced, entity, aliases) -> bool:
     """Does the produced entity name the key's entity (or one of its aliases)? A name the company
-    list (``explore/lang/de/companies.csv``) gives as another name of the same company counts
+    list (``explore/lang/de/companies.csv``) or the index list (``indices.toml``) gives as another name
+    of the same company or index counts
     ("ZF" is "ZF Friedrichshafen"; "Volkswagen" is still not "Volkswagen Financial Services")."""
     p = norm_entity(produced)
     known = _known_names()
@@ -53,11 +54,11 @@ _KNOWN: dict[str, str] | None = None
 
 
 def _known_names() -> dict[str, str]:
-    """Company-list alias -> canonical name."""
+    """Company-list and index-list alias -> canonical name."""
     global _KNOWN
     if _KNOWN is None:
-        from .orgs import read_gazetteer
-        _KNOWN = {alias: name for alias, (name, _) in read_gazetteer().items()}
+        from .orgs import read_gazetteer, read_indices
+        _KNOWN = {alias: name for alias, (name, _) in {**read_indices(), **read_gazetteer()}.items()}
     return _KNOWN
 
 

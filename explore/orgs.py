@@ -500,6 +500,10 @@ def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisatio
                 out.append(Organisation(m.start(), m.end(), m.group(0), full, "organisation", "alias"))
                 taken.append((m.start(), m.end()))
     ms = [replace(o, name=alias[o.name]) if o.name in alias else o for o in ms]
+    for a, b, word, name, _ in first_word_mentions(first_words(ms), text):
+        if not any(s < b and a < e for s, e in taken):             # "Die Erste hatte" after "Erste Group"
+            out.append(Organisation(a, b, word, name, "company", "alias"))
+            taken.append((a, b))
     # later short mentions of longer names
     seen: list[str] = []
     resolved = []
@@ -515,6 +519,28 @@ def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisatio
         if o.name not in seen:
             seen.append(o.name)
     return resolved
+
+
+def first_words(ms) -> dict[str, tuple[str, int, str]]:
+    """First word -> (company name, end and source of its first mention) for the companies of several
+    words that no other name starts with the same word ("Erste" -> "Erste Group")."""
+    firsts: dict[str, set[str]] = {}
+    first: dict[str, tuple[int, str]] = {}
+    for o in ms:
+        words = o.name.split()
+        if len(words) > 1 and o.type == "company" and len(words[0]) >= 4 and words[0][:1].isupper():
+            firsts.setdefault(words[0], set()).add(o.name)
+            first.setdefault(words[0], (o.end, o.source))
+    return {w: (next(iter(n)), *first[w]) for w, n in firsts.items() if len(n) == 1}
+
+
+def first_word_mentions(firsts: dict[str, tuple[str, int, str]], text: str, offset: int = 0):
+    """(start, end, word, name, source) of each later mention of a company by the first word of its
+    name alone, before a lower-case word ("Die Erste hatte angekündigt"; not "Erste Ergebnisse")."""
+    for word, (name, after, source) in firsts.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?=\s+[a-zäöüß])", text):
+            if offset + m.start() > after:
+                yield offset + m.start(), offset + m.end(), word, name, source
 
 
 def _is_run(short: list[str], long: list[str]) -> bool:

@@ -39,6 +39,9 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        + _EXAMPLE_ITEM + r"$"
                        r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
+# a relative clause between commas: "der die 30 wichtigsten Titel umfasst, " (not a list item "die Allianz 1 %")
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:der|die|das|welche[rs]?)\s+(?:[a-zäöüß]|(?:der|die|das|den|dem)\s)[^,;()]*?"
+                              r"(?<![\wäöüß])[a-zäöüß]+,(?=\s)")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 #: a security's identifier: an ISIN ("CA09852X3058") or a six-character WKN with digits ("A12AZ5")
 _SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
@@ -570,10 +573,15 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
                                              or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
+            noun = _NOUN_THEN_BRACKET.search(sent, max(0, o.start - a - 40), o.start - a)
+            if noun and sent[o.end - a:o.end - a + 1] == ")" and _common(noun.group("w")) \
+                    and not any(x.end == a + noun.end("w") for x in orgs):
+                continue                     # "Der wiederkehrende Jahresumsatz (ARR)": the noun's short form
         out.append(o)
     return out
 
 
+_NOUN_THEN_BRACKET = re.compile(r"(?<![\wäöüß-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)\s*\($")
 # a noun right after a number is what is counted ("477.750 Erstanträge"), never a name
 _AFTER_NUMBER = re.compile(r"\d\s*$")
 # the first part of a coordinated compound ("des Pharma- und Technologiekonzerns"): no name
@@ -607,6 +615,14 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
             for o in orgs]
     if not by_text:
         return orgs
+    from .orgs import first_word_mentions, first_words
+    firsts = first_words(orgs)
+    for start, sentence in spans:                        # "Die Erste hatte ..." after "Erste Group"
+        for a, b, word, name, source in first_word_mentions(firsts, sentence, start):
+            if not any(x < b and a < y for x, y in taken):
+                orgs.append(Org(a, b, word, name, "company", source))
+                taken.append((a, b))
+    taken.sort()
     from .extract.lexicon import trie
     # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert");
     # the names as a prefix tree: one branch per character, however many names an article has
@@ -783,11 +799,24 @@ class Grammar:
         self.re_list = re.compile(r"\s(?:" + "|".join(map(re.escape, v["list_words"])) + r")\s")
 
     def clauses(self, sentence: str, pos: int) -> tuple[int, int, int, int]:
-        """(clause start, clause end, list-part start, list-part end) around pos."""
+        """(clause start, clause end, list-part start, list-part end) around pos. A closed parenthesis
+        and a relative clause before pos do not end its clause ("Der SLI, der die 30 wichtigsten Titel
+        umfasst, gewann 0,49 %"; "Raiffeisen Bank International (RBI) um 0,9 Prozent")."""
         cs, ce = 0, len(sentence)
+        opened, skip = [], -1
         for m in _CLAUSE.finditer(sentence):
+            if m.start() < skip:
+                continue
             if m.end() <= pos:
-                cs = m.end()
+                rel = _RELATIVE_CLAUSE.match(sentence, m.end()) if m.group() == "," else None
+                if rel and rel.end() <= pos:
+                    skip = rel.end()                     # the clause goes on after the relative clause
+                elif m.group() == "(":
+                    opened.append(cs if sentence[cs:m.start()].strip(" |") else None)   # not "(PM) Der PPVX"
+                    cs = m.end()
+                else:
+                    back = opened.pop() if m.group() == ")" and opened else None
+                    cs = m.end() if back is None else back
             elif m.start() >= pos:
                 ce = m.start()
                 break
@@ -1025,6 +1054,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 and (o.type != "index" or summing)]
         if summing:                          # a sum of moves is a listed share's or an index's, if one is near
             near = [o for o in near if o.source == "gazetteer"] or near
+            if share_subject:                # "Seit Jahresbeginn hat das Papier damit 31 Prozent gewonnen"
+                near = [o for o in near if o.type != "index"]
         if near:
             word = summing.group() if summing else pronoun.group("p")      # the words that refer, as provenance
             a = sent_start + (summing.start() if summing else pronoun.start("p"))
@@ -1140,7 +1171,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         return Owner(heading.name, words, at, sent_start + b, "reference")
     strong = fitting                           # topics() keeps names by form only where subjects stand
     if implicit:
-        pool = prior if move else strong          # "ein Gewinn von 1,2 Prozent" of the Dax
+        # "ein Gewinn von 1,2 Prozent" of the Dax; but a share written out ("das Papier") is a company's
+        # (a move without a subject comes as an empty "aktie": the share or the index the text is about)
+        pool = prior if move and not (head.startswith(g.share) and a < b) else strong
         near = [o for o in pool if o.start >= sent_start - 300]
         m = orgs.main()
         if head.startswith(g.share) and orgs.text:   # "je Terex-Aktie ... schoss die Aktie hoch": that share

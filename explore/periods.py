@@ -90,17 +90,21 @@ class Periods:
     def stock_period(self, clause: str, sentence: str, previous: str | None,
                      durations: list[tuple[float, str]] = (), pos: int | None = None,
                      context: str | None = None, header: str | None = None) -> tuple[str, str | None]:
-        """The period of a move: the phrase nearest to it in its clause, then its sentence, then the
+        """The period of a move: the phrase nearest to it in its clause, then a weekday in its clause
+        ("allein am Freitag zog die Aktie ... an": 1d, unless the report is one during trading and the
+        clause not in the past perfect), then its sentence, then the
         heading of the list or section it stands under (``header``: "Die Gewinner der Woche:"), then a
         time of day the sentence before names, then the time of the whole report (``context``:
         "intraday" for a report during trading), then a weekday ("am Freitag": 1d), then (in a text that
         names no time at all) a verb in the present tense (intraday), else 1d."""
-        got = self.move_period(clause, durations) or self.move_period(sentence, (), pos)
+        got = self.move_period(clause, durations)
+        m = self.re_weekday_cue.search(clause)
+        if m and not got and (context not in self.neighbour_codes or _pluperfect(clause)):
+            return "1d", m.group()                # "allein am Freitag zog die Aktie um 2,2 Prozent an" (not
+            # today's weekday in a report during trading; but "nachdem er am Mittwoch gefallen war")
+        got = got or self.move_period(sentence, (), pos)
         if got:
             return got
-        m = self.re_weekday_cue.search(clause)
-        if m and _pluperfect(clause):             # "nachdem er am Mittwoch um 1,4 Prozent gefallen war"
-            return "1d", m.group()
         got = self.move_period(header) if header else None
         if got:
             m = self.re_weekday_cue.search(sentence)

@@ -391,9 +391,11 @@ def _money_rows(ctx: _Context) -> list[dict]:
     return rows
 
 
+# the words of a price target: "Kursziel", "erhöht ihrerseits das Ziel", "mit einem Ziel von 48 Euro"
+_TARGET_WORDS = (r"(?:kursziel|preisziel|(?:senkt|hebt|hob|erhöht|kappt|bestätigt|reduziert)\w*\s+(?:[\wäöüß]+\s+)?"
+                 r"(?:(?:das|ihr|sein)\s+)?ziel|mit\s+einem\s+ziel)")
 # "das Kursziel für Siemens Energy", a headline's "senkt Ziel für Vonovia"
-_TARGET_OF = re.compile(r"(?i)(?:kursziel|preisziel|(?:senkt|hebt|erhöht|kappt|bestätigt|reduziert)\w*\s+(?:das\s+)?ziel)"
-                        r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
+_TARGET_OF = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
                         r"(?:(?:aktien?|papiere?|titel)\s+(?:von|der|des)\s+)?")
 
 
@@ -422,8 +424,9 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     """"Die UBS hob das Kursziel für den Computerzubehör-Hersteller ... an", "Die Analysten von Morgan
     Stanley senkten ihr Kursziel": an owner named before the target word is the bank or analyst that
     sets it; the target belongs to the company the text is about (named before the sentence)."""
-    m = _TARGET.search(sentence)
     s0 = r["sentence_start"]
+    found = list(_TARGET.finditer(sentence))
+    m = ([x for x in found if x.start() < r["start"] - s0] or found or [None])[-1]     # the target word of this figure
     if m is None or r.get("in_table"):
         return who
     if who is not None and who.start is not None and not (
@@ -433,6 +436,10 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     orgs = ctx.orgs(r["article"])
     if who is None and any(s0 + m.end() <= o.start < s0 + len(sentence) for o in orgs.orgs):
         return who
+    rated = [o for o in orgs.in_span(who.end, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
+             and grammar().role(sentence, o.start - s0, o.end - s0, 0) != 2] if who else []
+    if rated:                                # "Kepler Cheuvreux hebt die UBS auf "Buy" mit einem Kursziel von 38 Franken"
+        return Owner(rated[0].name, rated[0].text, rated[0].start, rated[0].end, rated[0].source)
     cs = s0 + clause_start(sentence, m.start())            # the setter's clause
     here = {o.name for o in orgs.in_span(cs, s0 + len(sentence))}
     text = orgs.text or ""
@@ -468,7 +475,7 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
 
 
 _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
-_TARGET = re.compile(r"(?i)(?:kursziel|preisziel)\w*")
+_TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 
 
