@@ -73,7 +73,8 @@ def write_data_package(source, out) -> list[Path]:
         "title": "Figures of German news articles, with provenance",
         "description": "Every figure the articles state (figures) and the topic tables built on them. "
                        "Each row keeps its article, character offsets, exact text and sentence. Money is "
-                       "converted at the European Central Bank's reference rate of the article's date.",
+                       "converted at the European Central Bank's reference rate of the article's date "
+                       "(the currencies the euro replaced to EUR at their irrevocable conversion rate).",
         "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "version": __version__,
         "contributors": [{"title": f"explore {__version__}", "role": "author"}],

@@ -124,6 +124,31 @@ def test_unknown_date_gives_no_conversion_and_says_why(figs):
     assert pd.isna(luma.amount_usd) and "no publication date" in luma.conversion_note
 
 
+def test_legacy_currency_goes_to_eur_at_its_irrevocable_rate():
+    from currency_converter import CurrencyConverter
+    text = "Zu den besten Zeiten erlöste Rowenta mehr als 320 Millionen D-Mark."
+    day = dt.date(2025, 6, 6)
+    m = explore.money(Corpus([Article("a", text, published=day)]))
+    row = m[m.text == "320 Millionen D-Mark"].iloc[0]
+    assert row.currency == "DEM" and row.amount == 320e6
+    assert row.amount_eur == pytest.approx(320e6 / 1.95583)      # Council Regulation (EC) No 2866/98
+    assert row.eur_rate == 1.95583 and row.rate_date == "1999-01-01"
+    assert "irrevocable euro conversion rate" in row.conversion_note
+    usd = CurrencyConverter().convert(1, "EUR", "USD", date=day)  # then from EUR at the article's date
+    assert row.amount_usd == pytest.approx(row.amount_eur * usd)
+
+
+def test_printed_euro_conversion_of_a_legacy_amount_is_checked_and_unknown_currencies_still_say_so():
+    text = ("Die Wienstrom wird 2 Milliarden Schilling (rund 145 Millionen Euro) investieren. "
+            "Der Partner in Hanoi steuert 500 Mio. VND bei.")
+    m = views.money(Corpus([Article("a", text, published=dt.date(2011, 1, 17))]))
+    ats = m[m.text == "2 Milliarden Schilling"].iloc[0]
+    assert ats.currency == "ATS" and ats.amount_eur == pytest.approx(2e9 / 13.7603)
+    assert ats.stated_currency == "EUR" and abs(ats.deviation_pct) < 1     # 145.35 million at 13.7603
+    vnd = m[m.text == "500 Mio. VND"].iloc[0]
+    assert pd.isna(vnd.amount_eur) and vnd.conversion_note == "no ECB reference rate for currency 'VND'"
+
+
 def test_verdreifacht_claim_is_checked(figs):
     c = views.checks(figs)
     row = c[c.check == "multiple"].iloc[0]
