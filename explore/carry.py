@@ -4,7 +4,8 @@
 names no currency; German leaves it out because the sentence before named it. An amount with a
 scale word and no unit or counted noun (``kind`` count, ``unit`` empty) takes the currency of the
 last amount of money before it in its paragraph, within a few sentences
-(``explore/lang/de/attribution.toml`` [carry]).
+(``explore/lang/de/attribution.toml`` [carry]); a printed conversion in parentheses ("73,4 Mrd. Yuan
+(rund 10,2 Mrd. US-Dollar)") is not what a later amount continues.
 
 >>> figs = [dict(start=10, end=27, text="41 Millionen Euro", kind="money", unit="EUR", sentence_start=0),
 ...         dict(start=60, end=74, text="36,2 Millionen", kind="count", unit=None, sentence_start=40)]
@@ -57,6 +58,10 @@ def _visible(text: str) -> str:
     return INVISIBLE_RUN.sub("", text)
 
 
+# the opening of a printed conversion in parentheses: "(rund ", "(umgerechnet etwa "
+_CONVERSION_OPEN = re.compile(r"\(\s*(?:(?:umgerechnet|rund|etwa|ca\.|circa|knapp|gut|derzeit|aktuell)\s+)*$")
+
+
 def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     """Give amounts without a currency the currency named before them (in place; returns ``figs``)."""
     price_rows(figs, text)
@@ -70,8 +75,9 @@ def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
         if f.get("in_table"):
             continue
         if f["kind"] == "money" and f.get("unit"):
-            para = text.find("\n\n", f["end"])
-            last = (f["unit"], sentence_no, para if para >= 0 else len(text))
+            if not _CONVERSION_OPEN.search(text, max(0, f["start"] - 30), f["start"]):
+                para = text.find("\n\n", f["end"])     # not a printed conversion: "73,4 Mrd. Yuan (rund
+                last = (f["unit"], sentence_no, para if para >= 0 else len(text))   # 10,2 Mrd. US-Dollar)"
             continue
         if last is None or f["kind"] != "count" or f.get("unit") or not scale.search(_visible(f["text"])):
             continue

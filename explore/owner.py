@@ -39,9 +39,11 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        + _EXAMPLE_ITEM + r"$"
                        r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
-# a relative clause between commas: "der die 30 wichtigsten Titel umfasst, " (not a list item "die Allianz 1 %")
-_RELATIVE_CLAUSE = re.compile(r"\s*(?:der|die|das|welche[rs]?)\s+(?:[a-zäöüß]|(?:der|die|das|den|dem)\s)[^,;()]*?"
-                              r"(?<![\wäöüß])[a-zäöüß]+,(?=\s)")
+# a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
+# werden könnte, " (not a list item "die Allianz 1 %")
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|durch|gegen|um)\s+"
+                              r"(?:dem|den|der|die|das|denen|deren|dessen|welche[mnrs]?)\s|(?:der|die|das|welche[rs]?)\s+"
+                              r"(?:[a-zäöüß]|(?:der|die|das|den|dem)\s))[^,;()]*?(?<![\wäöüß])[a-zäöüß]+,(?=\s)")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 #: a security's identifier: an ISIN ("CA09852X3058") or a six-character WKN with digits ("A12AZ5")
 _SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
@@ -55,7 +57,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜ�
 # a bank or analyst that rates a share: the subject right before the rating words
 _RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|senkt|bestätigte|bestätigt|erhöhte|erhöht|kappte|"
                      r"reduzierte|bekräftigte)\s+(?:[\w\"„“”'-]+\s+){0,3}?[\w\"„“”'-]*?(?:kursziel|preisziel|votum|einstufung|"
-                     r"empfehlung|anlageurteil|rating)|(?:stufte|stuft)\s+(?:\w+\s+){0,3}?(?:hoch|herab|ab|auf|zurück))")
+                     r"empfehlung|anlageurteil|rating)|(?:stufte|stuft)\s+(?:[\w\"„“”'-]+\s+){0,6}?(?:hoch|herab|ab|auf|zurück)"
+                     # "hebt die UBS auf "Buy"", "nimmt Siemens Energy mit "Outperform" auf": a rating in quotes
+                     r"|(?:hob|hebt|senkte|senkt|nimmt|nahm|setzt|setzte)\s+(?:[\w'-]+\s+){1,4}?(?:auf|mit)\s+[\"„“])")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
@@ -65,6 +69,10 @@ _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.?)\s+
 _RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.?)\s+[\d+\-−]")
 _AND = re.compile(r"\s+(?:und|sowie)\s+")
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # "MDAX (", "Adidas (minus "
+_PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
+                                 r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
+                                 r"(?:[a-zäöüß]+[ernms]\s+)?$")
+_COORDINATED = re.compile(r"\s*(?:,|und|sowie|oder)\s*")
 _SHORT_FORM = re.compile(r"\s*\([^()]{1,20}\)")          # a name's short form in parentheses: " (GM)"
 _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
                                r"(?![\wäöüß])")
@@ -387,6 +395,7 @@ class ArticleOrgs:
         self._main = None
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
+        self.governed = self._governed(spans)
         self.examples = self._examples(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
@@ -419,6 +428,19 @@ class ArticleOrgs:
             r, initial = g.place(sent, o.start - a, o.end - a, cs)
             if r == 0 or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
                 out.add((o.start, o.end))
+        return out
+
+    def _governed(self, spans) -> set[tuple[int, int]]:
+        """Spans of names governed by a preposition ("der Preiskampf mit JD.com und Alibaba"):
+        what an implicit figure of the next sentence ("Der Umsatz wuchs ...") does not mean if a name
+        in a freer place is near."""
+        g = grammar()
+        out, prev = set(), None
+        for o, a, sent in self._in_sentences(spans):
+            if _PREPOSITION_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a) or prev is not None and (prev.start, prev.end) in out \
+                    and prev.end <= o.start and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else ""):
+                out.add((o.start, o.end))            # and the names coordinated with it ("... und Alibaba")
+            prev = o
         return out
 
     def _examples(self, spans) -> set[tuple[int, int]]:
@@ -554,7 +576,7 @@ class ArticleOrgs:
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
-                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich)\s+"
+                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs)\s+"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie)?\s+)*$")
 
 
@@ -1175,6 +1197,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         # (a move without a subject comes as an empty "aktie": the share or the index the text is about)
         pool = prior if move and not (head.startswith(g.share) and a < b) else strong
         near = [o for o in pool if o.start >= sent_start - 300]
+        free = [o for o in near if (o.start, o.end) not in orgs.governed]
+        if free and near[-1] not in free and not head.startswith(g.share):
+            near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"
         m = orgs.main()
         if head.startswith(g.share) and orgs.text:   # "je Terex-Aktie ... schoss die Aktie hoch": that share
             shares = [o for o in orgs.orgs if sent_start - 300 <= o.start and o.end <= at

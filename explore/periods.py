@@ -99,7 +99,7 @@ class Periods:
         names no time at all) a verb in the present tense (intraday), else 1d."""
         got = self.move_period(clause, durations)
         m = self.re_weekday_cue.search(clause)
-        if m and not got and (context not in self.neighbour_codes or _pluperfect(clause)):
+        if m and not got and (context not in self.neighbour_codes or _pluperfect(clause) or _PAST_PERFECT.search(clause)):
             return "1d", m.group()                # "allein am Freitag zog die Aktie um 2,2 Prozent an" (not
             # today's weekday in a report during trading; but "nachdem er am Mittwoch gefallen war")
         got = got or self.move_period(sentence, (), pos)
@@ -191,7 +191,8 @@ _AUX_PAST = re.compile(r"(?<![\wäöüß])(?P<w>[\wäöüß]+)\s+(?:war|waren|ha
 
 
 # the past perfect in main-clause order: "Zeitweise hatte das Minus bei 21 Prozent gelegen"
-_PAST_PERFECT = re.compile(r"(?<![\wäöüß])(?:hatte|hatten|war|waren)(?![\wäöüß])[^.;]*?(?<![\wäöüß])ge[a-zäöüß]+(?:en|t)(?![\wäöüß])")
+_PAST_PERFECT = re.compile(r"(?<![\wäöüß])(?:hatte|hatten|war|waren)(?![\wäöüß])[^.;]*?(?<![\wäöüß])(?:(?:zu|ab|an|nach|ein|auf|"
+                           r"vor|zurück)?ge[a-zäöüß]+(?:en|t)|verloren|verbessert|verteuert|verbilligt|erholt)(?![\wäöüß])")
 _REPORTED = re.compile(r"(?i)(?<![\wäöüß])wie\s+[^,.;]{0,120}?(?:mitteilte|mitgeteilt|berichtete|bekanntgab|bekannt\s+gab|"
                        r"meldete|erklärte|ankündigte|mitteilten|meldeten)(?![\wäöüß])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])|\n+")

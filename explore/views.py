@@ -429,18 +429,21 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     m = ([x for x in found if x.start() < r["start"] - s0] or found or [None])[-1]     # the target word of this figure
     if m is None or r.get("in_table"):
         return who
-    if who is not None and who.start is not None and not (
-            s0 + clause_start(sentence, m.start()) <= who.start < s0 + m.start()
-            and not _FOR_COMPANY.search(sentence, 0, who.start - s0)):
-        return who                           # named after the target, in another clause, or "für die Erste Group"
     orgs = ctx.orgs(r["article"])
+    cs = s0 + clause_start(sentence, m.start())            # the setter's clause
+    # the company a bank rates, between the bank and the target: "Kepler Cheuvreux hebt die UBS auf "Buy" mit
+    # einem Kursziel von 38 Franken", "Die UBS stuft die Porsche AG ... ab und senkt das Ziel auf 38 Euro"
+    setter = who is not None and who.start is not None and cs <= who.start < s0 + m.start()
+    banks = [o for o in orgs.in_span(cs, s0 + m.start()) if (o.start, o.end) in orgs.speakers] or ([who] if setter else [])
+    rated = [o for o in orgs.in_span(banks[0].end, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
+             and (o.start, o.end) not in orgs.speakers
+             and grammar().role(sentence, o.start - s0, o.end - s0, 0) != 2] if banks else []
+    if rated:
+        return Owner(rated[0].name, rated[0].text, rated[0].start, rated[0].end, rated[0].source)
+    if who is not None and who.start is not None and not (setter and not _FOR_COMPANY.search(sentence, 0, who.start - s0)):
+        return who                           # named after the target, in another clause, or "für die Erste Group"
     if who is None and any(s0 + m.end() <= o.start < s0 + len(sentence) for o in orgs.orgs):
         return who
-    rated = [o for o in orgs.in_span(who.end, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
-             and grammar().role(sentence, o.start - s0, o.end - s0, 0) != 2] if who else []
-    if rated:                                # "Kepler Cheuvreux hebt die UBS auf "Buy" mit einem Kursziel von 38 Franken"
-        return Owner(rated[0].name, rated[0].text, rated[0].start, rated[0].end, rated[0].source)
-    cs = s0 + clause_start(sentence, m.start())            # the setter's clause
     here = {o.name for o in orgs.in_span(cs, s0 + len(sentence))}
     text = orgs.text or ""
     before = [o for o in orgs.topics(cs) if o.type not in ("index", "currency") and o.name not in here
@@ -759,6 +762,9 @@ def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
 
 # a relative clause in the past perfect tells an earlier time, not the move's
 _EARLIER_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?)\s[^,;()]*?(?<![\wäöüß])(?:hatte|hatten|war|waren)(?=\s*,)")
+# how long ago a level was last seen tells no period of the move that reached it
+_LEVEL_SINCE = re.compile(r"(?i)(?<![\wäöüß])(?:höchste|tiefste|niedrigste|beste|schwächste|stärkste)[nrsm]?\s+"
+                          r"(?:[\wäöüß]+\s+)?(?:stand|niveau|wert|kurs|schlusskurs|schlussstand)\w*\s+seit\s+[^,;.]*")
 _OF_THE_WEEK = re.compile(r"(?i)der\s+woche")
 _LAST_WEEK = re.compile(r"(?i)(?<![\wäöüß])(?:letzte|letzten|vergangene|vergangenen|vorige|vorigen)\s+woche|vorwoche")
 _HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)
@@ -884,8 +890,6 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         pair = _currency_pair(ctx, r, cs) or (_currency_pair(ctx, r, 0) if s[max(0, cs - 1):cs] == "(" else None)
         if is_pct and not pair and not _is_move(ctx, r, p, e):
             continue                         # "Ein Euro kostete 1,0847 US-Dollar (-0,01 Prozent)" is a move
-        durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))
-                     if cs <= x["start"] - x["sentence_start"] < ce and x["low"] is not None and x["low"] == x["high"]]
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
         own = s
         # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
@@ -905,9 +909,13 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                 mid = (p + xp) // 2
                 a, b = (mid, ce) if xp > p else (cs, mid)
                 own = own[:a] + " " * (b - a) + own[b:]
-        for m in _EARLIER_RELATIVE.finditer(own):      # "Transocean (-1,8%), die am Vortag noch zu den
-            if not m.start() <= p < m.end():             # Gewinnern gehört hatten, notieren tiefer"
-                own = own[:m.start()] + " " * (m.end() - m.start()) + own[m.end():]
+        for rx in (_EARLIER_RELATIVE, _LEVEL_SINCE):   # "Transocean (-1,8%), die am Vortag noch zu den
+            for m in rx.finditer(own):                   # Gewinnern gehört hatten, notieren tiefer"; "auf
+                if not m.start() <= p < m.end():         # den tiefsten Stand seit mehr als einem Jahr"
+                    own = own[:m.start()] + " " * (m.end() - m.start()) + own[m.end():]
+        durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))      # not masked above
+                     if cs <= x["start"] - x["sentence_start"] < ce and own[x["start"] - x["sentence_start"]] != " "
+                     and x["low"] is not None and x["low"] == x["high"]]
         period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
                                          ctx.report_time(r["article"]), _heading(ctx, r))
         if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(
