@@ -72,6 +72,7 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
+_RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|dessen|deren|welche[rsn]?)\s")
 _COORDINATED = re.compile(r"\s*(?:,|und|sowie|oder)\s*")
 _SHORT_FORM = re.compile(r"\s*\([^()]{1,20}\)")          # a name's short form in parentheses: " (GM)"
 _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
@@ -1032,6 +1033,17 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         for o in named:
             if o.end - sent_start == bracket.start():
                 return Owner(o.name, o.text, o.start, o.end, o.source)
+    # 0c. a figure in a relative clause is its antecedent's: "ASML, dessen Papiere um 5,2 Prozent zulegen",
+    # "im Hang Seng, der um 1,3 Prozent stieg", "Nemetschek und Teamviewer, die 2,8 beziehungsweise 3,4 Prozent"
+    if cs > 0 and s[cs - 1] == "," and _RELATIVE_PRONOUN.match(s, cs) and not _CLAUSE.search(s, cs, pos):
+        before = [o for o in named if o.end - sent_start <= cs - 1]
+        if before and _SHORT_FORM.sub("", s[before[-1].end - sent_start:cs - 1]).strip() == "" \
+                and (before[-1].start, before[-1].end) not in orgs.speakers:      # not "der Berenberg Bank, die das Kursziel"
+            o = before[-1]
+            if len(before) >= 2 and _AND.fullmatch(s[before[-2].end - sent_start:o.start - sent_start]) \
+                    and _RESPECTIVE_AFTER.match(s, end):
+                o = before[-2]                   # the first of two names, the first of two figures
+            return Owner(o.name, o.text, o.start, o.end, o.source)
     # 0b. "Die Aktien von AMD und Broadcom verloren 1,2 beziehungsweise 0,9 Prozent": each name its figure
     second = _RESPECTIVE_BEFORE.search(s, max(0, pos - 40), pos)
     if second or _RESPECTIVE_AFTER.match(s, end):

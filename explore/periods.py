@@ -113,33 +113,42 @@ class Periods:
             got = self.move_period(previous)
             if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency):
                 return got
-        if context in self.neighbour_codes:
-            return context, None
+        if context in self.neighbour_codes or context == "wtd":
+            return context, None                  # a report during trading, after hours, or of the week
         m = self.re_weekday_cue.search(sentence)
         if m:
             return "1d", m.group()
-        verbs = [m for m in self.re_move.finditer(clause)] if context is None else []
+        verbs = (list(self.re_move.finditer(clause)) or [m for m in self.re_move.finditer(sentence, 0, pos or 0)]
+                 if context is None else [])          # a list item without a verb: the verb before it
         m = min(verbs, key=lambda m: abs(m.start() - pos) if pos is not None else 0) if verbs else None
         if m and self.re_present.fullmatch(m.group()):
             return "intraday", m.group()    # no time word anywhere: a move told in the present is told live
         return self.default, None
 
-    def report_time(self, lead: str, index: re.Pattern | None = None) -> str | None:
+    def report_time(self, text: str, index: re.Pattern | None = None, lead: bool = False) -> str | None:
         """When a report was written, from its title and lead: the code of the first phrase of a time of
         day (intraday, after-hours) or of the close (1d), not counting a sentence in the past perfect
         ("Zeitweise hatte das Minus bei 21 Prozent gelegen"). With ``index`` (a pattern of index names),
         for text after the lead: only a sentence on an index, and a time of day, not "zuletzt"
-        ("Der Dax notierte am späten Nachmittag 0,4 Prozent höher")."""
+        ("Der Dax notierte am späten Nachmittag 0,4 Prozent höher"); with ``lead`` too (``text`` is the
+        title and lead): every sentence, but a share's after-hours ("Nvidia nachbörslich gefragt" in a
+        title) only when no sentence on an index gives a time after it ("Der Dow Jones gab zum
+        Handelsschluss ... nach": a close report). A weekly review is "wtd" (the caller)."""
         times = self.neighbour_codes | {self.default}
-        for sentence in _SENTENCE_END.split(lead):
+        weak = None
+        for sentence in _SENTENCE_END.split(text):
             sentence = _REPORTED.sub(" ", sentence)       # "..., wie der Konzern nach Handelsschluss mitteilte"
-            if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) or index is not None and not index.search(sentence):
+            on_index = index is not None and bool(index.search(sentence))
+            if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) or index is not None and not lead and not on_index:
                 continue
             found = [(m.start(), code) for rx, code in self.rx if code in times for m in [rx.search(sentence)]
-                     if m and not (index is not None and re.sub(r"\s+", " ", m.group().lower()) in self.vague)]
+                     if m and not (index is not None and not lead and re.sub(r"\s+", " ", m.group().lower()) in self.vague)]
             if found:
-                return min(found)[1]
-        return None
+                code = min(found)[1]
+                if not (lead and code == "after-hours" and not on_index):
+                    return code
+                weak = weak or code           # one share's after hours: the report's unless an index's time follows
+        return weak
 
     def as_of(self, sentence: str, published: str | None, dates: list[str] = ()) -> str | None:
         """The day a move is reported for: a full date in the sentence, a weekday ("am Mittwoch":

@@ -182,8 +182,10 @@ class _Context:
             lead = (text[:cut + 1 if 0 < cut < 600 else 300] if text is not None
                     else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3])))
             # a lead without a time of day: the first one given for an index ("Der Dax notierte am späten Nachmittag ...")
-            self._report[article] = periods().report_time(title + "\n" + lead) or (
-                periods().report_time(text[len(lead):len(lead) + 3000], _index_names()) if text is not None else None)
+            first = title or (text or "").split("\n", 1)[0]
+            self._report[article] = "wtd" if _WEEKLY_REVIEW.search(first) else (
+                periods().report_time(title + "\n" + lead, _index_names(), lead=True)
+                or (periods().report_time(text[len(lead):len(lead) + 3000], _index_names()) if text is not None else None))
         return self._report[article]
 
     def paragraph_before(self, r, limit: int) -> list[str]:
@@ -765,6 +767,9 @@ _EARLIER_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?)\s[^,;()]*?(?<![
 # how long ago a level was last seen tells no period of the move that reached it
 _LEVEL_SINCE = re.compile(r"(?i)(?<![\wäöüß])(?:höchste|tiefste|niedrigste|beste|schwächste|stärkste)[nrsm]?\s+"
                           r"(?:[\wäöüß]+\s+)?(?:stand|niveau|wert|kurs|schlusskurs|schlussstand)\w*\s+seit\s+[^,;.]*")
+# a review of the week ("Wochenbilanz: Dax mit drittem Wochengewinn"): its moves are the week's unless told otherwise
+_WEEKLY_REVIEW = re.compile(r"(?i)(?<![\wäöüß])(?:wochenbilanz|wochenrückblick|wochenfazit|wochenbericht|wochenschau|"
+                            r"die\s+woche\s+an\s+der\s+börse)")
 _OF_THE_WEEK = re.compile(r"(?i)der\s+woche")
 _LAST_WEEK = re.compile(r"(?i)(?<![\wäöüß])(?:letzte|letzten|vergangene|vergangenen|vorige|vorigen)\s+woche|vorwoche")
 _HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)
