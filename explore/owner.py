@@ -37,7 +37,8 @@ _EXAMPLE_ITEM = r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-Z
 _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
-                       r"|\b(?:Tochter|Konzerntochter|Beteiligung)\w*\s+$")
+                       r"|(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Beteiligung|beteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
+_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
 # werden könnte, " (not a list item "die Allianz 1 %")
@@ -59,7 +60,8 @@ _RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|
                      r"reduzierte|bekräftigte)\s+(?:[\w\"„“”'-]+\s+){0,3}?[\w\"„“”'-]*?(?:kursziel|preisziel|votum|einstufung|"
                      r"empfehlung|anlageurteil|rating)|(?:stufte|stuft)\s+(?:[\w\"„“”'-]+\s+){0,6}?(?:hoch|herab|ab|auf|zurück)"
                      # "hebt die UBS auf "Buy"", "nimmt Siemens Energy mit "Outperform" auf": a rating in quotes
-                     r"|(?:hob|hebt|senkte|senkt|nimmt|nahm|setzt|setzte)\s+(?:[\w'-]+\s+){1,4}?(?:auf|mit)\s+[\"„“])")
+                     r"|(?:hob|hebt|senkte|senkt|nimmt|nahm|setzt|setzte)\s+(?:[\w'-]+\s+){1,4}?(?:auf|mit)\s+[\"„“]"
+                     r"|(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt)\s+(?:dieses|dieses\s+Ziel|es)\s+(?:auf|von|um)\s)")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
@@ -316,6 +318,21 @@ def _place_adjective(word: str, nxt) -> bool:
     return nxt is None or not _org_noun(nxt.group())
 
 
+@functools.lru_cache(maxsize=10_000)
+def _demonym(word: str) -> bool:
+    """A town's people, as German news names a company by its seat ("die Walldorfer" for SAP, "die
+    Münchner", "die Schaffhauser", "die Basler", "die Zürcher"): a place in the word list before "-er"."""
+    from .orgs import lexicon
+    lex = lexicon()
+    if not word.endswith("er") or set("SV") & set(lex.classes(word)):
+        return False
+    stems = (word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-3] + "el", word[:-4] + "ich")
+    return any("T" in lex.classes(x) for x in stems if len(x) >= 3)
+
+
+_NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")          # "die Frankfurter Börse": an adjective, not a demonym
+
+
 def _name_adjective(words: list[str]) -> bool:
     """A capitalised adjective that begins a name ("Europäischen Zentralbank", "Russische
     Föderation"), not one before a noun that only refers ("Französische Bank")."""
@@ -397,6 +414,8 @@ class ArticleOrgs:
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
         self.governed = self._governed(spans)
+        self.subsidiaries = {o.name for o, a, sent in self._in_sentences(spans)
+                             if _SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)}
         self.examples = self._examples(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
@@ -538,10 +557,12 @@ class ArticleOrgs:
         return None
 
     def topics(self, before: int) -> list[Org]:
-        """Organisations named before an offset that the text is about (no speakers, no sources)."""
+        """Organisations named before an offset that the text is about (no speakers, no sources, no
+        examples, and no subsidiary of the company: "Die Holzbearbeitungstochter Homag ... Homag werde
+        ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent)."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
-                and (o.start, o.end) not in self.examples
+                and (o.start, o.end) not in self.examples and o.name not in self.subsidiaries
                 and (not o.weak or (o.start, o.end) in self.subjects)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
@@ -578,7 +599,7 @@ _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|m
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs)\s+"
-                             r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie)?\s+)*$")
+                             r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 
 
 def _not_products(orgs: list[Org], spans) -> list[Org]:
@@ -725,6 +746,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     units = scanner().units
     if len(words) > 1 and words[0] in units and any(c.isdigit() for c in written):
         return True                                     # "USD 296": an amount, cut
+    if len(words) == 1 and _demonym(written):
+        return True                                     # "der Walldorfer": a reference to a company, no name
     if len(written) == 1 or _SHARE_NOUN.fullmatch(written):
         return True                                     # "A-Aktie", "H-Aktien": a share class; "Aktie": a share
     if len(words) == 1 and (written in units or written in recognizer().legal_forms
@@ -870,6 +893,8 @@ class Grammar:
             word = word.group().lower() if word else ""
             if toks and toks[-1].lower() in ("je", "pro"):
                 return None, False                       # "30 Dollar je Terex-Aktie": a unit
+            if word.startswith(("experte", "expertin", "analyst", "stratege", "strategin", "ökonom", "research")):
+                return None, False                       # "Jefferies-Experte Tobias Rennert": a source
             if word.startswith(self.share + self.measure):
                 if word.startswith(self.share) and _bought(toks, len(toks)):
                     return 2, False                      # "bietet für die VW-Stammaktien 100 Euro": the goods
@@ -944,9 +969,11 @@ class Grammar:
         return word.lower().endswith(self._head_ends)
 
     def references(self, sentence: str, a: int, b: int):
-        """Explicit references ("der Konzern") in sentence[a:b], as (start, end, head)."""
+        """Explicit references ("der Konzern", "die Walldorfer": a company by its town) in sentence[a:b],
+        as (start, end, head)."""
         return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
-                if (self.is_head(m.group("h")) or m.group("h").lower().rstrip("s").endswith(self.organs))
+                if (self.is_head(m.group("h")) or m.group("h").lower().rstrip("s").endswith(self.organs)
+                    or _demonym(m.group("h")) and not _NOUN_AFTER.match(sentence, m.end()))
                 and not m.group("h").lower().rstrip("s").endswith(self.authorities)]
 
     def implicit(self, sentence: str, a: int, b: int):
@@ -1204,6 +1231,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     if heading is not None and not want_index and any(o.name == heading.name for o in fitting):
         return Owner(heading.name, words, at, sent_start + b, "reference")
     strong = fitting                           # topics() keeps names by form only where subjects stand
+    if not strong and words.strip() and _demonym(words.split()[-1]):
+        return None                            # "die Kraichgauer" with no company named before: no guess
     if implicit:
         # "ein Gewinn von 1,2 Prozent" of the Dax; but a share written out ("das Papier") is a company's
         # (a move without a subject comes as an empty "aktie": the share or the index the text is about)

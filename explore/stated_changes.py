@@ -744,7 +744,12 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
 
 
 def at_stock(ctx, s, p, e, measure) -> bool:
-    return measure == "other" and bool(_rules()["not_changes"].search(s[clause_start(s, p):clause_end(s, e)]))
+    """A change of a share, an index or a price target, not of a business figure."""
+    return (measure == "other" and bool(_rules()["not_changes"].search(s[clause_start(s, p):clause_end(s, e)]))
+            or bool(_TARGET_IN.search(s)) and measure in ("other", "profit"))
+
+
+_TARGET_IN = re.compile(r"(?i)kursziel|preisziel|fairen\s+wert")      # "Vontobel hob dieses auf 36 von 33 Fr. an"
 
 
 def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:

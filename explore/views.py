@@ -327,8 +327,9 @@ def measure(sentence: str, pos: int, end: int) -> str:
         if best:
             found, in_clause = best[1], a == cs
             break
-    if found in (None, "profit", "revenue", "loss", "other", "share_price"):
-        clause = sentence[cs:ce]
+    if found in (None, "profit", "revenue", "loss", "other", "share_price") or not in_clause:
+        clause = sentence[cs:ce]            # (a measure word only elsewhere in the sentence: "Kühne+Nagel
+                                            # (-1,7% auf 189,55 Fr.) litten unter einer Kurszielsenkung")
         g = grammar()
         shares = [x for x in g.re_implicit.finditer(clause) if x.group("h").lower().endswith(g.share)
                   and not re.search(r"(?:je|pro)\s*$", clause[:x.start()])]
@@ -336,7 +337,8 @@ def measure(sentence: str, pos: int, end: int) -> str:
         # a rise in percent "auf" an amount is a share price, unless the clause names what rose
         # ("Der Umsatz stieg um 2 Prozent auf 87 Millionen Euro")
         moving = (not (in_clause and found in ("revenue", "profit", "loss"))
-                  and re.search(r"\d\s*(?:%|prozent)", clause, re.I) and _stock_words()[0].search(clause))
+                  and re.search(r"\d\s*(?:%|prozent)", clause, re.I)
+                  and (_stock_words()[0].search(clause) or re.match(r"\s*[+\-−]\s?\d", clause)))   # "(-1,7% auf 189,55 Fr.)"
         if (shares or moving) and lead and lead[-1] in m["price_prepositions"] and not _SCALED.search(sentence, pos, end):
             return "share_price"                # never "auf 412 Mio. Fr.": a share costs no millions
     return found or "other"
@@ -394,8 +396,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
 
 
 # the words of a price target: "Kursziel", "erhöht ihrerseits das Ziel", "mit einem Ziel von 48 Euro"
-_TARGET_WORDS = (r"(?:kursziel|preisziel|(?:senkt|hebt|hob|erhöht|kappt|bestätigt|reduziert)\w*\s+(?:[\wäöüß]+\s+)?"
-                 r"(?:(?:das|ihr|sein)\s+)?ziel|mit\s+einem\s+ziel)")
+_TARGET_WORDS = (r"(?:kursziel|preisziel|fair(?:e[nr]?)?\s+wert|(?:senkt|hebt|hob|erhöht|kappt|bestätigt|reduziert)\w*\s+"
+                 r"(?:[\wäöüß]+\s+)?(?:(?:das|ihr|sein)\s+)?ziel|mit\s+einem\s+ziel|(?:das|ihr|sein)\s+ziel(?=\s+(?:von|auf)\s+\d))")
 # "das Kursziel für Siemens Energy", a headline's "senkt Ziel für Vonovia"
 _TARGET_OF = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
                         r"(?:(?:aktien?|papiere?|titel)\s+(?:von|der|des)\s+)?")
@@ -431,15 +433,20 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     m = ([x for x in found if x.start() < r["start"] - s0] or found or [None])[-1]     # the target word of this figure
     if m is None or r.get("in_table"):
         return who
+    if who is not None and who.start is not None and who.start < s0 + m.start() \
+            and _SETTER_AFTER.match(sentence, m.end()):
+        return who                           # "Kühne+Nagel litten unter einer Kurszielsenkung durch die UBS"
     orgs = ctx.orgs(r["article"])
     cs = s0 + clause_start(sentence, m.start())            # the setter's clause
     # the company a bank rates, between the bank and the target: "Kepler Cheuvreux hebt die UBS auf "Buy" mit
     # einem Kursziel von 38 Franken", "Die UBS stuft die Porsche AG ... ab und senkt das Ziel auf 38 Euro"
     setter = who is not None and who.start is not None and cs <= who.start < s0 + m.start()
     banks = [o for o in orgs.in_span(cs, s0 + m.start()) if (o.start, o.end) in orgs.speakers] or ([who] if setter else [])
-    rated = [o for o in orgs.in_span(banks[0].end, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
+    after = who is not None and who.start is not None and who.start >= s0 + m.end() and (who.start, who.end) in orgs.speakers
+    a = banks[0].end if banks else cs              # "UBS profitierte von einem höheren Kursziel: Vontobel hob dieses an"
+    rated = [o for o in orgs.in_span(a, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
              and (o.start, o.end) not in orgs.speakers
-             and grammar().role(sentence, o.start - s0, o.end - s0, 0) != 2] if banks else []
+             and grammar().role(sentence, o.start - s0, o.end - s0, 0) != 2] if banks or after else []
     if rated:
         return Owner(rated[0].name, rated[0].text, rated[0].start, rated[0].end, rated[0].source)
     if who is not None and who.start is not None and not (setter and not _FOR_COMPANY.search(sentence, 0, who.start - s0)):
@@ -480,6 +487,7 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
 
 
 _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
+_SETTER_AFTER = re.compile(r"(?i)\s+(?:durch|seitens)\s")
 _TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 

@@ -54,7 +54,7 @@ class Quantities:
             + H + r"+(?:" + qual_alt + H + r"+)?$")
         self.re_rate_words = re.compile(r"(?i)prozent|%|quote|zins|rendite|rate\b")
         self.re_conn = re.compile(
-            r"^" + H + r"*(?:auf|bis|und|oder|bzw\.?|beziehungsweise|sowie|statt|nach|gegenüber|zu|,|/)" + H
+            r"^" + H + r"*(?:auf|bis|und|oder|bzw\.?|beziehungsweise|sowie|statt|nach|gegenüber|zu|von|,|/)" + H
             + r"*(?:(?:künftig|nun|jetzt|zuletzt|dann|nunmehr)" + H + r"+)?(?:" + qual_alt + H + r"*)?$")
         self.re_deferred = re.compile(H + r"*(?:\([^()\n]{0,40}\)|\))")
         self.re_times_so = re.compile(H + r"+(?:so|mehr|höher|größer|schneller|teurer|länger|stärker)\b")
