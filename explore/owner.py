@@ -38,6 +38,7 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Beteiligung|beteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
+# a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
 _SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
@@ -74,6 +75,7 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
+_PREPOSITIONAL_RELATIVE = re.compile(r"\s*(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|durch|gegen|um)\s")
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|dessen|deren|welche[rsn]?)\s")
 _COORDINATED = re.compile(r"\s*(?:,|und|sowie|oder)\s*")
 _SHORT_FORM = re.compile(r"\s*\([^()]{1,20}\)")          # a name's short form in parentheses: " (GM)"
@@ -318,6 +320,12 @@ def _place_adjective(word: str, nxt) -> bool:
     return nxt is None or not _org_noun(nxt.group())
 
 
+@functools.cache
+def _fine_authorities() -> frozenset:
+    """Authorities named by their short name ("SEC", "BaFin"): they fine and supervise, they own no figure."""
+    return frozenset(a for a in vocab()["owner"]["fine_authorities"] if len(a) <= 6)
+
+
 @functools.lru_cache(maxsize=10_000)
 def _demonym(word: str) -> bool:
     """A town's people, as German news names a company by its seat ("die Walldorfer" for SAP, "die
@@ -466,12 +474,15 @@ class ArticleOrgs:
     def _examples(self, spans) -> set[tuple[int, int]]:
         """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
         IBM", "besser als Oracle", "die Tochtergesellschaft X"), or in a paragraph of comparisons
-        ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ...")."""
+        ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or inside a relative clause
+        that places something ("..., zu dem der polnische Versicherer Warta gehört, ...")."""
         out = set()
         for o, a, sent in self._in_sentences(spans):
             para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
             if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
-                    or _COMPARISON.match(self.text[para:para + 40] if self.text else sent):
+                    or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
+                    or any(m.start() < o.start - a < m.end() and _PREPOSITIONAL_RELATIVE.match(m.group())
+                           for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
                 out.add((o.start, o.end))
         return out
 
@@ -563,6 +574,7 @@ class ArticleOrgs:
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
                 and (o.start, o.end) not in self.examples and o.name not in self.subsidiaries
+                and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
                 and (not o.weak or (o.start, o.end) in self.subjects)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
@@ -595,10 +607,10 @@ class ArticleOrgs:
 # a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
 # Handelsplattformen Taobao und Tmall"); after a segment noun a part of the company the text is about
 # ("das Segment Industrial Sensing"), no organisation of its own
-_PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modelle|produkt|produkte|"
+_PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
-                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs)\s+"
+                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs)\s+\(?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 
 
@@ -999,11 +1011,15 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners]
     cs, ce, ls, le = g.clauses(s, pos)
 
+    # names inside a relative clause before the figure tell whom the clause is about, not the figure's owner
+    # ("Der Geschäftsbereich X, zu dem der polnische Versicherer Warta gehört, steigerte sein Ebit auf ...")
+    inner = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(s, cs, pos) if m.end() <= pos]
+
     def ranked(a, b, refs=False):
         out = []
         for o in named:
             os_, oe = o.start - sent_start, o.end - sent_start
-            if not (a <= os_ and oe <= b) or (os_ < end and pos < oe):
+            if not (a <= os_ and oe <= b) or (os_ < end and pos < oe) or any(x <= os_ < y for x, y in inner):
                 continue
             r, initial = g.place(s, os_, oe, a, move)
             if r is None:

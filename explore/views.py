@@ -396,7 +396,7 @@ def _money_rows(ctx: _Context) -> list[dict]:
 
 
 # the words of a price target: "Kursziel", "erhöht ihrerseits das Ziel", "mit einem Ziel von 48 Euro"
-_TARGET_WORDS = (r"(?:kursziel|preisziel|fair(?:e[nr]?)?\s+wert|(?:senkt|hebt|hob|erhöht|kappt|bestätigt|reduziert)\w*\s+"
+_TARGET_WORDS = (r"(?:kursziel|preisziel|fair(?:e[nr]?)?\s+wert|fair\s+bewertet|(?:senkt|hebt|hob|erhöht|kappt|bestätigt|reduziert)\w*\s+"
                  r"(?:[\wäöüß]+\s+)?(?:(?:das|ihr|sein)\s+)?ziel|mit\s+einem\s+ziel|(?:das|ihr|sein)\s+ziel(?=\s+(?:von|auf)\s+\d))")
 # "das Kursziel für Siemens Energy", a headline's "senkt Ziel für Vonovia"
 _TARGET_OF = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
@@ -407,6 +407,9 @@ def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
     """"Die Deutsche Bank hob das Kursziel für Siemens Energy auf 68 Euro an": a price target
     belongs to the company it is set for, not to the analyst who sets it."""
     m = _TARGET_OF.search(sentence)
+    if not m and not r.get("in_table"):
+        m = _FOR_FIRST.match(sentence)           # "Für Swatch senkte die Bank J. Safra Sarasin das Ziel auf 130 Fr."
+        m = m if m and _TARGET.search(sentence, m.end()) else None
     if not m or r.get("in_table"):
         return None
     at = r["sentence_start"] + m.end()
@@ -487,6 +490,7 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
 
 
 _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
+_FOR_FIRST = re.compile(r"(?i)\W*für\s+(?:die\s+|den\s+|das\s+)?")
 _SETTER_AFTER = re.compile(r"(?i)\s+(?:durch|seitens)\s")
 _TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
