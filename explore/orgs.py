@@ -353,8 +353,8 @@ def _descriptor(word: str, nxt: str) -> bool:
     (a compound, or "Konzern"/"Hersteller"; not "Bank" in "Bank Austria")."""
     from .owner import grammar
     low = word.lower()
-    if "tochter" in low:                # "Tochtergesellschaft Oderwerk Polska", "Holzbearbeitungstochter Homag"
-        return nxt[:1].isupper()
+    if "tochter" in low or low.endswith("gesellschaft") and len(low) > 14:
+        return nxt[:1].isupper()        # "Tochtergesellschaft Oderwerk Polska", "Die Dachgesellschaft Porsche SE"
     if low.endswith(_NAME_HEADS):       # "Landesbank Baden-Württemberg", "Sparkasse KölnBonn": the name
         return False
     stem = low[:-1] if low.endswith(("ers", "erns", "ens")) else low    # genitive: "des Ziegelherstellers X"

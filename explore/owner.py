@@ -51,6 +51,7 @@ _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖ�
 _SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
 _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
 _SHARE_NOUN = re.compile(r"(?:" + _SHARE_WORDS + r")")
+_SHARE_CLASS = re.compile(r"(?i)(?:aktien?|scheine?|papiere?|titel|vorzüge)$")
 _SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right after a name: "Terex-Aktie"
 _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
@@ -1066,6 +1067,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     # 0. an item of a list of moves without its own verb: "..., Wienerberger 0,4 Prozent und die Post 0,2 Prozent"
     if move and ls > 0:
         m = _LIST_ITEM.match(s[ls:pos])
+        if m and _SHARE_CLASS.search(m.group("n")):
+            m = None                         # "..., die Namenaktien 5,9%": a share class of the company before
         if m and not any(ls <= o.start - sent_start < pos for o in named if not o.weak):
             name = re.sub(r"\s+(?:" + "|".join(map(re.escape, g.not_owners)) + r")$", "", m.group("n"))
             a0 = ls + m.start("n")

@@ -34,6 +34,7 @@ class Periods:
         self.neighbour_codes = set(p.pop("neighbour_codes"))
         self.recency = set(p.pop("recency"))
         self.vague = set(p.pop("vague_times"))
+        self.not_report = set(p.pop("not_report_times"))
         self.re_weekday_cue = re.compile(r"(?<![\wäöüß])" + p.pop("weekday") + r"(?![\wäöüß])", re.I)
         self.duration_codes = p.pop("duration_codes")
         self.default = p.pop("default")
@@ -142,7 +143,8 @@ class Periods:
             if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) or index is not None and not lead and not on_index:
                 continue
             found = [(m.start(), code) for rx, code in self.rx if code in times for m in [rx.search(sentence)]
-                     if m and not (index is not None and not lead and re.sub(r"\s+", " ", m.group().lower()) in self.vague)]
+                     if m and not (index is not None and not lead and re.sub(r"\s+", " ", m.group().lower()) in self.vague)
+                     and re.sub(r"\s+", " ", m.group().lower()) not in self.not_report]
             if found:
                 code = min(found)[1]
                 if not (lead and code == "after-hours" and not on_index):

@@ -380,16 +380,15 @@ def _money_rows(ctx: _Context) -> list[dict]:
         if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
             from .stated_changes import _implicit_owner
             who = _implicit_owner(ctx, r)
-        rows.append({
-            **_provenance(r), **_owner_columns(who), "measure": what,
-            "fiscal_period": fiscal[0] if fiscal else None,
-            "purpose": purpose, "amount": r["low"], "high": r["high"], "currency": r["unit"],
-            "qualifier": r.get("qualifier"), "amount_usd": c.amounts["USD"], "amount_eur": c.amounts["EUR"],
-            "amount_cny": c.amounts["CNY"], "rate_date": c.rate_date, "eur_rate": c.eur_rate,
-            "conversion_note": c.note, "stated_for": None, "stated_amount": None, "stated_currency": None,
-            "deviation_pct": None, "mentions": 1, "_sentence_start": r["sentence_start"], "_pos": (p, e),
-            "_date": date,
-        })
+        for each in _each(ctx, r, who):          # "Vanguard und Invesco verbuchten jeweils rund 14 Milliarden Euro"
+            rows.append({**_provenance(r), **_owner_columns(each), "measure": what,
+                         "fiscal_period": fiscal[0] if fiscal else None,
+                         "purpose": purpose, "amount": r["low"], "high": r["high"], "currency": r["unit"],
+                         "qualifier": r.get("qualifier"), "amount_usd": c.amounts["USD"], "amount_eur": c.amounts["EUR"],
+                         "amount_cny": c.amounts["CNY"], "rate_date": c.rate_date, "eur_rate": c.eur_rate,
+                         "conversion_note": c.note, "stated_for": None, "stated_amount": None, "stated_currency": None,
+                         "deviation_pct": None, "mentions": 1, "_sentence_start": r["sentence_start"], "_pos": (p, e),
+                         "_date": date})
     _continue_owners(rows)
     _link_stated_conversions(ctx, rows)
     return rows
@@ -494,6 +493,34 @@ _FOR_FIRST = re.compile(r"(?i)\W*für\s+(?:die\s+|den\s+|das\s+)?")
 _SETTER_AFTER = re.compile(r"(?i)\s+(?:durch|seitens)\s")
 _TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
+
+
+def _each(ctx: _Context, r: dict, who: Owner | None) -> list[Owner | None]:
+    """The owners of a figure said of each of several names ("Hermès und LVMH gewannen jeweils 1,4%",
+    "Air France-KLM und die British-Airways-Mutter IAG fallen jeweils um 1,6 Prozent"): one per name
+    coordinated with the owner before the figure, in its clause; else the owner alone."""
+    s, s0 = r["sentence"], r["sentence_start"]
+    p, _ = ctx.pos(r)
+    if who is None or who.start is None or not (_EACH_BEFORE.search(s, max(0, p - 40), p) or _EACH_AFTER.match(s, p + len(r["text"]))):
+        return [who]
+    cs = clause_start(s, p)
+    names = [o for o in ctx.orgs(r["article"]).in_span(s0 + cs, s0 + p) if o.type != "currency"]
+    group: list = []
+    for o in names:
+        if group and _EACH_JOIN.fullmatch(s[group[-1].end - s0:o.start - s0]):
+            group.append(o)
+        elif group and who.start in {x.start for x in group}:
+            break
+        else:
+            group = [o]
+    if len(group) < 2 or who.start not in {o.start for o in group}:
+        return [who]
+    return [Owner(o.name, o.text, o.start, o.end, o.source) for o in group]
+
+
+_EACH_BEFORE = re.compile(r"(?i)(?<![\wäöüß])jeweils\s+(?:(?:um|rund|knapp|etwa|gut|mehr als|fast)\s+)*$")
+_EACH_AFTER = re.compile(r"(?i)\s+jeweils(?![\wäöüß])")
+_EACH_JOIN = re.compile(r"\s*(?:,|und|sowie)\s+(?:(?:der|die|das)\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-[\wäöüß-]+\s+)?")
 
 
 def _continue_owners(rows: list[dict]) -> None:
@@ -699,7 +726,8 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     cs, ce = clause_start(s, p), clause_end(s, e)
     words = re.findall(r"[\wäöüß]+", s[cs:ce].lower())
     shares = grammar().share
-    business = [w for w in words if w not in st["move_words"] and rx_business.search(w) and not w.startswith(shares)]
+    business = [w for w in words if w not in st["move_words"] and rx_business.search(w) and not w.startswith(shares)
+                and not w.endswith(_ISSUE_PRICE)]       # "11,4 Prozent über dem Ausgabepreis": a first-day move
     if not ctx.at.re_stock.search(s[cs:ce]) and business:
         return False                         # "eine Rendite von 5 bis 7 Prozent", "der Umsatz stieg um 12 Prozent"
     if ctx.at.re_stock.search(s[cs:ce]) and all(w.startswith(("gewinn", "verlust")) for w in business):
@@ -733,6 +761,8 @@ def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
 
 
 _STOCK_WORDS: tuple | None = None
+_ISSUE_PRICE = ("ausgabepreis", "ausgabepreises", "emissionspreis", "ausgabekurs", "angebotspreis", "zeichnungspreis",
+                "platzierungspreis")
 _SUBORDINATE = re.compile(r"(?i),\s*(?:nachdem|weil|obwohl|wobei|da)\s[^,;]*")
 _LEVEL_BEFORE = re.compile(r"(?i)(?<![\wäöüß])um\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?\d[\d.,]*\s*"
                            r"(?:prozentpunkte|prozent|%|punkte|basispunkte)?\s+auf\s+"
@@ -760,17 +790,28 @@ def _stock_words():
 
 
 def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
-    """"Der Euro notierte 0,4 Prozent tiefer bei 0,9312 Fr.": a currency moving against another."""
+    """"Der Euro notierte 0,4 Prozent tiefer bei 0,9312 Fr.", "Das britische Pfund gibt 0,2 Prozent auf 1,3410
+    Dollar nach", "Zum Franken verliert der Euro 0,3 Prozent": a currency (the subject) moving against
+    another (the currency after "zum"/"zur", else the money of its clause)."""
     s = r["sentence"]
+    p, _ = ctx.pos(r)
     words = vocab()["currency_words"]
-    m = re.match(r"\s*(?:der|ein|die)\s+(?P<c>" + "|".join(map(re.escape, words)) + r")\b", s[cs:], re.I)
-    if not m:
+    alt = "|".join(map(re.escape, words))
+    ce = clause_end(s, p + len(r["text"]))
+    subject = [m for m in re.compile(r"(?i)(?<![\wäöüß])(?:der|ein|die|das)\s+(?:[a-zäöü]+e\s+)?(?P<c>" + alt
+                                     + r")(?![\wäöüß-])").finditer(s, cs, p)
+               if not re.search(r"(?i)(?:zum|zur|gegenüber\s+dem)\s+(?:[a-zäöü]+e[nr]?\s+)?$", s[max(0, m.start() - 25):m.start()])]
+    if not subject:
         return None
+    m = subject[-1]
     base = words[m.group("c").lower()]
-    quotes = [x["unit"] for x in ctx.same_sentence(r, ("money",)) if x.get("unit") and x["unit"] != base]
+    against = re.search(r"(?i)(?:zum|zur|gegenüber\s+dem)\s+(?:[a-zäöü]+e[nr]?\s+)?(?P<c>" + alt + r")(?![\wäöüß-])", s[cs:ce])
+    quotes = ([words[against.group("c").lower()]] if against and words[against.group("c").lower()] != base else []) or \
+        [x["unit"] for x in ctx.same_sentence(r, ("money",)) if x.get("unit") and x["unit"] != base
+         and cs <= x["start"] - r["sentence_start"] < ce]
     if not quotes:
         return None
-    a = r["sentence_start"] + cs + m.start("c")
+    a = r["sentence_start"] + m.start("c")
     return Owner(f"{base}/{quotes[0]}", m.group("c"), a, a + len(m.group("c")), "pattern")
 
 
@@ -940,11 +981,12 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             period = "wtd"                   # "Die Gewinner der Woche:" in a review of this week, not of the last
         value = signed(r["low"], direction)
         o = pair or ctx.owner(r, move=True)
-        rows.append({**_provenance(r), **_owner_columns(o), "period": period,
-                     "period_text": words,
-                     "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
-                     "qualifier": r.get("qualifier"), "as_of": per.as_of(s, r.get("published"), dates),
-                     "mentions": 1})
+        for each in _each(ctx, r, o):            # "Mercedes-Benz und Volkswagen rückten jeweils um 2,6 Prozent vor"
+            rows.append({**_provenance(r), **_owner_columns(each), "period": period,
+                         "period_text": words,
+                         "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
+                         "qualifier": r.get("qualifier"), "as_of": per.as_of(s, r.get("published"), dates),
+                         "mentions": 1})
     return _finish(_merge_mentions(rows, _move_key), "stock_moves")
 
 

@@ -147,6 +147,16 @@ def test_the_same_statement_twice_is_one_row_with_mentions():
     assert len(df) == 1 and df.iloc[0].mentions == 2
 
 
+def test_a_figure_said_of_each_of_two_names_is_a_row_for_each():
+    text = "Mercedes-Benz und Volkswagen rückten jeweils um 2,6 Prozent vor. Vanguard und Invesco verbuchten jeweils 14 Milliarden Euro."
+    corpus = Corpus([Article("a", text, published=dt.date(2025, 6, 6))])
+    moves, money = views.stock_moves(corpus), views.money(corpus)
+    assert sorted(zip(moves.entity, moves.change_pct)) == [("Mercedes-Benz", 2.6), ("Volkswagen", 2.6)]
+    assert sorted(money.entity) == ["Invesco", "Vanguard"] and set(money.text) == {"14 Milliarden Euro"}
+    # each row points at its own name
+    assert {text[a:b] for a, b in zip(moves.entity_start, moves.entity_end)} == {"Mercedes-Benz", "Volkswagen"}
+
+
 def test_currency_is_carried_into_the_figures():
     import explore
     df = explore.extract("Der Umsatz stieg auf 41 Millionen Euro. Im Vorjahr waren es 36,2 Millionen.")

@@ -44,7 +44,8 @@ class Modifiers:
         # right after the number: "im Plus", "5 Prozent weniger", "9 Prozent über Vorjahr(eswert)"
         self.re_adjacent_dir = re.compile(
             H + r"*(?:(?:im" + H + r"+)?(?P<d>Plus|Minus)\b|(?P<w>weniger|mehr|höher|niedriger|teurer|"
-            r"billiger|günstiger|tiefer|fester|schwächer|leichter)\b|(?P<v>über|unter)" + H + r"+(?:dem" + H + r"+)?Vorjahr)")
+            r"billiger|günstiger|tiefer|fester|schwächer|leichter)\b|(?P<v>über|unter)" + H + r"+(?:dem" + H + r"+)?"
+            r"(?:Vorjahr|Ausgabepreis|Emissionspreis|Ausgabekurs|Angebotspreis|Zeichnungspreis|Platzierungspreis))")
         self.re_sign_word = re.compile(r"(?:^|(?<=\s))(?P<s>minus|plus)" + H + r"+$")
 
     # --- qualifiers ---------------------------------------------------------------------------
