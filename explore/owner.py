@@ -39,6 +39,7 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        + _EXAMPLE_ITEM + r"$"
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Beteiligung|beteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
 # a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
+_NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
 _SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
@@ -58,12 +59,19 @@ _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜ�
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
 # a bank or analyst that rates a share: the subject right before the rating words
-_RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|senkt|bestätigte|bestätigt|erhöhte|erhöht|kappte|"
-                     r"reduzierte|bekräftigte)\s+(?:[\w\"„“”'-]+\s+){0,3}?[\w\"„“”'-]*?(?:kursziel|preisziel|votum|einstufung|"
+_RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|senkt|bestätigte|bestätigt|erhöhte|erhöht|kappte|kappt|"
+                     r"hat|hatte|reduzierte|reduziert|bekräftigte|bekräftigt)\s+(?:[\w\"„“”'-]+\s+){0,3}?[\w\"„“”'-]*?(?:kursziel|preisziel|votum|einstufung|"
                      r"empfehlung|anlageurteil|rating)|(?:stufte|stuft)\s+(?:[\w\"„“”'-]+\s+){0,6}?(?:hoch|herab|ab|auf|zurück)"
                      # "hebt die UBS auf "Buy"", "nimmt Siemens Energy mit "Outperform" auf": a rating in quotes
                      r"|(?:hob|hebt|senkte|senkt|nimmt|nahm|setzt|setzte)\s+(?:[\w'-]+\s+){1,4}?(?:auf|mit)\s+[\"„“]"
-                     r"|(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt)\s+(?:dieses|dieses\s+Ziel|es)\s+(?:auf|von|um)\s)")
+                     r"|(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt)\s+(?:dieses|dieses\s+Ziel|es)\s+(?:auf|von|um)\s"
+                     # "Jefferies sieht das Papier sogar bei 520 Kronen", "sieht den fairen Wert bei 57 Euro"
+                     r"|(?:sieht|sah|sehen|taxiert|bewertet)\s+(?:das\s+Papier|die\s+Aktie|den\s+(?:fairen\s+)?Wert|das\s+(?:Kurs)?ziel)"
+                     r"\s+(?:\w+\s+){0,2}?(?:bei|auf|mit)\s)")
+# a bank right before the verb of a target in numbers ("Jefferies reduziert das Ziel auf 255 Euro", "Die DZ Bank
+# senkt den fairen Wert von 280 auf 265 Euro"): not a company's own goal
+_RATING_NEAR = re.compile(r"(?i)\s+(?:[a-zäöü]+\s+)?(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt|reduzierte|reduziert)\s+"
+                          r"(?:(?:das|ihr|sein)\s+Ziel|den\s+fairen\s+Wert)\s+(?:für\s+\S+(?:\s+\S+)?\s+)?(?:auf|von)\s+\d")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
@@ -76,8 +84,9 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
-_PREPOSITIONAL_RELATIVE = re.compile(r"\s*(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|durch|gegen|um)\s")
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|dessen|deren|welche[rsn]?)\s")
+_TARGET_FOR = re.compile(r"(?i)(?:kursziel|preisziel|ziel|wert)\w*\s+für\s+(?:die|den|das|der)?\s*$")   # the rated company
+_BELONGS = re.compile(r"(?i)(?<![\wäöüß])(?:gehört|gehören|gehörte|gehörten|zählt|zählen)\s*,$")
 _COORDINATED = re.compile(r"\s*(?:,|und|sowie|oder)\s*")
 _SHORT_FORM = re.compile(r"\s*\([^()]{1,20}\)")          # a name's short form in parentheses: " (GM)"
 _SUBJECTLESS_MOVE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:ging|geht)\s+es|(?:das|ein)\s+(?:plus|minus|kursplus|kursminus))"
@@ -423,8 +432,11 @@ class ArticleOrgs:
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
         self.governed = self._governed(spans)
+        titled = {o.name for o in self.title_orgs}
         self.subsidiaries = {o.name for o, a, sent in self._in_sentences(spans)
-                             if _SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)}
+                             if _SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)
+                             and not _NAME_GOES_ON.match(sent, o.end - a) and o.name not in titled}
+        # (not "Die Tochter Rheinmetall Waffe Munition": a longer name than the parent's it begins with)
         self.examples = self._examples(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
@@ -466,7 +478,8 @@ class ArticleOrgs:
         g = grammar()
         out, prev = set(), None
         for o, a, sent in self._in_sentences(spans):
-            if _PREPOSITION_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a) or prev is not None and (prev.start, prev.end) in out \
+            before = sent[max(0, o.start - a - 40):o.start - a]
+            if _PREPOSITION_BEFORE.search(before) and not _TARGET_FOR.search(before) or prev is not None and (prev.start, prev.end) in out \
                     and prev.end <= o.start and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else ""):
                 out.add((o.start, o.end))            # and the names coordinated with it ("... und Alibaba")
             prev = o
@@ -475,14 +488,14 @@ class ArticleOrgs:
     def _examples(self, spans) -> set[tuple[int, int]]:
         """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
         IBM", "besser als Oracle", "die Tochtergesellschaft X"), or in a paragraph of comparisons
-        ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or inside a relative clause
-        that places something ("..., zu dem der polnische Versicherer Warta gehört, ...")."""
+        ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or a part of something in a
+        relative clause ("..., zu dem der polnische Versicherer Warta gehört, ...")."""
         out = set()
         for o, a, sent in self._in_sentences(spans):
             para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
             if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
-                    or any(m.start() < o.start - a < m.end() and _PREPOSITIONAL_RELATIVE.match(m.group())
+                    or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
                            for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
                 out.add((o.start, o.end))
         return out
@@ -496,7 +509,8 @@ class ArticleOrgs:
         ends = {o.end for o in self.orgs}
         return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                 if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)
-                or _RATING.match(sent, o.end - a, o.end - a + 60) and not _FOR_BEFORE.search(sent, 0, o.start - a)
+                or (_RATING.match(sent, o.end - a, o.end - a + 60) or _RATING_NEAR.match(sent, o.end - a))
+                and not _FOR_BEFORE.search(sent, 0, o.start - a)
                 or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)}
 
     @classmethod
@@ -546,6 +560,7 @@ class ArticleOrgs:
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
                 orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
+        orgs = _first_word_mentions(orgs, spans)
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
         return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
@@ -568,13 +583,14 @@ class ArticleOrgs:
                 return o if ok else None
         return None
 
-    def topics(self, before: int) -> list[Org]:
+    def topics(self, before: int, shares: bool = False) -> list[Org]:
         """Organisations named before an offset that the text is about (no speakers, no sources, no
-        examples, and no subsidiary of the company: "Die Holzbearbeitungstochter Homag ... Homag werde
-        ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent)."""
+        examples, and no subsidiary of the company unless ``shares``: "Die Holzbearbeitungstochter Homag ...
+        Homag werde ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent; but
+        a listed subsidiary's shares are its own)."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
-                and (o.start, o.end) not in self.examples and o.name not in self.subsidiaries
+                and (o.start, o.end) not in self.examples and (shares or o.name not in self.subsidiaries)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
                 and (not o.weak or (o.start, o.end) in self.subjects)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
@@ -657,6 +673,21 @@ def _affiliation(sent: str, a: int, b: int, org_ends: set[int], offset: int) -> 
     return m is not None and "V" in lexicon().classes(m.group("first"))
 
 
+def _first_word_mentions(orgs: list[Org], spans) -> list[Org]:
+    """The organisations with the later mentions of a company by the first word of its name ("Die Erste
+    hatte ..." after "Erste Group", "an der Wacker knapp 31 % hält" after "Wacker Chemie")."""
+    from .orgs import first_word_mentions, first_words
+    firsts = first_words(orgs)
+    taken = [(o.start, o.end) for o in orgs]
+    out = list(orgs)
+    for start, sentence in spans:
+        for a, b, word, name, source in first_word_mentions(firsts, sentence, start):
+            if not any(x < b and a < y for x, y in taken):
+                out.append(Org(a, b, word, name, "company", source))
+                taken.append((a, b))
+    return out
+
+
 def _mentions_again(orgs: list[Org], spans) -> list[Org]:
     """The organisations with their mentions elsewhere: a name recognised in one sentence is the
     same organisation where the article writes it again ("Der PPVX fiel ..." and later "liegt der
@@ -672,14 +703,8 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
             for o in orgs]
     if not by_text:
         return orgs
-    from .orgs import first_word_mentions, first_words
-    firsts = first_words(orgs)
-    for start, sentence in spans:                        # "Die Erste hatte ..." after "Erste Group"
-        for a, b, word, name, source in first_word_mentions(firsts, sentence, start):
-            if not any(x < b and a < y for x, y in taken):
-                orgs.append(Org(a, b, word, name, "company", source))
-                taken.append((a, b))
-    taken.sort()
+    orgs = _first_word_mentions(orgs, spans)           # (again with the context's names: from_sentences)
+    taken = sorted((o.start, o.end) for o in orgs)
     from .extract.lexicon import trie
     # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert");
     # the names as a prefix tree: one branch per character, however many names an article has
@@ -1222,7 +1247,7 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     a, b, head = ref
     at = sent_start + a
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
-    prior = orgs.topics(at if upto is None else upto)
+    prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b)
     fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]

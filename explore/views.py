@@ -457,8 +457,10 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
         return who
     here = {o.name for o in orgs.in_span(cs, s0 + len(sentence))}
     text = orgs.text or ""
+    main = orgs.main()                         # a bank that rates anywhere in the article (not one that reports)
+    raters = {o.name for o in orgs.orgs if (o.start, o.end) in orgs.sources()} - ({main.name} if main else set())
     before = [o for o in orgs.topics(cs) if o.type not in ("index", "currency") and o.name not in here
-              and not (text and _ANALYST_OF.search(text, max(0, o.start - 40), o.start))]
+              and o.name not in raters and not (text and _ANALYST_OF.search(text, max(0, o.start - 40), o.start))]
     if before:
         o = before[-1]
         return Owner(o.name, sentence[m.start():m.end()].strip(), s0 + m.start(), s0 + m.end(), "reference")
@@ -474,8 +476,8 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
     m = _AGAINST.search(sentence)
     if m:
         for o in orgs.in_span(s0 + m.end(), s0 + len(sentence)):
-            if o.start == s0 + m.end() and o.type == "company":
-                return Owner(o.name, o.text, o.start, o.end, o.source)
+            if o.type == "company" and _NOUN_PHRASE_HEAD.fullmatch(sentence, m.end(), o.start - s0):
+                return Owner(o.name, o.text, o.start, o.end, o.source)   # "gegen die Berliner Smartphone-Bank N26"
         got = _reference_at(orgs, sentence, s0, m)      # "gegen den Essenslieferdienst und seine Tochter Glovo"
         if got is not None:
             return got
@@ -488,6 +490,8 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
     return None
 
 
+# the words of a noun phrase before the name it ends with: "die Berliner Smartphone-Bank "
+_NOUN_PHRASE_HEAD = re.compile(r"(?:(?:[A-ZÄÖÜ][\wäöüß.-]*|[a-zäöüß]+e[nrs]?)\s+){0,3}")
 _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
 _FOR_FIRST = re.compile(r"(?i)\W*für\s+(?:die\s+|den\s+|das\s+)?")
 _SETTER_AFTER = re.compile(r"(?i)\s+(?:durch|seitens)\s")
