@@ -123,8 +123,10 @@ def _indicator_owner(ctx, f: dict, s: str):
     return o if o is not None and o.source not in ("article", "reference") else None
 
 
-def economy(text: str, last: bool = False) -> str | None:
-    """The economy a text names first, or ``last`` ("Die Verbraucherpreise in Österreich" -> Österreich).
+def economy(text: str, last: bool = False, places: bool = True) -> str | None:
+    """The economy a text names first, or ``last`` ("Die Verbraucherpreise in Österreich" -> Österreich);
+    with ``places``, else any place the NER word list knows after "in" (not for text around the figure's
+    sentence: "in Magdeburg vorstellte" names no economy of the next sentence).
 
     >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
     ('Ostdeutschland', None)
@@ -143,15 +145,15 @@ def economy(text: str, last: bool = False) -> str | None:
                 best = (m.start(), name)
             if not last:
                 break
-    places = []
-    if best is None:                        # any place the NER word list knows: "in Tschechien"
+    found = []
+    if best is None and places:             # any place the NER word list knows: "in Tschechien"
         from .orgs import lexicon
         for m in _IN_PLACE.finditer(text):
             if "T" in lexicon().classes(m.group("p")):
-                places.append(m.group("p"))
+                found.append(m.group("p"))
                 if not last:
                     break
-    return best[1] if best else (places[-1] if places else None)
+    return best[1] if best else (found[-1] if found else None)
 
 
 # the name case-sensitive (capitalised), the words around it in either case
@@ -401,7 +403,11 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         name = economy(_blank_orgs(ctx, f, s, 0, p), last=True)
     if name is None and not collective and _strong_main(ctx, f["article"]):
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
-    name = name or economy(s[:p], last=True) or economy(s) or _article_economy(ctx, f["article"])
+    # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
+    # Swiss trade), else the article's first
+    name = name or economy(s[:p], last=True) or economy(s) or next(
+        filter(None, (economy(x, last=True, places=False) for x in ctx.paragraph_before(f, 6))), None) \
+        or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
 
 
