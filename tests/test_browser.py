@@ -19,8 +19,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.chromium]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
+# the overview's chart (not the figure browser's chart of its selection, which the page may render first)
 READ_CHART = """() => {
-  const gd = document.querySelector('.js-plotly-plot');
+  const gd = Array.from(document.querySelectorAll('.js-plotly-plot')).find(
+    g => g.layout && g.layout.title && g.layout.title.text && !g.layout.title.text.startsWith('Zahlen in dieser Auswahl'));
   if (!gd || !gd.data || !gd.layout || !gd.layout.title || !gd.layout.title.text) return null;
   return {title: gd.layout.title.text, xtype: (gd.layout.xaxis && gd.layout.xaxis.type) || null,
           traces: gd.data.map(t => ({name: t.name, type: t.type, n: Array.from(t.x || []).length})),
