@@ -143,8 +143,8 @@ class Periods:
             if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) or index is not None and not lead and not on_index:
                 continue
             found = [(m.start(), code) for rx, code in self.rx if code in times for m in [rx.search(sentence)]
-                     if m and not (index is not None and not lead and re.sub(r"\s+", " ", m.group().lower()) in self.vague)
-                     and re.sub(r"\s+", " ", m.group().lower()) not in self.not_report]
+                     if m and (words := re.sub(r"\s+", " ", m.group().lower())) not in self.not_report
+                     and not (index is not None and not lead and words in self.vague)]
             if found:
                 code = min(found)[1]
                 if not (lead and code == "after-hours" and not on_index):

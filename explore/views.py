@@ -800,16 +800,14 @@ def _currency_pair(ctx: _Context, r, cs: int) -> Owner | None:
     s = r["sentence"]
     p, _ = ctx.pos(r)
     words = vocab()["currency_words"]
-    alt = "|".join(map(re.escape, words))
+    rx_subject, rx_against, rx_against_end = _currency_patterns()
     ce = clause_end(s, p + len(r["text"]))
-    subject = [m for m in re.compile(r"(?i)(?<![\wäöüß])(?:der|ein|die|das)\s+(?:[a-zäöü]+e\s+)?(?P<c>" + alt
-                                     + r")(?![\wäöüß-])").finditer(s, cs, p)
-               if not re.search(r"(?i)(?:zum|zur|gegenüber\s+dem)\s+(?:[a-zäöü]+e[nr]?\s+)?$", s[max(0, m.start() - 25):m.start()])]
+    subject = [m for m in rx_subject.finditer(s, cs, p) if not rx_against_end.search(s[max(0, m.start() - 25):m.start()])]
     if not subject:
         return None
     m = subject[-1]
     base = words[m.group("c").lower()]
-    against = re.search(r"(?i)(?:zum|zur|gegenüber\s+dem)\s+(?:[a-zäöü]+e[nr]?\s+)?(?P<c>" + alt + r")(?![\wäöüß-])", s[cs:ce])
+    against = rx_against.search(s, cs, ce)
     quotes = ([words[against.group("c").lower()]] if against and words[against.group("c").lower()] != base else []) or \
         [x["unit"] for x in ctx.same_sentence(r, ("money",)) if x.get("unit") and x["unit"] != base
          and cs <= x["start"] - r["sentence_start"] < ce]
@@ -827,6 +825,17 @@ _LEVEL_SINCE = re.compile(r"(?i)(?<![\wäöüß])(?:höchste|tiefste|niedrigste|
 # a review of the week ("Wochenbilanz: Dax mit drittem Wochengewinn"): its moves are the week's unless told otherwise
 _WEEKLY_REVIEW = re.compile(r"(?i)(?<![\wäöüß])(?:wochenbilanz|wochenrückblick|wochenfazit|wochenbericht|wochenschau|"
                             r"die\s+woche\s+an\s+der\s+börse)")
+@functools.cache
+def _currency_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A currency as a subject ("das britische Pfund"), the currency it moves against ("zur japanischen
+    Währung"), and the words before such a currency."""
+    alt = "|".join(map(re.escape, vocab()["currency_words"]))
+    against = r"(?:zum|zur|gegenüber\s+dem)\s+(?:[a-zäöü]+e[nr]?\s+)?"
+    return (re.compile(r"(?i)(?<![\wäöüß])(?:der|ein|die|das)\s+(?:[a-zäöü]+e\s+)?(?P<c>" + alt + r")(?![\wäöüß-])"),
+            re.compile(r"(?i)" + against + r"(?P<c>" + alt + r")(?![\wäöüß-])"),
+            re.compile(r"(?i)" + against + r"$"))
+
+
 _OF_THE_WEEK = re.compile(r"(?i)der\s+woche")
 _LAST_WEEK = re.compile(r"(?i)(?<![\wäöüß])(?:letzte|letzten|vergangene|vergangenen|vorige|vorigen)\s+woche|vorwoche")
 _HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)

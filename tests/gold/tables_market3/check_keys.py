@@ -1,17 +1,4 @@
-"""Check the blind table keys (money, stock moves, changes) against tests/gold/market3 (stdlib only).
-
-The checker of tests/gold/tables_market2/ (its row and catalog rules, see its docstring) with this
-set's folders, id pattern ``^m3_\\d\\d_[a-z0-9_-]+$`` and text length 1,200 to 3,000 characters.
-
-    python3 tests/gold/tables_market3/check_keys.py [--quiet]
-"""
-
-import runpy
-import sys
-from pathlib import Path
-
-# the market2 checker: its catalog check takes the set's name and text lengths
-market2 = runpy.run_path(str(Path(__file__).resolve().parent.parent / "tables_market2" / "check_keys.py"))
-
-if __name__ == "__main__":
-    sys.exit(market2["main_for"](__file__, lengths=(1200, 3000)))
+"""Check tests/gold/tables_market3 against tests/gold/market3: the market2 checker (its docstring has the rules)."""
+import runpy, sys, pathlib  # noqa: E401
+if __name__ == "__main__":      # python3 tests/gold/tables_market3/check_keys.py [--quiet]
+    sys.exit(runpy.run_path(str(pathlib.Path(__file__).resolve().parents[1] / "tables_market2" / "check_keys.py"))["main_for"](__file__, lengths=(1200, 3000)))
