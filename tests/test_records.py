@@ -46,11 +46,21 @@ def _dtypes(cols):
     return [pd.api.types.pandas_dtype(t) for t, _ in cols.values()]
 
 
-@pytest.mark.parametrize("blocks", [True, False])
-def test_frame_has_the_declared_types(monkeypatch, blocks):
-    if not blocks:                              # a pandas without create_dataframe_from_blocks
+@pytest.mark.parametrize("way", ["fast", "blocks", "columns"])
+def test_frame_has_the_declared_types(monkeypatch, way):
+    plan = columns._plan(tuple((c, t) for c, (t, _) in FIGURE_COLUMNS.items()))
+    fast = explore.extract(TEXT)
+    if way != "fast":                           # a pandas whose internals fail the probe
+        monkeypatch.setattr(plan, "assemble", None)
+        monkeypatch.setattr(plan, "slice_strings", None)
+    if way == "columns":                        # ... and without create_dataframe_from_blocks
         monkeypatch.setattr(columns, "_from_blocks", None)
     df = explore.extract(TEXT)
+    pd.testing.assert_frame_equal(df, fast)
+    mine = explore.extract(TEXT)
+    mine.loc[0, "kind"] = "x"                    # frames are the caller's to change
+    mine["extra"] = 1
+    assert explore.extract(TEXT)["kind"].iloc[0] != "x" and "extra" not in explore.extract(TEXT)
     assert list(df.columns) == list(FIGURE_COLUMNS) and list(df.dtypes) == _dtypes(FIGURE_COLUMNS)
     assert df["article"].isna().all() and df["hard"].dtype == "boolean"
     empty = explore.extract("Kein einziger Wert.")
