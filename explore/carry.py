@@ -28,6 +28,34 @@ def _rules(lang: str = "de"):
     return int(c["sentences"]), scale
 
 
+@functools.cache
+def _crown_cues(lang: str = "de") -> dict[str, re.Pattern]:
+    """currency -> the words that name its country: adjectives in any inflection and case
+    ("Dänische", "dänischen"), the other words as written (a genitive s allowed)."""
+    def cue(w):
+        return rf"(?i:{re.escape(w)})[a-zäöü]*" if w.endswith("isch") else rf"{re.escape(w)}s?(?![\wäöüß])"
+    return {code: re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(cue, words)) + ")")
+            for code, words in vocab(lang)["carry"]["crowns"].items()}
+
+
+def crowns(figs: list[dict], text: str, lang: str = "de") -> None:
+    """"3,50 Kronen je Aktie" in an article on a Danish company: an amount in "Kronen" alone is money
+    in the crown of the one crown country the article names (in place). With none or two named,
+    it stays a count: "Kronen" alone does not say which."""
+    bare = [f for f in figs if f["kind"] == "count" and f.get("unit") in ("Kronen", "Krone")]
+    if not bare:
+        return
+    named = [code for code, cue in _crown_cues(lang).items() if cue.search(text)]
+    if len(named) != 1:
+        return
+    for f in bare:
+        m = re.compile(r"\s+" + f["unit"] + r"(?![\wäöüß])").match(text, f["end"])
+        if m:                                    # the surface takes the currency word: "3,50 Kronen"
+            f["end"] = m.end()
+            f["text"] = text[f["start"]:f["end"]]
+        f["kind"], f["unit"] = "money", named[0]
+
+
 # a row of a table aligned with spaces, as market reports list their stocks:
 # "Erste Group   68,45   +3,10%": a name, a price with two decimals, a signed change in percent
 _PRICE_ROW = re.compile(r"(?m)^[ \t]*[^\d\s|][^\d\n|]{0,60}?[ \t]{2,}(?P<p>\d{1,3}(?:\.\d{3})*,\d\d)[ \t]{2,}"
@@ -65,6 +93,7 @@ _CONVERSION_OPEN = re.compile(r"\(\s*(?:(?:umgerechnet|rund|etwa|ca\.|circa|knap
 def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     """Give amounts without a currency the currency named before them (in place; returns ``figs``)."""
     price_rows(figs, text)
+    crowns(figs, text, lang)
     window, scale = _rules(lang)
     last = None                    # (currency, sentence number, paragraph end) of the last money
     sentence_no, seen = -1, None

@@ -79,7 +79,8 @@ def _rules(lang: str = "de") -> dict:
         "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
         "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 and not k.endswith("-")
-                                                                       else ""), re.I), n)
+                                                                       else ""), re.I), n,
+                       k in v["economy_reporters"])
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
         "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
                                 + alt(v["jobs"]["nouns"]) + r")(?![\wäöüß])", re.I),
@@ -123,30 +124,35 @@ def _indicator_owner(ctx, f: dict, s: str):
     return o if o is not None and o.source not in ("article", "reference") else None
 
 
-def economy(text: str, last: bool = False, places: bool = True) -> str | None:
+def economy(text: str, last: bool = False, places: bool = True, offices: bool = True) -> str | None:
     """The economy a text names first, or ``last`` ("Die Verbraucherpreise in Österreich" -> Österreich);
     with ``places``, else any place the NER word list knows after "in" (not for text around the figure's
-    sentence: "in Magdeburg vorstellte" names no economy of the next sentence).
+    sentence: "in Magdeburg vorstellte" names no economy of the next sentence); a statistics office
+    ("Eurostat") stands for its economy where no economy is named, and with ``offices`` only.
 
     >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
     ('Ostdeutschland', None)
     >>> economy("Die Obsternte in Tschechien wuchs.")
     'Tschechien'
     """
-    best = None
+    found_by = {False: None, True: None}    # economies named, and offices that stand for more than one
     text = text or ""
-    for rx, name in _rules()["economies"]:
+    for rx, name, reporter in _rules()["economies"]:
         for m in rx.finditer(text):
             if _rules()["not_after"].search(text[max(0, m.start() - 12):m.start()]):
                 continue                    # "Gäste aus Deutschland", "Exporte nach China"
             if "isch" in m.group().lower() and _describes_a_company(text, m.end()):
                 continue                    # "Französische Bank kündigt Stellenabbau an": a company
+            best = found_by[reporter]
             if best is None or (m.start() > best[0] if last else m.start() < best[0]):
-                best = (m.start(), name)
+                found_by[reporter] = (m.start(), name)
             if not last:
                 break
+    # "Im Euroraum ... teilte das Statistikamt Eurostat mit": the office only where no economy is named
+    best = found_by[False] or (found_by[True] if offices else None)
     found = []
-    if best is None and places:             # any place the NER word list knows: "in Tschechien"
+    if not any(found_by.values()) and places:     # any place the NER word list knows: "in Tschechien"
+        # (not where an office is named: "die Bundesagentur für Arbeit in Nürnberg")
         from .orgs import lexicon
         for m in _IN_PLACE.finditer(text):
             if "T" in lexicon().classes(m.group("p")):
@@ -404,9 +410,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if name is None and not collective and _strong_main(ctx, f["article"]):
         return _owner_columns(None)          # a company's figure whose owner was not found: no guess
     # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
-    # Swiss trade), else the article's first
-    name = name or economy(s[:p], last=True) or economy(s) or next(
-        filter(None, (economy(x, last=True, places=False) for x in ctx.paragraph_before(f, 6))), None) \
+    # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
+    # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum)
+    name = name or _economy_near(ctx, f, s, p, False) or _economy_near(ctx, f, s, p, True) \
         or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
 
@@ -494,6 +500,13 @@ def _indices(at) -> frozenset:
 
 
 _INDEX_CACHE: dict[int, frozenset] = {}
+
+
+def _economy_near(ctx, f: dict, s: str, p: int, offices: bool) -> str | None:
+    """The economy named before the figure in its sentence, else in its sentence, else its paragraph's last."""
+    return economy(s[:p], last=True, offices=offices) or economy(s, offices=offices) or next(
+        filter(None, (economy(x, last=True, places=False, offices=offices) for x in ctx.paragraph_before(f, 6))),
+        None)
 
 
 def _article_economy(ctx, article: str) -> str | None:
@@ -680,8 +693,11 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
 
 # the earlier level in parentheses right after a level: "(Vorjahr: 20 Prozent)", "(76,4 in 2003)",
 # "(2024: 1,2 Mrd.)", "(Vj. 36,2 Mio.)"
-_EARLIER_OPEN = re.compile(r"\s*\(\s*(?:(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|Vj\.?|Vorquartal|zuvor|"
+_EARLIER_OPEN = re.compile(r"\s*\(\s*(?:(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|(?i:vj)\.?|Vorquartal|zuvor|"
                            r"(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
+# up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)"
+_BARE_NUMBER = re.compile(r"\s*\d[\d.,'’]*(?:\s*(?:Mio|Mrd)\.?)?\s*")
+_WORDS_TO_PAREN = re.compile(r"(?:\s+[a-zäöüß][\wäöüß-]*){0,3}\s*\(")
 _EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d")
 
 
@@ -690,15 +706,23 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
     parentheses after it, one row at the new level."""
     if f["kind"] not in ("money", "count", "percent", "other") or f["low"] is None:
         return None
+    gap = _WORDS_TO_PAREN.match(s, e)
     close = s.find(")", e)
-    if close < 0 or "(" not in s[e:e + 3] or close - e > 60 or not _EARLIER_MARK.search(s[e:close]):
+    if gap is None or close < gap.end() or close - gap.end() > 60:
         return None
-    inside = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if e < ctx.pos(x)[0] < close]
+    if not _EARLIER_MARK.search(s[gap.end():close]):
+        # a number alone in the parentheses is the earlier level of a business measure where the clause
+        # says it changed: "die Dividende auf 3,30 Fr. (3,10) erhöht" (not "das Ziel auf 58 (64) Dollar")
+        clause = s[clause_start(s, p):clause_end(s, close + 1)]
+        if not _BARE_NUMBER.fullmatch(s, gap.end(), close) or measure_of(s, p, e) == "other" \
+                or not (_rules()["up"].search(clause) or _rules()["down"].search(clause)):
+            return None
+    inside = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if gap.end() <= ctx.pos(x)[0] < close]
     if not inside:
         return None
     x = inside[0]
     xp, _ = ctx.pos(x)
-    if not _EARLIER_OPEN.match(s[e:xp]) and not _EARLIER_MARK.search(s[ctx.pos(x)[1]:close]):
+    if not _EARLIER_OPEN.match(s[gap.end() - 1:xp]) and not _EARLIER_MARK.search(s[ctx.pos(x)[1]:close]):
         return None                                   # the earlier mark before ("Vorjahr: X") or after ("X in 2003")
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not f["low"]:
         return None
@@ -709,6 +733,8 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
         return None
     row = _row(ctx, f, measure, {}, None)
     item = _LEVEL_ITEM.search(s, max(0, p - 80), p)
+    if item is not None and any(rx.match(item.group("n")) for _, rx in _rules()["measures"]):
+        item = None                                   # "die Dividende auf 3,30 Fr. (3,10)": the measure
     if item is not None:                              # "die Deutsche Oper auf 64 Prozent (61,9 in 2003)"
         from .owner import Owner
         from .views import _owner_columns
@@ -722,8 +748,11 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
 _NACH_BEFORE = re.compile(r"^\.?[^.;:()]{0,40}?\bnach\s+(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
-_PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|(?:ein|im)\s+Jahr\s+zuvor|"
-                          r"im\s+Vorquartal|im\s+gleichen\s+Zeitraum\s+des\s+Vorjahres)\b")
+_PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
+                          r"(?:ein|im)\s+Jahr\s+(?:zuvor|davor|vorher)|im\s+Vor(?:quartal|monat)|zuvor|"
+                          r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
+                          r"im\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+                          r"(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:Quartal|Halbjahr))|(?:im\s+(?:Jahr\s+)?)?(?:19|20)\d\d)\b")
 
 
 def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:

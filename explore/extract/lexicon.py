@@ -90,6 +90,8 @@ class Lexicon:
         cur = self.currencies = v["currencies"]
         for w, code in cur["after"].items():
             units[w] = ("money", code, 1.0)
+            if w[0].islower() and " " in w:              # "Dänische Kronen", as the currency's name is written too
+                units.setdefault(w[0].upper() + w[1:], ("money", code, 1.0))
         for w in cur["iso_codes"]:
             units.setdefault(w, ("money", w, 1.0))
         for w, code in cur["thousands"].items():
