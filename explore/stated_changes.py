@@ -76,6 +76,7 @@ def _rules(lang: str = "de") -> dict:
                           for verb, part in v["separable"][d]] for d in ("up", "down")},
         "inflation": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["inflation"]) + r")(?![\wäöüß])"),
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
+        "group_possessors": [w.lower() for w in v["group_possessors"]],
         "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
         "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 and not k.endswith("-")
@@ -408,7 +409,17 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if name is None and measure == "other":  # "Die Obsternte in Tschechien wird ..., und zwar um 13 Prozent"
         name = economy(_blank_orgs(ctx, f, s, 0, p), last=True)
     if name is None and not collective and _strong_main(ctx, f["article"]):
-        return _owner_columns(None)          # a company's figure whose owner was not found: no guess
+        # a company's own figure in an article about it ("Die Risikovorsorge lag bei 215 Millionen Euro
+        # (Vorjahr: 194 Millionen)"): the article's main organisation where it was the last one named
+        # before; else no guess
+        o = _implicit_owner(ctx, f) if measure == "other" else None
+        orgs = ctx.orgs(f["article"])
+        if o is None or o.source != "reference" or o.name != orgs.main().name or _REPORTER_STEMS.search(s) \
+                or _authority(o.name) or _group_possessor(s[cs:p]) \
+                or _SHARE_OF.search(s[cs:ce]) or any(x.type in ("index", "currency") and o.end <= x.start < f["start"]
+                                                     for x in orgs.orgs):
+            o = None          # not where an index was named since ("SMI ... Im Verlauf der Woche ein Plus von
+        return _owner_columns(o)   # 1,3 Prozent"), an institute speaks, or a share of a group changes
     # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
     # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
     # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum)
@@ -475,8 +486,25 @@ def _implicit_owner(ctx, f: dict):
                  "reference" if before else "article")
 
 
+_SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])anteil(?:e|s)?(?![\wäöüß])")
 _REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|agentur|statistik|forschung|"
                              r"barometer|ministerium)\w*")
+
+
+_GENITIVE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*\s+(?:der|des)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)")
+
+
+def _group_possessor(before: str) -> bool:
+    """"Die Nettozinsmarge der regionalen Sparkassen verringerte sich um ...": the measure's possessor
+    is a group of organisations or households, not the company the article is about."""
+    return any(h in m.group("h").lower() for m in _GENITIVE.finditer(before) for h in _rules()["group_possessors"])
+
+
+def _authority(name: str) -> bool:
+    """A central bank, supervisor or government ("Notenbank Fed", "die Bundesbank"): it sets rates and
+    budgets, its articles' figures are the economy's."""
+    from .owner import grammar
+    return any(w.lower().endswith(grammar().authorities) for w in re.split(r"[\s-]+", name))
 
 
 def _reporter(name: str) -> bool:
