@@ -211,8 +211,8 @@ class Recognizer:
             s, e = m.span("s")
             words = m.group("s").split()
             if words[0] in self.not_names or any(self._common(w) for w in words) or not free(s, e) \
-                    or len(words) == 1 and _plain(words[0]):      # "Zuletzt sank der Umsatz"
-                continue
+                    or len(words) == 1 and (_plain(words[0]) or _participle(words[0])):
+                continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse"
             written = text[s:e]
             found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
             taken.append((s, e))
@@ -341,6 +341,22 @@ def _company_noun(word: str) -> bool:
 _NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")
 _CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{5}")
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?![\wäöüß.-])")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _participle(word: str) -> bool:
+    """A capitalised participle or adverb compound ("Flächenbereinigt", "Saisonbereinigt"): read as
+    one by HanTa, and ending in one it knows well (not a name it only guesses at: "Hensoldt")."""
+    from .owner import _tagger
+    low, t = word.lower(), _tagger()
+    tags = t.tag_word(low)
+    if not tags or tags[0][0] not in ("VV(PP)", "ADJ(D)"):
+        return False
+    for i in range(3, len(low) - 5):
+        tail = t.tag_word(low[i:])
+        if tail and tail[0][0] in ("VV(PP)", "ADJ(D)") and tail[0][1] > -15 and t.tag_word(low[:i].rstrip("s"))[0][1] > -20:
+            return True
+    return False
 
 
 def _plain(word: str) -> bool:

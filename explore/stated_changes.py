@@ -487,7 +487,7 @@ def _implicit_owner(ctx, f: dict):
 
 
 _SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])anteil(?:e|s)?(?![\wäöüß])")
-_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|agentur|statistik|forschung|"
+_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|landesamt|statistische|agentur|statistik|forschung|"
                              r"barometer|ministerium)\w*")
 
 
