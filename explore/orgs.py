@@ -132,7 +132,9 @@ class Recognizer:
         if hit is not None:
             return hit
         found: list[Organisation] = []
-        taken: list[tuple[int, int]] = []
+        # the source of a dateline ("Flensburg (Autoticker Nord) - ...", "BERLIN (dpa) -") reports the
+        # article; it is no organisation of its figures
+        taken: list[tuple[int, int]] = [m.span("src") for m in _DATELINE_SOURCE.finditer(text, 0, 2000)]
 
         def free(s, e):
             return not any(a < e and s < b for a, b in taken)
@@ -216,6 +218,10 @@ class Recognizer:
             written = text[s:e]
             found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
             taken.append((s, e))
+        # "reine Batteriefahrzeuge (BEV)": an abbreviation in parentheses after a common noun is that noun's
+        ends = {o.end for o in found}
+        found = [o for o in found if o.source == "gazetteer" or o.start - 2 in ends or o.start - 1 in ends
+                 or not self._abbreviates_noun(text, o)]
         found.sort(key=lambda o: (o.start, -o.end))
         if ents is None or model is False:
             if len(self._seen) > 50_000:
@@ -232,6 +238,18 @@ class Recognizer:
     def _classes(self, word: str) -> str:
         """The word classes of the model's word list ("V" a first name, "T" a place, ...)."""
         return self._words().classes(word)
+
+    def _abbreviates_noun(self, text: str, o) -> bool:
+        if not (o.text.isupper() and len(o.text) <= 5 and text[o.start - 1:o.start] == "("
+                and text[o.end:o.end + 1] == ")"):
+            return False
+        before = text[max(0, o.start - 40):o.start - 1].split()
+        if not before:
+            return False
+        from .owner import _tagger
+        word = before[-1].strip(",;:")
+        tags = _tagger().tag_word(word)
+        return self._common(word) or bool(tags) and tags[0][0] == "NN" and "-" not in word
 
     def _common(self, word: str) -> bool:
         """A common German noun (the model's word list), never a name on its own."""
@@ -341,6 +359,9 @@ def _company_noun(word: str) -> bool:
 _NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")
 _CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{5}")
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?![\wäöüß.-])")
+
+
+_DATELINE_SOURCE = re.compile(r"(?m)^[ \t]*[A-ZÄÖÜ][\wäöüß.'/ -]{1,40}?[ \t]*\((?P<src>[^()\n]{2,40})\)[ \t]*[-–—][ \t]")
 
 
 @functools.lru_cache(maxsize=20_000)
