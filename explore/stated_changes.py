@@ -64,7 +64,8 @@ def _rules(lang: str = "de") -> dict:
                                 re.I),
         "market": re.compile(r"(?<![\wäöüß])(?:" + alt(v["market_words"]) + r")(?![\wäöüß])", re.I),
         "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
-        "not_changes": re.compile(r"(?<![\wäöüß])(?:" + alt(v["not_changes"]) + ")", re.I),
+        # (not "je Aktie": a per-share figure is the company's, "Ergebnis je Aktie", "Dividende je Aktie")
+        "not_changes": re.compile(r"(?<![\wäöüß])(?<!je )(?:" + alt(v["not_changes"]) + ")", re.I),
         "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")(?:\s+(?:des|der|beim|bei|im)(?:\s+\S+){1,3}?)?"
                                   r"\s+von\s+(?:(?:rund|etwa|knapp|gut|"
                                   r"fast|mehr als|über|ca\.)\s+)?$"),
@@ -267,7 +268,7 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     return "up" if up and not down else "down" if down and not up else None
 
 
-_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im)\b"
+_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im|vorjahr\w*)\b"
                        r"|(?P<v>mehr|weniger)\s*(?:[,;.)]|$))")
 
 # a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
@@ -798,7 +799,10 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
-_NACH_BEFORE = re.compile(r"^\.?[^.;:()]{0,40}?\bnach\s+(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
+_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,40}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit))\s+"
+                          r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
+# "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
+_NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
                           r"(?:ein|im)\s+Jahr\s+(?:zuvor|davor|vorher)|im\s+Vor(?:quartal|monat)|zuvor|"
                           r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
@@ -816,7 +820,9 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
         return None
     x = min(after, key=lambda y: y["start"])
     xp, xe = ctx.pos(x)
-    if not _NACH_BEFORE.match(s[e:xp]) or not _PRIOR_AFTER.match(s[xe:]):
+    gap = _NACH_BEFORE.match(s[e:xp])
+    if not gap or not (_PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
+                       and _AUF.search(s[max(0, p - 30):p])):
         return None
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None

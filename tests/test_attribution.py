@@ -69,7 +69,7 @@ FLOORS = {
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.95, 0.96), "stock_moves": (0.95, 0.94), "changes": (0.78, 0.65)},  # now 0.957/0.970, 0.951/0.944, 0.788/0.650
+    "market4": {"money": (0.95, 0.96), "stock_moves": (0.95, 0.94), "changes": (0.8, 0.65)},   # now 0.957/0.970, 0.951/0.944, 0.803/0.654
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -91,7 +91,7 @@ FLOORS = {
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.84, 0.86), "stock_moves": (0.82, 0.71), "changes": (0.55, 0.6)},    # read while fixing
+    "market9": {"money": (0.84, 0.86), "stock_moves": (0.82, 0.71), "changes": (0.58, 0.61)},   # read while fixing
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
