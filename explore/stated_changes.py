@@ -59,6 +59,7 @@ def _rules(lang: str = "de") -> dict:
     return {
         "measures": [(k, re.compile(r"(?<![\wäöüß])(?:" + "|".join(p) + ")", re.I)) for k, p in v["measures"].items()],
         "collective": set(v["collective"]),
+        "sector": re.compile(r"(?<![\wäöüß])(?:" + alt(v["sector_stems"]) + ")", re.I),
         "growth": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["directions"]["growth_nouns"]) + r")(?![\wäöüß])", re.I),
         "shrinking": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["directions"]["shrink_nouns"]) + r")(?![\wäöüß])",
                                 re.I),
@@ -378,7 +379,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     cs, ce = clause_start(s, p), clause_end(s, e)
     if measure == "sentiment":                  # an indicator belongs to its institute
         return _owner_columns(_indicator_owner(ctx, f, s))
-    collective = measure in _rules()["collective"]
+    collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
     o = ctx.owner(f)
     if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
         o = None
@@ -395,8 +396,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
     if o is not None and collective:
         s0 = f["sentence_start"]
-        if o.start is None or not (s0 + cs <= o.start < s0 + ce) or o.source == "model":
-            o = None
+        if o.start is None or not (s0 + cs <= o.start < s0 + ce) or o.source == "model" \
+                or o.source == "reference" and _rules()["sector"].match(o.text or ""):
+            o = None                        # not the sector's own noun read as "the company's"
     if o is not None:
         return _owner_columns(o)
     clause = _blank_orgs(ctx, f, s, cs, ce)
@@ -416,11 +418,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = _implicit_owner(ctx, f) if measure == "other" else None
         orgs = ctx.orgs(f["article"])
         if o is None or o.source != "reference" or o.name != orgs.main().name or _REPORTER_STEMS.search(s) \
+                or economy(s[:p], last=True, offices=False) or _economy_in_paragraph(ctx, f, False) \
                 or _authority(o.name) or _group_possessor(s[cs:p]) \
                 or _SHARE_OF.search(s[cs:ce]) or any(x.type in ("index", "currency") and o.end <= x.start < f["start"]
                                                      for x in orgs.orgs):
-            o = None          # not where an index was named since ("SMI ... Im Verlauf der Woche ein Plus von
-        return _owner_columns(o)   # 1,3 Prozent"), an institute speaks, or a share of a group changes
+            o = None          # not where an economy or index was named since ("SMI ... Im Verlauf der Woche ein
+        return _owner_columns(o)   # Plus von 1,3 Prozent"), an institute speaks, or a share of a group changes
     # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
     # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
     # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum)
@@ -534,9 +537,14 @@ _INDEX_CACHE: dict[int, frozenset] = {}
 
 def _economy_near(ctx, f: dict, s: str, p: int, offices: bool) -> str | None:
     """The economy named before the figure in its sentence, else in its sentence, else its paragraph's last."""
-    return economy(s[:p], last=True, offices=offices) or economy(s, offices=offices) or next(
-        filter(None, (economy(x, last=True, places=False, offices=offices) for x in ctx.paragraph_before(f, 6))),
-        None)
+    return economy(s[:p], last=True, offices=offices) or economy(s, offices=offices) \
+        or _economy_in_paragraph(ctx, f, offices)
+
+
+def _economy_in_paragraph(ctx, f: dict, offices: bool) -> str | None:
+    """The economy the sentences before the figure's in its paragraph name last."""
+    return next(filter(None, (economy(x, last=True, places=False, offices=offices)
+                              for x in ctx.paragraph_before(f, 6))), None)
 
 
 def _article_economy(ctx, article: str) -> str | None:
