@@ -91,7 +91,7 @@ FLOORS = {
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.86, 0.88), "stock_moves": (0.82, 0.72), "changes": (0.6, 0.63)},    # read while fixing
+    "market9": {"money": (0.86, 0.88), "stock_moves": (0.82, 0.72), "changes": (0.6, 0.64)},    # read while fixing
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
