@@ -269,8 +269,11 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     return "up" if up and not down else "down" if down and not up else None
 
 
-_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als|dem|der|den|im|vorjahr\w*)\b"
-                       r"|(?P<v>mehr|weniger)\s*(?:[,;.)]|$))")
+# (not against an expectation: "5 Prozent weniger als erwartet")
+_EXPECTED = r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|gedacht|vorhergesagt)\b)"
+_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als" + _EXPECTED
+                       + r"|dem|der|den|im|vorjahr\w*)\b"
+                       r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$))")
 
 # a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
 _VERSUS = re.compile(r"(?i)^\s*(?:gegenüber|im\s+vergleich\s+zu[mr]?|verglichen\s+mit|vs\.?|zu[mr]?)\s+"
@@ -289,8 +292,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
     earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
     before = s[max(0, p - 40):p]
-    if f["kind"] in ("percent", "count", "money") and compared(s, e):
-        return True
+    if f["kind"] in ("percent", "count", "money", "ratio") and compared(s, e):
+        return True                                   # "setzte BASF ein Fünftel mehr um"
     if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]):
         return True
     if f["kind"] == "multiple":
