@@ -240,6 +240,8 @@ class Recognizer:
         return self._words().classes(word)
 
     def _abbreviates_noun(self, text: str, o) -> bool:
+        """"reine Batteriefahrzeuge (BEV)": an all-caps short form in parentheses right after a common
+        noun (HanTa's or the model's word list) abbreviates that noun."""
         if not (o.text.isupper() and len(o.text) <= 5 and text[o.start - 1:o.start] == "("
                 and text[o.end:o.end + 1] == ")"):
             return False
@@ -248,8 +250,10 @@ class Recognizer:
             return False
         from .owner import _tagger
         word = before[-1].strip(",;:")
+        if not word.isalpha():
+            return False
         tags = _tagger().tag_word(word)
-        return self._common(word) or bool(tags) and tags[0][0] == "NN" and "-" not in word
+        return self._common(word) or bool(tags) and tags[0][0] == "NN"
 
     def _common(self, word: str) -> bool:
         """A common German noun (the model's word list), never a name on its own."""
@@ -374,9 +378,9 @@ def _participle(word: str) -> bool:
     if not tags or tags[0][0] not in ("VV(PP)", "ADJ(D)"):
         return False
     for i in range(3, len(low) - 5):
-        tail = t.tag_word(low[i:])
-        if tail and tail[0][0] in ("VV(PP)", "ADJ(D)") and tail[0][1] > -15 and t.tag_word(low[:i].rstrip("s"))[0][1] > -20:
-            return True
+        tail, head = t.tag_word(low[i:]), t.tag_word(low[:i].rstrip("s"))
+        if tail and head and tail[0][0] in ("VV(PP)", "ADJ(D)") and tail[0][1] > -15 and head[0][1] > -20:
+            return True                  # "flächen|bereinigt": a word it knows before a participle it knows
     return False
 
 

@@ -415,18 +415,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if name is None and measure == "other":  # "Die Obsternte in Tschechien wird ..., und zwar um 13 Prozent"
         name = economy(_blank_orgs(ctx, f, s, 0, p), last=True)
     if name is None and not collective and _strong_main(ctx, f["article"]):
-        # a company's own figure in an article about it ("Die Risikovorsorge lag bei 215 Millionen Euro
-        # (Vorjahr: 194 Millionen)"): the article's main organisation where it was the last one named
-        # before; else no guess
-        o = _implicit_owner(ctx, f) if measure == "other" else None
-        orgs = ctx.orgs(f["article"])
-        if o is None or o.source != "reference" or o.name != orgs.main().name or _REPORTER_STEMS.search(s) \
-                or economy(s[:p], last=True, offices=False) or _economy_in_paragraph(ctx, f, False) \
-                or _authority(o.name) or _group_possessor(s[cs:p]) \
-                or _SHARE_OF.search(s[cs:ce]) or any(x.type in ("index", "currency") and o.end <= x.start < f["start"]
-                                                     for x in orgs.orgs):
-            o = None          # not where an economy or index was named since ("SMI ... Im Verlauf der Woche ein
-        return _owner_columns(o)   # Plus von 1,3 Prozent"), an institute speaks, or a share of a group changes
+        return _owner_columns(_main_org_owns(ctx, f, s, p, cs, ce) if measure == "other" else None)
     # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
     # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
     # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum)
@@ -469,6 +458,25 @@ def _blank_orgs(ctx, f: dict, s: str, a: int, b: int) -> str:
 
 _DEMONSTRATIVE = re.compile(r"(?i)(?<![\wäöüß])(?:dies|dieses|das)\s+(?:entspricht|bedeutet|ist|war|sind)"
                             r"(?![\wäöüß])|(?<![\wäöüß])(?:entspricht|bedeutet)\s+dies(?![\wäöüß])")
+
+
+def _main_org_owns(ctx, f: dict, s: str, p: int, cs: int, ce: int):
+    """A company's own figure without a measure word in an article about it ("Die Risikovorsorge lag bei
+    215 Millionen Euro (Vorjahr: 194 Millionen)"): the article's main organisation, where it was the last
+    one named before; not where an economy or an index was named since ("SMI ... Im Verlauf der Woche ein
+    Plus von 1,3 Prozent"), an institute speaks, a central bank is meant, a group possesses the measure
+    or a share of a group changes. Else None: no guess."""
+    o = _implicit_owner(ctx, f)
+    orgs = ctx.orgs(f["article"])
+    if o is None or o.source != "reference" or o.name != orgs.main().name or _authority(o.name):
+        return None
+    if _REPORTER_STEMS.search(s) or _group_possessor(s[cs:p]) or _SHARE_OF.search(s[cs:ce]):
+        return None
+    if economy(s[:p], last=True, offices=False) or _economy_in_paragraph(ctx, f, False):
+        return None
+    if any(x.type in ("index", "currency") and o.end <= x.start < f["start"] for x in orgs.orgs):
+        return None
+    return o
 
 
 def _strong_main(ctx, article: str) -> bool:
@@ -661,8 +669,8 @@ CONTINUE_WITHIN = 300
 
 def _continue_owners(ctx, rows: list[dict]) -> None:
     """A change that names no owner and found none continues the change stated just before it on its
-    line (in place; not a central bank's): "Die Detailhandelsumsätze in der Schweiz sind real um 0,8 Prozent gesunken.
-    Nominal resultierte ein Minus von 1,3 Prozent." """
+    line (in place; not a central bank's): "Die Detailhandelsumsätze in der Schweiz sind real um 0,8
+    Prozent gesunken. Nominal resultierte ein Minus von 1,3 Prozent." """
     texts = ctx.texts or {}
     prev = None
     for r in sorted(rows, key=lambda r: (r["article"], r["start"])):
@@ -758,8 +766,9 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
 # "(2024: 1,2 Mrd.)", "(Vj. 36,2 Mio.)"
 _EARLIER_OPEN = re.compile(r"\s*\(\s*(?:(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|(?i:vj)\.?|Vorquartal|zuvor|"
                            r"(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
-# up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)"
+# a number alone in parentheses: "die Dividende auf 3,30 Fr. (3,10) erhöht"
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,'’]*(?:\s*(?:Mio|Mrd)\.?)?\s*")
+# up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)"
 _WORDS_TO_PAREN = re.compile(r"(?:\s+[a-zäöüß][\wäöüß-]*){0,3}\s*\(")
 _EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d")
 
