@@ -90,14 +90,17 @@ class Periods:
 
     def stock_period(self, clause: str, sentence: str, previous: str | None,
                      durations: list[tuple[float, str]] = (), pos: int | None = None,
-                     context: str | None = None, header: str | None = None) -> tuple[str, str | None]:
+                     context: str | None = None, header: str | None = None,
+                     whole: str | None = None) -> tuple[str, str | None]:
         """The period of a move: the phrase nearest to it in its clause, then a weekday in its clause
         ("allein am Freitag zog die Aktie ... an": 1d, unless the report is one during trading and the
         clause not in the past perfect), then its sentence, then the
         heading of the list or section it stands under (``header``: "Die Gewinner der Woche:"), then a
         time of day the sentence before names, then the time of the whole report (``context``:
         "intraday" for a report during trading), then a weekday ("am Freitag": 1d), then (in a text that
-        names no time at all) a verb in the present tense (intraday), else 1d."""
+        names no time at all) a verb in the present tense (intraday), else 1d. A time of day in another
+        clause of the ``whole`` sentence counts before the sentence before ("notierte der Dow Jones zum
+        Handelsschluss in Europa 0,3 Prozent fester, die Nasdaq 100 gab 0,5 Prozent ab")."""
         got = self.move_period(clause, durations)
         m = self.re_weekday_cue.search(clause)
         if m and not got and (context not in self.neighbour_codes or _pluperfect(clause) or _PAST_PERFECT.search(clause)):
@@ -110,8 +113,8 @@ class Periods:
         if got:
             m = self.re_weekday_cue.search(sentence)
             return ("1d", m.group()) if m else got  # "allein am Freitag zog die Aktie um 2,2 Prozent an"
-        if previous:
-            got = self.move_period(previous)
+        for near in (whole, previous):
+            got = self.move_period(near) if near else None
             if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency):
                 return got
         if context in self.neighbour_codes or context == "wtd":

@@ -935,7 +935,10 @@ def _elliptic(clause: str) -> bool:
 
 @functools.cache
 def _small_words() -> frozenset:
-    return frozenset(_DETS | grammar().preps | {"und", "oder", "sowie", "bzw", "mit", "um", "auf", "zuletzt", "jeweils"})
+    # adverbs of contrast and degree do not make a clause ("der CAC 40 dagegen 2,3 Prozent im Minus")
+    return frozenset(_DETS | grammar().preps | {"und", "oder", "sowie", "bzw", "mit", "um", "auf", "zuletzt", "jeweils",
+                                                 "dagegen", "hingegen", "wiederum", "ebenfalls", "sogar", "nur", "noch",
+                                                 "aber", "jedoch", "immerhin", "gar"})
 
 
 def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
@@ -988,7 +991,7 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                      if cs <= x["start"] - x["sentence_start"] < ce and own[x["start"] - x["sentence_start"]] != " "
                      and x["low"] is not None and x["low"] == x["high"]]
         period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
-                                         ctx.report_time(r["article"]), _heading(ctx, r))
+                                         ctx.report_time(r["article"]), _heading(ctx, r), whole=s)
         if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(
                 (ctx.texts or {}).get(r["article"]) or s):
             period = "wtd"                   # "Die Gewinner der Woche:" in a review of this week, not of the last
