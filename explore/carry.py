@@ -38,6 +38,9 @@ def _crown_cues(lang: str = "de") -> dict[str, re.Pattern]:
             for code, words in vocab(lang)["carry"]["crowns"].items()}
 
 
+_CROWN_WORD = re.compile(r"\s+(Kronen|Krone)(?![\wäöüß])")
+
+
 def crowns(figs: list[dict], text: str, lang: str = "de") -> None:
     """"3,50 Kronen je Aktie" in an article on a Danish company: an amount in "Kronen" alone is money
     in the crown of the one crown country the article names (in place). With none or two named,
@@ -49,8 +52,8 @@ def crowns(figs: list[dict], text: str, lang: str = "de") -> None:
     if len(named) != 1:
         return
     for f in bare:
-        m = re.compile(r"\s+" + f["unit"] + r"(?![\wäöüß])").match(text, f["end"])
-        if m:                                    # the surface takes the currency word: "3,50 Kronen"
+        m = _CROWN_WORD.match(text, f["end"])
+        if m and m.group(1) == f["unit"]:        # the surface takes the currency word: "3,50 Kronen"
             f["end"] = m.end()
             f["text"] = text[f["start"]:f["end"]]
         f["kind"], f["unit"] = "money", named[0]

@@ -87,6 +87,11 @@ class _Plan:
         self.arrow = bool(self.strings) and all(getattr(self.dtypes[i], "storage", None) == "pyarrow"
                                                 for i in self.strings)
         self.string_dtype = self.dtypes[self.strings[0]] if self.strings else None
+        if self.arrow:                                     # imported once per plan, not per frame
+            import pyarrow as pa
+            from pandas.arrays import ArrowStringArray
+            self._large_strings = lambda values: ArrowStringArray(pa.array(values, type=pa.large_string()),
+                                                                  dtype=self.string_dtype)
         # the column positions of each block, in the order ``arrays`` makes them
         self.placements = ([np.array(c) for c in (self.ints, self.floats) if c]
                            + [np.array([i]) for i in self.strings + self.bools + self.others])
@@ -104,10 +109,7 @@ class _Plan:
                for cols, dtype in ((self.ints, np.int64), (self.floats, np.float64)) if cols]
         if self.arrow:
             # all string columns in one Arrow array, cut into zero-copy slices: one conversion
-            import pyarrow as pa
-            from pandas.arrays import ArrowStringArray
-            big = ArrowStringArray(pa.array([v for i in self.strings for v in values[i]], type=pa.large_string()),
-                                   dtype=self.string_dtype)
+            big = self._large_strings([v for i in self.strings for v in values[i]])
             cut = self.slice_strings or (lambda a, start, length: a[start:start + length])
             out += [cut(big, k * n, n) for k in range(len(self.strings))]
         else:
