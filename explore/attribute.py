@@ -156,6 +156,20 @@ class Attributor:
         return bool(self.re_timeframe.search(text))
 
 
+_PER_SHARE = re.compile(r"(?i)(?<![\wäöüß])(?:je|pro)\s+(?:stamm|vorzugs)?(?:aktie|anteilsschein)(?![\wäöüß])")
+
+
+def blank_per_share(sentence: str, pos: int, end: int) -> str:
+    """The sentence with "je Aktie", "pro Aktie" blanked in the clause of the figure at pos:end: a per-share
+    figure (a dividend, earnings) is the company's, its share word is no sign of a market move.
+
+    >>> blank_per_share("Die Dividende steigt auf 24 Euro je Aktie.", 25, 32)
+    'Die Dividende steigt auf 24 Euro         .'
+    """
+    a, b = clause_start(sentence, pos), clause_end(sentence, end)
+    return sentence[:a] + _PER_SHARE.sub(lambda m: " " * len(m.group()), sentence[a:b]) + sentence[b:]
+
+
 def clause_start(sentence: str, pos: int, strict: bool = False) -> int:
     """Where the clause of ``pos`` starts; a closed parenthesis before it does not end the clause
     ("General Motors (GM) gaben um 2,9 % nach": the clause starts at "General") unless ``strict``."""

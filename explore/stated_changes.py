@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .attribute import clause_end, clause_start
+from .attribute import blank_per_share, clause_end, clause_start
 from .lang import vocabulary
 from .shares import vocab
 
@@ -201,17 +201,19 @@ def _with_change_owner(s: str, p: int, sentence_start: int):
     parentheses of its value ("Großbritannien (0,8 Prozent)"), an item of a list of changes; not a
     common noun alone."""
     from .orgs import lexicon
-    from .owner import Owner
+    from .owner import Owner, grammar
     m = _WITH_CHANGE.search(s[max(0, p - 80):p])
     if not m:
         m = _paren_item(s, p)
         if not m:
             return None
-        name = m.group("n")
+        name, a = m.group("n"), m.start("n")
+        first, _, rest = name.partition(" ")
+        if rest and first.lower() in grammar().preps | {"und", "auch", "sowie", "oder"}:
+            name, a = rest, a + len(first) + 1      # "Mit AUDI (+22%)": the name after the preposition
         if " " not in name and lexicon().is_common_noun(name):
             return None
-        return Owner(economy(name) or name, name, sentence_start + m.start("n"), sentence_start + m.end("n"),
-                     "pattern")
+        return Owner(economy(name) or name, name, sentence_start + a, sentence_start + m.end("n"), "pattern")
     name = m.group("n")
     if " " not in name and lexicon().is_common_noun(name):
         return None
@@ -383,7 +385,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if measure == "sentiment":                  # an indicator belongs to its institute
         return _owner_columns(_indicator_owner(ctx, f, s))
     collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
-    o = ctx.owner(f)
+    o = _apposed_owner(ctx, f, s, p) or ctx.owner(f)
     if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
         o = None
     if o is None or o.source in ("article", "reference"):               # "..., wie Fraport mitteilte"
@@ -432,14 +434,29 @@ def _figure_in_parentheses_owner(ctx, f: dict, s: str, p: int):
     Euro begleitet (+66% gegenüber 2014)") is a change of that amount: it has the amount's owner."""
     if s[max(0, p - 3):p].strip()[-1:] != "(":
         return None
+    return _quantity_owner(ctx, f, s, p, _OPEN_PAREN_AFTER)
+
+
+def _apposed_owner(ctx, f: dict, s: str, p: int):
+    """A change in apposition to a quantity ("Geely, zu dem auch die Marke Zeekr gehört, setzte 268.000
+    Fahrzeuge ab, ein Plus von 35 Prozent") has the quantity's owner."""
+    from . import views                   # views imports this module: looked up at call time
+    m = views._APPOSED_CHANGE.search(s, max(0, p - 60), p)
+    if m is None or m.group("eq"):
+        return None
+    return _quantity_owner(ctx, f, s, m.start(), _WORDS_BEFORE_COMMA)
+
+
+def _quantity_owner(ctx, f: dict, s: str, p: int, gap: re.Pattern):
+    """The owner of the money amount or count right before s[p] (``gap`` is what may stand between)."""
     before = [x for x in ctx.same_sentence(f, ("money", "count")) if x["end"] <= f["start"]]
-    if not before:
+    if not before or not gap.fullmatch(s, ctx.pos(before[-1])[1], p):
         return None
-    x = before[-1]
-    if not _OPEN_PAREN_AFTER.fullmatch(s, ctx.pos(x)[1], p):
-        return None
-    o = ctx.owner(x)
+    o = ctx.owner(before[-1])
     return o if o is not None and not economy(o.name) else None
+
+
+_WORDS_BEFORE_COMMA = re.compile(r"(?:\s+[\wäöüß.-]+){0,3}\s*")
 
 
 def _blank_orgs(ctx, f: dict, s: str, a: int, b: int) -> str:
@@ -602,7 +619,8 @@ def change_rows(ctx) -> list[dict]:
         if inflation is not None:
             out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
             continue
-        if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])):
+        if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])) \
+                and not (f["kind"] == "percent" and f.get("direction") and views.business_growth(ctx, s)):
             levels = (_levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
                       or _earlier_after_nach(ctx, f, s, p, e))
             if levels:
@@ -611,8 +629,9 @@ def change_rows(ctx) -> list[dict]:
         direction = _direction(f, s, p, e)
         cs, ce = clause_start(s, p), clause_end(s, e)
         measure = measure_of(s, p, e)
-        if f["kind"] in ("percent", "multiple") and at.is_stock_move(s, p, e) and (
-                measure == "other" or _SHARE_WORDS.search(s[cs:ce])):
+        plain = blank_per_share(s, p, e)
+        if f["kind"] in ("percent", "multiple") and at.is_stock_move(plain, p, e) and (
+                measure == "other" or _SHARE_WORDS.search(plain[cs:ce])):
             continue                                  # a stock move (a business measure wins over "Einzelhandel")
         if f["kind"] == "percent" and views.name_then_sign(ctx, f, s, p):
             continue                                  # "Mercedes-Benz (-3,2 Prozent): Der Autobauer meldete ..."

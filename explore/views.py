@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .attribute import Attributor, attributor, clause_end, clause_start
+from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .normalize import converter, signed
 from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
@@ -718,11 +718,13 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     """A changing percentage is a stock move when a market word is nearer than a business word, or,
     with neither, when its clause has a verb of rising or falling and a named owner
     ("Vonovia verlor 2,1 Prozent")."""
-    s = r["sentence"]
+    s = blank_per_share(r["sentence"], p, e)   # "Dividende ... auf 24 Euro je Aktie": no market word
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
     if _LEVEL_BEFORE.search(s, max(0, p - 80), p) or _AUF_LEVEL.search(s, max(0, p - 30), p) and not _AMOUNTS_TO.search(s):
         return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent", "auf über 19% steigen": a level
+    if business_growth(ctx, s) or _change_of_a_quantity(ctx, r, s, p):
+        return False                         # "Auch MG Roewe (plus 27 Prozent) und Polestar (plus 14 Prozent) wuchsen zweistellig"
     if name_then_sign(ctx, r, s, p):
         return True                          # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
     # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein", "litt unter den höheren Zinsen"
@@ -754,7 +756,7 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
 def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
     """A signed percent right after a listed name, in parentheses or after a colon (and a price):
     how market reports and lists give a share's move ("Roche GS (+1,9%)", "- Siemens: +1,2 Prozent")."""
-    if not _SIGNED_IN_PARENTHESES.match(r["text"]):
+    if not _SIGNED_IN_PARENTHESES.match(r["text"]) or business_growth(ctx, s):
         return False
     lead = _NAME_THEN_SIGN.search(s, 0, p)
     if not lead:
@@ -762,6 +764,28 @@ def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
     at = r["sentence_start"] + lead.start()
     return any(at - 1 <= o.end <= at and o.type in ("company", "index")
                for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at))
+
+
+def _change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
+    """"setzte 268.000 Fahrzeuge ab, ein Plus von 35 Prozent", "Bei XPeng entspricht das einem Plus von 20
+    Prozent": the change of a quantity stated before, no share's move (unless its clause speaks of a market:
+    "Die Aktie schloss bei 24,18 Euro, ein Plus von 2,4 Prozent")."""
+    m = _APPOSED_CHANGE.search(s, max(0, p - 60), p)
+    if m is None:
+        return False
+    if m.group("eq"):                       # "entspricht das einem Plus von 20 Prozent, bei Li Auto einem Minus ..."
+        return bool(_EQUALS.search(s, 0, m.start())) and not ctx.at.re_stock.search(s)
+    before = [x for x in ctx.same_sentence(r, ("money", "count")) if x["end"] <= r["start"]]
+    if not before or before[-1]["kind"] == "money" and not _SCALED.search(before[-1]["text"]):
+        return False                        # "bis auf 132,85 Euro nach oben, ein Plus von 5,0 Prozent": a price
+    q = ctx.pos(before[-1])[0]
+    return not ctx.at.re_stock.search(s, clause_start(s, q), m.start() + 1)
+
+
+def business_growth(ctx: _Context, s: str) -> bool:
+    """A sentence that speaks of a business growing ("wuchsen zweistellig") and never of a market: its
+    signed values are no share moves ("Mit Audi (+22%), VW (+16%) ... legten vier prozentual zweistellig zu")."""
+    return bool(_BUSINESS_GROWTH.search(s)) and not ctx.at.re_stock.search(s)
 
 
 _STOCK_WORDS: tuple | None = None
@@ -776,11 +800,18 @@ _AUF_LEVEL = re.compile(r"(?i)(?<![\wäöüß])auf\s+(?:(?:über|rund|etwa|knapp
 _AMOUNTS_TO = re.compile(r"(?i)(?<![\wäöüß])(?:kommt|kam|kommen|kamen|bringt es|brachte es|bringen es|summiert\w*|"
                          r"beläuft|belief|addiert\w*|plus|minus|kursplus|kursminus|gewinne?|verluste?|abschlag|"
                          r"aufschlag)\s+(?:\w+\s+){0,4}?auf")     # "baute sein Plus auf 1,5 Prozent aus": a move
+# a share price does not grow, nor does it grow by double digits: the words of a business's growth
+_BUSINESS_GROWTH = re.compile(r"(?i)(?<![\wäöüß])(?:wachsen|wächst|wuchs|wuchsen|gewachsen|(?:ein|zwei|drei)stellig)(?![\wäöüß])")
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
 _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
+# the change of a quantity stated before ("..., ein Plus von 35 Prozent", "entspricht das einem Plus von 20 Prozent")
+_CHANGE_NOUN = r"(?:plus|minus|zuwachs|anstieg|rückgang|wachstum|einbruch|abnahme|zunahme)"
+_APPOSED_CHANGE = re.compile(r"(?i)(?:(?P<eq>einem|einen)|,\s*(?:ein|einem|das)(?:\s+[a-zäöüß]+en)?)\s+" + _CHANGE_NOUN
+                             + r"\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+_EQUALS = re.compile(r"(?i)(?<![\wäöüß])(?:entspricht|entsprach|bedeutet|bedeutete)\s+(?:das|dies)(?![\wäöüß])")
 
 
 def _stock_words():
