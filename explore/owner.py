@@ -1024,6 +1024,10 @@ def grammar(lang: str = "de") -> Grammar:
     return Grammar(lang)
 
 
+# a description named in apposition: "Der Leitindex in Frankfurt, der DAX, schloss ..."
+_NAMED_AFTER = re.compile(r"(?:\s+(?:in|aus|von)\s+[A-ZÄÖÜ][\wäöüß-]*)?,\s+(?:der|die|das)\s+")
+
+
 def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig_end: int,
           sentence: str | None = None, move: bool = False) -> Owner | None:
     """The owner of the figure at article offsets [fig_start, fig_end) in the sentence at
@@ -1167,6 +1171,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             return Owner(near[-1].name, word, a, a + len(word), "reference")
     refs = g.references(s, 0, pos)
     if refs:
+        ra, rb, _ = refs[-1]
+        m = _NAMED_AFTER.match(s, rb)
+        named_as = [o for o in named if m and o.start - sent_start == m.end()]
+        if named_as:                         # "Der Leitindex in Frankfurt, der DAX, schloss ...": the DAX
+            o = named_as[0]
+            return Owner(o.name, o.text, o.start, o.end, o.source)
         return _resolve(orgs, refs[-1], sent_start, s)
     after = [(r, o) for r, o in ranked(end, len(s)) if r < 2]
     if after:

@@ -142,6 +142,8 @@ class Periods:
         weak = None
         for sentence in _SENTENCE_END.split(text):
             sentence = _REPORTED.sub(" ", sentence)       # "..., wie der Konzern nach Handelsschluss mitteilte"
+            # "Am Nachmittag notierte der Leitindex 0,6 Prozent höher, nachdem er am Vormittag gefallen war"
+            sentence = _AFTER_CLAUSE.sub(" ", sentence)
             on_index = index is not None and bool(index.search(sentence))
             if _pluperfect(sentence) or _PAST_PERFECT.search(sentence) or index is not None and not lead and not on_index:
                 continue
@@ -209,6 +211,8 @@ _PAST_PERFECT = re.compile(r"(?<![\wäöüß])(?:hatte|hatten|war|waren)(?![\wä
                            r"vor|zurück)?ge[a-zäöüß]+(?:en|t)|verloren|verbessert|verteuert|verbilligt|erholt)(?![\wäöüß])")
 _REPORTED = re.compile(r"(?i)(?<![\wäöüß])wie\s+[^,.;]{0,120}?(?:mitteilte|mitgeteilt|berichtete|bekanntgab|bekannt\s+gab|"
                        r"meldete|erklärte|ankündigte|mitteilten|meldeten)(?![\wäöüß])")
+# a clause of what happened before ("nachdem er am Vormittag zeitweise gefallen war"): not the report's time
+_AFTER_CLAUSE = re.compile(r"(?i)(?<![\wäöüß])nachdem\s(?:[^,;]|,(?=\d))*,?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])|\n+")
 
 
