@@ -442,7 +442,10 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     cs = s0 + clause_start(sentence, m.start())            # the setter's clause
     # the company a bank rates, between the bank and the target: "Kepler Cheuvreux hebt die UBS auf "Buy" mit
     # einem Kursziel von 38 Franken", "Die UBS stuft die Porsche AG ... ab und senkt das Ziel auf 38 Euro"
-    setter = who is not None and who.start is not None and cs <= who.start < s0 + m.start()
+    own = who is not None and who.start is not None and who.end <= s0 + m.start() \
+        and _own_target(sentence, who.end - s0, m.start())
+    setter = who is not None and who.start is not None and (cs <= who.start < s0 + m.start() or own)
+    # ("Goldman Sachs ...: Sie erhöhte ihr Kursziel von 45 auf 55 Euro", "der UBS, die ihr Ziel ... anhob")
     banks = [o for o in orgs.in_span(cs, s0 + m.start()) if (o.start, o.end) in orgs.speakers] or ([who] if setter else [])
     after = who is not None and who.start is not None and who.start >= s0 + m.end() and (who.start, who.end) in orgs.speakers
     a = banks[0].end if banks else cs              # "UBS profitierte von einem höheren Kursziel: Vontobel hob dieses an"
@@ -455,16 +458,47 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
         return who                           # named after the target, in another clause, or "für die Erste Group"
     if who is None and any(s0 + m.end() <= o.start < s0 + len(sentence) for o in orgs.orgs):
         return who
-    here = {o.name for o in orgs.in_span(cs, s0 + len(sentence))}
+    here = {o.name for o in orgs.in_span(cs, s0 + len(sentence))} | ({who.name} if own else set())
     text = orgs.text or ""
     main = orgs.main()                         # a bank that rates anywhere in the article (not one that reports)
-    raters = {o.name for o in orgs.orgs if (o.start, o.end) in orgs.sources()} - ({main.name} if main else set())
+    raters = {o.name for o in orgs.orgs if (o.start, o.end) in orgs.sources()} | _target_setters(orgs)
+    raters -= {main.name} if main else set()
     before = [o for o in orgs.topics(cs) if o.type not in ("index", "currency") and o.name not in here
               and o.name not in raters and not (text and _ANALYST_OF.search(text, max(0, o.start - 40), o.start))]
     if before:
         o = before[-1]
         return Owner(o.name, sentence[m.start():m.end()].strip(), s0 + m.start(), s0 + m.end(), "reference")
     return who
+
+
+def _target_setters(orgs: ArticleOrgs) -> set[str]:
+    """Names that set a target in the article: followed in their sentence by "ihr Kursziel", "sein Ziel"
+    ("Goldman Sachs ...: Sie erhöhte ihr Kursziel", "der UBS, die ihr Ziel ... anhob")."""
+    if getattr(orgs, "_setters", None) is not None:
+        return orgs._setters
+    text = orgs.text or ""
+    out = set()
+    for o in orgs.orgs:
+        stop = min((i for i in (text.find(". ", o.end), text.find("\n", o.end)) if i >= 0), default=len(text))
+        if any(_own_target(text, o.end, m.start()) for m in _TARGET.finditer(text, o.end, min(stop, o.end + 120))):
+            out.add(o.name)
+    orgs._setters = out
+    return out
+
+
+def _own_target(text: str, name_end: int, target: int) -> bool:
+    """The name ending at name_end sets the target at text[target]: "ihr Kursziel" follows with no other
+    noun between (a pronoun may stand for it: "Goldman Sachs ...: Sie erhöhte ihr Kursziel"; not
+    "Hellofresh ..., nachdem ein Analyst sein Kursziel ...")."""
+    return bool(_POSSESSIVE_BEFORE.search(text, max(name_end, target - 30), target)) \
+        and all(w in _SUBJECT_PRONOUNS for w in _CAPITALISED.findall(text, name_end, target))
+
+
+_CAPITALISED = re.compile(r"(?<![\wäöüß])[A-ZÄÖÜ][\wäöüß-]*")
+_SUBJECT_PRONOUNS = frozenset({"Sie", "Er", "Die", "Der", "Das", "Diese", "Dieser"})
+# the target is the setter's own: "ihr Kursziel", "seinen fairen Wert"
+_POSSESSIVE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:ihr|ihre|ihren|ihrem|sein|seine|seinen|seinem|deren|dessen)\s+"
+                                r"(?:[a-zäöüß]+\s+)?$")
 
 
 def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None) -> Owner | None:
