@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +26,7 @@ from .attribute import Attributor, attributor, blank_per_share, clause_end, clau
 from .normalize import converter, signed
 from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
+from .shares import vocab as shares_vocab
 from .schemas import validate
 from .stated_changes import sentiment_points
 from .unwrap import unwrap
@@ -474,16 +476,19 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
 def _target_setters(orgs: ArticleOrgs) -> set[str]:
     """Names that set a target in the article: followed in their sentence by "ihr Kursziel", "sein Ziel"
     ("Goldman Sachs ...: Sie erhöhte ihr Kursziel", "der UBS, die ihr Ziel ... anhob")."""
-    if getattr(orgs, "_setters", None) is not None:
-        return orgs._setters
+    if orgs in _SETTERS:
+        return _SETTERS[orgs]
     text = orgs.text or ""
     out = set()
     for o in orgs.orgs:
         stop = min((i for i in (text.find(". ", o.end), text.find("\n", o.end)) if i >= 0), default=len(text))
         if any(_own_target(text, o.end, m.start()) for m in _TARGET.finditer(text, o.end, min(stop, o.end + 120))):
             out.add(o.name)
-    orgs._setters = out
+    _SETTERS[orgs] = out
     return out
+
+
+_SETTERS: "weakref.WeakKeyDictionary[ArticleOrgs, set[str]]" = weakref.WeakKeyDictionary()   # per article
 
 
 def _own_target(text: str, name_end: int, target: int) -> bool:
@@ -819,7 +824,13 @@ def _change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
 def business_growth(ctx: _Context, s: str) -> bool:
     """A sentence that speaks of a business growing ("wuchsen zweistellig") and never of a market: its
     signed values are no share moves ("Mit Audi (+22%), VW (+16%) ... legten vier prozentual zweistellig zu")."""
-    return bool(_BUSINESS_GROWTH.search(s)) and not ctx.at.re_stock.search(s)
+    return bool(_business_growth_words().search(s)) and not ctx.at.re_stock.search(s)
+
+
+@functools.cache
+def _business_growth_words() -> re.Pattern:
+    words = vocab()["stock"]["business_growth"]
+    return re.compile(r"(?i)(?<![\wäöüß])(?:" + "|".join(map(re.escape, words)) + r")(?![\wäöüß])")
 
 
 _STOCK_WORDS: tuple | None = None
@@ -834,17 +845,16 @@ _AUF_LEVEL = re.compile(r"(?i)(?<![\wäöüß])auf\s+(?:(?:über|rund|etwa|knapp
 _AMOUNTS_TO = re.compile(r"(?i)(?<![\wäöüß])(?:kommt|kam|kommen|kamen|bringt es|brachte es|bringen es|summiert\w*|"
                          r"beläuft|belief|addiert\w*|plus|minus|kursplus|kursminus|gewinne?|verluste?|abschlag|"
                          r"aufschlag)\s+(?:\w+\s+){0,4}?auf")     # "baute sein Plus auf 1,5 Prozent aus": a move
-# a share price does not grow, nor does it grow by double digits: the words of a business's growth
-_BUSINESS_GROWTH = re.compile(r"(?i)(?<![\wäöüß])(?:wachsen|wächst|wuchs|wuchsen|gewachsen|(?:ein|zwei|drei)stellig)(?![\wäöüß])")
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
 _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
 # the change of a quantity stated before ("..., ein Plus von 35 Prozent", "entspricht das einem Plus von 20 Prozent")
-_CHANGE_NOUN = r"(?:plus|minus|zuwachs|anstieg|rückgang|wachstum|einbruch|abnahme|zunahme)"
-_APPOSED_CHANGE = re.compile(r"(?i)(?:(?P<eq>einem|einen)|,\s*(?:ein|einem|das)(?:\s+[a-zäöüß]+en)?)\s+" + _CHANGE_NOUN
-                             + r"\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+# (the change nouns of the changes table's vocabulary, shares.toml)
+_APPOSED_CHANGE = re.compile(r"(?i)(?:(?P<eq>einem|einen)|,\s*(?:ein|einem|das)(?:\s+[a-zäöüß]+en)?)\s+(?:"
+                             + "|".join(map(re.escape, sorted(shares_vocab()["changes"]["change_nouns"], key=len, reverse=True)))
+                             + r")\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
 _EQUALS = re.compile(r"(?i)(?<![\wäöüß])(?:entspricht|entsprach|bedeutet|bedeutete)\s+(?:das|dies)(?![\wäöüß])")
 
 
