@@ -90,14 +90,18 @@ class _Plan:
         if self.arrow:                                     # imported once per plan, not per frame
             import pyarrow as pa
             from pandas.arrays import ArrowStringArray
-            self._large_strings = lambda values: ArrowStringArray(pa.array(values, type=pa.large_string()),
-                                                                  dtype=self.string_dtype)
+            self._pa, self._string_array = pa, ArrowStringArray
         # the column positions of each block, in the order ``arrays`` makes them
         self.placements = ([np.array(c) for c in (self.ints, self.floats) if c]
                            + [np.array([i]) for i in self.strings + self.bools + self.others])
         self.empty = self.general([[] for _ in self.names])
-        self.slice_strings = None
         self.assemble = _fast_assembly(self)
+
+    def string_column(self, chunked):
+        """A string column of an Arrow chunked array (the public constructor; see ``_fast_assembly``)."""
+        return self._string_array(chunked, dtype=self.string_dtype)
+
+    bool_column = staticmethod(pd.arrays.BooleanArray)
 
     def general(self, values) -> pd.DataFrame:
         """The frame the plain pandas way: the reference the fast ways are checked against."""
@@ -109,15 +113,13 @@ class _Plan:
                for cols, dtype in ((self.ints, np.int64), (self.floats, np.float64)) if cols]
         if self.arrow:
             # all string columns in one Arrow array, cut into zero-copy slices: one conversion
-            big = self._large_strings([v for i in self.strings for v in values[i]])
-            cut = self.slice_strings or (lambda a, start, length: a[start:start + length])
-            out += [cut(big, k * n, n) for k in range(len(self.strings))]
+            big = self._pa.chunked_array([self._pa.array([v for i in self.strings for v in values[i]],
+                                                         type=self._pa.large_string())])
+            out += [self.string_column(big.slice(k * n, n)) for k in range(len(self.strings))]
         else:
             out += [pd.array(list(values[i]), dtype=self.dtypes[i]) for i in self.strings]
-        for i in self.bools:
-            v = values[i]
-            out.append(pd.arrays.BooleanArray(np.array([bool(x) for x in v], dtype=bool),
-                                              np.array([x is None for x in v], dtype=bool)))
+        out += [self.bool_column(np.array([bool(x) for x in values[i]], dtype=bool),
+                                 np.array([x is None for x in values[i]], dtype=bool)) for i in self.bools]
         out += [pd.array(list(values[i]), dtype=self.dtypes[i]) for i in self.others]
         return out
 
@@ -154,8 +156,7 @@ def _fast_assembly(plan: _Plan):
              for i in range(len(plan.names))]
     try:
         reference = plan.general(probe)
-        if plan.arrow:
-            plan.slice_strings = lambda a, start, length: a._from_pyarrow_array(a._pa_array.slice(start, length))
+        _direct_arrays(plan)
         placements = [BlockPlacement(p) for p in plan.placements]
         kinds = [get_block_type(a.dtype) for a in plan.arrays(probe, 2)]
 
@@ -171,8 +172,30 @@ def _fast_assembly(plan: _Plan):
         pd.testing.assert_frame_equal(assemble(plan.arrays([(), ] * len(probe), 0), 0), plan.empty)
         return assemble
     except Exception:                                     # noqa: BLE001 - any surprise: the public way
-        plan.slice_strings = None
+        for hook in ("string_column", "bool_column"):
+            plan.__dict__.pop(hook, None)
         return None
+
+
+def _direct_arrays(plan: _Plan) -> None:
+    """String and boolean columns made without their constructors' checks (a third of the time
+    of an article's frame): the values are already of the right type, made above."""
+    from pandas.core.arrays.masked import BaseMaskedArray
+    bool_dtype, new_bool = pd.BooleanDtype(), BaseMaskedArray.__new__
+
+    def bool_column(values, mask):
+        out = new_bool(pd.arrays.BooleanArray)
+        out._data, out._mask, out._dtype = values, mask, bool_dtype
+        return out
+    plan.bool_column = bool_column
+    if plan.arrow:
+        string_array, dtype = plan._string_array, plan.string_dtype
+
+        def string_column(chunked):
+            out = object.__new__(string_array)
+            out._pa_array, out._dtype, out._cache = chunked, dtype, {}
+            return out
+        plan.string_column = string_column
 
 
 # pandas >= 2.3: a frame from blocks made here, without pandas sorting arrays into blocks again
