@@ -113,7 +113,9 @@ class Recognizer:
         self.re_org = re.compile(
             r"(?<![\w-])" + name + r"(?:-(?:" + "|".join(map(re.escape, o["suffix_hyphen"])) + r")\b|[ ](?P<l>"
             + legal + r")(?![\w]))"
-            + r"|(?:" + "|".join(map(re.escape, o["prefix_words"])) + r")[ ](?P<p>" + _CAP + r")")
+            + r"|(?:" + "|".join(map(re.escape, o["prefix_words"])) + r")[ ](?P<p>" + _CAP + r")"
+            # not the first word of a name with its legal form ("Hersteller Research In Motion Ltd.")
+            + r"(?![\w])(?!(?:[ ]" + _CAP + r"){1,2}[ ](?:" + legal + r")(?![\w]))")
         self.re_legal_end = re.compile(r"(?:[ ,]+(?:" + legal + r"))+$")
         self.public_prefixes = set(o["public_prefixes"])
         self.re_public = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, o["public_prefixes"]))

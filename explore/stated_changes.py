@@ -106,7 +106,9 @@ def sentiment_points(f: dict, s: str, p: int, e: int) -> bool:
     return not _rules()["market"].search(s[clause_start(s, p):clause_end(s, e)])
 
 
-_COMPOUND_OWNER = re.compile(r"(?P<n>[A-ZÄÖÜ][\wäöüß&]*)-$")
+# the institute a compound begins with: "ZEW-Stimmungsbarometer", "GfK-Konsumklima", "ifo-Index" (the
+# institute's own lower-case spelling of a short name)
+_COMPOUND_OWNER = re.compile(r"(?P<n>[A-ZÄÖÜ][\wäöüß&]*|\b[a-z]{2,4})-$")
 
 
 def _indicator_owner(ctx, f: dict, s: str):
@@ -120,6 +122,8 @@ def _indicator_owner(ctx, f: dict, s: str):
     rx = dict(_rules()["measures"])["sentiment"]
     for m in rx.finditer(s):
         c = _COMPOUND_OWNER.search(s, max(0, m.start() - 30), m.start())
+        if c is None and "-" in m.group(0):           # the vocabulary's own compound: "ifo-Index"
+            c = _COMPOUND_OWNER.search(s, m.start(), m.start() + m.group(0).index("-") + 1)
         if c:
             a = f["sentence_start"] + c.start("n")
             return Owner(c.group("n"), c.group("n"), a, a + len(c.group("n")), "pattern")
@@ -386,12 +390,14 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         return _owner_columns(_indicator_owner(ctx, f, s))
     collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
     o = _apposed_owner(ctx, f, s, p) or ctx.owner(f)
-    if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name)):
+    text = (ctx.texts or {}).get(f["article"]) or s
+    if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name) or _reporter(_long_form(text, o.name))):
         o = None
     if o is None or o.source in ("article", "reference"):               # "..., wie Fraport mitteilte"
         from .owner import reporting_company
         rc = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
-        o = rc if rc is not None and not _reporter(rc.name) and not economy(rc.name) else o
+        o = rc if rc is not None and not _reporter(rc.name) and not _reporter(_long_form(text, rc.name)) \
+            and not economy(rc.name) else o
     if o is None:
         o = _figure_in_parentheses_owner(ctx, f, s, p)   # "... 551 Mio. Euro begleitet (+66% gegenüber 2014)"
     item = _with_change_owner(s, p, f["sentence_start"])
@@ -537,6 +543,15 @@ def _authority(name: str) -> bool:
     budgets, its articles' figures are the economy's."""
     from .owner import grammar
     return any(w.lower().endswith(grammar().authorities) for w in re.split(r"[\s-]+", name))
+
+
+def _long_form(text: str, short: str) -> str:
+    """The name an abbreviation stands for where the text defines it: "Der Bundesverband der Energie-
+    und Wasserwirtschaft (BDEW)" -> "Bundesverband der Energie- und Wasserwirtschaft"; else ""."""
+    if not short.isupper() or len(short) > 8:
+        return ""
+    m = re.search(r"(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+[\wäöüß-]+){0,6}?)\s*\(\s*" + re.escape(short) + r"\s*\)", text)
+    return m.group("n") if m else ""
 
 
 def _reporter(name: str) -> bool:
@@ -756,8 +771,9 @@ _WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|m
 
 def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     """"Der Verlust vergrößerte sich von 977'000 auf 2,8 Millionen Franken": a change stated by its
-    levels only, one row at the new level."""
-    if f["kind"] not in ("money", "count", "percent", "other") or not _AUF.search(s[max(0, p - 30):p]):
+    levels only, one row at the new level (an indicator's too: "Der Geschäftsklimaindex stieg von 93,9
+    auf 94,7 Punkte")."""
+    if f["kind"] not in ("money", "count", "percent", "other", "index") or not _AUF.search(s[max(0, p - 30):p]):
         return None
     r = _rules()
     cs, ce = clause_start(s, p), clause_end(s, e)

@@ -13,7 +13,8 @@ from explore.corpus import Article, Corpus
 
 HERE = Path(__file__).resolve().parent
 CASES = yaml.safe_load((HERE / "cases" / "attribution.yaml").read_text(encoding="utf-8"))
-FIELDS = ("entity", "period", "change_pct", "measure", "currency", "amount", "as_of", "fiscal_period")
+FIELDS = ("entity", "period", "change_pct", "change_abs", "change_factor", "measure", "currency", "amount", "as_of",
+          "fiscal_period")
 
 
 def _params():
@@ -100,7 +101,7 @@ FLOORS = {
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
-    "germeval_changes2": {"changes": (0.15, 0.25)},
+    "germeval_changes2": {"changes": (0.46, 0.6)},        # after fixing: 0.462/0.600
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
