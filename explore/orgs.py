@@ -180,6 +180,10 @@ class Recognizer:
                 words = words[1:]
             if not words or (len(words) == 1 and self._common(words[0])):
                 continue
+            if g == "n" and len(words) == 1 and m.group("l") \
+                    and m.group("l").lower() in _COMMON_SUFFIXES and _ARTICLE_BEFORE.search(text, 0, s) \
+                    and town_adjective(words[0]):
+                continue                                   # "der Kilchberger Konzern": a reference by its town
             e = s + len(" ".join(words))
             if g == "n" and m.group("l"):
                 e = m.end("l")
@@ -353,6 +357,27 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 
 # a district named by its region: "Wartburgkreis", "Rhein-Sieg-Kreis" (not "Kundenkreis": a common noun)
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
+
+
+# legal-form words that are also common nouns ("der Kilchberger Konzern")
+_COMMON_SUFFIXES = ("konzern", "gruppe", "holding")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:der|die|das|des|dem|den)\s+$")
+# endings of German, Austrian and Swiss town names, for towns too small for the word list
+_TOWN_ENDS = ("berg", "burg", "dorf", "heim", "hausen", "feld", "stadt", "bach", "furt", "ingen", "hofen", "stein",
+              "brück", "wald", "hagen", "born", "horst", "kirchen", "weiler", "wil", "see", "tal", "rode", "leben")
+
+
+def town_adjective(word: str) -> bool:
+    """A town's adjective in "-er" ("Kilchberger", "Düsseldorfer"): the town in the word list, or a
+    town name's ending before "-er" (not a surname or first name that ends so: "Fischer", "Kärcher").
+
+    >>> town_adjective("Kilchberger"), town_adjective("Kärcher"), town_adjective("Fischer")
+    (True, False, False)
+    """
+    from .owner import _demonym
+    if not (word.endswith("er") and word[:1].isupper() and word[1:].islower()):
+        return False
+    return _demonym(word) or word[:-2].lower().endswith(_TOWN_ENDS) and not set("SV") & set(lexicon().classes(word))
 
 
 def _company_noun(word: str) -> bool:

@@ -275,7 +275,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = ("-" not in w or is_proper_noun(w)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and not is_proper_noun(w, known=True))
-        elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt):
+        elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
+                and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)):
             found = True
         if found:
             amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
@@ -328,6 +329,13 @@ def _place_adjective(word: str, nxt) -> bool:
     if not word.endswith("er") or "T" not in lex.classes(word[:-2]) or set("SV") & set(lex.classes(word)):
         return False
     return nxt is None or not _org_noun(nxt.group())
+
+
+def _town_adjective_before_head(word: str, nxt) -> bool:
+    """"der Kilchberger Konzern": after an article, a word in "-er" before a noun that refers to a
+    company is its town's adjective (the town may be too small for the word list), not a name."""
+    from .orgs import town_adjective
+    return nxt is not None and grammar().is_head(nxt.group()) and not _org_noun(nxt.group()) and town_adjective(word)
 
 
 @functools.cache
@@ -622,12 +630,14 @@ class ArticleOrgs:
 
 
 # a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
-# Handelsplattformen Taobao und Tmall"); after a segment noun a part of the company the text is about
-# ("das Segment Industrial Sensing"), no organisation of its own
+# Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
+# company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
+# Technologies)"), no organisation of its own
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
-                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs)\s+\(?"
+                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
+                             r"geschäft|geschäfts|geschäftes)\s+(?:wie\s+|namens\s+)?\(?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 
 

@@ -87,6 +87,9 @@ def _rules(lang: str = "de") -> dict:
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
         "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
                                 + alt(v["jobs"]["nouns"]) + r")(?![\wäöüß])", re.I),
+        # jobs counted: "2.400 Stellen", "300 neue Arbeitsplätze"
+        "jobs_counted": re.compile(r"\d\s+(?:(?:neue|zusätzliche|weitere)\s+)?(?:" + alt(v["jobs"]["nouns"])
+                                   + r")(?![\wäöüß])", re.I),
         "job_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["cut"]) + ")", re.I),
         "job_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["create"]) + ")", re.I),
     }
@@ -628,7 +631,11 @@ def change_rows(ctx) -> list[dict]:
             continue                                  # "machte ein Minus von knapp 1,1 Milliarden Euro": a loss, not a change
         job = _job_change(f, s, p, e)
         if job:
-            out.append(_row(ctx, f, "employment", job, None))
+            row = _row(ctx, f, "employment", job, None)
+            whole = out[-1] if out and out[-1]["sentence"] == s and out[-1]["measure"] == "employment" else None
+            if whole is not None and _DAVON.search(s, max(0, p - 30), p):
+                row.update({k: whole[k] for k in (*_OWNER_KEYS, "period")})   # "..., davon 150 in Deutschland"
+            out.append(row)
             continue
         inflation = _inflation_rate(f, s, p, e)
         if inflation is not None:
@@ -696,6 +703,8 @@ def change_rows(ctx) -> list[dict]:
     return out
 
 
+# the part of a whole stated before: "rund 600 Stellen wegfallen, davon etwa 150 in Deutschland"
+_DAVON = re.compile(r"(?i)(?<![\wäöüß])davon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|allein)\s+)*$")
 _OWNER_KEYS = ("entity", "entity_text", "entity_start", "entity_end", "entity_source")
 #: how far (characters) an elliptic change may stand from the change it continues
 CONTINUE_WITHIN = 300
@@ -738,13 +747,15 @@ def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
         return None
     if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
         return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
-    if _VON.search(s[max(0, p - 30):p]) or not f["low"]:
-        return None                                     # "Von rund 9200 Arbeitsplätzen ...": the base
+    if _VON.search(s[max(0, p - 30):p]) or _AUF.search(s[max(0, p - 30):p]) or not f["low"]:
+        return None                   # "Von rund 9200 Arbeitsplätzen ...": the base; "auf 300 Mitarbeiter": a level
     if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]):
         return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size
     whole = _PARTITIVE.match(s, e)
     noun_at = whole.end("n") if whole else e            # "zehn Prozent der weltweit etwa 2000 Stellen"
-    if not r["job_nouns"].match(s[noun_at:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")):
+    elliptic = _elliptic_jobs(f, s, p, e) if not whole else None
+    if not r["job_nouns"].match(s[noun_at:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")) \
+            and not elliptic:
         return None
     cs, ce = clause_start(s, p), clause_end(s, e)
     window = s[cs:ce] if (r["job_cut"].search(s[cs:ce]) or r["job_create"].search(s[cs:ce])) else s
@@ -755,8 +766,17 @@ def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
     base = {"from_value": float(re.sub(r"\D", "", whole.group("n")))} if whole else {}
     if f["kind"] == "percent":
         return {"change_pct": sign * f["low"], **base}
-    unit = f.get("unit") or r["job_nouns"].match(s[noun_at:]).group(0).split()[-1]
+    unit = f.get("unit") or (r["job_nouns"].match(s[noun_at:]) or elliptic).group(0).split()[-1]
     return {"change_abs": sign * f["low"], "unit": unit, **base}
+
+
+def _elliptic_jobs(f: dict, s: str, p: int, e: int):
+    """A bare count after jobs counted earlier in the sentence: "rund 2.400 Stellen abgebaut; bis Ende
+    2026 sollen weitere 600 wegfallen" (the noun is left out; the match of the earlier jobs)."""
+    if f["kind"] != "count" or f.get("unit") or re.match(r"\s+[A-ZÄÖÜ]", s[e:]):
+        return None
+    found = list(_rules()["jobs_counted"].finditer(s, 0, p))
+    return found[-1] if found else None
 
 
 # a part of a workforce and its whole: "550 ihrer 1250 Stellen", "zehn Prozent der weltweit etwa 2000 Stellen"
