@@ -147,6 +147,11 @@ class Recognizer:
                 if typ == "index" and m.group("l"):
                     continue                  # "Dow Inc.": a company with a legal form, not the index
                 e = m.end("l") if m.group("l") else m.end()
+                longer = _SUBSIDIARY_NAME.match(text, e) if not m.group("l") and typ != "index" \
+                    and _SUBSIDIARY_NOUN.search(text, max(0, m.start() - 40), m.start()) else None
+                if longer:                    # "die Wartungstochter Lufthansa Technik": the subsidiary's name
+                    e = longer.end()
+                    name = self.canonical(text[m.start():e])
                 found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
                 taken.append((m.start(), e))
         if self.re_caps and _CAPS_RUN.search(text):
@@ -218,7 +223,8 @@ class Recognizer:
         for m in self.re_subject.finditer(text):
             s, e = m.span("s")
             words = m.group("s").split()
-            if words[0] in self.not_names or any(self._common(w) for w in words) or not free(s, e) \
+            if words[0] in self.not_names or any(self._common(w) or self._common_compound(w) for w in words) \
+                    or not free(s, e) \
                     or len(words) == 1 and (_plain(words[0]) or _participle(words[0])):
                 continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse"
             written = text[s:e]
@@ -260,6 +266,13 @@ class Recognizer:
             return False
         tags = _tagger().tag_word(word)
         return self._common(word) or bool(tags) and tags[0][0] == "NN"
+
+    def _common_compound(self, word: str) -> bool:
+        """A compound whose last part is a common noun that names no company ("Unfallgeschäft"; not
+        "Commerzbank", "Stahlwerk")."""
+        from .owner import _org_noun
+        head = self._words().head(word)
+        return bool(head) and head != word and self._common(head) and not _org_noun(word)
 
     def _common(self, word: str) -> bool:
         """A common German noun (the model's word list), never a name on its own."""
@@ -359,6 +372,10 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
 
 
+# a subsidiary or brand named by its parent's name and more words: "die Wartungstochter Lufthansa
+# Technik", "die Kernmarke Lufthansa Airlines"
+_SUBSIDIARY_NOUN = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter\w*|[Mm]arke|[Tt]ochtergesellschaft)\s+$")
+_SUBSIDIARY_NAME = re.compile(r"(?:[ ][A-ZÄÖÜ][\wäöüß&-]*[a-zäöüßA-Z]){1,2}(?![\wäöüß-])")
 # legal-form words that are also common nouns ("der Kilchberger Konzern")
 _COMMON_SUFFIXES = ("konzern", "gruppe", "holding")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:der|die|das|des|dem|den)\s+$")

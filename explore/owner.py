@@ -40,7 +40,7 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Beteiligung|beteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
 # a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
-_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter)\w*\s+$")
+_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Marke|marke)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
 # werden könnte, " (not a list item "die Allianz 1 %")
@@ -393,8 +393,9 @@ def is_plain_word(word: str) -> bool:
     (True, False)
     """
     tags = _tagger().tag_word(word.lower())
+    # a rare word in capitals is a name ("die Erstversicherungstochter ERGO"), a common one not ("MEHR")
     return bool(tags) and tags[0][0].startswith(("ADV", "ADJ", "PROAV", "PTK", "KO", "AP", "ART", "PI", "PD", "PP"))\
-        and bool(tags[0][1] > -13)
+        and bool(tags[0][1] > (-11.5 if word.isupper() and len(word) > 2 else -13))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -519,7 +520,8 @@ class ArticleOrgs:
                 if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)
                 or (_RATING.match(sent, o.end - a, o.end - a + 60) or _RATING_NEAR.match(sent, o.end - a))
                 and not _FOR_BEFORE.search(sent, 0, o.start - a)
-                or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)}
+                or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)
+                or _POLLED_BY.match(sent, o.end - a)}
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -751,6 +753,9 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
     return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
 
 
+# the data service that polled a consensus: "Von LSEG befragte Analysten", "der 24 von Bloomberg erfassten Analysten"
+_POLLED_BY = re.compile(r"\s+(?:befragte|befragten|erfasste|erfassten|gesammelte|gesammelten|zusammengetragene|"
+                        r"zusammengetragenen)\s+(?:Analysten|Experten|Ökonomen|Volkswirte|Marktbeobachter)")
 _REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>(?:[^,;:.!?]|\.(?=\w)){2,120}?)\s+(?:[^,;:.!?]{0,60}\s)?"
                         r"(?:mitteilte|mitgeteilt\s+hat|berichtete|bekanntgab|bekannt\s+gab|meldete|ankündigte|erklärte)"
                         r"(?![\wäöüß])")
@@ -803,6 +808,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
                             or any(u.startswith(written + "/") for u in units) or is_plain_word(written)):
         return True                                     # "online", "Gbit" (of "Gbit/s"), "Mehr", "Zuletzt"
     v = vocab()["owner"]
+    if any(w.strip("()") in v["measure_abbreviations"] for w in words):
+        return True                                     # "Group FFO", "ROCE": a measure's abbreviation
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
     if len(words) == 1 and written.lower() in v["reference_heads"]:
@@ -962,6 +969,8 @@ class Grammar:
         low = before.lower().rstrip()
         if any(low.endswith(a) and (len(low) == len(a) or low[-len(a) - 1].isspace()) for a in self.agents):
             return None, False
+        if _POLLED_BY.match(sentence, e):
+            return None, False                           # "Von LSEG befragte Analysten": the poll's source
         i = len(toks) - 1
         skipped_det = False
         det = None                                       # the name's own article
