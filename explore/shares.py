@@ -26,7 +26,7 @@ from .attribute import clause_end, clause_start
 _WORD = re.compile(r"[\wäöüÄÖÜß][\w\-äöüÄÖÜß]*")
 _PREPOSITIONS = {"in", "aus", "im", "mit", "für", "von", "vom", "bei", "an", "am", "zu", "zur", "zum", "nach", "über",
                  "unter", "ohne"}
-_ARTICLES = r"(?:der|aller|von|unter|unter den|bei den|von den|unserer|dieser|jener)"
+_ARTICLES = r"(?:der|aller|von|unter|unter den|bei den|von den|unserer|ihrer|seiner|dieser|jener)"
 
 
 @functools.cache
@@ -107,7 +107,8 @@ def _group_after(sentence: str, e: int, bare: bool) -> tuple[str | None, int]:
     if paren:
         e += paren.end()
     rx = (r"\s*(?:" + _ARTICLES + r"\s+)?" if bare else r"\s*" + _ARTICLES + r"\s+")
-    m = re.match(rx + r"(?P<np>(?:[\w\-äöüß]+\s+){0,3}?(?:\d+-)?[A-ZÄÖÜ][\w\-äöüß]*)", sentence[e:])
+    m = re.match(rx + r"(?:\d[\d.'’\u00a0\u202f]*\s+)?(?P<np>(?:[\w\-äöüß]+\s+){0,3}?(?:\d+-)?[A-ZÄÖÜ][\w\-äöüß]*)",
+                 sentence[e:])                          # (a count of the group: "der 2'050 Befragten")
     if not m:
         return None, e
     head = head_noun(m.group("np"))
@@ -180,8 +181,10 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
     r_ = _rules()
     s = f["sentence"]
     p, e = ctx.pos(f)
-    if f.get("direction") and re.search(r"(?i)(?:\bum|\bvon|plus|minus)\s+(?:\w+\s+)?$", s[max(0, p - 25):p]):
-        return None                       # "stieg um 5 Prozent": a change, not a share
+    if f.get("direction") and re.search(r"(?i)(?:\bum|\bvon|plus|minus)\s+(?:\w+\s+)?$", s[max(0, p - 25):p]) \
+            or re.search(r"(?i)\bum\s+(?:\w+\s+){0,2}$", s[max(0, p - 25):p]) \
+            or re.match(r"\s+(?:mehr|weniger|höher|niedriger|teurer|billiger)\b", s[e:]):
+        return None                       # "stieg um 5 Prozent", "um fast die Hälfte", "6 Prozent weniger als": a change
     cs, ce = clause_start(s, p), clause_end(s, e)
     clause = s[cs:ce]
     after = s[e:]
@@ -203,7 +206,10 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         subject = _subject(s, e)
         how = "jeder"
     else:
-        if r_["not_shares"].search(clause) or re.search(r"(?i)\b(?:um|von)\s+$", s[max(cs, p - 5):p]):
+        stake = r_["not_shares"].search(clause)
+        if stake and _OPINION.search(clause) and not r_["not_shares"].search(_OPINION.sub(" ", clause)):
+            stake = None                  # "Zwei Drittel halten die Krankschreibung für sinnvoll": a view
+        if stake or re.search(r"(?i)\b(?:um|von)\s+$", s[max(cs, p - 5):p]):
             return None
         m = [x for x in r_["before"].finditer(s, cs, p)] + [x for x in r_["anteil"].finditer(s, 0, p)]
         groups = [(x, head_noun(x.group("np"))) for x in m]
@@ -225,13 +231,17 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         elif bare and (gb := [h for h in map(head_noun, re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:p])) if h and is_group(h)]):
             group, subject = gb[-1], _subject(s, e)
             how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
-        elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])):
+        elif re.match(r"\s+(?:der|aller)\s", _PAREN.sub("", after, 1)):
+            return None                    # "drei Viertel der in Deutschland gebauten Autos": a share of things
+        elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])
+                         or not f.get("direction") and _finite_verb_before(s, cs, p)):
             group, subject = "Befragten", _subject(s, e)
             how = "survey answer"              # "45 Prozent gaben an", "erwarten 38 Prozent eine ..."
         elif (zu := _group_of_zu(s, cs, p)) is not None:
             group, subject = zu, _subject(s, e)
             how = "zu"                         # "Die SPD-Wähler sind zu 77 Prozent dieser Ansicht"
-        elif _verb_follows(after) and _opens_clause(s, cs, p) and (survey or (near := _group_near(ctx, f, s, cs))):
+        elif _verb_follows(_PAREN.sub("", after, 1)) and _opens_clause(s, cs, p) \
+                and (survey or (near := _group_near(ctx, f, s, cs))):
             group, subject = ("Befragten" if survey else near), _subject(s, e)
             how = "subject"                    # "... der Mittelständler ... 78 Prozent fordern den Abbau"
         elif at.is_adoption(clause) and not f.get("direction"):
@@ -263,15 +273,34 @@ def _group_of_zu(s: str, cs: int, p: int) -> str | None:
     return heads[0] if heads else None
 
 
+# a restatement in parentheses right after a share: "Knapp die Hälfte (48 Prozent) fühlt sich ..."
+_PAREN = re.compile(r"^\s*\([^)]*\)")
+# "halten ... für": a view, not a stake held
+_OPINION = re.compile(r"(?i)(?<![\wäöüß])(?:halten|hält|hielten|hielt)(?=\s[^,;]*\bfür\b)")
+
+
+def _finite_verb_before(s: str, cs: int, p: int) -> bool:
+    """A finite verb right before the share, the qualifiers skipped: the share is its subject
+    ("In Ostdeutschland bevorzugen 51 Prozent das Bargeld", "Den Klimawandel nennen 49 Prozent")."""
+    words = re.findall(r"[\wäöüß]+", s[cs:p])
+    while words and words[-1].lower() in _QUALIFIERS | {"die", "hälfte", "drittel", "viertel"}:
+        words.pop()
+    if len(words) < 2 or not words[-1].islower():
+        return False                                   # a verb in second place, after what opens the clause
+    return _finite(words[-1])
+
+
 def _verb_follows(after: str) -> bool:
     """A finite verb right after the share: the share is the subject ("45 Prozent bemängeln ...")."""
     m = re.match(r"\s*([a-zäöüß]+)\b", after)
-    if not m:
-        return False
+    return bool(m) and _finite(m.group(1))
+
+
+def _finite(word: str) -> bool:
+    """A finite or infinitive form (a plural finite verb looks like one) among HanTa's likely readings,
+    not a participle alone ("bei 2,4 Prozent gelegen", "auf 20 Prozent aufgestockt")."""
     from .owner import _tagger
-    tags = _tagger().tag_word(m.group(1))       # [("VV(FIN)", log p), ...], best first
-    # a finite or infinitive form (a plural finite verb looks like one) among the likely readings,
-    # not a participle alone ("bei 2,4 Prozent gelegen", "auf 20 Prozent aufgestockt")
+    tags = _tagger().tag_word(word)             # [("VV(FIN)", log p), ...], best first
     return any(("FIN" in t or "INF" in t) and t.startswith("V") and lp > tags[0][1] - 2 for t, lp in tags[:2])
 
 

@@ -144,9 +144,9 @@ def germeval_share_scores():
 
 
 def test_real_text_shares_floor(germeval_share_scores):
-    # 76 real GermEval sentences, a key written blind: first 0.549 / 0.966, measured 0.843 / 0.977
+    # 76 real GermEval sentences, a key written blind: first 0.549 / 0.966, measured 0.863 / 0.978
     s = germeval_share_scores["adoption"]
-    assert s.recall >= 0.8 and s.precision >= 0.95, (s.recall, s.precision)
+    assert s.recall >= 0.86 and s.precision >= 0.97, (s.recall, s.precision)
 
 
 def test_real_text_changes_floor():
