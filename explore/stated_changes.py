@@ -393,14 +393,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         return _owner_columns(_indicator_owner(ctx, f, s))
     collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
     o = _apposed_owner(ctx, f, s, p) or ctx.owner(f)
-    text = (ctx.texts or {}).get(f["article"]) or s
-    if o is not None and (o.name in _indices(ctx.at) or _reporter(o.name) or _reporter(_long_form(text, o.name))):
+    if o is not None and (o.name in _indices(ctx.at) or _reports(ctx, f["article"], o.name)):
         o = None
     if o is None or o.source in ("article", "reference"):               # "..., wie Fraport mitteilte"
         from .owner import reporting_company
         rc = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
-        o = rc if rc is not None and not _reporter(rc.name) and not _reporter(_long_form(text, rc.name)) \
-            and not economy(rc.name) else o
+        o = rc if rc is not None and not _reports(ctx, f["article"], rc.name) and not economy(rc.name) else o
     if o is None:
         o = _figure_in_parentheses_owner(ctx, f, s, p)   # "... 551 Mio. Euro begleitet (+66% gegenüber 2014)"
     item = _with_change_owner(s, p, f["sentence_start"])
@@ -507,7 +505,7 @@ def _main_org_owns(ctx, f: dict, s: str, p: int, cs: int, ce: int):
 
 def _strong_main(ctx, article: str) -> bool:
     m = ctx.orgs(article).main()
-    return m is not None and not getattr(m, "weak", False) and not _reporter(m.name)
+    return m is not None and not getattr(m, "weak", False) and not _reports(ctx, article, m.name)
 
 
 def _implicit_owner(ctx, f: dict):
@@ -521,7 +519,7 @@ def _implicit_owner(ctx, f: dict):
               and not getattr(o, "weak", False) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples]   # not "laut X"
     o = before[-1] if before else orgs.main()
-    if o is None or _reporter(o.name) or economy(o.name):
+    if o is None or _reports(ctx, f["article"], o.name) or economy(o.name):
         return None
     return Owner(o.name, o.text, o.start if before else None, o.end if before else None,
                  "reference" if before else "article")
@@ -546,6 +544,28 @@ def _authority(name: str) -> bool:
     budgets, its articles' figures are the economy's."""
     from .owner import grammar
     return any(w.lower().endswith(grammar().authorities) for w in re.split(r"[\s-]+", name))
+
+
+# the author of a survey or study the article reports: "die Frühjahrsumfrage des Deutschen Kammertags",
+# "eine Studie der Beratung X", "im Auftrag des Detailhandelsverbands"
+_AUTHOR_BEFORE = re.compile(r"(?i)(?:umfrage|studie|erhebung|befragung|report|analyse|auswertung|untersuchung|"
+                            r"barometer|monitor|im\s+auftrag)\w*\s+(?:des|der|von|vom)\s+(?:[\wäöüß-]+\s+){0,2}$")
+
+
+def _reports(ctx, article: str, name: str | None) -> bool:
+    """``name`` reports figures in this article rather than owning them: a statistics office, agency or
+    institute (``_reporter``), an abbreviation the text defines as one ("(BDEW)"), or the author of the
+    survey or study the article is about."""
+    if not name:
+        return False
+    text = (ctx.texts or {}).get(article) or ""
+    long = _long_form(text, name)
+    if _reporter(name) or _reporter(long):
+        return True
+    found = ctx.orgs(article).orgs
+    authors = {o.name for o in found if o.start is not None and o.start >= 0
+               and _AUTHOR_BEFORE.search(text, max(0, o.start - 80), o.start)}
+    return bool(authors) and (name in authors or any(o.name in authors and long.endswith(o.text) for o in found))
 
 
 def _long_form(text: str, short: str) -> str:
@@ -720,7 +740,8 @@ def _continue_owners(ctx, rows: list[dict]) -> None:
         text = texts.get(r["article"])
         if r["entity"] is None and prev is not None and prev["article"] == r["article"] and prev["entity"] is not None \
                 and text is not None and 0 <= r["start"] - prev["end"] <= CONTINUE_WITHIN \
-                and "\n" not in text[prev["end"]:r["start"]] and not _authority(prev["entity"]):
+                and "\n" not in text[prev["end"]:r["start"]] and not _authority(prev["entity"]) \
+                and (prev.get("entity_source") == "economy" or not _reports(ctx, r["article"], prev["entity"])):
             r.update({k: prev[k] for k in _OWNER_KEYS})
         prev = r
 
