@@ -225,8 +225,11 @@ class Recognizer:
             words = m.group("s").split()
             if words[0] in self.not_names or any(self._common(w) or self._common_compound(w) for w in words) \
                     or not free(s, e) \
-                    or len(words) == 1 and (_plain(words[0]) or _participle(words[0])):
-                continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse"
+                    or len(words) == 1 and (_plain(words[0]) or _participle(words[0])
+                                            or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie"))
+                                            and _known_noun(words[0])):
+                continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse",
+                #                             "Die Erzeugung aus Wind und Sonne legte ... zu"
             written = text[s:e]
             found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
             taken.append((s, e))
@@ -395,6 +398,13 @@ def town_adjective(word: str) -> bool:
     if not (word.endswith("er") and word[:1].isupper() and word[1:].islower()):
         return False
     return _demonym(word) or word[:-2].lower().endswith(_TOWN_ENDS) and not set("SV") & set(lexicon().classes(word))
+
+
+def _known_noun(word: str) -> bool:
+    """A word HanTa knows as a common noun, not as a name ("Sonne"; not "Vonovia", "Allianz" as names)."""
+    from .owner import is_proper_noun, _tagger
+    tags = _tagger().tag_word(word)
+    return bool(tags) and tags[0][0] == "NN" and tags[0][1] > -25 and not is_proper_noun(word)
 
 
 def _company_noun(word: str) -> bool:

@@ -448,9 +448,9 @@ def _apposed_owner(ctx, f: dict, s: str, p: int):
     """A change in apposition to a quantity ("Geely, zu dem auch die Marke Zeekr gehört, setzte 268.000
     Fahrzeuge ab, ein Plus von 35 Prozent") has the quantity's owner."""
     from . import views                   # views imports this module: looked up at call time
-    m = views._APPOSED_CHANGE.search(s, max(0, p - 60), p)
-    if m is None or m.group("eq"):
-        return None
+    m = views.apposition(ctx, f, s, p)
+    if m is None or m.groupdict().get("eq") or m.re is views._COMMA_BEFORE:
+        return None                       # (", 22 Prozent mehr als": the clause's own owner serves)
     return _quantity_owner(ctx, f, s, m.start(), _WORDS_BEFORE_COMMA)
 
 
@@ -662,7 +662,8 @@ def change_rows(ctx) -> list[dict]:
             out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
             continue
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])) \
-                and not (f["kind"] == "percent" and f.get("direction") and views.business_growth(ctx, s)):
+                and not (f["kind"] == "percent" and f.get("direction") and (
+                    views.business_growth(ctx, s) or views.change_of_a_quantity(ctx, f, s, p))):
             levels = (_levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
                       or _earlier_after_nach(ctx, f, s, p, e))
             if levels:
@@ -673,7 +674,7 @@ def change_rows(ctx) -> list[dict]:
         measure = measure_of(s, p, e)
         plain = blank_per_share(s, p, e)
         if f["kind"] in ("percent", "multiple") and at.is_stock_move(plain, p, e) and (
-                measure == "other" or _SHARE_WORDS.search(plain[cs:ce])):
+                measure == "other" or _SHARE_WORDS.search(plain[cs:ce])) and not views.change_of_a_quantity(ctx, f, s, p):
             continue                                  # a stock move (a business measure wins over "Einzelhandel")
         if f["kind"] == "percent" and views.name_then_sign(ctx, f, s, p):
             continue                                  # "Mercedes-Benz (-3,2 Prozent): Der Autobauer meldete ..."

@@ -762,7 +762,7 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     rx_move, rx_business = _stock_words()
     if _LEVEL_BEFORE.search(s, max(0, p - 80), p) or _AUF_LEVEL.search(s, max(0, p - 30), p) and not _AMOUNTS_TO.search(s):
         return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent", "auf über 19% steigen": a level
-    if business_growth(ctx, s) or _change_of_a_quantity(ctx, r, s, p):
+    if business_growth(ctx, s) or change_of_a_quantity(ctx, r, s, p):
         return False                         # "Auch MG Roewe (plus 27 Prozent) und Polestar (plus 14 Prozent) wuchsen zweistellig"
     if name_then_sign(ctx, r, s, p):
         return True                          # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
@@ -805,20 +805,31 @@ def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
                for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at))
 
 
-def _change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
+def change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
     """"setzte 268.000 Fahrzeuge ab, ein Plus von 35 Prozent", "Bei XPeng entspricht das einem Plus von 20
     Prozent": the change of a quantity stated before, no share's move (unless its clause speaks of a market:
     "Die Aktie schloss bei 24,18 Euro, ein Plus von 2,4 Prozent")."""
-    m = _APPOSED_CHANGE.search(s, max(0, p - 60), p)
+    m = apposition(ctx, r, s, p)
     if m is None:
         return False
-    if m.group("eq"):                       # "entspricht das einem Plus von 20 Prozent, bei Li Auto einem Minus ..."
+    if m.groupdict().get("eq"):             # "entspricht das einem Plus von 20 Prozent, bei Li Auto einem Minus ..."
         return bool(_EQUALS.search(s, 0, m.start())) and not ctx.at.re_stock.search(s)
     before = [x for x in ctx.same_sentence(r, ("money", "count")) if x["end"] <= r["start"]]
     if not before or before[-1]["kind"] == "money" and not _SCALED.search(before[-1]["text"]):
         return False                        # "bis auf 132,85 Euro nach oben, ein Plus von 5,0 Prozent": a price
-    q = ctx.pos(before[-1])[0]
+    q, qe = ctx.pos(before[-1])
+    if m.re is _PAREN_CHANGE and (not _UNIT_WORDS.fullmatch(s, qe, m.start()) or ctx.orgs(r["article"]).in_span(
+            r["sentence_start"] + qe, r["sentence_start"] + m.start())):
+        return False                        # the parentheses right after the quantity and its noun only (no name:
+        #                                     "... 510 Mio. Dätwyler (-6,1%)")
     return not ctx.at.re_stock.search(s, clause_start(s, q), m.start() + 1)
+
+
+def apposition(ctx: _Context, r, s: str, p: int):
+    """The words that set a change in apposition to what stands before it: ", ein Plus von", "entspricht
+    das einem Plus von" (group ``eq``), "(plus ", or ", 22 Prozent mehr als" (the comma); else None."""
+    return _APPOSED_CHANGE.search(s, max(0, p - 60), p) or _PAREN_CHANGE.search(s, max(0, p - 12), p) \
+        or (_COMMA_BEFORE.search(s, max(0, p - 20), p) if _MORE_THAN.match(s, ctx.pos(r)[1]) else None)
 
 
 def business_growth(ctx: _Context, s: str) -> bool:
@@ -855,6 +866,13 @@ _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\
 _APPOSED_CHANGE = re.compile(r"(?i)(?:(?P<eq>einem|einen)|,\s*(?:ein|einem|das)(?:\s+[a-zäöüß]+en)?)\s+(?:"
                              + "|".join(map(re.escape, sorted(shares_vocab()["changes"]["change_nouns"], key=len, reverse=True)))
                              + r")\s+(?:von\s+)?(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+# a signed change in parentheses right after a quantity: "Skoda: 541.000 (plus 7,2 Prozent)", "2,31 Millionen
+# Fahrzeuge (minus 4,4 Prozent)"
+_PAREN_CHANGE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|−|-)?\s*$")
+# "... 17,8 Milliarden Euro abgewickelt, 22 Prozent mehr als vor einem Jahr": the quantity's change
+_COMMA_BEFORE = re.compile(r"(?i),\s*(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+_MORE_THAN = re.compile(r"(?i)\s+(?:mehr|weniger)\s+als(?![\wäöüß])")
+_UNIT_WORDS = re.compile(r"(?:\s+[\wäöüß.-]+){0,3}\s*")
 _EQUALS = re.compile(r"(?i)(?<![\wäöüß])(?:entspricht|entsprach|bedeutet|bedeutete)\s+(?:das|dies)(?![\wäöüß])")
 
 
