@@ -238,7 +238,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     name_stops = set(v["name_stops"]) | stop
     adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
     cont = set(v["name_continuations"])
-    from .orgs import recognizer
+    from .orgs import lexicon, recognizer
     legal = tuple(f for f in recognizer(()).legal_forms if " " in f or "." in f)   # "Sp. z o.o.", "S.p.A."
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
@@ -276,8 +276,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and not is_proper_noun(w, known=True))
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
-                and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)):
-            found = True
+                and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
+                and not (prev and prev[-1].lower() in _DETS and _GENITIVE_AFTER.match(text, e)
+                         and lexicon().classes(w) == "N"):
+            found = True                                  # (not "Die Airlines der Gruppe": a noun with its genitive)
         if found:
             amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
             if amp:                                       # "Zwahlen & Mayr"
@@ -329,6 +331,9 @@ def _place_adjective(word: str, nxt) -> bool:
     if not word.endswith("er") or "T" not in lex.classes(word[:-2]) or set("SV") & set(lex.classes(word)):
         return False
     return nxt is None or not _org_noun(nxt.group())
+
+
+_GENITIVE_AFTER = re.compile(r"\s+(?:der|des)\s+[A-ZÄÖÜ]")
 
 
 def _town_adjective_before_head(word: str, nxt) -> bool:

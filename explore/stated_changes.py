@@ -898,6 +898,11 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
 _NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,40}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
+# the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen"
+_WAREN_ES = re.compile(r"^\s*,\s*(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|ein\s+Jahr\s+(?:zuvor|davor|vorher)|"
+                       r"vor\s+einem\s+Jahr|im\s+Vor(?:quartal|monat))\s+(?:waren|war|lagen|lag|betrugen|betrug)\s+es\s+"
+                       r"(?:(?:noch|rund|etwa|knapp|gut|erst|nur)\s+)*$")
+_WAREN_ES_END = re.compile(r"^\.?\s*(?:gewesen\s*)?(?:[.;),]|$)")
 # "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
 _NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
@@ -918,8 +923,10 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     x = min(after, key=lambda y: y["start"])
     xp, xe = ctx.pos(x)
     gap = _NACH_BEFORE.match(s[e:xp])
-    if not gap or not (_PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
-                       and _AUF.search(s[max(0, p - 30):p])):
+    if _WAREN_ES.match(s[e:xp]) and _WAREN_ES_END.match(s[xe:]):
+        pass                          # "sank auf 1,74 Milliarden Euro, im Vorjahr waren es 2,02 Milliarden Euro gewesen"
+    elif not gap or not (_PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
+                         and _AUF.search(s[max(0, p - 30):p])):
         return None
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None
