@@ -573,16 +573,7 @@ def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisatio
      ('Deutsche Telekom', 'Deutsche Telekom', 'model'), ('LBBW', 'Landesbank Baden-Württemberg', 'alias'),
      ('Telekom', 'Deutsche Telekom', 'model')]
     """
-    rec = recognizer()
-    ms = sorted(mentions, key=lambda o: (o.start, -o.end))
-    # legal forms that tell companies apart
-    forms: dict[str, set[str]] = {}
-    for o in ms:
-        lf = rec.legal_form(o.text)
-        if lf:
-            forms.setdefault(o.name, set()).add(lf)
-    ms = [replace(o, name=f"{o.name} {rec.legal_form(o.text)}")
-          if len(forms.get(o.name, ())) > 1 and rec.legal_form(o.text) else o for o in ms]
+    ms = keep_legal_forms(sorted(mentions, key=lambda o: (o.start, -o.end)))
     # short forms in brackets
     alias: dict[str, str] = {}
     for o in ms:
@@ -616,6 +607,19 @@ def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisatio
         if o.name not in seen:
             seen.append(o.name)
     return resolved
+
+
+def keep_legal_forms(mentions: list) -> list:
+    """Mentions of two companies that differ only in legal form ("Porsche SE", "Porsche AG") keep it in
+    their names; any other mention is returned as it is."""
+    rec = recognizer()
+    forms: dict[str, set[str]] = {}
+    for o in mentions:
+        lf = rec.legal_form(o.text)
+        if lf:
+            forms.setdefault(o.name, set()).add(lf)
+    return [replace(o, name=f"{o.name} {rec.legal_form(o.text)}")
+            if len(forms.get(o.name, ())) > 1 and rec.legal_form(o.text) else o for o in mentions]
 
 
 def first_words(ms) -> dict[str, tuple[str, int, str]]:

@@ -575,7 +575,8 @@ class ArticleOrgs:
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
                 orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
-        orgs = _first_word_mentions(orgs, spans)
+        from .orgs import keep_legal_forms
+        orgs = keep_legal_forms(_first_word_mentions(orgs, spans))    # "Porsche AG" and "Porsche SE"
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
         return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
