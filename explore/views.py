@@ -24,7 +24,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .shares import vocab as shares_vocab
 from .schemas import validate
@@ -445,8 +445,9 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     # the company a bank rates, between the bank and the target: "Kepler Cheuvreux hebt die UBS auf "Buy" mit
     # einem Kursziel von 38 Franken", "Die UBS stuft die Porsche AG ... ab und senkt das Ziel auf 38 Euro"
     own = who is not None and who.start is not None and who.end <= s0 + m.start() \
-        and _own_target(sentence, who.end - s0, m.start())
-    setter = who is not None and who.start is not None and (cs <= who.start < s0 + m.start() or own)
+        and _own_target(sentence, who.end - s0, m.start(), m.end())
+    setter = who is not None and who.start is not None and (cs <= who.start < s0 + m.start() or own
+                                                             or who.name in _target_setters(orgs))
     # ("Goldman Sachs ...: Sie erhöhte ihr Kursziel von 45 auf 55 Euro", "der UBS, die ihr Ziel ... anhob")
     banks = [o for o in orgs.in_span(cs, s0 + m.start()) if (o.start, o.end) in orgs.speakers] or ([who] if setter else [])
     after = who is not None and who.start is not None and who.start >= s0 + m.end() and (who.start, who.end) in orgs.speakers
@@ -475,15 +476,22 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
 
 def _target_setters(orgs: ArticleOrgs) -> set[str]:
     """Names that set a target in the article: followed in their sentence by "ihr Kursziel", "sein Ziel"
-    ("Goldman Sachs ...: Sie erhöhte ihr Kursziel", "der UBS, die ihr Ziel ... anhob")."""
+    ("Goldman Sachs ...: Sie erhöhte ihr Kursziel", "der UBS, die ihr Ziel ... anhob"), or by a target
+    word in their clause with no other name between ("Bei der Citigroup steigt das Kursziel")."""
     if orgs in _SETTERS:
         return _SETTERS[orgs]
     text = orgs.text or ""
     out = set()
+    starts = sorted(o.start for o in orgs.orgs)
     for o in orgs.orgs:
         stop = min((i for i in (text.find(". ", o.end), text.find("\n", o.end)) if i >= 0), default=len(text))
-        if any(_own_target(text, o.end, m.start()) for m in _TARGET.finditer(text, o.end, min(stop, o.end + 120))):
+        targets = list(_TARGET.finditer(text, o.end, min(stop, o.end + 120)))
+        if any(_own_target(text, o.end, m.start(), m.end()) for m in targets):
             out.add(o.name)
+        elif targets and _SETTER_CLAUSE.fullmatch(text, o.end, targets[0].start()) \
+                and not any(o.end < x < targets[0].start() for x in starts) \
+                and not _FOR_COMPANY.search(text, max(0, o.start - 12), o.start):
+            out.add(o.name)            # "Bei der Citigroup steigt das Kursziel", "Die DZ Bank setzte den fairen Wert"
     _SETTERS[orgs] = out
     return out
 
@@ -491,17 +499,27 @@ def _target_setters(orgs: ArticleOrgs) -> set[str]:
 _SETTERS: "weakref.WeakKeyDictionary[ArticleOrgs, set[str]]" = weakref.WeakKeyDictionary()   # per article
 
 
-def _own_target(text: str, name_end: int, target: int) -> bool:
+def _own_target(text: str, name_end: int, target: int, target_end: int | None = None) -> bool:
     """The name ending at name_end sets the target at text[target]: "ihr Kursziel" follows with no other
-    noun between (a pronoun may stand for it: "Goldman Sachs ...: Sie erhöhte ihr Kursziel"; not
+    noun between (a pronoun or the bank's town may stand for it: "Goldman Sachs ...: Sie erhöhte ihr
+    Kursziel", "die UBS: Die Schweizer bestätigten ihr Ziel"; not
     "Hellofresh ..., nachdem ein Analyst sein Kursziel ...")."""
-    return bool(_POSSESSIVE_BEFORE.search(text, max(name_end, target - 30), target)) \
-        and all(w in _SUBJECT_PRONOUNS for w in _CAPITALISED.findall(text, name_end, target))
+    own = _POSSESSIVE_BEFORE.search(text, max(name_end, target - 30), target) or target_end is not None \
+        and _POSSESSIVE_IN.search(text, target, target_end)         # "bestätigten ihr Ziel"
+    return bool(own) \
+        and all(w in _SUBJECT_PRONOUNS or _people_of_a_place(w) for w in _CAPITALISED.findall(text, name_end, target))
+
+
+def _people_of_a_place(word: str) -> bool:
+    """"Schweizer", "Frankfurter": a place's people (how a text names a bank by its seat)."""
+    from .orgs import lexicon
+    return _demonym(word) or word.endswith("er") and "T" in lexicon().classes(word[:-2])
 
 
 _CAPITALISED = re.compile(r"(?<![\wäöüß])[A-ZÄÖÜ][\wäöüß-]*")
 _SUBJECT_PRONOUNS = frozenset({"Sie", "Er", "Die", "Der", "Das", "Diese", "Dieser"})
 # the target is the setter's own: "ihr Kursziel", "seinen fairen Wert"
+_POSSESSIVE_IN = re.compile(r"(?i)(?<![\wäöüß])(?:ihr|sein)\s+ziel")
 _POSSESSIVE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:ihr|ihre|ihren|ihrem|sein|seine|seinen|seinem|deren|dessen)\s+"
                                 r"(?:[a-zäöüß]+\s+)?$")
 
@@ -535,6 +553,8 @@ _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
 _FOR_FIRST = re.compile(r"(?i)\W*für\s+(?:die\s+|den\s+|das\s+)?")
 _SETTER_AFTER = re.compile(r"(?i)\s+(?:durch|seitens)\s")
 _TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
+# what may stand between a bank and the target it sets in one clause: "steigt das", "setzte den"
+_SETTER_CLAUSE = re.compile(r"\s+(?:[\wäöüß]+\s+){1,3}(?:das|den|dem|ihr|ihren|sein|seinen)\s+(?:[a-zäöüß]+\s+)?")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 
 
