@@ -76,6 +76,8 @@ def _rules(lang: str = "de") -> dict:
                            + "|".join(d["down_inner"]), re.I),
         "separable": {d: [re.compile(r"(?i)(?<![\wäöüß])(?:" + verb + r")\b.*\b" + part + r"\s*[.!?]?\s*$")
                           for verb, part in v["separable"][d]] for d in ("up", "down")},
+        "lower_is_better": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["lower_is_better"]) + r")(?![\wäöüß])"),
+        "judging": re.compile(r"(?i)(?<![\wäöüß])(?:" + "|".join(v["judging"]) + ")"),
         "inflation": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["inflation"]) + r")(?![\wäöüß])"),
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
         "group_possessors": [w.lower() for w in v["group_possessors"]],
@@ -670,6 +672,9 @@ def change_rows(ctx) -> list[dict]:
                 out.append(levels)
             continue
         direction = _direction(f, s, p, e)
+        clause = s[clause_start(s, p):clause_end(s, e)]
+        if direction and r_["judging"].search(clause) and r_["lower_is_better"].search(s[:clause_end(s, e)]):
+            direction = "down" if direction == "up" else "up"   # "Die Combined Ratio verbesserte sich um 2,3 Punkte"
         cs, ce = clause_start(s, p), clause_end(s, e)
         measure = measure_of(s, p, e)
         plain = blank_per_share(s, p, e)

@@ -382,6 +382,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
         if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
             from .stated_changes import _implicit_owner
             who = _implicit_owner(ctx, r)
+        if who is None:
+            who = lead_owner(ctx, r)
         for each in _each(ctx, r, who):          # "Vanguard und Invesco verbuchten jeweils rund 14 Milliarden Euro"
             rows.append({**_provenance(r), **_owner_columns(each), "measure": what,
                          "fiscal_period": fiscal[0] if fiscal else None,
@@ -402,6 +404,39 @@ _TARGET_WORDS = (r"(?:kursziel|preisziel|fair(?:e[nr]?)?\s+wert|fair\s+bewertet|
 # "das Kursziel für Siemens Energy", a headline's "senkt Ziel für Vonovia"
 _TARGET_OF = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
                         r"(?:(?:aktien?|papiere?|titel)\s+(?:von|der|des)\s+)?")
+
+
+# a list item that goes on with its lead's sentence: "- im Segment X von 150 Mio. € bis 190 Mio. €"
+_ITEM_GOES_ON = re.compile(r"^\s*[-–•*]\s+[a-zäöüß]")
+
+
+def lead_owner(ctx: _Context, r: dict) -> Owner | None:
+    """The owner of a list item that continues the sentence of its lead line ("Für die Segmente erwartet
+    der Vorstand ein operatives EBT\n- im Segment X von 150 Mio. € bis 190 Mio. €"): a reference of the
+    lead ("der Vorstand", "der Konzern") resolved, else the organisation it names last; None when the
+    item stands alone or its lead ends its sentence."""
+    text = (ctx.texts or {}).get(r["article"]) or ""
+    s0 = r["sentence_start"]
+    if not text or not _ITEM_GOES_ON.match(r["sentence"]):
+        return None
+    end = text.rfind("\n", 0, s0)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not re.match(r"\s*[-–•*]\s", line):
+            break
+        end = start - 1
+    else:
+        return None
+    if not line.strip() or line.rstrip()[-1:] in ".!?":
+        return None
+    orgs = ctx.orgs(r["article"])
+    refs = grammar().references(line, 0, len(line))
+    if refs:
+        return _resolve(orgs, refs[0], start, line)
+    named = [o for o in orgs.in_span(start, end) if o.type not in ("index", "currency")
+             and (o.start, o.end) not in orgs.speakers]
+    return Owner(named[-1].name, named[-1].text, named[-1].start, named[-1].end, named[-1].source) if named else None
 
 
 def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
