@@ -256,6 +256,8 @@ class Quantities:
             between = text[f["end"]:g["start"]]
             if len(between) > 40 or not self.re_conn.match(between):
                 continue
+            if g["kind"] == "percent" and f["low"] and g["low"] and f["low"] >= 100 * g["low"] and f["low"] >= 100:
+                continue                  # "um 14.800 oder 5,0 Prozent": a count and its change in percent
             # the scale word too, unless the number is written out in full: "von 977'000 auf 2,8
             # Millionen Franken" is 977,000, "von 2,1 auf 2,5 Mrd. Euro" 2.1 billion
             scale = g["scale"]
