@@ -75,10 +75,10 @@ def is_group(word: str, lang: str = "de") -> bool:
     w = word.lower()
     if w in r["not_groups"] or not w[:1].isalpha():
         return False
-    return any(w.endswith(g) for g in r["groups"]) or _inhabitants(word)
+    return any(w.endswith(g) for g in r["groups"]) or inhabitants(word)
 
 
-def _inhabitants(word: str) -> bool:
+def inhabitants(word: str) -> bool:
     """The people of a place: "Berliner", "Wiener", "Zürcher" is not (its stem is no place name)."""
     from .orgs import lexicon
     return len(word) > 4 and word.endswith("er") and "T" in lexicon().classes(word[:-2])

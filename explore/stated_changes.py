@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 
 from .attribute import blank_per_share, clause_end, clause_start
 from .lang import vocabulary
@@ -564,12 +565,19 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     long = _long_form(text, name)
     if _reporter(name) or _reporter(long):
         return True
-    found = ctx.orgs(article).orgs
-    authors = {o.name for o in found if o.start is not None and o.start >= 0
-               and _AUTHOR_BEFORE.search(text, max(0, o.start - 80), o.start)}
-    return bool(authors) and (name in authors or any(o.name in authors and long.endswith(o.text) for o in found))
+    orgs = ctx.orgs(article)
+    authors = _AUTHORS.get(orgs)
+    if authors is None:                 # once per article: the authors' names and how the article writes them
+        names = {o.name for o in orgs.orgs if o.start is not None and o.start >= 0
+                 and _AUTHOR_BEFORE.search(text, max(0, o.start - 80), o.start)}
+        authors = _AUTHORS[orgs] = (names, {o.text for o in orgs.orgs if o.name in names})
+    return name in authors[0] or bool(long) and any(long.endswith(t) for t in authors[1])
 
 
+_AUTHORS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()    # ArticleOrgs -> (names, written forms)
+
+
+@functools.lru_cache(maxsize=4096)
 def _long_form(text: str, short: str) -> str:
     """The name an abbreviation stands for where the text defines it: "Der Bundesverband der Energie-
     und Wasserwirtschaft (BDEW)" -> "Bundesverband der Energie- und Wasserwirtschaft"; else ""."""

@@ -26,7 +26,7 @@ from .attribute import Attributor, attributor, blank_per_share, clause_end, clau
 from .normalize import converter, signed
 from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
-from .shares import vocab as shares_vocab
+from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
 from .stated_changes import sentiment_points
 from .unwrap import unwrap
@@ -547,8 +547,7 @@ def _own_target(text: str, name_end: int, target: int, target_end: int | None = 
 
 def _people_of_a_place(word: str) -> bool:
     """"Schweizer", "Frankfurter": a place's people (how a text names a bank by its seat)."""
-    from .orgs import lexicon
-    return _demonym(word) or word.endswith("er") and "T" in lexicon().classes(word[:-2])
+    return _demonym(word) or inhabitants(word)
 
 
 _CAPITALISED = re.compile(r"(?<![\wäöüß])[A-ZÄÖÜ][\wäöüß-]*")
