@@ -562,22 +562,24 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     if not name:
         return False
     text = (ctx.texts or {}).get(article) or ""
-    long = _long_form(text, name)
-    if _reporter(name) or _reporter(long):
-        return True
     orgs = ctx.orgs(article)
-    authors = _AUTHORS.get(orgs)
-    if authors is None:                 # once per article: the authors' names and how the article writes them
+    known = _AUTHORS.get(orgs)
+    if known is None:                   # once per article: the authors' names, how it writes them, long forms
         names = {o.name for o in orgs.orgs if o.start is not None and o.start >= 0
                  and _AUTHOR_BEFORE.search(text, max(0, o.start - 80), o.start)}
-        authors = _AUTHORS[orgs] = (names, {o.text for o in orgs.orgs if o.name in names})
-    return name in authors[0] or bool(long) and any(long.endswith(t) for t in authors[1])
+        known = _AUTHORS[orgs] = (names, {o.text for o in orgs.orgs if o.name in names}, {})
+    names, written, longs = known
+    if name not in longs:
+        longs[name] = _long_form(text, name)
+    long = longs[name]
+    if _reporter(name) or _reporter(long):
+        return True
+    return name in names or bool(long) and any(long.endswith(t) for t in written)
 
 
-_AUTHORS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()    # ArticleOrgs -> (names, written forms)
+_AUTHORS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> (names, written, long forms)
 
 
-@functools.lru_cache(maxsize=4096)
 def _long_form(text: str, short: str) -> str:
     """The name an abbreviation stands for where the text defines it: "Der Bundesverband der Energie-
     und Wasserwirtschaft (BDEW)" -> "Bundesverband der Energie- und Wasserwirtschaft"; else ""."""
