@@ -148,7 +148,7 @@ class Recognizer:
                     continue                  # "Dow Inc.": a company with a legal form, not the index
                 e = m.end("l") if m.group("l") else m.end()
                 longer = _SUBSIDIARY_NAME.match(text, e) if not m.group("l") and typ != "index" \
-                    and _SUBSIDIARY_NOUN.search(text, max(0, m.start() - 40), m.start()) else None
+                    and _subsidiary_before().search(text, max(0, m.start() - 40), m.start()) else None
                 if longer:                    # "die Wartungstochter Lufthansa Technik": the subsidiary's name
                     e = longer.end()
                     name = self.canonical(text[m.start():e])
@@ -375,9 +375,15 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
 
 
+def _subsidiary_before():
+    """The words before a subsidiary's or brand's name ("die Wartungstochter ", "die Kernmarke "): the
+    owner module's pattern, one for both."""
+    from .owner import _SUBSIDIARY_BEFORE
+    return _SUBSIDIARY_BEFORE
+
+
 # a subsidiary or brand named by its parent's name and more words: "die Wartungstochter Lufthansa
 # Technik", "die Kernmarke Lufthansa Airlines"
-_SUBSIDIARY_NOUN = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter\w*|[Mm]arke|[Tt]ochtergesellschaft)\s+$")
 _SUBSIDIARY_NAME = re.compile(r"(?:[ ][A-ZÄÖÜ][\wäöüß&-]*[a-zäöüßA-Z]){1,2}(?![\wäöüß-])")
 # legal-form words that are also common nouns ("der Kilchberger Konzern")
 _COMMON_SUFFIXES = ("konzern", "gruppe", "holding")
