@@ -150,10 +150,14 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     """
     found_by = {False: None, True: None}    # economies named, and offices that stand for more than one
     text = text or ""
+    ends = {m.end() for rx, _, _ in _rules()["economies"] for m in rx.finditer(text)}
     for rx, name, reporter in _rules()["economies"]:
         for m in rx.finditer(text):
             if _rules()["not_after"].search(text[max(0, m.start() - 12):m.start()]):
                 continue                    # "Gäste aus Deutschland", "Exporte nach China"
+            before = _OF_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            if before and before.start() in ends:
+                continue                    # "die Regionaldirektion Bayern der Bundesagentur": Bayern's office
             if "isch" in m.group().lower() and _describes_a_company(text, m.end()):
                 continue                    # "Französische Bank kündigt Stellenabbau an": a company
             best = found_by[reporter]
@@ -175,6 +179,7 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     return best[1] if best else (found[-1] if found else None)
 
 
+_OF_BEFORE = re.compile(r"\s+(?:der|des)\s+$")
 # the name case-sensitive (capitalised), the words around it in either case
 _WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?i:der|die|das|den|dem)\s+(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
                           r"\s+mit\s+(?i:(?:einem\s+)?(?:plus|minus|zuwachs|anstieg|rückgang|wachstum)\s+(?:von\s+)?)"

@@ -105,8 +105,8 @@ FLOORS = {
     # an eleventh blind key (tests/gold/tables_market11: a wire story, an insurer, deliveries by brand, a
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
-    # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.662/0.738
-    "market11": {"money": (0.89, 0.88), "stock_moves": (0.82, 0.8), "changes": (0.66, 0.73)},
+    # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
+    "market11": {"money": (0.89, 0.88), "stock_moves": (0.82, 0.8), "changes": (0.67, 0.75)},
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.87, 0.98), "changes": (0.57, 0.61)},
