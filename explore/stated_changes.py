@@ -244,6 +244,11 @@ def _describes_a_company(text: str, end: int) -> bool:
 
 
 _IN_PLACE = re.compile(r"(?<![\wäöüß])in\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
+_IN_PLACE_ANY = re.compile(r"(?<![\wäöüß])[Ii]n\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
+# a cause is no measure: "sank der Absatz wegen der US-Importzölle um 8,5 Prozent" (sales, not imports)
+_CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|infolge|angesichts)\s+"
+                           r"(?:(?:der|des|dem|den|die|das|eines|einer|höherer|höheren|neuer|neuen|hoher|hohen|"
+                           r"gestiegener|gestiegenen|gesunkener|gesunkenen|schwacher|schwachen|starker|starken)\s+)*\S*$")
 
 
 def measure_of(sentence: str, pos: int, end: int) -> str:
@@ -256,7 +261,8 @@ def measure_of(sentence: str, pos: int, end: int) -> str:
         best, dist = None, None
         for name, rx in _rules()["measures"]:
             for m in rx.finditer(sentence, a, b):
-                if m.start() < end and m.end() > pos:
+                if m.start() < end and m.end() > pos or _CAUSE_BEFORE.search(sentence, max(0, m.start() - 60),
+                                                                             m.start()):
                     continue
                 d = pos - m.end() if m.end() <= pos else (m.start() - end) * 2     # the subject comes first
                 if dist is None or d < dist:
@@ -287,7 +293,9 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
 
 
 # (not against an expectation: "5 Prozent weniger als erwartet")
-_EXPECTED = r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|gedacht|vorhergesagt)\b)"
+_EXPECTED = (r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|gedacht|vorhergesagt)\b)"
+             # (nor a qualifier of the next figure: "in drei Jahren mehr als 380 Milliarden Yuan"; a year compares)
+             r"(?!\s+(?:(?:rund|etwa|knapp|gut)\s+)?(?!(?:19|20)\d\d\b)\d)")
 _COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als" + _EXPECTED
                        + r"|dem|der|den|im|vorjahr\w*)\b"
                        r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$))")
@@ -295,6 +303,11 @@ _COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer
 # a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
 _VERSUS = re.compile(r"(?i)^\s*(?:gegenüber|im\s+vergleich\s+zu[mr]?|verglichen\s+mit|vs\.?|zu[mr]?)\s+"
                      r"(?:dem\s+|der\s+|den\s+)?(?:vor(?:jahr|monat|quartal|woche|tag)\w*|\d{4}\b)")
+
+
+# a duration set against an earlier one: "0,8 Tage weniger als im Vorjahr" (not "in zehn Jahren mehr als verdoppelt")
+_DURATION_COMPARED = re.compile(r"(?i)\s*(?:mehr|weniger|länger|kürzer)\s+als\s+(?:im|in|ein|einem|vor|zuvor|der|die|das|"
+                                r"dem|den|(?:19|20)\d\d)\b")
 
 
 def compared(s: str, e: int) -> str | None:
@@ -305,11 +318,14 @@ def compared(s: str, e: int) -> str | None:
     return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "über") else "down"
 
 
+_PAREN_SIGN_BEFORE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|-|−)?\s*$")
+
+
 def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
     earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
     before = s[max(0, p - 40):p]
-    if f["kind"] in ("percent", "count", "money", "ratio") and compared(s, e):
+    if f["kind"] in ("percent", "count", "money", "ratio", "duration") and compared(s, e):
         return True                                   # "setzte BASF ein Fünftel mehr um"
     if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]):
         return True
@@ -317,6 +333,9 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
         return True
     if f["kind"] == "percent" and _paren_item(s, p):
         return True
+    if f["kind"] == "percent" and f.get("direction") and _PAREN_SIGN_BEFORE.search(s, max(0, p - 12), p) \
+            and (m := _LINE_LABEL.match(s)) and _place(m.group("n")):
+        return True                                   # "- München: 8.420 Euro (plus 2,8 Prozent)"
     if f["kind"] == "percent" and f.get("direction") and s[p:p + 1] in "+-−" and _VERSUS.match(s[e:]):
         return True
     if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
@@ -327,6 +346,11 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
             cs = 0
         return measure_of(s[cs:ce], p - cs, e - cs) != "other"
     return False
+
+
+# nothing but "auf" between the two levels of a change: the unit of the second is the first's too
+_BARE_TO_UNIT = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa)\s+)?")
+_SCALE_WORD = re.compile(r"(?i)mio|mrd|million|milliard|billion|tsd|tausend")
 
 
 def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
@@ -346,6 +370,9 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
             to = x
         elif (_VON.search(before) or _NACH.search(before)) and frm is None:
             frm = x
+    if frm is not None and to is not None and frm["unit"] is None and to["unit"] is not None \
+            and _BARE_TO_UNIT.fullmatch(s, ctx.pos(frm)[1], ctx.pos(to)[0]) and not _SCALE_WORD.search(to["text"]):
+        frm = frm | {"unit": to["unit"], "kind": to["kind"]}    # "von 350 auf 1.200 Megawattstunden": one unit
     if frm is not None and to is not None and frm["unit"] != to["unit"]:
         frm = None if frm["unit"] is None else frm
     return frm, to
@@ -400,6 +427,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if measure == "sentiment":                  # an indicator belongs to its institute
         return _owner_columns(_indicator_owner(ctx, f, s))
     collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
+    label = _LINE_LABEL.match(s)
+    if measure == "production" and label and label.end() <= p and not _rules()["sector"].search(s, cs, ce) \
+            and not economy(s) and _strong_main(ctx, f["article"]) and not _authority(ctx.orgs(f["article"]).main().name):
+        collective = False                  # "- Flexible Erzeugung: 1,36 Milliarden Euro (minus 23 Prozent)": a segment
     o = _apposed_owner(ctx, f, s, p) or ctx.owner(f)
     if o is not None and (o.name in _indices(ctx.at) or _reports(ctx, f["article"], o.name)):
         o = None
@@ -409,7 +440,11 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = rc if rc is not None and not _reports(ctx, f["article"], rc.name) and not economy(rc.name) else o
     if o is None:
         o = _figure_in_parentheses_owner(ctx, f, s, p)   # "... 551 Mio. Euro begleitet (+66% gegenüber 2014)"
-    item = _with_change_owner(s, p, f["sentence_start"])
+    if o is not None and o.source == "pattern" and (measure in _COMPANY_MEASURES or measure == "other") \
+            and _place(o.text) \
+            and _strong_main(ctx, f["article"]):
+        o = _implicit_owner(ctx, f, places=False)   # "Südamerika legte um ein Fünftel auf 281.000 Fahrzeuge zu": its market
+    item = _line_label(ctx, f, s, p) or _with_change_owner(s, p, f["sentence_start"])
     if item is not None:
         return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
     if o is not None and " " not in o.name.strip() and economy(o.name):
@@ -439,6 +474,52 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     name = name or _economy_near(ctx, f, s, p, False) or _economy_near(ctx, f, s, p, True) \
         or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+#: measures only a company has: a place named as their subject is one of its markets
+_COMPANY_MEASURES = frozenset({"revenue", "profit", "orders", "sales_volume", "users", "dividend", "market_share"})
+
+
+def _place(name: str | None) -> bool:
+    """A country, region or town (the NER word list's places, the economies), not a company."""
+    from .orgs import lexicon
+    name = (name or "").strip()
+    return bool(name) and (economy(name) == name or " " not in name and not name.isupper()
+                           and "T" in lexicon().classes(name))       # (not an abbreviation: "PKO")
+
+
+# a list line "- München: 8.420 Euro (plus 2,8 Prozent)": its label, and the first figure after it
+_LINE_LABEL = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<n>[A-ZÄÖÜ][\wäöüß&/.+-]*(?:\s+[A-ZÄÖÜ][\wäöüß&/.+-]*){0,3})\s*:\s*")
+
+
+# between a list line's label and its change: a sign, or the quantity that changed and its parenthesis
+# ("- Leipzig: plus 4,2 Prozent", "- Skoda: 541.000 (plus 7,2 Prozent)"); a rubric in capitals may go on in
+# prose ("INFINEON: Die UBS hob ihr Ziel ... auf 46 Euro")
+_LABEL_GAP = re.compile(r"(?i)(?:(?:plus|minus|rund|etwa|knapp|\+|-|−)\s*)*"
+                        r"|\d[\d.,'’ ]*(?:[^\W\d][\wäöüß.$€£-]*\s*){0,3}\(\s*(?:plus|minus|\+|-|−)?\s*")
+
+
+def _line_label(ctx, f: dict, s: str, p: int):
+    """The label of a list line owns the changes on it ("- Leipzig: 3.120 Euro (plus 4,2 Prozent)",
+    "- Mercedes-Benz Vans: 182.000 (minus 3,3 Prozent)") where it is a place or a name; a common noun
+    ("- Flexible Erzeugung: ...", "- Umsatz: ...") is a segment or a measure of the article's company."""
+    from .owner import Owner
+    m = _LINE_LABEL.match(s)
+    if m is None or "\n" in s[:p]:
+        return None
+    name, a, b = m.group("n"), m.start("n"), m.end("n")
+    s0 = f["sentence_start"]
+    orgs = [o for o in ctx.orgs(f["article"]).in_span(s0 + a, s0 + b) if o.start == s0 + a]
+    if not _LABEL_GAP.fullmatch(s, m.end(), p) and not (orgs and name.isupper() and len(name) > 2):
+        return None                         # a line of prose after its heading ("- Produktempfehlungen: Die Engine ...")
+    if _place(name):
+        return Owner(economy(name) or name, name, s0 + a, s0 + b, "pattern")
+    if not orgs:
+        return None
+    o = orgs[0]
+    if o.end == s0 + b or name.count(" ") > 2 or "/" in name:
+        return Owner(o.name, o.text, o.start, o.end, o.source)
+    return Owner(name, name, s0 + a, s0 + b, o.source)     # "Volkswagen Pkw": the brand named by its parent
 
 
 _OPEN_PAREN_AFTER = re.compile(r"(?:\s+[\wäöüß.-]+){0,3}\s*\(\s*")
@@ -516,16 +597,17 @@ def _strong_main(ctx, article: str) -> bool:
     return m is not None and not getattr(m, "weak", False) and not _reports(ctx, article, m.name)
 
 
-def _implicit_owner(ctx, f: dict):
+def _implicit_owner(ctx, f: dict, places: bool = True):
     """A company's measure without a possessor ("Der Umsatz stieg um 25 Prozent", "elf Prozent der
     Belegschaft") is the company the article is talking about: the organisation named last before
-    it, else the article's main organisation."""
+    it (without ``places``: the last that is no place), else the article's main organisation."""
     from .owner import Owner
     orgs = ctx.orgs(f["article"])
     sources = orgs.sources()
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
               and not getattr(o, "weak", False) and not _reporter(o.name)
-              and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples]   # not "laut X"
+              and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
+              and (places or not _place(o.text))]
     o = before[-1] if before else orgs.main()
     if o is None or _reports(ctx, f["article"], o.name) or economy(o.name):
         return None
@@ -625,9 +707,22 @@ def _economy_near(ctx, f: dict, s: str, p: int, offices: bool) -> str | None:
 
 
 def _economy_in_paragraph(ctx, f: dict, offices: bool) -> str | None:
-    """The economy the sentences before the figure's in its paragraph name last."""
+    """The economy the sentences before the figure's in its paragraph name last; not one of a
+    breakdown by region ("In Hamburg liegt sie bei 30 Prozent, in Thüringen bei 14 Prozent"): its
+    places are the parts of a whole, no economy of what follows."""
     return next(filter(None, (economy(x, last=True, places=False, offices=offices)
-                              for x in ctx.paragraph_before(f, 6))), None)
+                              for x in ctx.paragraph_before(f, 6) if not _breakdown(x))), None)
+
+
+def _breakdown(sentence: str) -> bool:
+    """Does a sentence give figures for two or more economies or places (in its parts with a number)?"""
+    from .orgs import lexicon
+    names = set()
+    for part in re.split(r"[,;]", sentence):
+        if re.search(r"\d", part):
+            names |= {name for rx, name, _ in _rules()["economies"] for _ in rx.finditer(part)}
+            names |= {m.group("p") for m in _IN_PLACE_ANY.finditer(part) if "T" in lexicon().classes(m.group("p"))}
+    return len(names) > 1
 
 
 def _article_economy(ctx, article: str) -> str | None:
@@ -657,10 +752,13 @@ def change_rows(ctx) -> list[dict]:
     at = ctx.at
     out = []
     for f in ctx.rows:
-        if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other", "index"):
+        if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other", "index",
+                                                   "duration"):
             continue
         s = f["sentence"]
         p, e = ctx.pos(f)
+        if f["kind"] == "duration" and not _DURATION_COMPARED.match(s, e):
+            continue                                  # a duration changes only compared: "0,8 Tage weniger als im Vorjahr"
         if f["kind"] == "index" and not sentiment_points(f, s, p, e):
             continue                                  # a stock index's points: the stock-move table's
         if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
@@ -918,14 +1016,17 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
 _NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,40}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
-# the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen"
-_WAREN_ES = re.compile(r"^\s*,\s*(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|ein\s+Jahr\s+(?:zuvor|davor|vorher)|"
+# the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
+# der Haushalte heizen mit einer Wärmepumpe, 2020 waren es erst 9 Prozent"
+_WAREN_ES = re.compile(r"^[^,;.:()\d]{0,100}?,\s*(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|ein\s+Jahr\s+(?:zuvor|davor|vorher)|"
+                       r"(?:im\s+Jahr\s+)?(?:19|20)\d\d|vor\s+\w+\s+Jahren|"
                        r"vor\s+einem\s+Jahr|im\s+Vor(?:quartal|monat))\s+(?:waren|war|lagen|lag|betrugen|betrug)\s+es\s+"
                        r"(?:(?:noch|rund|etwa|knapp|gut|erst|nur)\s+)*$")
 _WAREN_ES_END = re.compile(r"^\.?\s*(?:gewesen\s*)?(?:[.;),]|$)")
 # "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
 _NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
+                          r"vor\s+(?:einem|zwölf|drei|sechs)\s+(?:Jahr|Monaten)|vor\s+Jahresfrist|"
                           r"(?:ein|im)\s+Jahr\s+(?:zuvor|davor|vorher)|im\s+Vor(?:quartal|monat)|zuvor|"
                           r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
                           r"im\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
