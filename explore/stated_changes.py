@@ -245,9 +245,11 @@ def _describes_a_company(text: str, end: int) -> bool:
 
 _IN_PLACE = re.compile(r"(?<![\wäöüß])in\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
 _IN_PLACE_ANY = re.compile(r"(?<![\wäöüß])[Ii]n\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
-# a cause is no measure: "sank der Absatz wegen der US-Importzölle um 8,5 Prozent" (sales, not imports)
-_CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|infolge|angesichts)\s+"
-                           r"(?:(?:der|des|dem|den|die|das|eines|einer|höherer|höheren|neuer|neuen|hoher|hohen|"
+# a cause is no measure: "sank der Absatz wegen der US-Importzölle um 8,5 Prozent" (sales, not imports),
+# "Rheinmetall zogen nach einem Großauftrag um 4,8 Prozent an" (a move, no orders)
+_CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|infolge|angesichts|"
+                           r"nach\s+(?=(?:einem|einer|eines|dem|der)\s))\s*"
+                           r"(?:(?:der|des|dem|den|die|das|eines|einer|einem|höherer|höheren|neuer|neuen|hoher|hohen|"
                            r"gestiegener|gestiegenen|gesunkener|gesunkenen|schwacher|schwachen|starker|starken)\s+)*\S*$")
 
 
@@ -432,6 +434,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             and not economy(s) and _strong_main(ctx, f["article"]) and not _authority(ctx.orgs(f["article"]).main().name):
         collective = False                  # "- Flexible Erzeugung: 1,36 Milliarden Euro (minus 23 Prozent)": a segment
     o = _apposed_owner(ctx, f, s, p) or ctx.owner(f)
+    if o is not None and o.source == "article" and _economy_article(ctx, f["article"]):
+        o = None                            # a statistics report's figure is no company's it names elsewhere
     if o is not None and (o.name in _indices(ctx.at) or _reports(ctx, f["article"], o.name)):
         o = None
     if o is None or o.source in ("article", "reference"):               # "..., wie Fraport mitteilte"
@@ -593,8 +597,54 @@ def _main_org_owns(ctx, f: dict, s: str, p: int, cs: int, ce: int):
 
 
 def _strong_main(ctx, article: str) -> bool:
-    m = ctx.orgs(article).main()
-    return m is not None and not getattr(m, "weak", False) and not _reports(ctx, article, m.name)
+    """Is the article about its main organisation: a recognised name, no reporter of the article's
+    figures, named in its title or lead or more than once (not an example named once late in a
+    statistics report: "Rheinmetall hatte im Januar einen Auftrag gemeldet")?"""
+    orgs = ctx.orgs(article)
+    m = orgs.main()
+    return m is not None and not getattr(m, "weak", False) and not _reports(ctx, article, m.name) \
+        and _named_early_or_often(orgs, m.name) and not _economy_article(ctx, article)
+
+
+def _economy_article(ctx, article: str) -> bool:
+    """Does the article report an economy's statistics: its title or lead names an economy and a
+    statistics office, institute or association ("Die deutsche Industrie ... wie das Statistische
+    Bundesamt mitteilte")? Its figures without an owner of their own are the economy's, not those of
+    a company it names as an example, even in its title ("E-Autos legen zu - BYD verdoppelt ...")."""
+    from .owner import grammar
+    orgs = ctx.orgs(article)
+    known = _ECONOMY_ARTICLE.get(orgs)
+    if known is None:
+        lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
+        in_lead = [o for o in orgs.orgs if o.start is not None and 0 <= o.start < orgs.lead_end]
+        for o in in_lead:                   # "Deutsche Bank" names no economy
+            lead = lead[:o.start] + " " * (o.end - o.start) + lead[o.end:]
+        known = _ECONOMY_ARTICLE[orgs] = bool(economy((ctx.title(article) or "") + "\n" + lead, places=False,
+                                                      offices=False)) \
+            and (any(_office(o.name) for o in in_lead + list(orgs.title_orgs))
+                 or any(not grammar().is_head(m.group()) for m in _OFFICE_WORD.finditer(lead)))
+    return known
+
+
+# an office, institute or association named in a lead ("wie das Kraftfahrt-Bundesamt mitteilte"; not a
+# bank's "das Institut", nor a news agency)
+_OFFICE_WORD = re.compile(r"(?<![\wäöüß])[\wäöüß-]*(?:Bundesamt|Landesamt|Bundesagentur|Arbeitsagentur|Netzagentur|"
+                          r"Statistik|Staatssekretariat|[Ii]nstitut|[Vv]erband|[Mm]inisterium)(?![\wäöüß])")
+
+
+def _office(name: str) -> bool:
+    """A statistics office, institute or association (not a news agency or paper)."""
+    low = name.lower()
+    return bool(_REPORTER_STEMS.search(name)) or any(low == n or low.startswith(n + " ") or low.startswith(n + "-")
+                                                      for n in _rules()["not_owners"])
+
+
+_ECONOMY_ARTICLE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> bool
+
+
+def _named_early_or_often(orgs, name: str) -> bool:
+    return any(o.name == name for o in orgs.title_orgs) or any(
+        o.name == name and o.start < orgs.lead_end for o in orgs.orgs) or sum(o.name == name for o in orgs.orgs) > 1
 
 
 def _implicit_owner(ctx, f: dict, places: bool = True):
@@ -608,7 +658,11 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
               and not getattr(o, "weak", False) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
               and (places or not _place(o.text))]
+    if before and _economy_article(ctx, f["article"]) and ctx.paragraph_start(f) > before[-1].start:
+        return None                         # a statistics report: a company of an earlier paragraph was an example
     o = before[-1] if before else orgs.main()
+    if not before and o is not None and (not _named_early_or_often(orgs, o.name) or _economy_article(ctx, f["article"])):
+        return None                         # (the article's main organisation, named once after the figure: no owner)
     if o is None or _reports(ctx, f["article"], o.name) or economy(o.name):
         return None
     return Owner(o.name, o.text, o.start if before else None, o.end if before else None,
@@ -617,7 +671,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
 
 _SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])anteil(?:e|s)?(?![\wäöüß])")
 _REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|landesamt|statistische|agentur|statistik|forschung|"
-                             r"barometer|ministerium)\w*")
+                             r"staatssekretariat|barometer|ministerium)\w*")
 
 
 _GENITIVE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]*\s+(?:der|des)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)")
@@ -726,8 +780,10 @@ def _breakdown(sentence: str) -> bool:
 
 
 def _article_economy(ctx, article: str) -> str | None:
+    """The economy the article's title, else its lead, else its first figure sentence names."""
     rows = ctx.by_article.get(article, [])
-    for text in [ctx.title(article)] + [r["sentence"] for r in rows]:
+    lead = (ctx.texts or {}).get(article, "")[:max(ctx.orgs(article).lead_end, 0)]
+    for text in [ctx.title(article), lead] + [r["sentence"] for r in rows]:
         name = economy(text or "")
         if name:
             return name

@@ -190,6 +190,11 @@ class _Context:
                 or (periods().report_time(text[len(lead):len(lead) + 3000], _index_names()) if text is not None else None))
         return self._report[article]
 
+    def paragraph_start(self, r) -> int:
+        """The article offset where the figure's paragraph begins (0 without the text)."""
+        text = (self.texts or {}).get(r["article"])
+        return 0 if text is None else text.rfind("\n\n", 0, r["sentence_start"]) + 1
+
     def paragraph_before(self, r, limit: int) -> list[str]:
         """Up to ``limit`` sentences before the figure's in its paragraph, nearest first (with the
         text at hand; at most ``limit`` looked at, so a text without paragraphs costs no more)."""
