@@ -23,6 +23,17 @@ from .orgs import DEFAULT_GAZETTEER, Recognizer, read_gazetteer  # noqa: F401  (
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)")
 
 
+def market_cue(cue: str) -> str:
+    """The pattern of a market word: a short index name is a word of its own ("SMI", "Dax-Titel", not
+    the "smi" of "Wohnungsmieten"); "Handel" is trading where a market says it ("im frühen Handel",
+    "Xetra-Handel", "Handelsschluss"), not the retail trade ("der Handel verbuchte ein Plus")."""
+    if cue == "handel":
+        return (r"(?<![\wäöüß])(?:im|beim|zum|vor|nach|am|dem|den)\s+(?:[\wäöüß-]+\s+){0,2}handel(?![\wäöüß])"
+                r"|(?:xetra|parkett|früh|spät|vormittags|nachmittags|abend|computer|tages)-?handel"
+                r"|handels(?:schluss|tag|beginn|verlauf|start|ende|sitzung|woche|wochen)")
+    return re.escape(cue) if len(cue) > 3 else rf"(?<![\wäöüß]){re.escape(cue)}(?![a-zäöüß])"
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -45,7 +56,8 @@ class Attributor:
         self.spending = tuple(m["spending"])
         self.measures = [(k, re.compile("|".join(v), re.I)) for k, v in m.items() if k != "spending"]
         st = a["stock"]
-        self.re_stock = re.compile("|".join(map(re.escape, st["cues"])), re.I)
+        # (a short index name is a word of its own: "SMI", "Dax-Titel", not the "smi" of "Wohnungsmieten")
+        self.re_stock = re.compile("|".join(market_cue(c) for c in st["cues"]), re.I)
         self.re_business = re.compile("|".join(map(re.escape, st["business"])), re.I)
         p = dict(a["periods"])
         self.duration_codes = p.pop("duration_codes")

@@ -19,7 +19,7 @@ import functools
 import re
 import weakref
 
-from .attribute import blank_per_share, clause_end, clause_start
+from .attribute import blank_per_share, clause_end, clause_start, market_cue
 from .lang import vocabulary
 from .shares import vocab
 
@@ -67,7 +67,8 @@ def _rules(lang: str = "de") -> dict:
         "market": re.compile(r"(?<![\wäöüß])(?:" + alt(v["market_words"]) + r")(?![\wäöüß])", re.I),
         "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
         # (not "je Aktie": a per-share figure is the company's, "Ergebnis je Aktie", "Dividende je Aktie")
-        "not_changes": re.compile(r"(?<![\wäöüß])(?<!je )(?:" + alt(v["not_changes"]) + ")", re.I),
+        "not_changes": re.compile(r"(?<![\wäöüß])(?<!je )(?:" + "|".join(
+            market_cue(w) for w in sorted(v["not_changes"], key=len, reverse=True)) + ")", re.I),
         "change_noun": re.compile(r"(?i)(?:" + alt(v["change_nouns"]) + r")(?:\s+(?:des|der|beim|bei|im)(?:\s+\S+){1,3}?)?"
                                   r"\s+von\s+(?:(?:rund|etwa|knapp|gut|"
                                   r"fast|mehr als|über|ca\.)\s+)?$"),
