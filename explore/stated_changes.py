@@ -892,6 +892,10 @@ def change_rows(ctx) -> list[dict]:
             "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"], "end": f["end"], "sentence": s,
             "_from": frm, "_to": to, "_levels_only": False,
         })
+        high = f.get("high")
+        if high is not None and f["low"] is not None and high != f["low"] and (pct is not None or absolute is not None):
+            sign = -1 if direction == "down" else 1        # "soll jährlich um 6 bis 8 Prozent wachsen": each end a row
+            out.append(out[-1] | ({"change_pct": high * sign} if pct is not None else {"change_abs": high * sign}))
     tos = {(r["article"], r["_to"]["start"]) for r in out if r["_to"] is not None and r["change_pct"] is not None
            or r["_to"] is not None and (r["change_abs"] is not None or r["change_factor"] is not None)}
     out = [r for r in out if not (r["_levels_only"] and (r["article"], r["start"]) in tos)]
@@ -1148,18 +1152,27 @@ def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> li
     """A stated change against the from/to levels of its sentence: percent (to/from - 1), absolute
     (to - from, same unit) and factor (to/from); ``done`` holds the starts already checked."""
     out = []
-    for c in change_rows(ctx):
+    rows = change_rows(ctx)
+    ends: dict[tuple, list] = {}                  # a range of changes has a row per end: one check of both
+    for c in rows:
+        ends.setdefault((c["article"], c["start"]), []).append(c["change_pct"] if c["change_pct"] is not None
+                                                               else c["change_abs"])
+    for c in rows:
         frm, to = c["_from"], c["_to"]
         if c["start"] in done or frm is None or to is None or not frm["low"] or frm["unit"] != to["unit"]:
             continue
+        done = done | {c["start"]}
+        lo, hi = min(ends[c["article"], c["start"]], default=None), max(ends[c["article"], c["start"]], default=None)
         if c["change_pct"] is not None:
             claimed, computed, how = c["change_pct"], (to["low"] / frm["low"] - 1) * 100, "to / from - 1"
-            ok = abs(claimed - computed) <= 0.5 + 0.01 * abs(computed)
+            slack = 0.5 + 0.01 * abs(computed)
+            ok = lo - slack <= computed <= hi + slack
         elif c["change_abs"] is not None:
             if c["unit"] not in (None, frm["unit"]) and not (c["unit"] == "pp" and frm["unit"] == "%"):
                 continue
             claimed, computed, how = c["change_abs"], to["low"] - frm["low"], "to - from"
-            ok = abs(claimed - computed) <= tolerance * max(abs(computed), 1e-9) + 1e-9
+            slack = tolerance * max(abs(computed), 1e-9) + 1e-9
+            ok = lo - slack <= computed <= hi + slack
         elif c["change_factor"] is not None:
             claimed, computed, how = c["change_factor"], to["low"] / frm["low"], "to / from"
             ok = abs(claimed / computed - 1) <= tolerance if computed else False

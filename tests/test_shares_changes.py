@@ -83,6 +83,15 @@ def test_stated_change_is_checked_against_its_levels():
     assert not wrong[wrong.check == "change"].iloc[0].ok
 
 
+def test_a_range_of_changes_is_checked_once_against_both_ends():
+    text = "Die Arbeitslosenquote stieg von 5,6 auf 5,9 Prozent, ein Plus von 0,2 bis 0,4 Prozentpunkten."
+    c = views.checks(Corpus([Article("a", text, published=dt.date(2025, 5, 2))]))
+    rows = c[c.check == "change"]
+    assert len(rows) == 1 and rows.iloc[0].ok
+    wrong = views.checks(Corpus([Article("b", text.replace("0,2 bis 0,4", "0,5 bis 0,8"))]))
+    assert not wrong[wrong.check == "change"].iloc[0].ok
+
+
 def test_cli_table_changes_on_the_seeds(tmp_path, capsys):
     assert main(["table", "changes", str(HERE.parent / "seeds"), "-o", str(tmp_path / "c.csv")]) == 0
     df = pd.read_csv(tmp_path / "c.csv")
