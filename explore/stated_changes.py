@@ -287,6 +287,10 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
         down = bool(r["shrinking"].search(outside) or r["down"].search(outside))
         if up != down:
             return "up" if up else "down"
+    level = _STATED_AS_LEVEL.search(sentence[clause_start(sentence, p):p])
+    if level:                               # "lag der Rückgang bei 3 Prozent": the noun's direction
+        noun = (level.group("noun") or level.group("noun2")).lower()
+        return "down" if noun in ("minus", "rückgang", "einbruch", "abnahme") else "up"
     clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
     up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
     if not up and not down:                 # "ging ... um 11,3 Prozent auf 3,9 Millionen zurück"
@@ -324,6 +328,23 @@ def compared(s: str, e: int) -> str | None:
 _PAREN_SIGN_BEFORE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|-|−)?\s*$")
 
 
+# a change noun as the subject of a verb of being or reaching: the percent is the change ("In Lokalwährungen
+# betrug das Wachstum 5,4%", "Auf vergleichbarer Fläche betrug das Plus 1,5 Prozent", "Das organische
+# Wachstum dürfte bei 1,8 Prozent liegen")
+_STATED_AS_LEVEL = re.compile(r"(?i)(?<![\wäöüß])(?:das|der|die|ein|eine)\s+(?:[a-zäöüß]+\s+){0,2}(?:[\wäöüß-]*-)?"
+                              r"(?P<noun>plus|minus|anstieg|zuwachs|wachstum|rückgang|einbruch|zunahme|abnahme)"
+                              r"(?![\wäöüß])[^,;.]{0,80}?(?<![\wäöüß])(?:betrug|beträgt|betragen|lag|liegt|liegen|lagen|"
+                              r"belief\s+sich\s+auf|beläuft\s+sich\s+auf|erreichte|bei)\s+"
+                              r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|mehr\s+als|über|ca\.)\s+)*$"
+                              r"|(?i:(?:betrug|beträgt|lag|liegt|erreichte))\s+(?:das|der|die)\s+(?:[a-zäöüß]+\s+){0,2}"
+                              r"(?P<noun2>plus|minus|anstieg|zuwachs|wachstum|rückgang|einbruch|zunahme|abnahme)\s+"
+                              r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|sogar|mehr\s+als|über|ca\.)\s+)*$")
+
+
+_AT_TIMES = re.compile(r"(?i)(?<![\wäöüß])(?:zeitweise|in\s+der\s+spitze|tagesverlust|tagesgewinn|zwischenzeitlich|"
+                       r"seit\s+jahresbeginn|auf\s+sicht\s+von)")
+
+
 def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
     earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
@@ -341,7 +362,11 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
         return True                                   # "- München: 8.420 Euro (plus 2,8 Prozent)"
     if f["kind"] == "percent" and f.get("direction") and s[p:p + 1] in "+-−" and _VERSUS.match(s[e:]):
         return True
-    if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before):
+    if f["kind"] == "percent" and _STATED_AS_LEVEL.search(s[clause_start(s, p):p]) \
+            and not (_AUF.search(before) or _VON.search(before) or _NACH.search(before)):
+        return True                                   # "betrug das Plus 1,5 Prozent", "Das Wachstum ... bei 1,8 Prozent"
+    if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before) \
+            and not _NACH.search(before):             # (not "auf 8,6 Prozent nach 8,1 Prozent": the earlier level)
         cs, ce = clause_start(s, p), clause_end(s, e)   # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
         if s[:cs].rstrip().endswith("("):             # "ging ... zurück (minus 2,1 Prozent)": the clause it follows
             cs = clause_start(s, len(s[:cs].rstrip()) - 1)
@@ -841,6 +866,9 @@ def change_rows(ctx) -> list[dict]:
             if levels:
                 out.append(levels)
             continue
+        if f["kind"] == "percent" and _STATED_AS_LEVEL.search(s[clause_start(s, p):p]) and (
+                r_["market"].search(s) or _SHARE_WORDS.search(s) or _AT_TIMES.search(s)):
+            continue                                  # "zeitweise lag das Plus bei 9,1 Prozent": a share's move
         direction = _direction(f, s, p, e)
         clause = s[clause_start(s, p):clause_end(s, e)]
         if direction and r_["judging"].search(clause) and r_["lower_is_better"].search(s[:clause_end(s, e)]):
@@ -857,7 +885,8 @@ def change_rows(ctx) -> list[dict]:
             continue
         if f["kind"] == "percent" and _currency_move(ctx, f, cs):
             continue                                  # "Der Euro verbilligte sich um 0,6 Prozent auf 1,15538 $"
-        if measure == "other" and f["kind"] == "percent" and _listed_move(ctx, f, p, e):
+        if measure == "other" and f["kind"] == "percent" and not _STATED_AS_LEVEL.search(s[cs:p]) \
+                and _listed_move(ctx, f, p, e):
             continue                                  # the stock-move table's row ("Für Infineon ging es um 3 % nach oben")
         pct = absolute = factor = None
         unit = None
@@ -1084,6 +1113,8 @@ _WAREN_ES = re.compile(r"^[^,;.:()\d]{0,100}?,\s*(?:im\s+Vorjahr(?:esquartal|esz
                        r"vor\s+einem\s+Jahr|im\s+Vor(?:quartal|monat))\s+(?:waren|war|lagen|lag|betrugen|betrug)\s+es\s+"
                        r"(?:(?:noch|rund|etwa|knapp|gut|erst|nur)\s+)*$")
 _WAREN_ES_END = re.compile(r"^\.?\s*(?:gewesen\s*)?(?:[.;),]|$)")
+# "Unter dem Strich blieb ein Konzernergebnis von 318 Millionen Euro, nach 296 Millionen Euro."
+_MEASURE_VON = re.compile(r"[A-ZÄÖÜ][\wäöüß-]+\s+von\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?$")
 # "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
 _NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
@@ -1108,7 +1139,8 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     if _WAREN_ES.match(s[e:xp]) and _WAREN_ES_END.match(s[xe:]):
         pass                          # "sank auf 1,74 Milliarden Euro, im Vorjahr waren es 2,02 Milliarden Euro gewesen"
     elif not gap or not (_PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
-                         and _AUF.search(s[max(0, p - 30):p])):
+                         and (_AUF.search(s[max(0, p - 30):p]) or _MEASURE_VON.search(s[max(0, p - 60):p])
+                              and measure_of(s, p, e) != "other")):
         return None
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None
