@@ -470,6 +470,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = rc if rc is not None and not _reports(ctx, f["article"], rc.name) and not economy(rc.name) else o
     if o is None:
         o = _figure_in_parentheses_owner(ctx, f, s, p)   # "... 551 Mio. Euro begleitet (+66% gegenüber 2014)"
+    if o is not None and measure == "exports" and o.start is not None and any(
+            m.start() <= o.start - f["sentence_start"] < m.end() for m in _TRADE_PARTNER.finditer(s)):
+        o = None                            # "jene in die übrigen EU-Staaten verringerten sich": a partner
     if o is not None and o.source == "pattern" and (measure in _COMPANY_MEASURES or measure == "other") \
             and _place(o.text) \
             and _strong_main(ctx, f["article"]):
@@ -487,7 +490,16 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if o is not None:
         return _owner_columns(o)
     clause = _blank_orgs(ctx, f, s, cs, ce)
+    if measure == "exports":                # "Die Exporte in die übrigen EU-Staaten": a trading partner, no owner
+        clause = _no_partners(clause)
     name = economy(clause)
+    if name is None and measure == "exports" and o is None:
+        # nor are the partners named before it ("Die Ausfuhren nach Österreich stiegen ...")
+        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p)), last=True) or next(filter(None, (
+            economy(_no_partners(x), last=True, places=False) for x in ctx.paragraph_before(f, 6))), None) \
+            or _article_economy(ctx, f["article"])
+        if name is not None:
+            return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
     if name is not None and not collective and measure != "other" and _strong_main(ctx, f["article"]):
         name = None                          # a company's segment ("in der Schweiz"): the company
     if name is None and not collective and (measure != "other" or _DEMONSTRATIVE.search(clause)):
@@ -508,6 +520,17 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
 
 #: measures only a company has: a place named as their subject is one of its markets
 _COMPANY_MEASURES = frozenset({"revenue", "profit", "orders", "sales_volume", "users", "dividend", "market_share"})
+
+
+# a trading partner: "in die übrigen EU-Staaten", "nach China", "aus den USA", "in die Mitgliedstaaten der
+# Europäischen Union" (to the end of the noun phrase)
+_TRADE_PARTNER = re.compile(r"(?<![\wäöüß])(?i:in\s+(?:die|den|das)|nach|aus(?:\s+(?:der|den|dem|die))?|"
+                            r"mit(?:\s+(?:der|den|dem))?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*"
+                            r"(?:\s+(?:der|des)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?[A-ZÄÖÜ][\wäöüß-]*)?")
+
+
+def _no_partners(text: str) -> str:
+    return _TRADE_PARTNER.sub(lambda m: " " * len(m.group()), text)
 
 
 def _place(name: str | None) -> bool:
