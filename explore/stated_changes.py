@@ -416,10 +416,12 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     """A percentage the stock-move table takes for a listed company's or an index's move (a name of
     the company list: "Für Infineon ging es um 3 Prozent nach oben"), not a company's own measure."""
     from . import views                   # views imports this module: looked up at call time
+    s = f["sentence"]
+    if _economy_article(ctx, f["article"]) and not (_rules()["market"].search(s) or _SHARE_WORDS.search(s)):
+        return False                      # a statistics report's "Audi verlor 7,1 Prozent": registrations, no shares
     if not views._is_move(ctx, f, p, e):
         return False
     o = ctx.owner(f, move=True)
-    s = f["sentence"]
     return o is not None and (o.source == "gazetteer" or _paren_item(s, p) is not None or _PRICE_AFTER.match(s, e)
                               or _plural_verb_after(o, s, f["sentence_start"])
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
