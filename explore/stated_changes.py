@@ -1214,11 +1214,13 @@ def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> li
     for c in rows:
         ends.setdefault((c["article"], c["start"]), []).append(c["change_pct"] if c["change_pct"] is not None
                                                                else c["change_abs"])
+    checked = set()
     for c in rows:
         frm, to = c["_from"], c["_to"]
-        if c["start"] in done or frm is None or to is None or not frm["low"] or frm["unit"] != to["unit"]:
+        if c["start"] in done or (c["article"], c["start"]) in checked or frm is None or to is None \
+                or not frm["low"] or frm["unit"] != to["unit"]:
             continue
-        done = done | {c["start"]}
+        checked.add((c["article"], c["start"]))
         lo, hi = min(ends[c["article"], c["start"]], default=None), max(ends[c["article"], c["start"]], default=None)
         if c["change_pct"] is not None:
             claimed, computed, how = c["change_pct"], (to["low"] / frm["low"] - 1) * 100, "to / from - 1"

@@ -90,6 +90,8 @@ def test_a_range_of_changes_is_checked_once_against_both_ends():
     assert len(rows) == 1 and rows.iloc[0].ok
     wrong = views.checks(Corpus([Article("b", text.replace("0,2 bis 0,4", "0,5 bis 0,8"))]))
     assert not wrong[wrong.check == "change"].iloc[0].ok
+    both = views.checks(Corpus([Article("a", text), Article("b", text)]))     # the same offsets in two articles
+    assert sorted(both[both.check == "change"].article) == ["a", "b"]
 
 
 def test_cli_table_changes_on_the_seeds(tmp_path, capsys):
