@@ -244,8 +244,9 @@ def _describes_a_company(text: str, end: int) -> bool:
     return bool(m) and grammar().is_head(m.group(1))
 
 
-_IN_PLACE = re.compile(r"(?<![\wäöüß])in\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
-_IN_PLACE_ANY = re.compile(r"(?<![\wäöüß])[Ii]n\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
+_PLACE_AFTER_IN = r"n\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])"
+_IN_PLACE = re.compile(r"(?<![\wäöüß])i" + _PLACE_AFTER_IN)
+_IN_PLACE_ANY = re.compile(r"(?<![\wäöüß])[Ii]" + _PLACE_AFTER_IN)     # also "In Hamburg" at a sentence start
 # a cause is no measure: "sank der Absatz wegen der US-Importzölle um 8,5 Prozent" (sales, not imports),
 # "Rheinmetall zogen nach einem Großauftrag um 4,8 Prozent an" (a move, no orders)
 _CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|infolge|angesichts|"
@@ -289,8 +290,7 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
             return "up" if up else "down"
     level = _STATED_AS_LEVEL.search(sentence[clause_start(sentence, p):p])
     if level:                               # "lag der Rückgang bei 3 Prozent": the noun's direction
-        noun = (level.group("noun") or level.group("noun2")).lower()
-        return "down" if noun in ("minus", "rückgang", "einbruch", "abnahme") else "up"
+        return "down" if r["shrinking"].fullmatch(level.group("noun") or level.group("noun2")) else "up"
     clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
     up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
     if not up and not down:                 # "ging ... um 11,3 Prozent auf 3,9 Millionen zurück"
@@ -331,13 +331,14 @@ _PAREN_SIGN_BEFORE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|-|−)?\s*$")
 # a change noun as the subject of a verb of being or reaching: the percent is the change ("In Lokalwährungen
 # betrug das Wachstum 5,4%", "Auf vergleichbarer Fläche betrug das Plus 1,5 Prozent", "Das organische
 # Wachstum dürfte bei 1,8 Prozent liegen")
+_LEVEL_NOUNS = "plus|minus|anstieg|zuwachs|wachstum|rückgang|einbruch|zunahme|abnahme"
 _STATED_AS_LEVEL = re.compile(r"(?i)(?<![\wäöüß])(?:das|der|die|ein|eine)\s+(?:[a-zäöüß]+\s+){0,2}(?:[\wäöüß-]*-)?"
-                              r"(?P<noun>plus|minus|anstieg|zuwachs|wachstum|rückgang|einbruch|zunahme|abnahme)"
+                              r"(?P<noun>" + _LEVEL_NOUNS + ")"
                               r"(?![\wäöüß])[^,;.]{0,80}?(?<![\wäöüß])(?:betrug|beträgt|betragen|lag|liegt|liegen|lagen|"
                               r"belief\s+sich\s+auf|beläuft\s+sich\s+auf|erreichte|bei)\s+"
                               r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|mehr\s+als|über|ca\.)\s+)*$"
                               r"|(?i:(?:betrug|beträgt|lag|liegt|erreichte))\s+(?:das|der|die)\s+(?:[a-zäöüß]+\s+){0,2}"
-                              r"(?P<noun2>plus|minus|anstieg|zuwachs|wachstum|rückgang|einbruch|zunahme|abnahme)\s+"
+                              r"(?P<noun2>" + _LEVEL_NOUNS + r")\s+"
                               r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|sogar|mehr\s+als|über|ca\.)\s+)*$")
 
 
@@ -786,13 +787,10 @@ def _reporter(name: str) -> bool:
     agency or paper (the owner grammar's list); a measure word ("Ebitda") or a function word
     ("Mehr") is never an owner."""
     from .owner import _fine_authorities, grammar
-    if name in _rules()["not_owner_words"] or _REPORTER_STEMS.search(name) or name in grammar().not_owners \
+    if name in _rules()["not_owner_words"] or name in grammar().not_owners \
             or name.lower() in _fine_authorities():
         return True
-    if any(rx.fullmatch(name) for _, rx in _rules()["measures"]):
-        return True
-    low = name.lower()
-    return any(low == n or low.startswith(n + " ") or low.startswith(n + "-") for n in _rules()["not_owners"])
+    return any(rx.fullmatch(name) for _, rx in _rules()["measures"]) or _office(name)
 
 
 def _indices(at) -> frozenset:
@@ -831,14 +829,17 @@ def _breakdown(sentence: str) -> bool:
 
 
 def _article_economy(ctx, article: str) -> str | None:
-    """The economy the article's title, else its lead, else its first figure sentence names."""
-    rows = ctx.by_article.get(article, [])
-    lead = (ctx.texts or {}).get(article, "")[:max(ctx.orgs(article).lead_end, 0)]
-    for text in [ctx.title(article), lead] + [r["sentence"] for r in rows]:
-        name = economy(text or "")
-        if name:
-            return name
-    return None
+    """The economy the article's title, else its lead, else its first figure sentence names (once per
+    article)."""
+    orgs = ctx.orgs(article)
+    if orgs not in _ARTICLE_ECONOMY:
+        lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
+        texts = [ctx.title(article), lead] + [r["sentence"] for r in ctx.by_article.get(article, [])]
+        _ARTICLE_ECONOMY[orgs] = next(filter(None, (economy(t or "") for t in texts)), None)
+    return _ARTICLE_ECONOMY[orgs]
+
+
+_ARTICLE_ECONOMY: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> economy or None
 
 
 def _unit(f: dict, s: str, p: int) -> str | None:
