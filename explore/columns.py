@@ -107,26 +107,37 @@ class _Plan:
         """The frame the plain pandas way: the reference the fast ways are checked against."""
         return pd.DataFrame({c: pd.array(list(v), dtype=t) for c, v, t in zip(self.names, values, self.dtypes)})
 
-    def arrays(self, values, n) -> list:
-        """One array per block, in the order of ``placements``."""
+    def arrays(self, values, n, share: bool = False) -> list:
+        """One array per block, in the order of ``placements``; with ``share``, the string columns
+        without a value (article, publisher, the table headers of most articles) are one array
+        (only for blocks that know they share it, see ``_fast_assembly``)."""
         out = [np.array([values[i] for i in cols], dtype=dtype).reshape(len(cols), n)
                for cols, dtype in ((self.ints, np.int64), (self.floats, np.float64)) if cols]
         if self.arrow:
             # all string columns in one Arrow array, cut into zero-copy slices: one conversion
             big = self._pa.chunked_array([self._pa.array([v for i in self.strings for v in values[i]],
                                                          type=self._pa.large_string())])
-            out += [self.string_column(big.slice(k * n, n)) for k in range(len(self.strings))]
+            empty = None
+            for k, i in enumerate(self.strings):
+                if share and n and values[i].count(None) == n:
+                    if empty is None:
+                        empty = self.string_column(big.slice(k * n, n))
+                    out.append(empty)
+                else:
+                    out.append(self.string_column(big.slice(k * n, n)))
         else:
             out += [pd.array(list(values[i]), dtype=self.dtypes[i]) for i in self.strings]
-        out += [self.bool_column(np.array([bool(x) for x in values[i]], dtype=bool),
-                                 np.array([x is None for x in values[i]], dtype=bool)) for i in self.bools]
+        for i in self.bools:                               # numpy reads None as False; the mask marks it
+            col = values[i]
+            out.append(self.bool_column(np.array(col, dtype=bool), np.array([x is None for x in col], dtype=bool)
+                                        if None in col else np.zeros(n, dtype=bool)))
         out += [pd.array(list(values[i]), dtype=self.dtypes[i]) for i in self.others]
         return out
 
     def build(self, values, n) -> pd.DataFrame:
-        arrays = self.arrays(values, n)
         if self.assemble is not None:
-            return self.assemble(arrays, n)
+            return self.assemble(self.arrays(values, n, share=True), n)
+        arrays = self.arrays(values, n)
         if _from_blocks is not None:
             return _from_blocks(list(zip(arrays, self.placements)), index=pd.RangeIndex(n), columns=self.index)
         columns: list = [None] * len(self.names)           # a pandas without the blocks API
@@ -146,7 +157,7 @@ def _fast_assembly(plan: _Plan):
     a probe); elsewhere (another pandas) the public ways serve.
     """
     try:
-        from pandas._libs.internals import BlockPlacement
+        from pandas._libs.internals import BlockPlacement, BlockValuesRefs
         from pandas.core.internals.blocks import get_block_type
         from pandas.core.internals.managers import BlockManager
     except ImportError:
@@ -161,14 +172,26 @@ def _fast_assembly(plan: _Plan):
         kinds = [get_block_type(a.dtype) for a in plan.arrays(probe, 2)]
 
         def assemble(arrays, n):
-            blocks = tuple(kind(a, bp, 2) for kind, a, bp in zip(kinds, arrays, placements))
+            # one record of references for all blocks: their arrays may be one (the empty string
+            # columns) or slices of one, so pandas copies a column before its first write
+            refs = BlockValuesRefs()
+            blocks = tuple(kind(a, bp, 2, refs) for kind, a, bp in zip(kinds, arrays, placements))
             manager = BlockManager(blocks, [plan.index, pd.RangeIndex(n)], verify_integrity=False)
             return pd.DataFrame._from_mgr(manager, manager.axes)
 
-        made = assemble(plan.arrays(probe, 2), 2)
+        made = assemble(plan.arrays(probe, 2, share=True), 2)
         pd.testing.assert_frame_equal(made, reference)
         made.iloc[0, 0] = made.iloc[1, 0]                # a frame the user can change
         made[plan.names[0] + "_"] = 1
+        if len(plan.strings) > 1:                        # a write to a shared empty column stays in it
+            nulls = [(None, None) if i in plan.strings else v for i, v in enumerate(probe)]
+            made = assemble(plan.arrays(nulls, 2, share=True), 2)
+            pd.testing.assert_frame_equal(made, plan.general(nulls))
+            a, b = plan.strings[:2]
+            made.iloc[0, a] = "x"
+            made.iloc[1, b] = "y"
+            nulls[a], nulls[b] = ("x", None), (None, "y")
+            pd.testing.assert_frame_equal(made, plan.general(nulls))
         pd.testing.assert_frame_equal(assemble(plan.arrays([(), ] * len(probe), 0), 0), plan.empty)
         return assemble
     except Exception:                                     # noqa: BLE001 - any surprise: the public way

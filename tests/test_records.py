@@ -62,6 +62,11 @@ def test_frame_has_the_declared_types(monkeypatch, way):
     mine.loc[0, "kind"] = "x"                    # frames are the caller's to change
     mine["extra"] = 1
     assert explore.extract(TEXT)["kind"].iloc[0] != "x" and "extra" not in explore.extract(TEXT)
+    mine.loc[0, "title"] = "T"                   # empty columns may share an array: a write stays in one
+    mine.iloc[1, mine.columns.get_loc("publisher")] = "P"
+    assert mine["title"].tolist()[:2] == ["T", pd.NA] and mine["publisher"].tolist()[:2] == [pd.NA, "P"]
+    assert mine[["article", "row_header", "col_header"]].isna().all().all()
+    assert explore.extract(TEXT)[["title", "publisher"]].isna().all().all()
     assert list(df.columns) == list(FIGURE_COLUMNS) and list(df.dtypes) == _dtypes(FIGURE_COLUMNS)
     assert df["article"].isna().all() and df["hard"].dtype == "boolean"
     empty = explore.extract("Kein einziger Wert.")
