@@ -261,7 +261,9 @@ def measure_of(sentence: str, pos: int, end: int) -> str:
     >>> measure_of("Im Mai sanken die Exporte um 1,4 Prozent.", 29, 40)
     'exports'
     """
-    for a, b in ((clause_start(sentence, pos), clause_end(sentence, end)), (0, len(sentence))):
+    # then the sentence before the figure: a measure of a later clause is another subject's
+    # ("..., dessen Cloud-Sparte um 26 Prozent gewachsen war, legte um 2,1 Prozent zu, Tencent verteuerten sich")
+    for a, b in ((clause_start(sentence, pos), clause_end(sentence, end)), (0, pos)):
         best, dist = None, None
         for name, rx in _rules()["measures"]:
             for m in rx.finditer(sentence, a, b):
