@@ -669,8 +669,12 @@ def _economy_article(ctx, article: str) -> bool:
     orgs = ctx.orgs(article)
     known = _ECONOMY_ARTICLE.get(orgs)
     if known is None:
-        lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
-        in_lead = [o for o in orgs.orgs if o.start is not None and 0 <= o.start < orgs.lead_end]
+        text = (ctx.texts or {}).get(article, "")
+        end = max(orgs.lead_end, 0)         # the lead's paragraph: the office often speaks in its second sentence
+        par = text.find("\n\n", end)
+        end = min(par if par != -1 else len(text), end + _LEAD_PARAGRAPH)
+        lead = text[:end]
+        in_lead = [o for o in orgs.orgs if o.start is not None and 0 <= o.start < end]
         for o in in_lead:                   # "Deutsche Bank" names no economy
             lead = lead[:o.start] + " " * (o.end - o.start) + lead[o.end:]
         known = _ECONOMY_ARTICLE[orgs] = bool(economy((ctx.title(article) or "") + "\n" + lead, places=False,
@@ -694,6 +698,7 @@ def _office(name: str) -> bool:
 
 
 _ECONOMY_ARTICLE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> bool
+_LEAD_PARAGRAPH = 400                       # characters of the lead's paragraph read after its first sentences
 
 
 def _named_early_or_often(orgs, name: str) -> bool:
