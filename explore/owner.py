@@ -190,6 +190,8 @@ def _common_compound(word: str) -> bool:
     return bool(tags) and tags[0][1] > -13 and tags[0][0] not in ("NE", "FM", "XY")
 
 
+# a compound whose first part is a noun with its linking s ("Finanzierungszusagen"): a common noun, no name's part
+_NOUN_COMPOUND = re.compile(r"(?:ung|ion|tät|heit|keit|schaft)s[a-zäöüß]{3,}")
 _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "nisse",
                   "ierung", "ment", "ments", "ings", "ies")
 
@@ -257,7 +259,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             continue
         before = text[max(0, s - 40):s]
         prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash
-        found = False
+        found = weak = False
         share = _SHARE_COMPOUND.match(text, s)
         if share:                                          # "Porsche-AG-Papiere", "voestalpine-Papiere"
             out.append(Org(offset + s, offset + share.end("n"), share.group("n"), share.group("n"), "company",
@@ -266,7 +268,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             continue
         if w in adjectives and nxt is not None and nxt.group() not in not_name and not g.is_head(nxt.group()) \
                 and not _plain_common(nxt.group()) and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
-            e, i, found = nxt.end(), i + 1, True
+            e, i, found, weak = nxt.end(), i + 1, True, True
         elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
                        and prev[-2].lower().startswith(g.share)):
@@ -275,11 +277,16 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = ("-" not in w or is_proper_noun(w)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and not is_proper_noun(w, known=True))
+            # the company noun says what it is: a name, even one that is also a person's ("die Parfümeriekette
+            # Douglas"), which the lexicon would drop as a name found by form alone (a subsidiary's stays weak:
+            # "für seine Robotaxi-Tochter Apollo Go" is not who received the money)
+            weak = not (g.is_head(prev[-1]) and prev[-1][:1].isupper() and not _SUBSIDIARY_BEFORE.search(before)
+                        and _not_an_org(w) and not _not_an_org(w, weak=False))
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
                 and not (prev and prev[-1].lower() in _DETS and _GENITIVE_AFTER.match(text, e)
                          and lexicon().classes(w) == "N"):
-            found = True                                  # (not "Die Airlines der Gruppe": a noun with its genitive)
+            found = weak = True                           # (not "Die Airlines der Gruppe": a noun with its genitive)
         if found:
             amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
             if amp:                                       # "Zwahlen & Mayr"
@@ -288,13 +295,14 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                     i += 1
             while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
                     and not _TRUNCATED.match(text, words[i + 1].end()) \
-                    and words[i + 1].group() not in name_stops and (words[i + 1].group() in cont or (
+                    and words[i + 1].group() not in name_stops and not _NOUN_COMPOUND.search(words[i + 1].group()) \
+                    and (words[i + 1].group() in cont or (
                         not g.is_head(words[i + 1].group())
                         and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
                         and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
                 i += 1
                 e = words[i].end()
-            out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=True))
+            out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=weak))
         i += 1
     return out
 
@@ -554,7 +562,6 @@ class ArticleOrgs:
         for start, sentence in sorted(spans):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += found + (proper_nouns(sentence, start, found) if models else [])
-        orgs = _mentions_again(orgs, spans)
         spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
         g = grammar()
         from .orgs import recognizer
@@ -576,7 +583,8 @@ class ArticleOrgs:
             if models:                      # and a name HanTa knows, in apposition
                 orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
         from .orgs import keep_legal_forms
-        orgs = keep_legal_forms(_first_word_mentions(orgs, spans))    # "Porsche AG" and "Porsche SE"
+        # a name recognised once, in the figures' sentences or the context, is a name where it is written again
+        orgs = keep_legal_forms(_first_word_mentions(_mentions_again(orgs, spans), spans))    # "Porsche AG" and "Porsche SE"
         first = sorted(spans)[:2]
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
         return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
