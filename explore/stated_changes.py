@@ -478,10 +478,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if o is not None and measure == "exports" and o.start is not None and any(
             m.start() <= o.start - f["sentence_start"] < m.end() for m in _TRADE_PARTNER.finditer(s)):
         o = None                            # "jene in die übrigen EU-Staaten verringerten sich": a partner
-    if o is not None and o.source == "pattern" and (measure in _COMPANY_MEASURES or measure == "other") \
-            and _place(o.text) \
-            and _strong_main(ctx, f["article"]):
-        o = _implicit_owner(ctx, f, places=False)   # "Südamerika legte um ein Fünftel auf 281.000 Fahrzeuge zu": its market
+    if o is not None and (o.source == "pattern" and _place(o.text) or o.source in ("pattern", "model")
+                          and _region(ctx, f["article"], o)) \
+            and (measure in _COMPANY_MEASURES or measure == "other") and _strong_main(ctx, f["article"]):
+        # "Südamerika legte um ein Fünftel auf 281.000 Fahrzeuge zu", "In der Region Europa, Nahost und Afrika
+        # (EMEA) betrug das Minus 8 Prozent": one of the company's markets
+        o = _implicit_owner(ctx, f, places=False)
     item = _line_label(ctx, f, s, p) or _with_change_owner(s, p, f["sentence_start"])
     if item is not None:
         return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
@@ -505,8 +507,13 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             or _article_economy(ctx, f["article"])
         if name is not None:
             return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
-    if name is not None and not collective and measure != "other" and _strong_main(ctx, f["article"]):
-        name = None                          # a company's segment ("in der Schweiz"): the company
+    if name is not None and not collective and (measure != "other" or _IN_PLACE_ANY.search(clause)) \
+            and _strong_main(ctx, f["article"]):
+        name = None                          # a company's segment ("in der Schweiz", "In Frankreich sank er"): the company
+        if measure == "other":
+            o = _implicit_owner(ctx, f, places=False)
+            if o is not None:
+                return _owner_columns(o)
     if name is None and not collective and (measure != "other" or _DEMONSTRATIVE.search(clause)):
         o = _implicit_owner(ctx, f)         # "Währungsbereinigt entspricht dies einem Wachstum von 3,6 %"
         if o is not None:
@@ -521,6 +528,15 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     name = name or _economy_near(ctx, f, s, p, False) or _economy_near(ctx, f, s, p, True) \
         or _article_economy(ctx, f["article"])
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+# a region by its name or its short form: "in der Region DACH", "In der Region Europa, Nahost und Afrika (EMEA)"
+_REGION_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Region|Regionen|Segment|Marktregion)\s+(?:[^.;:()]{0,60}\(\s*)?$")
+
+def _region(ctx, article: str, o) -> bool:
+    """Is the name a region's (``_REGION_BEFORE``), not a company's?"""
+    text = (ctx.texts or {}).get(article, "")
+    return o.start is not None and o.start > 0 and bool(_REGION_BEFORE.search(text, max(0, o.start - 80), o.start))
 
 
 #: measures only a company has: a place named as their subject is one of its markets
@@ -716,7 +732,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
               and not getattr(o, "weak", False) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
-              and (places or not _place(o.text))]
+              and (places or not _place(o.text) and not _region(ctx, f["article"], o))]
     if before and _economy_article(ctx, f["article"]) and ctx.paragraph_start(f) > before[-1].start:
         return None                         # a statistics report: a company of an earlier paragraph was an example
     o = before[-1] if before else orgs.main()
