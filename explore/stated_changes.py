@@ -475,8 +475,13 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = rc if rc is not None and not _reports(ctx, f["article"], rc.name) and not economy(rc.name) else o
     if o is None:
         o = _figure_in_parentheses_owner(ctx, f, s, p)   # "... 551 Mio. Euro begleitet (+66% gegenüber 2014)"
-    if o is not None and measure == "exports" and o.start is not None and any(
-            m.start() <= o.start - f["sentence_start"] < m.end() for m in _TRADE_PARTNER.finditer(s)):
+    # a trading partner or the guests' home: "jene in die übrigen EU-Staaten", "Gäste aus den USA"
+    trade = measure == "exports"
+    partners = trade or bool(_GUESTS.search(s))
+    def partner(who) -> bool:
+        return partners and who is not None and who.start is not None and any(
+            m.start() <= who.start - f["sentence_start"] < m.end() for m in (_TRADE_PARTNER if trade else _ORIGIN).finditer(s))
+    if partner(o):
         o = None                            # "jene in die übrigen EU-Staaten verringerten sich": a partner
     if o is not None and (o.source == "pattern" and _place(o.text) or o.source in ("pattern", "model")
                           and _region(ctx, f["article"], o)) \
@@ -485,7 +490,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         # (EMEA) betrug das Minus 8 Prozent": one of the company's markets
         o = _implicit_owner(ctx, f, places=False)
     item = _line_label(ctx, f, s, p) or _with_change_owner(s, p, f["sentence_start"])
-    if item is not None:
+    if item is not None and not partner(item):      # (not "Gäste aus den USA (plus 12,4 Prozent)")
         return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
     if o is not None and " " not in o.name.strip() and economy(o.name):
         return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
@@ -497,13 +502,13 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if o is not None:
         return _owner_columns(o)
     clause = _blank_orgs(ctx, f, s, cs, ce)
-    if measure == "exports":                # "Die Exporte in die übrigen EU-Staaten": a trading partner, no owner
-        clause = _no_partners(clause)
+    if partners:                            # "Die Exporte in die übrigen EU-Staaten": a trading partner, no owner
+        clause = _no_partners(clause, trade)
     name = economy(clause)
-    if name is None and measure == "exports" and o is None:
+    if name is None and partners and o is None:
         # nor are the partners named before it ("Die Ausfuhren nach Österreich stiegen ...")
-        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p)), last=True) or next(filter(None, (
-            economy(_no_partners(x), last=True, places=False) for x in ctx.paragraph_before(f, 6))), None) \
+        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p), trade), last=True) or next(filter(None, (
+            economy(_no_partners(x, trade), last=True, places=False) for x in ctx.paragraph_before(f, 6))), None) \
             or _article_economy(ctx, f["article"])
         if name is not None:
             return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
@@ -550,8 +555,19 @@ _TRADE_PARTNER = re.compile(r"(?<![\wäöüß])(?i:in\s+(?:die|den|das)|nach|aus
                             r"(?:\s+(?:der|des)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?[A-ZÄÖÜ][\wäöüß-]*)?")
 
 
-def _no_partners(text: str) -> str:
-    return _TRADE_PARTNER.sub(lambda m: " " * len(m.group()), text)
+# the home of guests: "Gäste aus den USA", "Der wichtigste Herkunftsmarkt Deutschland", "Die Nächtigungen
+# polnischer Gäste" (where they go, "in den Alpen", is no partner)
+_ORIGIN = re.compile(r"(?<![\wäöüß])(?i:aus)(?:\s+(?:der|den|dem|die))?\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*"
+                     r"|(?<![\wäöüß])Herkunfts\w*\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\wäöüß-]*"
+                     r"|(?<![\wäöüß])[a-zäöüß]+(?:er|en|e)\s+(?=(?:Gäste|Gästen|Touristen|Urlauber|Besucher)\b)")
+# a sentence about guests and their nights
+_GUESTS = re.compile(r"(?i)(?<![\wäöüß])(?:gäste|gästen|touristen|urlauber|herkunftsm[aä]rkt\w*|\w*übernachtungen|"
+                     r"\w*nächtigungen|logiernächte\w*)(?![\wäöüß])")
+
+
+def _no_partners(text: str, trade: bool = True) -> str:
+    """The text without trading partners (``trade``) or the guests' homes."""
+    return (_TRADE_PARTNER if trade else _ORIGIN).sub(lambda m: " " * len(m.group()), text)
 
 
 def _place(name: str | None) -> bool:
