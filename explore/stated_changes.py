@@ -256,7 +256,8 @@ _CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|i
 
 
 def measure_of(sentence: str, pos: int, end: int) -> str:
-    """The measure named nearest to a change in its clause, then in its sentence; "other" when none.
+    """The measure named nearest to a change in its clause, then before it in its sentence; "other"
+    when none.
 
     >>> measure_of("Im Mai sanken die Exporte um 1,4 Prozent.", 29, 40)
     'exports'
@@ -478,9 +479,11 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     # a trading partner or the guests' home: "jene in die übrigen EU-Staaten", "Gäste aus den USA"
     trade = measure == "exports"
     partners = trade or bool(_GUESTS.search(s))
+
     def partner(who) -> bool:
         return partners and who is not None and who.start is not None and any(
             m.start() <= who.start - f["sentence_start"] < m.end() for m in (_TRADE_PARTNER if trade else _ORIGIN).finditer(s))
+
     if partner(o):
         o = None                            # "jene in die übrigen EU-Staaten verringerten sich": a partner
     if o is not None and (o.source == "pattern" and _place(o.text) or o.source in ("pattern", "model")
@@ -537,6 +540,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
 
 # a region by its name or its short form: "in der Region DACH", "In der Region Europa, Nahost und Afrika (EMEA)"
 _REGION_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Region|Regionen|Segment|Marktregion)\s+(?:[^.;:()]{0,60}\(\s*)?$")
+
 
 def _region(ctx, article: str, o) -> bool:
     """Is the name a region's (``_REGION_BEFORE``), not a company's?"""
