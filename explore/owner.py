@@ -80,6 +80,10 @@ _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Bra
 _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.?)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
 _RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.?)\s+[\d+\-−]")
 _AND = re.compile(r"\s+(?:und|sowie)\s+")
+# a word the model or a pattern took for a name that is the unit of a number: "6,72 Millionen TEU",
+# "1.282 Dollar je Standardcontainer (TEU)"
+_UNIT_BEFORE = re.compile(r"(?:\d|(?<![\wäöüß])(?:Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|Tausend))\s*$"
+                          r"|(?<![\wäöüß])je\s+[A-ZÄÖÜ][\wäöüß-]*\s*\(\s*$")
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # "MDAX (", "Adidas (minus "
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
@@ -1083,6 +1087,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         for o in named:
             os_, oe = o.start - sent_start, o.end - sent_start
             if not (a <= os_ and oe <= b) or (os_ < end and pos < oe) or any(x <= os_ < y for x, y in inner):
+                continue
+            if o.source != "gazetteer" and _UNIT_BEFORE.search(s, max(0, os_ - 40), os_) \
+                    and "-" not in s[os_:oe + 1]:       # not "2429 Intersky-Gläubiger"
                 continue
             r, initial = g.place(s, os_, oe, a, move)
             if r is None:
