@@ -258,8 +258,9 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
-                or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e):
-            i += 1
+                or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e) \
+                or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")):
+            i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form
             continue
         before = text[max(0, s - 40):s]
         prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash

@@ -556,7 +556,9 @@ _COMPANY_MEASURES = frozenset({"revenue", "profit", "orders", "sales_volume", "u
 # Europäischen Union" (to the end of the noun phrase)
 _TRADE_PARTNER = re.compile(r"(?<![\wäöüß])(?i:in\s+(?:die|den|das)|nach|aus(?:\s+(?:der|den|dem|die))?|"
                             r"mit(?:\s+(?:der|den|dem))?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*"
-                            r"(?:\s+(?:der|des)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?[A-ZÄÖÜ][\wäöüß-]*)?")
+                            r"(?:\s+(?:der|des)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?[A-ZÄÖÜ][\wäöüß-]*)?"
+                            r"|(?<![\wäöüß])(?:Handelspartner|Absatzmarkt|Exportmarkt|Lieferland)\w*\s+(?:[a-zäöüß]+\s+){0,2}"
+                            r"[A-ZÄÖÜ][\wäöüß-]*")          # "wichtigster Handelspartner blieb Deutschland"
 
 
 # the home of guests: "Gäste aus den USA", "Der wichtigste Herkunftsmarkt Deutschland", "Die Nächtigungen
@@ -758,8 +760,8 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
     o = before[-1] if before else orgs.main()
     if not before and o is not None and (not _named_early_or_often(orgs, o.name) or _economy_article(ctx, f["article"])):
         return None                         # (the article's main organisation, named once after the figure: no owner)
-    if o is None or _reports(ctx, f["article"], o.name) or economy(o.name):
-        return None
+    if o is None or _reports(ctx, f["article"], o.name) or economy(o.name) and not (o.source == "gazetteer" and o.type == "company"):
+        return None                         # (a place is no owner; "Deutsche Post" is a company)
     return Owner(o.name, o.text, o.start if before else None, o.end if before else None,
                  "reference" if before else "article")
 
