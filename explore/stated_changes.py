@@ -1119,9 +1119,11 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
 
 
 # the earlier level in parentheses right after a level: "(Vorjahr: 20 Prozent)", "(76,4 in 2003)",
-# "(2024: 1,2 Mrd.)", "(Vj. 36,2 Mio.)"
+# "(2024: 1,2 Mrd.)", "(Vj. 36,2 Mio.)", the period of an ad-hoc release: "(Q3 2025: EUR 1,71 Mrd.)", "(9M 2025: ...)",
+# "(31. Dezember 2025: ...)"
 _EARLIER_OPEN = re.compile(r"\s*\(\s*(?:(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|(?i:vj)\.?|Vorquartal|zuvor|"
-                           r"(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
+                           r"(?:(?:Q[1-4]|H[12]|[1-9]M|GJ|FY|Ende|[1-4]\.\s+(?:Quartal|Halbjahr)|\d{1,2}\.\s*"
+                           r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+))\s+)?(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
 # a number alone in parentheses: "die Dividende auf 3,30 Fr. (3,10) erhöht"
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,'’]*(?:\s*(?:Mio|Mrd)\.?)?\s*")
 # up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)"
