@@ -37,10 +37,10 @@ _EXAMPLE_ITEM = r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-Z
 _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
-                       r"|(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Beteiligung|beteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
+                       r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
 # a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
-_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:Tochter|tochter|Marke|marke)\w*\s+$")
+_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Mm]arke)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
 # werden könnte, " (not a list item "die Allianz 1 %")
@@ -459,12 +459,8 @@ class ArticleOrgs:
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
         self.governed = self._governed(spans)
-        titled = {o.name for o in self.title_orgs}
-        self.subsidiaries = {o.name for o, a, sent in self._in_sentences(spans)
-                             if _SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)
-                             and not _NAME_GOES_ON.match(sent, o.end - a) and o.name not in titled}
-        # (not "Die Tochter Rheinmetall Waffe Munition": a longer name than the parent's it begins with)
         self.examples = self._examples(spans)
+        self.subsidiaries = self._subsidiaries(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
 
@@ -482,6 +478,21 @@ class ArticleOrgs:
                 j += 1
             if spans and spans[j][0] <= o.start and o.end - spans[j][0] <= len(spans[j][1]):
                 yield o, spans[j][0], spans[j][1]
+
+    def _subsidiaries(self, spans) -> set[str]:
+        """Names of the company's subsidiaries and brands ("die Kliniktochter Helios", "seine beiden
+        Töchter Fresenius Kabi und Helios"), unless a subsidiary is what the article is about (its main
+        organisation); not "Die Tochter Rheinmetall Waffe Munition": a longer name than the parent's."""
+        main = self.main()
+        out, prev = set(), None
+        for o, a, sent in self._in_sentences(spans):
+            if (_SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)
+                    or prev is not None and prev.name in out and prev.end <= o.start
+                    and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else "")) \
+                    and not _NAME_GOES_ON.match(sent, o.end - a) and (main is None or o.name != main.name):
+                out.add(o.name)
+            prev = o
+        return out
 
     def _subjects(self, spans) -> set[tuple[int, int]]:
         """Spans of names by form alone (HanTa) that stand where a subject stands."""
@@ -1226,6 +1237,11 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
     if imp and not imp[0][2].startswith(g.share) and _GENITIVE_GROUP.match(s, imp[0][1]):
         return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
+    if imp and _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 12), imp[0][0]) and orgs.text:
+        o = _previous_subject(orgs, sent_start)     # "Die Kliniktochter Helios ... . In Deutschland stieg ihr
+        if o is not None:                           # Umsatz ...": Helios's, a subsidiary or not
+            a = sent_start + _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 12), imp[0][0]).start()
+            return Owner(o.name, s[a - sent_start:imp[0][1]], a, sent_start + imp[0][1], "reference")
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     # a move without a subject of its own ("In der Spitze ging es heute bis auf 132,85 Euro nach oben",
@@ -1237,6 +1253,23 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                                         for o in orgs.orgs)
         if got is not None and (index or _SHARE_CUE.search(before)):
             return got                       # only after a share or an index ("Das Plus von 4,1 Prozent" of a price index is none)
+    return None
+
+
+# a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
+
+
+def _previous_subject(orgs: ArticleOrgs, sent_start: int) -> Org | None:
+    """The organisation the sentence before ``sent_start`` is about: its first name that is no speaker,
+    example, index or name governed by a preposition."""
+    prev = max((m.end() for m in _SENT.finditer(orgs.text, max(0, sent_start - 400), max(0, sent_start - 1))),
+               default=max(0, sent_start - 400))
+    for o in orgs.orgs:
+        if prev <= o.start and o.end <= sent_start and o.type not in ("index", "currency") \
+                and (o.start, o.end) not in orgs.speakers | orgs.governed \
+                and o.text not in grammar().not_owners and (not o.weak or (o.start, o.end) in orgs.subjects):
+            return o
     return None
 
 
