@@ -458,7 +458,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     ``entity_source`` "economy"."""
     from .views import _owner_columns
     cs, ce = clause_start(s, p), clause_end(s, e)
-    if measure == "sentiment":                  # an indicator belongs to its institute
+    if measure == "sentiment":
+        # an indicator belongs to the economy its sentence names ("In Österreich stieg der UniCredit Bank
+        # Austria EinkaufsManagerIndex"), else to its institute
+        name = economy(_blank_orgs(ctx, f, s, 0, len(s)), places=False)     # (not "wie das ZEW in Mannheim mitteilte")
+        if name is not None:
+            return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
         return _owner_columns(_indicator_owner(ctx, f, s))
     collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
     label = _LINE_LABEL.match(s)
@@ -1120,22 +1125,24 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
 
 # the earlier level in parentheses right after a level: "(Vorjahr: 20 Prozent)", "(76,4 in 2003)",
 # "(2024: 1,2 Mrd.)", "(Vj. 36,2 Mio.)", the period of an ad-hoc release: "(Q3 2025: EUR 1,71 Mrd.)", "(9M 2025: ...)",
-# "(31. Dezember 2025: ...)"
-_EARLIER_OPEN = re.compile(r"\s*\(\s*(?:(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|(?i:vj)\.?|Vorquartal|zuvor|"
+# "(31. Dezember 2025: ...)", the month before in a monthly report: "(August: 49,4 Punkte)"
+_MONTH = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_EARLIER_OPEN = re.compile(r"\s*\(\s*(?:" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s*:\s*|"
+                           r"(?:Vorjahr(?:eswert|esquartal|eszeitraum)?|(?i:vj)\.?|Vorquartal|zuvor|"
                            r"(?:(?:Q[1-4]|H[12]|[1-9]M|GJ|FY|Ende|[1-4]\.\s+(?:Quartal|Halbjahr)|\d{1,2}\.\s*"
                            r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+))\s+)?(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
 # a number alone in parentheses: "die Dividende auf 3,30 Fr. (3,10) erhöht"
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,'’]*(?:\s*(?:Mio|Mrd)\.?)?\s*")
 # up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)"
 _WORDS_TO_PAREN = re.compile(r"(?:\s+[a-zäöüß][\wäöüß-]*){0,3}\s*\(")
-_EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d")
+_EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d|^\s*" + _MONTH + r"\s*:")
 
 
 def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     """"kommt die Staatsoper auf 72,8 Prozent (76,4 in 2003)": a level with its earlier value in the
     parentheses after it, one row at the new level."""
-    if f["kind"] not in ("money", "count", "percent", "other") or f["low"] is None:
-        return None
+    if f["kind"] not in ("money", "count", "percent", "other", "index") or f["low"] is None:
+        return None                     # (an index here is an indicator's: change_rows passes no other)
     gap = _WORDS_TO_PAREN.match(s, e)
     close = s.find(")", e)
     if gap is None or close < gap.end() or close - gap.end() > 60:
@@ -1163,7 +1170,7 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
         return None
     row = _row(ctx, f, measure, {}, None)
     item = _LEVEL_ITEM.search(s, max(0, p - 80), p)
-    if item is not None and any(rx.match(item.group("n")) for _, rx in _rules()["measures"]):
+    if item is not None and (measure == "sentiment" or any(rx.match(item.group("n")) for _, rx in _rules()["measures"])):
         item = None                                   # "die Dividende auf 3,30 Fr. (3,10)": the measure
     if item is not None:                              # "die Deutsche Oper auf 64 Prozent (61,9 in 2003)"
         from .owner import Owner
@@ -1201,8 +1208,8 @@ _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmona
 def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     """"Unter dem Strich verdiente die Gruppe 642 Mio. CHF, nach 601 Mio. CHF im Vorjahr": a level with
     its earlier value after "nach", one row at the new level."""
-    if f["kind"] not in ("money", "count", "percent") or not f["low"]:
-        return None
+    if f["kind"] not in ("money", "count", "percent", "index") or not f["low"]:
+        return None                     # (an index here is an indicator's: change_rows passes no other)
     after = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if ctx.pos(x)[0] >= e]
     if not after:
         return None
@@ -1213,7 +1220,9 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
         pass                          # "sank auf 1,74 Milliarden Euro, im Vorjahr waren es 2,02 Milliarden Euro gewesen"
     elif not gap or not (_PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
                          and (_AUF.search(s[max(0, p - 30):p]) or _MEASURE_VON.search(s[max(0, p - 60):p])
-                              and measure_of(s, p, e) != "other")):
+                              and measure_of(s, p, e) != "other")
+                         or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bvon\s+\S*$", gap.group())
+                         and _AUF.search(s[max(0, p - 30):p]) and not _stated_in_clause(ctx, f, s, p)):
         return None
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None
@@ -1224,6 +1233,14 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     row.update({"from_value": x["low"], "to_value": f["low"], "from_unit": x["unit"] or f["unit"], "to_unit": f["unit"],
                 "_from": x, "_to": f, "_levels_only": True})
     return row
+
+
+def _stated_in_clause(ctx, f: dict, s: str, p: int) -> bool:
+    """Whether the clause states the change itself ("mehr als verdoppelt, auf 212 Millionen Euro von
+    104 Millionen Euro", "um 3 Prozent"): then its levels belong to that change's row."""
+    cs = clause_start(s, max(0, clause_start(s, p) - 2))    # the clause before too: ", auf ... von ..." follows
+    return any(x is not f and cs <= ctx.pos(x)[0] < p and (x["kind"] == "multiple" or _UM.search(
+        s[max(0, ctx.pos(x)[0] - 40):ctx.pos(x)[0]])) for x in ctx.same_sentence(f))
 
 
 def at_stock(ctx, s, p, e, measure) -> bool:

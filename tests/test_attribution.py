@@ -124,11 +124,14 @@ FLOORS = {
     # industry, NRW's labour market, Swiss prices, Douglas, Hapag-Lloyd, Austrian tourism, Uniper, Nike,
     # Gerresheimer, GDP/ifo/ZEW, completions), first (9b77acb): 0.806/0.793 (money), 0.778/0.571 (moves),
     # 0.580/0.700 (changes)
-    "market14": {"money": (0.93, 0.91), "stock_moves": (0.8, 0.69), "changes": (0.71, 0.86)},   # now money 0.938/0.917, moves 0.806/0.690, changes 0.720/0.860
+    # changes precision 0.860 -> 0.856 when indicators' levels "auf 89,6 Punkte, von 88,4 Punkten" became rows: the
+    # keys disagree on an indicator's owner (this key: the economy; market5, surveys2 and the real GermEval key:
+    # the index or its institute); the tables give the economy its sentence names, else the institute
+    "market14": {"money": (0.93, 0.91), "stock_moves": (0.8, 0.69), "changes": (0.71, 0.85)},   # now money 0.938/0.917, moves 0.806/0.690, changes 0.720/0.856
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.9, 0.9), "stock_moves": (0.88, 0.77), "changes": (0.68, 0.78)},   # now money 0.908/0.904, moves 0.889/0.774, changes 0.685/0.782
+    "market15": {"money": (0.9, 0.9), "stock_moves": (0.88, 0.77), "changes": (0.7, 0.79)},   # now money 0.908/0.904, moves 0.889/0.774, changes 0.702/0.791
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
