@@ -566,7 +566,8 @@ def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisatio
     - "Landesbank Baden-Württemberg (LBBW)": the short form in brackets is the same entity, here
       and wherever the article repeats it (found again by search when no source found it);
     - a later mention whose words are a run of an earlier, longer name ("Telekom" after
-      "Deutsche Telekom") takes the longer name, unless two different longer names fit;
+      "Deutsche Telekom") takes the longer name, unless two different longer names fit or it is
+      written with a legal form ("Carl Zeiss AG" after "Carl Zeiss Meditec");
     - when the article names two companies that differ only in legal form ("Porsche SE",
       "Porsche AG"), their names keep the legal form.
 
@@ -601,11 +602,14 @@ def resolve_aliases(mentions: list[Organisation], text: str) -> list[Organisatio
     # later short mentions of longer names
     seen: list[str] = []
     resolved = []
+    rec = recognizer()
     for o in sorted(ms + out, key=lambda o: (o.start, -o.end)):
         words = o.name.split()
-        fits = {full for full in seen if full != o.name and _is_run(words, full.split())}
+        # "Carl Zeiss AG" after "Carl Zeiss Meditec", "Allianz" after "Allianz Global Investors": a name of its own
+        own = bool(rec.legal_form(o.text)) or o.source == "gazetteer"
+        fits = set() if own else {full for full in seen if full != o.name and _is_run(words, full.split())}
         base = o.name[:-1] if o.name.endswith("s") else None       # genitive "Telekoms"
-        if not fits and base:
+        if not fits and base and not own:
             fits = {full for full in seen if full == base or _is_run(base.split(), full.split())}
         if len(fits) == 1:
             o = replace(o, name=fits.pop())
@@ -633,9 +637,11 @@ def first_words(ms) -> dict[str, tuple[str, int, str]]:
     words that no other name starts with the same word ("Erste" -> "Erste Group")."""
     firsts: dict[str, set[str]] = {}
     first: dict[str, tuple[int, str]] = {}
+    known = recognizer().gazetteer            # "Allianz" is a company of its own, not "Allianz Global Investors"
     for o in ms:
         words = o.name.split()
-        if len(words) > 1 and o.type == "company" and len(words[0]) >= 4 and words[0][:1].isupper():
+        if len(words) > 1 and o.type == "company" and len(words[0]) >= 4 and words[0][:1].isupper() \
+                and words[0] not in known:
             firsts.setdefault(words[0], set()).add(o.name)
             first.setdefault(words[0], (o.end, o.source))
     return {w: (next(iter(n)), *first[w]) for w, n in firsts.items() if len(n) == 1}

@@ -37,10 +37,13 @@ _EXAMPLE_ITEM = r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-Z
 _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
-                       r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
+                       r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
+# names after a colon that introduces competitors: "Auch Konkurrenten gerieten unter Druck: Alcon verloren ..."
+_COMPETITORS = re.compile(r"(?<![\wäöüß])(?:Konkurrent|Konkurrenz|Wettbewerber|Rivale|Mitbewerber|Branchenkollege)\w*"
+                          r"[^:.;]{0,80}:\s[^.;:]*$")
 # a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
-_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Mm]arke)\w*\s+$")
+_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Mm]arke)\w*\s+$")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
 # werden könnte, " (not a list item "die Allianz 1 %")
@@ -69,8 +72,9 @@ _RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|
                      r"|(?:sieht|sah|sehen|taxiert|bewertet)\s+(?:das\s+Papier|die\s+Aktie|den\s+(?:fairen\s+)?Wert|das\s+(?:Kurs)?ziel)"
                      r"\s+(?:\w+\s+){0,2}?(?:bei|auf|mit)\s)")
 # a bank right before the verb of a target in numbers ("Jefferies reduziert das Ziel auf 255 Euro", "Die DZ Bank
-# senkt den fairen Wert von 280 auf 265 Euro"): not a company's own goal
-_RATING_NEAR = re.compile(r"(?i)\s+(?:[a-zäöü]+\s+)?(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt|reduzierte|reduziert)\s+"
+# senkt den fairen Wert von 280 auf 265 Euro", "Jefferies nahm das Ziel auf 40 Euro zurück"): not a company's own goal
+_RATING_NEAR = re.compile(r"(?i)\s+(?:[a-zäöü]+\s+)?(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt|reduzierte|reduziert|"
+                          r"nahm|nimmt|setzte|setzt)\s+"
                           r"(?:(?:das|ihr|sein)\s+Ziel|den\s+fairen\s+Wert)\s+(?:für\s+\S+(?:\s+\S+)?\s+)?(?:auf|von)\s+\d")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
@@ -221,9 +225,11 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
                 and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms \
-                and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes:  # not "Stadtwerke X", "Stadt Wien"
+                and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes \
+                and words[0] not in orgs.recognizer(tuple(gazetteer)).gazetteer:
             s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding",
-            #                                not "Europäischen Union": an adjective begins the name)
+            #                                not "Europäischen Union": an adjective begins the name; not
+            #                                "Stadtwerke X", "Stadt Wien"; not "Allianz Global Investors")
             words = words[1:]
             name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
         text = " ".join(words)
@@ -259,9 +265,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
                 or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e) \
-                or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")):
-            i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form
-            continue
+                or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
+                or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
+            i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
+            continue                                       # "Free Cashflow AL": a measure's qualifier
         before = text[max(0, s - 40):s]
         prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash
         found = weak = False
@@ -310,6 +317,13 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=weak))
         i += 1
     return out
+
+
+def _measure_before(text: str, at: int, v: dict) -> bool:
+    """Is the word right before ``at`` a measure ("Cashflow", "Ebitda")?"""
+    m = re.search(r"([\wäöüß-]+) $", text[max(0, at - 40):at])
+    return bool(m) and (m.group(1).lower().endswith(tuple(v["measure_nouns"]))
+                        or m.group(1).upper() in v["measure_abbreviations"])
 
 
 # beyond the heads that begin names (orgs._NAME_HEADS), nouns that end the names of organisations
@@ -525,13 +539,14 @@ class ArticleOrgs:
 
     def _examples(self, spans) -> set[tuple[int, int]]:
         """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
-        IBM", "besser als Oracle", "die Tochtergesellschaft X"), or in a paragraph of comparisons
+        IBM", "besser als Oracle", "die Tochtergesellschaft X", "Auch Konkurrenten litten: X ..."), or in a paragraph of comparisons
         ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or a part of something in a
         relative clause ("..., zu dem der polnische Versicherer Warta gehört, ...")."""
         out = set()
         for o, a, sent in self._in_sentences(spans):
             para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
             if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
+                    or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
                     or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
                            for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
@@ -669,17 +684,20 @@ _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|m
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
-                             r"geschäft|geschäfts|geschäftes)\s+(?:wie\s+|namens\s+)?\(?"
+                             r"geschäft|geschäfts|geschäftes)\s+(?:wie\s+|namens\s+)?[(\"„“»]?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 
 
 def _not_products(orgs: list[Org], spans) -> list[Org]:
-    """The organisations without the names a product noun introduces (recognised names stay)."""
+    """The organisations without the names a product or segment noun introduces (recognised names
+    stay), wherever the article writes them again ("In der Division Flow Equipment ..." and
+    "Flow Equipment verbuchte ein Plus")."""
     if not spans:
         return orgs
     spans = sorted(spans)
     starts = [a for a, _ in spans]
     out = []
+    products = set()
     for o in orgs:
         j = bisect.bisect_right(starts, o.start) - 1
         if o.source != "gazetteer" and j >= 0:
@@ -687,13 +705,14 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             first, _, rest = o.text.partition(" ")
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
                                              or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
+                products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
             noun = _NOUN_THEN_BRACKET.search(sent, max(0, o.start - a - 40), o.start - a)
             if noun and sent[o.end - a:o.end - a + 1] == ")" and _common(noun.group("w")) \
                     and not any(x.end == a + noun.end("w") for x in orgs):
                 continue                     # "Der wiederkehrende Jahresumsatz (ARR)": the noun's short form
         out.append(o)
-    return out
+    return [o for o in out if o.source == "gazetteer" or o.text not in products]
 
 
 _NOUN_THEN_BRACKET = re.compile(r"(?<![\wäöüß-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)\s*\($")
@@ -838,10 +857,14 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
                             or any(u.startswith(written + "/") for u in units) or is_plain_word(written)):
         return True                                     # "online", "Gbit" (of "Gbit/s"), "Mehr", "Zuletzt"
     v = vocab()["owner"]
-    if any(w.strip("()") in v["measure_abbreviations"] for w in words):
-        return True                                     # "Group FFO", "ROCE": a measure's abbreviation
+    if any(w.strip("()") in v["measure_abbreviations"] or len(w) >= 4 and w.upper() in v["measure_abbreviations"]
+           for w in words):
+        return True                                     # "Group FFO", "ROCE", "Ebitda AL": a measure's abbreviation
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 4 \
+            and words[-2].lower().endswith(tuple(v["measure_nouns"])):
+        return True                                     # "Free Cashflow AL": a measure and its qualifier
     if len(words) == 1 and written.lower() in v["reference_heads"]:
         return True                                     # "Bank", "Konzern": a word that refers, not a name
     if len(words) == 1 and "-" not in written and (lexicon().head(written) or "").lower() in v["reference_heads"] \
@@ -869,6 +892,7 @@ def _places() -> frozenset:
 
 def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...] = (), text: str = "") -> list[Org]:
     """Short names of an organisation named in full before ("Telekom" after "Deutsche Telekom")."""
+    from .orgs import recognizer
     out: list[Org] = []
     full: list[str] = [o.name for o in title_orgs]
     index_names = {o.name for o in title_orgs + orgs if o.type == "index"}
@@ -894,7 +918,7 @@ def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...
         words = set(o.name.lower().split())
         longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())
                   and (n not in index_names) == (o.type != "index")]          # "Dow Inc." is not the Dow Jones
-        if longer and o.source != "gazetteer":
+        if longer and o.source != "gazetteer" and not recognizer().legal_form(o.text):   # not "Carl Zeiss AG"
             o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source, o.weak)
         out.append(o)
         full.append(o.name)
@@ -1237,10 +1261,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
     if imp and not imp[0][2].startswith(g.share) and _GENITIVE_GROUP.match(s, imp[0][1]):
         return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
-    if imp and _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 12), imp[0][0]) and orgs.text:
+    if imp and _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]) and orgs.text:
         o = _previous_subject(orgs, sent_start)     # "Die Kliniktochter Helios ... . In Deutschland stieg ihr
         if o is not None:                           # Umsatz ...": Helios's, a subsidiary or not
-            a = sent_start + _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 12), imp[0][0]).start()
+            a = sent_start + _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]).start()
             return Owner(o.name, s[a - sent_start:imp[0][1]], a, sent_start + imp[0][1], "reference")
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
@@ -456,7 +456,7 @@ def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
     at = r["sentence_start"] + m.end()
     orgs = ctx.orgs(r["article"])
     for o in orgs.orgs:
-        if o.start == at and o.type not in ("index", "currency"):
+        if o.start == at and o.type not in ("index", "currency") and o.text not in grammar().not_owners:
             return Owner(o.name, o.text, o.start, o.end, "gazetteer" if o.source == "gazetteer" else o.source)
     return _reference_at(orgs, sentence, r["sentence_start"], m)     # "für die Aktien des Faserherstellers"
 
@@ -486,11 +486,15 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     # einem Kursziel von 38 Franken", "Die UBS stuft die Porsche AG ... ab und senkt das Ziel auf 38 Euro"
     own = who is not None and who.start is not None and who.end <= s0 + m.start() \
         and _own_target(sentence, who.end - s0, m.start(), m.end())
-    setter = who is not None and who.start is not None and (cs <= who.start < s0 + m.start() or own
-                                                             or who.name in _target_setters(orgs))
-    # ("Goldman Sachs ...: Sie erhöhte ihr Kursziel von 45 auf 55 Euro", "der UBS, die ihr Ziel ... anhob")
-    banks = [o for o in orgs.in_span(cs, s0 + m.start()) if (o.start, o.end) in orgs.speakers] or ([who] if setter else [])
     after = who is not None and who.start is not None and who.start >= s0 + m.end() and (who.start, who.end) in orgs.speakers
+    setter = who is not None and who.start is not None and (cs <= who.start < s0 + m.start() or own
+                                                             or who.name in _target_setters(orgs)
+                                                             or after and (_RATING.match(sentence, who.end - s0)
+                                                                           or _RATING_NEAR.match(sentence, who.end - s0)))
+    # ("Goldman Sachs ...: Sie erhöhte ihr Kursziel von 45 auf 55 Euro", "der UBS, die ihr Ziel ... anhob",
+    # "..., die DZ Bank senkte es von 55 auf 44 Euro": a bank that rates after the target word)
+    banks = [o for o in orgs.in_span(cs, s0 + m.start()) if (o.start, o.end) in orgs.speakers] \
+        or ([who] if setter and not after else [])
     a = banks[0].end if banks else cs              # "UBS profitierte von einem höheren Kursziel: Vontobel hob dieses an"
     rated = [o for o in orgs.in_span(a, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
              and (o.start, o.end) not in orgs.speakers
