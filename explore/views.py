@@ -821,11 +821,14 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     with neither, when its clause has a verb of rising or falling and a named owner
     ("Vonovia verlor 2,1 Prozent")."""
     s = blank_per_share(r["sentence"], p, e)   # "Dividende ... auf 24 Euro je Aktie": no market word
+    s = _LISTED_ATTRIBUTE.sub(lambda m: " " * len(m.group()), s)   # "die in Hongkong notierte Tochter": no market
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
     if _LEVEL_BEFORE.search(s, max(0, p - 80), p) or _AUF_LEVEL.search(s, max(0, p - 30), p) and not _AMOUNTS_TO.search(s):
         return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent", "auf über 19% steigen": a level
-    if business_growth(ctx, s) or change_of_a_quantity(ctx, r, s, p):
+    if _DEGREE_BEFORE.search(s, max(0, p - 30), p) or _PRIOR_YEAR_AFTER.match(s, e):
+        return False                         # "das zu rund 80 Prozent abgeschlossen ist", "um 2,1 Prozent unter dem Vorjahreswert"
+    if business_growth(ctx, s) or change_of_a_quantity(ctx, r, s, p) or _to_a_quantity(ctx, r, s, e):
         return False                         # "Auch MG Roewe (plus 27 Prozent) und Polestar (plus 14 Prozent) wuchsen zweistellig"
     if name_then_sign(ctx, r, s, p):
         return True                          # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
@@ -920,6 +923,26 @@ def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
     at = r["sentence_start"] + lead.start()
     return any(at - 1 <= o.end <= at and o.type in ("company", "index")
                for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at))
+
+
+# a listing as an attribute of a noun says where a company trades, not that it moved
+_LISTED_ATTRIBUTE = re.compile(r"(?<![\wäöüß])(?:börsen)?notierten?(?=\s+[A-ZÄÖÜ])")
+# a degree ("zu 80 Prozent abgeschlossen") and a comparison with the year before ("unter dem Vorjahreswert") are no moves
+_DEGREE_BEFORE = re.compile(r"(?<![\wäöüß])zu\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+_PRIOR_YEAR_AFTER = re.compile(r"\s+(?:unter|über)\s+(?:dem|den)\s+Vorjahr")
+_TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+
+
+def _to_a_quantity(ctx: _Context, r, s: str, e: int) -> bool:
+    """"sank um 2,4 Prozent auf 20,4 Millionen Tonnen", "stieg um 5 Prozent auf 1,2 Millionen Kunden": the
+    level after "auf" is a quantity, so the change is a quantity's, no share's move (a share's level is a
+    price or points)."""
+    after = [x for x in ctx.same_sentence(r) if ctx.pos(x)[0] >= e]
+    if not after:
+        return False
+    x = min(after, key=lambda y: y["start"])
+    return x["kind"] in ("count", "other") and bool(x.get("unit")) and x["unit"] not in ("Punkte", "Zähler") \
+        and bool(_TO_LEVEL.fullmatch(s, e, ctx.pos(x)[0]))          # (not an index level: "auf 2'071,40")
 
 
 def change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
