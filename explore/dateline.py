@@ -55,6 +55,20 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# "BERLIN (WPK) - ", "Frankfurt/Wien (Konjunkturticker) – ": a dateline's place and agency at a line's start
+_DATELINE = re.compile(r"(?m)^[^\W\d][\w./’'-]*(?:[ /][^\W\d][\w./’'-]*){0,2}\s*\([^()\d\n][^()\n]{0,40}\)\s*[-–—]\s")
+
+
+def dateline_spans(text: str, within: int = 800) -> list[tuple[int, int]]:
+    """Offsets of the datelines ("BERLIN (WPK) - ") that begin a line in the first ``within``
+    characters: their place and agency name no organisation a figure belongs to.
+
+    >>> dateline_spans("Titel\\n\\nBERLIN (WPK) - Die Industrie produziert weniger.")
+    [(7, 22)]
+    """
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, within)]
+
+
 def _year(y: str, today: dt.date) -> int:
     n = int(y)
     if len(y) == 2:

@@ -179,6 +179,13 @@ def _plain_noun_head(word: str) -> bool:
     return lexicon().classes(word.rsplit("-", 1)[1]) == "N"
 
 
+def _common_noun(word: str) -> bool:
+    """A common noun, a compound of one or a word ending in one ("Normverbrauchsabgabe": "Abgabe")."""
+    from .orgs import lexicon
+    head = lexicon().head(word) or ""
+    return _common(word) or _common_compound(word) or len(head) >= 4 and head != word and "N" in lexicon().classes(head)
+
+
 def _common_compound(word: str) -> bool:
     """A compound of a known word and a common noun HanTa does not know whole ("Großschäden",
     "Solvenzquote"): a common noun, not a name.
@@ -466,6 +473,10 @@ class ArticleOrgs:
         orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
                             for found in (orgs, title_orgs))
         orgs = _not_products(orgs, spans)
+        if text:                            # "BERLIN (WPK) - ": a dateline's place and agency own no figure
+            from .dateline import dateline_spans
+            lines = dateline_spans(text)
+            orgs = [o for o in orgs if not any(a <= o.start and o.end <= b for a, b in lines)]
         self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs, spellings, text)
         self.title_orgs = title_orgs
         self.lead_end = lead_end
@@ -684,7 +695,8 @@ _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|m
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
-                             r"geschäft|geschäfts|geschäftes)\s+(?:wie\s+|namens\s+)?[(\"„“»]?"
+                             r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe)\s+"
+                             r"(?:wie\s+|namens\s+)?[(\"„“»]?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 
 
@@ -708,7 +720,7 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
             noun = _NOUN_THEN_BRACKET.search(sent, max(0, o.start - a - 40), o.start - a)
-            if noun and sent[o.end - a:o.end - a + 1] == ")" and _common(noun.group("w")) \
+            if noun and sent[o.end - a:o.end - a + 1] == ")" and _common_noun(noun.group("w")) \
                     and not any(x.end == a + noun.end("w") for x in orgs):
                 continue                     # "Der wiederkehrende Jahresumsatz (ARR)": the noun's short form
         out.append(o)
@@ -1085,7 +1097,8 @@ class Grammar:
         return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
                 if (self.is_head(m.group("h")) or m.group("h").lower().rstrip("s").endswith(self.organs)
                     or _demonym(m.group("h")) and not _NOUN_AFTER.match(sentence, m.end()))
-                and not m.group("h").lower().rstrip("s").endswith(self.authorities)]
+                and not m.group("h").lower().rstrip("s").endswith(self.authorities)
+                and not _PLURAL_NEUTER.fullmatch(m.group())]
 
     def implicit(self, sentence: str, a: int, b: int):
         """Share and company-figure nouns without a named possessor ("die Aktie", "der Umsatz")."""
@@ -1097,6 +1110,8 @@ def grammar(lang: str = "de") -> Grammar:
     return Grammar(lang)
 
 
+# "der Unternehmen", "den Unternehmen": a neuter noun after "der"/"den" is plural, a group and no one company
+_PLURAL_NEUTER = re.compile(r"(?i:der|den)\s+(?:[a-zäöüß][\wäöüß-]*\s+)*[\wäöüß-]*[Uu]nternehmen")
 # a description named in apposition: "Der Leitindex in Frankfurt, der DAX, schloss ..."
 _NAMED_AFTER = re.compile(r"(?:\s+(?:in|aus|von)\s+[A-ZÄÖÜ][\wäöüß-]*)?,\s+(?:der|die|das)\s+")
 

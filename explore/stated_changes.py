@@ -509,7 +509,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             o = None                        # not the sector's own noun read as "the company's"
     if o is not None:
         return _owner_columns(o)
-    clause = _blank_orgs(ctx, f, s, cs, ce)
+    clause = _not_reporting(_blank_orgs(ctx, f, s, cs, ce))      # not "wie der Verband in Berlin mitteilte"
     if partners:                            # "Die Exporte in die übrigen EU-Staaten": a trading partner, no owner
         clause = _no_partners(clause, trade)
     name = economy(clause)
@@ -654,6 +654,13 @@ def _quantity_owner(ctx, f: dict, s: str, p: int, gap: re.Pattern):
 
 
 _WORDS_BEFORE_COMMA = re.compile(r"(?:\s+[\wäöüß.-]+){0,3}\s*")
+
+
+def _not_reporting(text: str) -> str:
+    """``text`` with its reporting clauses blanked: where the reporter spoke ("wie der Verband am Mittwoch
+    in Berlin mitteilte") is no economy of the figure."""
+    from .owner import _REPORTING
+    return _REPORTING.sub(lambda m: " " * len(m.group()), text)
 
 
 def _blank_orgs(ctx, f: dict, s: str, a: int, b: int) -> str:
@@ -855,6 +862,7 @@ _INDEX_CACHE: dict[int, frozenset] = {}
 
 def _economy_near(ctx, f: dict, s: str, p: int, offices: bool) -> str | None:
     """The economy named before the figure in its sentence, else in its sentence, else its paragraph's last."""
+    s = _not_reporting(s)
     return economy(s[:p], last=True, offices=offices) or economy(s, offices=offices) \
         or _economy_in_paragraph(ctx, f, offices)
 
