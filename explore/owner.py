@@ -1269,7 +1269,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             o = named_as[0]
             return Owner(o.name, o.text, o.start, o.end, o.source)
         return _resolve(orgs, refs[-1], sent_start, s)
-    after = [(r, o) for r, o in ranked(end, len(s)) if r < 2]
+    # (not the subject of a clause of cause or time after it: "sank um 23 Prozent, weil die EZB die Zinsen senkte")
+    after = [(r, o) for r, o in ranked(end, len(s)) if r < 2
+             and not (isinstance(o, Org) and _SUBORDINATE_BETWEEN.search(s, end, o.start - sent_start))]
     if after:
         return owner_of(min(after, key=lambda x: (x[0], x[1].start))[1])
     # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
@@ -1295,6 +1297,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     return None
 
 
+_SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 
