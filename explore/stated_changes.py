@@ -737,7 +737,7 @@ def _economy_article(ctx, article: str) -> bool:
 # an office, institute or association named in a lead ("wie das Kraftfahrt-Bundesamt mitteilte"; not a
 # bank's "das Institut", nor a news agency)
 _OFFICE_WORD = re.compile(r"(?<![\wäöüß])[\wäöüß-]*(?:Bundesamt|Landesamt|Bundesagentur|Arbeitsagentur|Netzagentur|"
-                          r"Statistik|Staatssekretariat|[Ii]nstitut|[Vv]erband|[Mm]inisterium)(?![\wäöüß])")
+                          r"Statistik|Staatssekretariat|[Ii]nstitut|[Vv]erband|[Vv]ereinigung|[Kk]ammer|[Mm]inisterium)(?![\wäöüß])")
 
 
 def _office(name: str) -> bool:
@@ -779,7 +779,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
 
 
 _SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])anteil(?:e|s)?(?![\wäöüß])")
-_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|bundesamt|landesamt|statistische|agentur|statistik|forschung|"
+_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|vereinigung|kammer|bundesamt|landesamt|statistische|agentur|statistik|forschung|"
                              r"staatssekretariat|barometer|ministerium)\w*")
 
 
