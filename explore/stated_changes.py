@@ -930,6 +930,10 @@ def change_rows(ctx) -> list[dict]:
         if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
                 and not _COMPARED_AFTER.match(s, e):
             continue                                  # "machte ein Minus von knapp 1,1 Milliarden Euro": a loss, not a change
+        restated = _restated_change(ctx, out, f, s, p, e)
+        if restated is not None:
+            out.append(restated)
+            continue
         job = _job_change(f, s, p, e)
         if job:
             row = _row(ctx, f, "employment", job, None)
@@ -1276,6 +1280,32 @@ def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
         "to_value": None, "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],
         "end": f["end"], "sentence": s, "_from": None, "_to": None, "_levels_only": False,
     }
+
+
+_RESPECTIVELY = re.compile(r"\s*(?:beziehungsweise|bzw\.)\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)?")
+_TO_AFTER = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)?")
+
+
+def _restated_change(ctx, out: list[dict], f: dict, s: str, p: int, e: int) -> dict | None:
+    """"sank um 1,8 Prozent beziehungsweise 710 auf 38.600", "ein Minus von 0,3 Prozent beziehungsweise 22.000
+    Stellen": an amount or count right after a stated percent change and "beziehungsweise" restates it in
+    absolute terms: a row of its own with the same owner, measure, period and sign (and its level after "auf")."""
+    if f["kind"] not in ("count", "money") or not out or f["low"] is None:
+        return None
+    prev = out[-1]
+    a = prev["end"] - f["sentence_start"]
+    if prev["sentence"] != s or prev["article"] != f["article"] or prev["change_pct"] is None or not 0 <= a <= p \
+            or not _RESPECTIVELY.fullmatch(s, a, p):
+        return None
+    row = dict(prev, change_pct=None, change_abs=f["low"] * (-1 if prev["change_pct"] < 0 else 1),
+               unit=f.get("unit"), change_factor=None, from_value=None, to_value=None, from_unit=None, to_unit=None,
+               text=f["text"], start=f["start"], end=f["end"], _from=None, _to=None, _levels_only=False)
+    after = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if ctx.pos(x)[0] >= e]
+    if after:
+        x = min(after, key=lambda y: y["start"])
+        if _TO_AFTER.fullmatch(s, e, ctx.pos(x)[0]):
+            row.update(to_value=x["low"], to_unit=x["unit"], _to=x)
+    return row
 
 
 def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> list[dict]:
