@@ -1278,11 +1278,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
     if imp and not imp[0][2].startswith(g.share) and _GENITIVE_GROUP.match(s, imp[0][1]):
         return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
-    if imp and _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]) and orgs.text:
+    possessive = _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]) if imp and orgs.text else None
+    if possessive:
         o = _previous_subject(orgs, sent_start)     # "Die Kliniktochter Helios ... . In Deutschland stieg ihr
         if o is not None:                           # Umsatz ...": Helios's, a subsidiary or not
-            a = sent_start + _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]).start()
-            return Owner(o.name, s[a - sent_start:imp[0][1]], a, sent_start + imp[0][1], "reference")
+            a = sent_start + possessive.start()
+            return Owner(o.name, s[possessive.start():imp[0][1]], a, sent_start + imp[0][1], "reference")
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     # a move without a subject of its own ("In der Spitze ging es heute bis auf 132,85 Euro nach oben",
@@ -1304,7 +1305,7 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)
 
 def _previous_subject(orgs: ArticleOrgs, sent_start: int) -> Org | None:
     """The organisation the sentence before ``sent_start`` is about: its first name that is no speaker,
-    example, index or name governed by a preposition."""
+    index or name governed by a preposition."""
     prev = max((m.end() for m in _SENT.finditer(orgs.text, max(0, sent_start - 400), max(0, sent_start - 1))),
                default=max(0, sent_start - 400))
     for o in orgs.orgs:

@@ -1283,7 +1283,7 @@ def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
 
 
 _RESPECTIVELY = re.compile(r"\s*(?:beziehungsweise|bzw\.)\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)?")
-_TO_AFTER = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|ca\.)\s+)?")
+_TO_AFTER = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?")     # the level after a change
 
 
 def _restated_change(ctx, out: list[dict], f: dict, s: str, p: int, e: int) -> dict | None:

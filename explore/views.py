@@ -28,7 +28,7 @@ from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _RATING, _RATING_NEAR, A
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
-from .stated_changes import sentiment_points
+from .stated_changes import _TO_AFTER, sentiment_points
 from .unwrap import unwrap
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
@@ -930,7 +930,6 @@ _LISTED_ATTRIBUTE = re.compile(r"(?<![\wäöüß])(?:börsen)?notierten?(?=\s+[A
 # a degree ("zu 80 Prozent abgeschlossen") and a comparison with the year before ("unter dem Vorjahreswert") are no moves
 _DEGREE_BEFORE = re.compile(r"(?<![\wäöüß])zu\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
 _PRIOR_YEAR_AFTER = re.compile(r"\s+(?:unter|über)\s+(?:dem|den)\s+Vorjahr")
-_TO_LEVEL = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
 
 
 def _to_a_quantity(ctx: _Context, r, s: str, e: int) -> bool:
@@ -942,7 +941,7 @@ def _to_a_quantity(ctx: _Context, r, s: str, e: int) -> bool:
         return False
     x = min(after, key=lambda y: y["start"])
     return x["kind"] in ("count", "other") and bool(x.get("unit")) and x["unit"] not in ("Punkte", "Zähler") \
-        and bool(_TO_LEVEL.fullmatch(s, e, ctx.pos(x)[0]))          # (not an index level: "auf 2'071,40")
+        and bool(_TO_AFTER.fullmatch(s, e, ctx.pos(x)[0]))          # (not an index level: "auf 2'071,40")
 
 
 def change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
