@@ -1139,6 +1139,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             os_, oe = o.start - sent_start, o.end - sent_start
             if not (a <= os_ and oe <= b) or (os_ < end and pos < oe) or any(x <= os_ < y for x, y in inner):
                 continue
+            if os_ >= end and _SUBORDINATE_BETWEEN.search(s, end, os_):
+                continue                    # the subject of a clause of cause, time or contrast after the figure
+                #                             ("..., weil die EZB die Zinsen senkte", "..., während der Hang Seng ...")
             if o.source != "gazetteer" and _UNIT_BEFORE.search(s, max(0, os_ - 40), os_) \
                     and "-" not in s[os_:oe + 1]:       # not "2429 Intersky-Gläubiger"
                 continue
@@ -1269,9 +1272,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             o = named_as[0]
             return Owner(o.name, o.text, o.start, o.end, o.source)
         return _resolve(orgs, refs[-1], sent_start, s)
-    # (not the subject of a clause of cause or time after it: "sank um 23 Prozent, weil die EZB die Zinsen senkte")
-    after = [(r, o) for r, o in ranked(end, len(s)) if r < 2
-             and not (isinstance(o, Org) and _SUBORDINATE_BETWEEN.search(s, end, o.start - sent_start))]
+    after = [(r, o) for r, o in ranked(end, len(s)) if r < 2]
     if after:
         return owner_of(min(after, key=lambda x: (x[0], x[1].start))[1])
     # 3. a share or company figure without a possessor ("die Aktie", "der Umsatz") refers back
@@ -1298,7 +1299,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     return None
 
 
-_SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls)\s")
+_SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls|während)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 
