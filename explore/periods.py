@@ -27,6 +27,11 @@ import re
 from .owner import vocab
 
 
+# a superlative with its noun before a period phrase: "den tiefsten Stand seit 2016", "den schwächsten Handelstag seit Jahren"
+_SUPERLATIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:den|dem|der|das|die|des)\s+[a-zäöüß]{2,}st(?:e|en|em|er|es)\s+"
+                                 r"[A-ZÄÖÜ][\wäöüß-]*\s+$")
+
+
 class Periods:
     def __init__(self, lang: str = "de"):
         v = vocab(lang)
@@ -83,6 +88,8 @@ class Periods:
         best = None
         for rx, code in self.rx:
             for m in rx.finditer(text):
+                if _SUPERLATIVE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                    continue                # "den schwächsten Handelstag seit Jahren": a comparison, not the span
                 d = abs(m.start() - near) if near is not None else m.start()
                 if best is None or (d, -(m.end() - m.start())) < (best[0], -(best[2] - best[1])):
                     best = (d, m.start(), m.end(), code)
