@@ -56,6 +56,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 # "BERLIN (WPK) - ", "Frankfurt/Wien (Konjunkturticker) – ": a dateline's place and agency at a line's start
+# (narrower than the "agency" cue read_head uses for the publisher: that one also takes "Hamburger Sparkasse
+# (Haspa) -" and a name with its move in parentheses, which own figures)
 _DATELINE = re.compile(r"(?m)^[^\W\d][\w./’'-]*(?:[ /][^\W\d][\w./’'-]*){0,2}\s*\([^()\d\n][^()\n]{0,40}\)\s*[-–—]\s")
 
 
