@@ -620,7 +620,8 @@ class ArticleOrgs:
             # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
             orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
                      or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0
-                     or not o.weak and apposition(o) or o.name.split(" ", 1)[0] in public]
+                     or not o.weak and apposition(o) or o.name.split(" ", 1)[0] in public
+                     or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
                 orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
@@ -658,7 +659,7 @@ class ArticleOrgs:
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
                 and (o.start, o.end) not in self.examples and (shares or o.name not in self.subsidiaries)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
-                and (not o.weak or (o.start, o.end) in self.subjects)
+                and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
     def main(self) -> Org | None:
@@ -954,6 +955,8 @@ class Grammar:
         self.organs = tuple(v["organ_heads"])
         self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
+        self.central_heads = tuple(v["central_bank_heads"])
+        self.central_names = frozenset(v["central_bank_names"])
         dets = "|".join(map(re.escape, v["reference_determiners"]))
         self.index_heads = tuple(v["index_heads"])
         self.public_heads = tuple(v["public_reference_heads"])      # refer to public bodies only
@@ -1087,6 +1090,11 @@ class Grammar:
             return 1.5, False                            # "Der Konzern hat den Zulieferer TRW ... erworben": an object
         return 1, i < 0
 
+    def is_central_bank(self, name: str) -> bool:
+        """A central bank's name: "Deutsche Bundesbank", "Schweizerische Nationalbank", "EZB", "US-Notenbank Fed"."""
+        low = name.lower()
+        return low.endswith(self.central_heads) or re.split(r"[\s-]+", low)[-1] in self.central_names
+
     def is_head(self, word: str) -> bool:
         """A noun that refers to an organisation: "Konzern", "Windturbinenherstellers"."""
         return word.lower().endswith(self._head_ends)
@@ -1097,7 +1105,8 @@ class Grammar:
         return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
                 if (self.is_head(m.group("h")) or m.group("h").lower().rstrip("s").endswith(self.organs)
                     or _demonym(m.group("h")) and not _NOUN_AFTER.match(sentence, m.end()))
-                and not m.group("h").lower().rstrip("s").endswith(self.authorities)
+                and (not m.group("h").lower().rstrip("s").endswith(self.authorities)
+                     or m.group("h").lower().endswith(self.central_heads))
                 and not _PLURAL_NEUTER.fullmatch(m.group())]
 
     def implicit(self, sentence: str, a: int, b: int):
@@ -1228,6 +1237,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     # noun that moves is no index after a preposition ("Die Aktie sackte ... ab und war damit größter
     # Verlierer im MDax")
     share_subject = move and any(h.startswith(g.share) for _, _, h in g.implicit(s, cs, pos))
+    prior = _PRIOR_BRACKET.search(s, max(0, pos - 30), pos)
+    if prior and prior.start() > 0:         # "... 5,1 Milliarden Euro (Vorjahr: 7,4 Milliarden Euro), die OeNB ...":
+        at = sent_start + prior.start() - 1     # the prior value of the figure before, so its owner (read at
+        return owner(orgs, sent_start, sent_end, at, at + 1, sentence, move)    # the bracket), not the next item's
     for a, b in ((ls, le), (cs, ce)):
         cands = ranked(a, b, refs=True)
         if share_subject:
@@ -1299,6 +1312,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     return None
 
 
+_PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"
+                            r"Vorjahreswert|Vortag|Vorwoche|im Vorjahr|ein Jahr zuvor)\s*:?\s*$")
 _SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls|während)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
@@ -1387,6 +1402,20 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         if not fitting:
             return None
     words = s[a:b]
+    if head.endswith(g.central_heads):
+        # "wie die Notenbank mitteilte": a central bank named in this or the sentence before, else the one
+        # the article is about, else the last one named; none if no central bank is named. "die
+        # Bundesbank" is the name itself ("Deutsche Bundesbank" named before), not the last bank named.
+        banks = [o for o in orgs.orgs if o.end <= at and g.is_central_bank(o.name)
+                 and (o.start, o.end) not in orgs.examples]
+        banks = [o for o in banks if o.name.lower().endswith(head)] or banks
+        m = orgs.main()
+        near = [o for o in banks if o.start >= sent_start - 300]
+        if not near and m is not None and g.is_central_bank(m.name) and (m.name.lower().endswith(head) or not banks
+                                                                          or not banks[-1].name.lower().endswith(head)):
+            near = [m]
+        got = (near or banks)[-1] if near or banks else None
+        return Owner(got.name, words, at, sent_start + b, "reference") if got is not None else None
     if want_index:
         low = re.sub(r"\s+", " ", words.lower())
         descriptions = vocab()["index_descriptions"]

@@ -933,15 +933,16 @@ _PRIOR_YEAR_AFTER = re.compile(r"\s+(?:unter|über)\s+(?:dem|den)\s+Vorjahr")
 
 
 def _to_a_quantity(ctx: _Context, r, s: str, e: int) -> bool:
-    """"sank um 2,4 Prozent auf 20,4 Millionen Tonnen", "stieg um 5 Prozent auf 1,2 Millionen Kunden": the
-    level after "auf" is a quantity, so the change is a quantity's, no share's move (a share's level is a
-    price or points)."""
+    """"sank um 2,4 Prozent auf 20,4 Millionen Tonnen", "stieg um 5 Prozent auf 1,2 Millionen Kunden", "um 1,8
+    Prozent auf 1,03 Billionen Euro": the level after "auf" is a quantity or an amount in millions, so the change
+    is a quantity's or a balance's, no share's move (a share's level is a price or points)."""
     after = [x for x in ctx.same_sentence(r) if ctx.pos(x)[0] >= e]
     if not after:
         return False
     x = min(after, key=lambda y: y["start"])
-    return x["kind"] in ("count", "other") and bool(x.get("unit")) and x["unit"] not in ("Punkte", "Zähler") \
-        and bool(_TO_AFTER.fullmatch(s, e, ctx.pos(x)[0]))          # (not an index level: "auf 2'071,40")
+    quantity = x["kind"] in ("count", "other") and bool(x.get("unit")) and x["unit"] not in ("Punkte", "Zähler")
+    amount = x["kind"] == "money" and bool(_SCALED.search(x["text"]))     # "auf 1,03 Billionen Euro": no share price
+    return (quantity or amount) and bool(_TO_AFTER.fullmatch(s, e, ctx.pos(x)[0]))   # (not an index level: "auf 2'071,40")
 
 
 def change_of_a_quantity(ctx: _Context, r, s: str, p: int) -> bool:
