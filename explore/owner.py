@@ -44,12 +44,18 @@ _COMPETITORS = re.compile(r"(?<![\wäöüß])(?:Konkurrent|Konkurrenz|Wettbewerb
 # a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
 _SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Mm]arke)\w*\s+$")
+# and after it, in apposition: "die DEG, ebenfalls eine Tochter,", "Turner, die US-Tochter von Hochtief,"
+_SUBSIDIARY_AFTER = re.compile(r",\s+(?:(?:ebenfalls|auch)\s+)?(?:eine|die)\s+(?:[a-zäöüß-]+\s+)?[\wäöüß-]*(?:[Tt]ochter)"
+                               r"(?:gesellschaft)?\b")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
 # werden könnte, " (not a list item "die Allianz 1 %")
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|durch|gegen|um)\s+"
                               r"(?:dem|den|der|die|das|denen|deren|dessen|welche[mnrs]?)\s|(?:der|die|das|welche[rs]?)\s+"
                               r"(?:[a-zäöüß]|(?:der|die|das|den|dem)\s))[^,;()]*?(?<![\wäöüß])[a-zäöüß]+,(?=\s)")
+# a noun phrase in apposition between commas: "Die Zusagen der DEG, ebenfalls eine Tochter, legten ... zu"
+_APPOSITION = re.compile(r"\s*(?:(?:ebenfalls|auch|selbst)\s+)?ein(?:e|er|es)?\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*"
+                         r"(?:\s+(?:der|des|von)\s+[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)?,(?=\s)")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 #: a security's identifier: an ISIN ("CA09852X3058") or a six-character WKN with digits ("A12AZ5")
 _SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
@@ -57,7 +63,9 @@ _SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|V
 _SHARE_NOUN = re.compile(r"(?:" + _SHARE_WORDS + r")")
 _SHARE_CLASS = re.compile(r"(?i)(?:aktien?|scheine?|papiere?|titel|vorzüge)$")
 _SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right after a name: "Terex-Aktie"
-_SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)-(?:" + _SHARE_WORDS + r")\b")
+# (a share class between name and share noun is no part of the name: "Volvo-B-Aktien", "BYD-H-Aktien")
+_SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-(?!(?:A|B|C|H|Vz|St)-)[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)(?:-(?:A|B|C|H|Vz|St))?"
+                             r"-(?:" + _SHARE_WORDS + r")\b")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
@@ -506,12 +514,13 @@ class ArticleOrgs:
 
     def _subsidiaries(self, spans) -> set[str]:
         """Names of the company's subsidiaries and brands ("die Kliniktochter Helios", "seine beiden
-        Töchter Fresenius Kabi und Helios"), unless a subsidiary is what the article is about (its main
+        Töchter Fresenius Kabi und Helios", "die DEG, ebenfalls eine Tochter,"), unless a subsidiary is what the article is about (its main
         organisation); not "Die Tochter Rheinmetall Waffe Munition": a longer name than the parent's."""
         main = self.main()
         out, prev = set(), None
         for o, a, sent in self._in_sentences(spans):
             if (_SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)
+                    or _SUBSIDIARY_AFTER.match(sent, o.end - a)
                     or prev is not None and prev.name in out and prev.end <= o.start
                     and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else "")) \
                     and not _NAME_GOES_ON.match(sent, o.end - a) and (main is None or o.name != main.name):
@@ -552,13 +561,15 @@ class ArticleOrgs:
         """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
         IBM", "besser als Oracle", "die Tochtergesellschaft X", "Auch Konkurrenten litten: X ..."), or in a paragraph of comparisons
         ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or a part of something in a
-        relative clause ("..., zu dem der polnische Versicherer Warta gehört, ...")."""
+        relative clause ("..., zu dem der polnische Versicherer Warta gehört, ..."), and an exchange as the place
+        of trading ("An der Londoner Börse sprangen die Aktien ...")."""
         out = set()
         for o, a, sent in self._in_sentences(spans):
             para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
             if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
                     or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
+                    or o.name.endswith("Börse") and _AT_EXCHANGE.search(sent, max(0, o.start - a - 12), o.start - a) \
                     or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
                            for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
                 out.add((o.start, o.end))
@@ -908,6 +919,7 @@ def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...
     from .orgs import recognizer
     out: list[Org] = []
     full: list[str] = [o.name for o in title_orgs]
+    first: dict[str, Org] = {}                 # each name's first mention in the text
     index_names = {o.name for o in title_orgs + orgs if o.type == "index"}
     merged: list[Org] = []
     cont = set(vocab()["owner"]["name_continuations"])
@@ -915,8 +927,8 @@ def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...
         if merged and (o.source == "model" or o.weak) and o.start == merged[-1].end + 1 \
                 and (o.text in cont or merged[-1].source != "gazetteer"):
             p = merged.pop()
-            text = p.text + " " + o.text
-            o = Org(p.start, o.end, text, text if p.name == p.text else p.name + " " + o.text, p.type, p.source,
+            joined = p.text + " " + o.text
+            o = Org(p.start, o.end, joined, joined if p.name == p.text else p.name + " " + o.text, p.type, p.source,
                     p.weak)
         merged.append(o)
     merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
@@ -930,12 +942,24 @@ def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...
             o = Org(o.start, o.end, o.text, spelled[o.name], o.type, o.source, o.weak)
         words = set(o.name.lower().split())
         longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())
-                  and (n not in index_names) == (o.type != "index")]          # "Dow Inc." is not the Dow Jones
+                  and (n not in index_names) == (o.type != "index")          # "Dow Inc." is not the Dow Jones
+                  and not (n in first and _subsidiary_name(o.name, first[n], text))]
         if longer and o.source != "gazetteer" and not recognizer().legal_form(o.text):   # not "Carl Zeiss AG"
             o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source, o.weak)
         out.append(o)
         full.append(o.name)
+        first.setdefault(o.name, o)
     return out
+
+
+def _subsidiary_name(short: str, long: Org, text: str) -> bool:
+    """"KfW" and "die Tochter KfW IPEX-Bank", "Voltfeld" and "seine Tochter Voltfeld Trading": a longer name that
+    begins with a shorter one and is introduced as a subsidiary is another organisation, so the short name
+    is not read as it (but "Thermo Fisher" is "Der US-Laborausrüster Thermo Fisher Scientific")."""
+    if not long.name.startswith(short + " ") or not text or long.start < 0:
+        return False
+    return bool(_SUBSIDIARY_BEFORE.search(text, max(0, long.start - 60), long.start)
+                or _SUBSIDIARY_AFTER.match(text, long.end))
 
 
 # ------------------------------------------------------------------ grammar
@@ -970,15 +994,17 @@ class Grammar:
 
     def clauses(self, sentence: str, pos: int) -> tuple[int, int, int, int]:
         """(clause start, clause end, list-part start, list-part end) around pos. A closed parenthesis
-        and a relative clause before pos do not end its clause ("Der SLI, der die 30 wichtigsten Titel
-        umfasst, gewann 0,49 %"; "Raiffeisen Bank International (RBI) um 0,9 Prozent")."""
+        and a relative clause or an apposition before pos do not end its clause ("Der SLI, der die 30 wichtigsten
+        Titel umfasst, gewann 0,49 %"; "Raiffeisen Bank International (RBI) um 0,9 Prozent"; "Die DEG, eine
+        Tochter der KfW, legte ... zu")."""
         cs, ce = 0, len(sentence)
         opened, skip = [], -1
         for m in _CLAUSE.finditer(sentence):
             if m.start() < skip:
                 continue
             if m.end() <= pos:
-                rel = _RELATIVE_CLAUSE.match(sentence, m.end()) if m.group() == "," else None
+                rel = (_RELATIVE_CLAUSE.match(sentence, m.end()) or _APPOSITION.match(sentence, m.end())) \
+                    if m.group() == "," else None
                 if rel and rel.end() <= pos:
                     skip = rel.end()                     # the clause goes on after the relative clause
                 elif m.group() == "(":
@@ -1154,6 +1180,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             if o.source != "gazetteer" and _UNIT_BEFORE.search(s, max(0, os_ - 40), os_) \
                     and "-" not in s[os_:oe + 1]:       # not "2429 Intersky-Gläubiger"
                 continue
+            if o.type == "index" and _COMPOUND_GOES_ON.match(s, oe):
+                continue                    # "der MDax-Gewinner", "Dax-Werte": the compound's noun, not the index
+            if o.name.endswith("Börse") and _AT_EXCHANGE.search(s, max(0, os_ - 12), os_):
+                continue                    # "An der Londoner Börse sprangen die Aktien ...": where, not whose
             r, initial = g.place(s, os_, oe, a, move)
             if r is None:
                 continue
@@ -1215,7 +1245,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     # "im Hang Seng, der um 1,3 Prozent stieg", "Nemetschek und Teamviewer, die 2,8 beziehungsweise 3,4 Prozent"
     if cs > 0 and s[cs - 1] == "," and _RELATIVE_PRONOUN.match(s, cs) and not _CLAUSE.search(s, cs, pos):
         before = [o for o in named if o.end - sent_start <= cs - 1]
-        if before and _SHORT_FORM.sub("", s[before[-1].end - sent_start:cs - 1]).strip() == "" \
+        if before and _PARTICLE.sub("", _SHORT_FORM.sub("", s[before[-1].end - sent_start:cs - 1])).strip() == "" \
                 and (before[-1].start, before[-1].end) not in orgs.speakers:      # not "der Berenberg Bank, die das Kursziel"
             o = before[-1]
             if len(before) >= 2 and _AND.fullmatch(s[before[-2].end - sent_start:o.start - sent_start]) \
@@ -1252,11 +1282,11 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 return found
     # a pronoun subject ("nachdem er ... gefallen war") stands for the subject of the sentence
     if _PRONOUN.search(s[cs:pos]):
-        first = [(r, o) for r, o in ranked(0, cs) if r < 2]
+        first = [(r, o) for r, o in ranked(0, cs) if r < 2 and not _in_relative(s, start_of(o))]
         if first:
             return owner_of(min(first, key=lambda x: (x[0], start_of(x[1])))[1])
     # 2. the sentence before the figure (an earlier list item: "Adidas (minus 2,1 Prozent)")
-    before = [(r, o) for r, o in ranked(0, pos) if r < 2]
+    before = [(r, o) for r, o in ranked(0, pos) if r < 2 and not _in_relative(s, start_of(o))]
     if before:
         return owner_of(pick(before))
     # a sentence opened by a pronoun subject ("Die Hansestadt Wismar will ... . Sie erwartet ein Plus
@@ -1314,6 +1344,21 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
 
 _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"
                             r"Vorjahreswert|Vortag|Vorwoche|im Vorjahr|ein Jahr zuvor)\s*:?\s*$")
+# a separable verb's particle between a name and its relative clause: "führte den MDax an, der 0,4 Prozent zulegte"
+_PARTICLE = re.compile(r"^\s+(?:an|ab|auf|aus|ein|zu|mit|vor|fort|nach|zurück|hinter\s+sich)$")
+_RELATIVE_OPENS = re.compile(r",\s+(?:der|die|das|dessen|deren)\s+(?=[a-zäöüß])")
+
+
+def _in_relative(s: str, at: int) -> bool:
+    """Whether s[at] stands in a relative clause ("Volvo Cars, der zum Geely-Konzern gehört und ...:")."""
+    m = None
+    for m in _RELATIVE_OPENS.finditer(s, 0, at):
+        pass
+    return m is not None and not re.search(r"[,;:()]", s[m.end():at])
+
+
+_AT_EXCHANGE = re.compile(r"(?i)(?<![\wäöüß])an\s+(?:der|die)\s+$")
+_COMPOUND_GOES_ON = re.compile(r"-(?!Future|Terminkontrakt)[A-ZÄÖÜa-zäöü]")     # (the "Dax-Future" moves with the Dax)
 _SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls|während)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")

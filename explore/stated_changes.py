@@ -766,6 +766,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
               and not getattr(o, "weak", False) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
+              and o.name not in orgs.subsidiaries        # (a subsidiary's figures name it: "die Tochter X steigerte ...")
               and (places or not _place(o.text) and not _region(ctx, f["article"], o))]
     if before and _economy_article(ctx, f["article"]) and ctx.paragraph_start(f) > before[-1].start:
         return None                         # a statistics report: a company of an earlier paragraph was an example
@@ -815,7 +816,10 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     orgs = ctx.orgs(article)
     known = _AUTHORS.get(orgs)
     if known is None:                   # once per article: the authors' names, how it writes them, long forms
-        names = {o.name for o in orgs.orgs if o.start is not None and o.start >= 0
+        from .owner import sentences            # (a survey named only after the lead is not what the article is about)
+        spans = sentences(text[:3000])
+        lead = (spans[1][1] if len(spans) > 1 else len(text)) + _LEAD_PARAGRAPH
+        names = {o.name for o in orgs.orgs if o.start is not None and 0 <= o.start < lead
                  and _AUTHOR_BEFORE.search(text, max(0, o.start - 80), o.start)}
         known = _AUTHORS[orgs] = (names, {o.text for o in orgs.orgs if o.name in names}, {})
     names, written, longs = known
@@ -888,11 +892,15 @@ def _breakdown(sentence: str) -> bool:
 
 def _article_economy(ctx, article: str) -> str | None:
     """The economy the article's title, else its lead, else its first figure sentence names (once per
-    article)."""
+    article), not where it was written or said (its dateline's place, "wie ... in Frankfurt mitteilte")."""
     orgs = ctx.orgs(article)
     if orgs not in _ARTICLE_ECONOMY:
         lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
-        texts = [ctx.title(article), lead] + [r["sentence"] for r in ctx.by_article.get(article, [])]
+        from .dateline import dateline_spans
+        for a, b in dateline_spans(lead):           # "Frankfurt (Finanzpresse Westend) - ": where it was written
+            lead = lead[:a] + " " * (b - a) + lead[b:]
+        texts = [ctx.title(article), _not_reporting(lead)] + [_not_reporting(r["sentence"])
+                                                              for r in ctx.by_article.get(article, [])]
         _ARTICLE_ECONOMY[orgs] = next(filter(None, (economy(t or "") for t in texts)), None)
     return _ARTICLE_ECONOMY[orgs]
 

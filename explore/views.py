@@ -1201,9 +1201,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         own = s
         # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
-        shared = _elliptic(s[cs:p] + " " + s[e:ce]) and max(
-            (x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"] and x["unit"] == r["unit"]),
-            default=None)
+        shared = max((x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]
+                      and x["unit"] == r["unit"]), default=None) if _elliptic(s[cs:p] + " " + s[e:ce]) else None
         for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
             xp = x["start"] - x["sentence_start"]
             xa = clause_start(s, xp, strict=True)
@@ -1223,8 +1222,14 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))      # not masked above
                      if cs <= x["start"] - x["sentence_start"] < ce and own[x["start"] - x["sentence_start"]] != " "
                      and x["low"] is not None and x["low"] == x["high"]]
+        # (an elliptic move reads its period in the clause of the move it shares it with: "Mitsubishi UFJ
+        # gewannen am Freitag 3,1 Prozent, Sumitomo 2,7 Prozent" is Friday's in a weekly review too)
         period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
                                          ctx.report_time(r["article"]), _heading(ctx, r), whole=s)
+        if shared is not None and not words:        # (not "..., seit Jahresbeginn auf 14,2 Prozent": its own)
+            lo = min(cs, clause_start(s, shared - r["sentence_start"]))
+            period, words = per.stock_period(own[lo:ce], own, ctx.previous_sentence(r), durations, p,
+                                             ctx.report_time(r["article"]), _heading(ctx, r), whole=s)
         if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(
                 (ctx.texts or {}).get(r["article"]) or s):
             period = "wtd"                   # "Die Gewinner der Woche:" in a review of this week, not of the last
