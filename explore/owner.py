@@ -100,6 +100,8 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
+# "erhielt von der Deutschen Bahn einen Auftrag" (not "die Aktien von Siemens": a noun's possessor)
+_VON_AFTER_VERB = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+von\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß]+[ernms]\s+)?$")
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|dessen|deren|welche[rsn]?)\s")
 _TARGET_FOR = re.compile(r"(?i)(?:kursziel|preisziel|ziel|wert)\w*\s+für\s+(?:die|den|das|der)?\s*$")   # the rated company
 _BELONGS = re.compile(r"(?i)(?<![\wäöüß])(?:gehört|gehören|gehörte|gehörten|zählt|zählen)\s*,$")
@@ -551,7 +553,8 @@ class ArticleOrgs:
         out, prev = set(), None
         for o, a, sent in self._in_sentences(spans):
             before = sent[max(0, o.start - a - 40):o.start - a]
-            if _PREPOSITION_BEFORE.search(before) and not _TARGET_FOR.search(before) or prev is not None and (prev.start, prev.end) in out \
+            if _PREPOSITION_BEFORE.search(before) and not _TARGET_FOR.search(before) \
+                    or prev is not None and (prev.start, prev.end) in out \
                     and prev.end <= o.start and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else ""):
                 out.add((o.start, o.end))            # and the names coordinated with it ("... und Alibaba")
             prev = o
@@ -713,9 +716,9 @@ _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|m
 
 
 def _not_products(orgs: list[Org], spans) -> list[Org]:
-    """The organisations without the names a product or segment noun introduces (recognised names
-    stay), wherever the article writes them again ("In der Division Flow Equipment ..." and
-    "Flow Equipment verbuchte ein Plus")."""
+    """The organisations without the names a product or segment noun introduces or ends (recognised
+    names stay), wherever the article writes them again ("In der Division Flow Equipment ..." and
+    "Flow Equipment verbuchte ein Plus", "Die Steel Division")."""
     if not spans:
         return orgs
     spans = sorted(spans)
@@ -728,15 +731,30 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             a, sent = spans[j]
             first, _, rest = o.text.partition(" ")
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
+                                             or _SEGMENT_AFTER.match(sent, o.end - a)
                                              or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
+            near = _PLACE_AND.search(sent, max(0, o.start - a - 40), o.start - a)
+            if near and _known_place(near.group("p")) and " " not in o.text:
+                continue                     # "die Hochöfen in Linz und Donawitz": a place like the one before it
             noun = _NOUN_THEN_BRACKET.search(sent, max(0, o.start - a - 40), o.start - a)
             if noun and sent[o.end - a:o.end - a + 1] == ")" and _common_noun(noun.group("w")) \
                     and not any(x.end == a + noun.end("w") for x in orgs):
                 continue                     # "Der wiederkehrende Jahresumsatz (ARR)": the noun's short form
         out.append(o)
     return [o for o in out if o.source == "gazetteer" or o.text not in products]
+
+
+# a segment noun after the name: "Die Steel Division litt ...", "die Metal Forming Division", "der Bereich
+# Technology Solutions"'s English form: a part of the company the text is about
+_SEGMENT_AFTER = re.compile(r"[ -](?:Division|Divisions|Segment|Segments|Sparte|Business\s+Unit)(?![\wäöüß-])")
+_PLACE_AND = re.compile(r"(?<![\wäöüß])(?:in|nach|aus|zwischen)\s+(?P<p>[A-ZÄÖÜ][\wäöüß-]+)\s+(?:und|sowie|oder)\s+$")
+
+
+def _known_place(word: str) -> bool:
+    from .orgs import lexicon
+    return "T" in lexicon().classes(word)
 
 
 _NOUN_THEN_BRACKET = re.compile(r"(?<![\wäöüß-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)\s*\($")
@@ -1499,7 +1517,12 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             return Owner(m.name, words, at, sent_start + b, "article")
     if strong:
         o = strong[-1]
-        return Owner(o.name, words, at, sent_start + b, "reference")
+        m = orgs.main()
+        if orgs.text and _VON_AFTER_VERB.search(orgs.text, max(0, o.start - 40), o.start) \
+                and m is not None and m.name != o.name and any(
+                x.name == m.name and (x.start, x.end) not in orgs.governed for x in strong):
+            o = m                               # "erhielt von der Deutschen Bahn einen Auftrag. ... investiert der
+        return Owner(o.name, words, at, sent_start + b, "reference")        # Konzern": a customer is no antecedent
     m = orgs.main()
     if m is not None and not m.weak and not want_index:
         return Owner(m.name, words, at, sent_start + b, "reference")

@@ -663,6 +663,19 @@ def _not_reporting(text: str) -> str:
     return _REPORTING.sub(lambda m: " " * len(m.group()), text)
 
 
+def _not_said_where(text: str) -> str:
+    """``text`` with the place of its reporting clauses blanked ("wie das Institut am Dienstag in Frankfurt
+    mitteilte"), the reporter kept: "wie das Statistische Bundesamt mitteilte" still says whose figures."""
+    from .owner import _REPORTING
+
+    def blank(m):
+        return _SAID_IN.sub(lambda x: " " * len(x.group()), m.group())
+    return _REPORTING.sub(blank, text)
+
+
+_SAID_IN = re.compile(r"(?<![\wäöüß])in\s+[A-ZÄÖÜ][\wäöüß-]*")
+
+
 def _blank_orgs(ctx, f: dict, s: str, a: int, b: int) -> str:
     """s[a:b] with the organisations named in it blanked: "Fanuc Deutschland" is no economy (but a
     country the model tagged as a name, "in Japan", stays a place)."""
@@ -899,8 +912,8 @@ def _article_economy(ctx, article: str) -> str | None:
         from .dateline import dateline_spans
         for a, b in dateline_spans(lead):           # "Frankfurt (Finanzpresse Westend) - ": where it was written
             lead = lead[:a] + " " * (b - a) + lead[b:]
-        texts = [ctx.title(article), _not_reporting(lead)] + [_not_reporting(r["sentence"])
-                                                              for r in ctx.by_article.get(article, [])]
+        texts = [ctx.title(article), _not_said_where(lead)] + [_not_said_where(r["sentence"])
+                                                               for r in ctx.by_article.get(article, [])]
         _ARTICLE_ECONOMY[orgs] = next(filter(None, (economy(t or "") for t in texts)), None)
     return _ARTICLE_ECONOMY[orgs]
 
