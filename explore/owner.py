@@ -572,7 +572,7 @@ class ArticleOrgs:
             if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
                     or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
-                    or o.name.endswith("Börse") and _AT_EXCHANGE.search(sent, max(0, o.start - a - 12), o.start - a) \
+                    or _at_exchange(o.name, sent, o.start - a) \
                     or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
                            for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
                 out.add((o.start, o.end))
@@ -1200,7 +1200,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue
             if o.type == "index" and _COMPOUND_GOES_ON.match(s, oe):
                 continue                    # "der MDax-Gewinner", "Dax-Werte": the compound's noun, not the index
-            if o.name.endswith("Börse") and _AT_EXCHANGE.search(s, max(0, os_ - 12), os_):
+            if _at_exchange(o.name, s, os_):
                 continue                    # "An der Londoner Börse sprangen die Aktien ...": where, not whose
             r, initial = g.place(s, os_, oe, a, move)
             if r is None:
@@ -1376,6 +1376,11 @@ def _in_relative(s: str, at: int) -> bool:
 
 
 _AT_EXCHANGE = re.compile(r"(?i)(?<![\wäöüß])an\s+(?:der|die)\s+$")
+
+
+def _at_exchange(name: str, sentence: str, at: int) -> bool:
+    """An exchange as the place of trading: "An der Londoner Börse sprangen die Aktien ..." (name at ``at``)."""
+    return name.endswith("Börse") and bool(_AT_EXCHANGE.search(sentence, max(0, at - 12), at))
 _COMPOUND_GOES_ON = re.compile(r"-(?!Future|Terminkontrakt)[A-ZÄÖÜa-zäöü]")     # (the "Dax-Future" moves with the Dax)
 _SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls|während)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"

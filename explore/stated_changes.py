@@ -656,21 +656,14 @@ def _quantity_owner(ctx, f: dict, s: str, p: int, gap: re.Pattern):
 _WORDS_BEFORE_COMMA = re.compile(r"(?:\s+[\wäöüß.-]+){0,3}\s*")
 
 
-def _not_reporting(text: str) -> str:
+def _not_reporting(text: str, place_only: bool = False) -> str:
     """``text`` with its reporting clauses blanked: where the reporter spoke ("wie der Verband am Mittwoch
-    in Berlin mitteilte") is no economy of the figure."""
+    in Berlin mitteilte") is no economy of the figure. ``place_only``: blank only that place and keep the
+    reporter ("wie das Statistische Bundesamt mitteilte" still says whose figures they are)."""
     from .owner import _REPORTING
+    if place_only:
+        return _REPORTING.sub(lambda m: _SAID_IN.sub(lambda x: " " * len(x.group()), m.group()), text)
     return _REPORTING.sub(lambda m: " " * len(m.group()), text)
-
-
-def _not_said_where(text: str) -> str:
-    """``text`` with the place of its reporting clauses blanked ("wie das Institut am Dienstag in Frankfurt
-    mitteilte"), the reporter kept: "wie das Statistische Bundesamt mitteilte" still says whose figures."""
-    from .owner import _REPORTING
-
-    def blank(m):
-        return _SAID_IN.sub(lambda x: " " * len(x.group()), m.group())
-    return _REPORTING.sub(blank, text)
 
 
 _SAID_IN = re.compile(r"(?<![\wäöüß])in\s+[A-ZÄÖÜ][\wäöüß-]*")
@@ -912,8 +905,8 @@ def _article_economy(ctx, article: str) -> str | None:
         from .dateline import dateline_spans
         for a, b in dateline_spans(lead):           # "Frankfurt (Finanzpresse Westend) - ": where it was written
             lead = lead[:a] + " " * (b - a) + lead[b:]
-        texts = [ctx.title(article), _not_said_where(lead)] + [_not_said_where(r["sentence"])
-                                                               for r in ctx.by_article.get(article, [])]
+        texts = [ctx.title(article), _not_reporting(lead, place_only=True)] + [
+            _not_reporting(r["sentence"], place_only=True) for r in ctx.by_article.get(article, [])]
         _ARTICLE_ECONOMY[orgs] = next(filter(None, (economy(t or "") for t in texts)), None)
     return _ARTICLE_ECONOMY[orgs]
 
