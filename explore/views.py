@@ -826,6 +826,8 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     rx_move, rx_business = _stock_words()
     if _LEVEL_BEFORE.search(s, max(0, p - 80), p) or _AUF_LEVEL.search(s, max(0, p - 30), p) and not _AMOUNTS_TO.search(s):
         return False                         # "sinkt um 0,25 Prozentpunkte auf 2,00 Prozent", "auf über 19% steigen": a level
+    if _PREMIUM.search(s, 0, p) and (_ON_A_PRICE.match(s, e) or _PRICE_BASE.search(s, 0, p)):
+        return False                         # "ein Aufschlag von 38 Prozent auf den Schlusskurs": an offer's premium
     if _DEGREE_BEFORE.search(s, max(0, p - 30), p) or _PRIOR_YEAR_AFTER.match(s, e):
         return False                         # "das zu rund 80 Prozent abgeschlossen ist", "um 2,1 Prozent unter dem Vorjahreswert"
     if business_growth(ctx, s) or change_of_a_quantity(ctx, r, s, p) or _to_a_quantity(ctx, r, s, e):
@@ -929,6 +931,12 @@ def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
 _LISTED_ATTRIBUTE = re.compile(r"(?<![\wäöüß])(?:börsen)?notierten?(?=\s+[A-ZÄÖÜ])")
 # a degree ("zu 80 Prozent abgeschlossen") and a comparison with the year before ("unter dem Vorjahreswert") are no moves
 _DEGREE_BEFORE = re.compile(r"(?<![\wäöüß])zu\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+# an offer's premium over a price ("entspricht einem Aufschlag von 38 Prozent auf den Schlusskurs", "Bezogen auf den
+# durchschnittlichen Kurs ... beträgt der Aufschlag 38 Prozent") compares two prices; nothing moved
+_PREMIUM = re.compile(r"(?i)(?<![\wäöüß])(?:aufschlag|aufschlags|prämie|übernahmeprämie|kontrollprämie)(?![\wäöüß])")
+_ON_A_PRICE = re.compile(r"(?i)\s+(?:auf|gegenüber)\s+(?:den|dem|die)\s+(?:[\wäöüß-]+\s+){0,3}?[\wäöüß-]*(?:kurs|preis)(?:e|es)?(?![\wäöüß])")
+_PRICE_BASE = re.compile(r"(?i)(?<![\wäöüß])(?:bezogen auf|gemessen an|gegenüber)\s+(?:den|dem|die)\s+(?:[\wäöüß-]+\s+){0,3}?"
+                         r"[\wäöüß-]*(?:kurs|preis)(?:e|es)?(?![\wäöüß])")
 _PRIOR_YEAR_AFTER = re.compile(r"\s+(?:unter|über)\s+(?:dem|den)\s+Vorjahr")
 
 
@@ -1235,13 +1243,41 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             period = "wtd"                   # "Die Gewinner der Woche:" in a review of this week, not of the last
         value = signed(r["low"], direction)
         o = pair or ctx.owner(r, move=True)
+        if (o is None or not o.name) and not ctx.at.re_stock.search(_ANY_INDEX.sub(lambda m: " " * len(m.group()), s)):
+            continue                         # "Der Teilindex für die Produktion kletterte um 2,3 Punkte": no owner, no market
         for each in _each(ctx, r, o):            # "Mercedes-Benz und Volkswagen rückten jeweils um 2,6 Prozent vor"
             rows.append({**_provenance(r), **_owner_columns(each), "period": period,
                          "period_text": words,
                          "change_pct": value if is_pct else None, "change_points": value if is_pts else None,
                          "qualifier": r.get("qualifier"), "as_of": per.as_of(s, r.get("published"), dates),
-                         "mentions": 1})
-    return _finish(_merge_mentions(rows, _move_key), "stock_moves")
+                         "mentions": 1, "_sentence_start": r["sentence_start"]})
+    return _finish(_merge_mentions(_join_points(rows), _move_key), "stock_moves")
+
+
+# with no owner, an index is no market of its own: a price index, a purchasing managers' index, a survey's index
+_ANY_INDEX = re.compile(r"(?i)[\wäöüß-]*index[\wäöüß]*")
+
+
+def _join_points(rows: list[dict]) -> list[dict]:
+    """"Der ATX stieg um 24,18 Punkte oder 0,53 Prozent", "0,6 Prozent tiefer bei 24.105 Punkten, ein Abschlag von
+    146 Punkten": one move said in points and in percent (one sentence, one owner, one period, one sign) is one row
+    with both."""
+    def key(r):
+        return r["article"], r["_sentence_start"], r["entity"], r["period"]
+    pct: dict[tuple, list[dict]] = {}
+    for x in rows:
+        if x["change_pct"] is not None and x["entity"] is not None:
+            pct.setdefault(key(x), []).append(x)
+    out = []
+    for r in rows:
+        if r["change_points"] is not None and r["entity"] is not None:
+            same = [x for x in pct.get(key(r), []) if x["change_points"] is None
+                    and (x["change_pct"] > 0) == (r["change_points"] > 0)]
+            if len(same) == 1:
+                same[0]["change_points"] = r["change_points"]
+                continue
+        out.append(r)
+    return out
 
 
 # --- checks --------------------------------------------------------------------------------------------

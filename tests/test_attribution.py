@@ -13,7 +13,7 @@ from explore.corpus import Article, Corpus
 
 HERE = Path(__file__).resolve().parent
 CASES = yaml.safe_load((HERE / "cases" / "attribution.yaml").read_text(encoding="utf-8"))
-FIELDS = ("entity", "period", "change_pct", "change_abs", "change_factor", "measure", "currency", "amount", "as_of",
+FIELDS = ("entity", "period", "change_pct", "change_points", "change_abs", "change_factor", "measure", "currency", "amount", "as_of",
           "fiscal_period")
 
 
@@ -53,7 +53,7 @@ GOLD = HERE / "gold"
 FLOORS = {
     # folder: {table: (recall, precision)}
     "smartdata": {"money": (0.89, 0.91), "stock_moves": (0.86, 0.89)},   # now money 0.896/0.915, moves 0.867/0.893
-    "market": {"money": (0.96, 0.95), "stock_moves": (0.99, 0.99)},   # now money 0.962/0.959, moves 1.000/1.000
+    "market": {"money": (0.96, 0.95), "stock_moves": (1, 1)},   # now money 0.962/0.959, moves 1.000/1.000
     # the blind real-news key (tests/gold/tables_blind): first 0.622/0.579, measured after fixing 0.784/0.730
     "smartdata2": {"money": (0.81, 0.75)},   # now money 0.811/0.757
     # the second blind key (tests/gold/tables_blind2, no stock move left in the corpus): first 0.222/0.222
@@ -61,43 +61,43 @@ FLOORS = {
     "smartdata3": {"money": (0.44, 0.44), "changes": (0.93, 0.93)},   # now money 0.444/0.444, changes 0.933/0.933
     # written market reports, blind (tests/gold/tables_market2): first 0.804/0.795 (money), 0.785/0.800
     # (moves), 0.727/0.678 (changes); measured after fixing 0.924/0.921, 0.930/0.896, 0.909/0.862
-    "market2": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.93), "changes": (0.9, 0.87)},   # now money 0.962/0.960, moves 0.956/0.932, changes 0.909/0.877
+    "market2": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.95), "changes": (0.9, 0.87)},   # now money 0.962/0.960, moves 0.956/0.956, changes 0.909/0.877
     # a second blind key of written market news in other styles (tests/gold/tables_market3): first
     # (commit 401fa73) 0.774/0.791 (money), 0.580/0.663 (moves), 0.500/0.562 (changes); measured
     # after fixing 0.951/0.967, 0.866/0.858, 0.759/0.788
-    "market3": {"money": (0.97, 0.97), "stock_moves": (0.919, 0.91), "changes": (0.96, 0.89)},   # now money 0.976/0.974, moves 0.920/0.911, changes 0.963/0.897
+    "market3": {"money": (0.97, 0.97), "stock_moves": (0.919, 0.92), "changes": (0.96, 0.89)},   # now money 0.976/0.974, moves 0.920/0.927, changes 0.963/0.897
     # a third blind key of written market news (tests/gold/tables_market4: Chinese tech, Vienna, Zurich,
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.96, 0.97), "stock_moves": (0.95, 0.95), "changes": (0.89, 0.7)},   # now money 0.962/0.975, moves 0.951/0.958, changes 0.894/0.702
+    "market4": {"money": (0.96, 0.97), "stock_moves": (0.95, 0.96), "changes": (0.89, 0.7)},   # now money 0.962/0.975, moves 0.951/0.965, changes 0.894/0.702
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
-    "germeval_money": {"money": (0.89, 0.8), "stock_moves": (0.94, 0.99)},   # now money 0.895/0.800, moves 0.947/1.000
+    "germeval_money": {"money": (0.89, 0.8), "stock_moves": (0.94, 1)},   # now money 0.895/0.800, moves 0.947/1.000
     # a fifth blind key of written market news (tests/gold/tables_market5): first (commit 256c9d1)
     # 0.809/0.846 (money), 0.719/0.748 (moves), 0.651/0.612 (changes); after fixing 0.918/0.927,
     # 0.850/0.860, 0.698/0.647
-    "market5": {"money": (0.92, 0.93), "stock_moves": (0.87, 0.87), "changes": (0.84, 0.77)},   # now money 0.923/0.933, moves 0.874/0.879, changes 0.841/0.779
+    "market5": {"money": (0.92, 0.93), "stock_moves": (0.87, 0.89), "changes": (0.84, 0.77)},   # now money 0.923/0.933, moves 0.874/0.895, changes 0.841/0.779
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
     "market6": {"money": (0.84, 0.83), "stock_moves": (0.82, 0.88), "changes": (0.82, 0.71)},   # now money 0.847/0.839, moves 0.828/0.884, changes 0.827/0.713
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
-    "market7": {"money": (0.8, 0.84), "stock_moves": (0.8, 0.84), "changes": (0.79, 0.79)},   # now money 0.805/0.848, moves 0.810/0.843, changes 0.800/0.800
+    "market7": {"money": (0.8, 0.84), "stock_moves": (0.8, 0.85), "changes": (0.8, 0.8)},   # now money 0.805/0.848, moves 0.810/0.850, changes 0.800/0.800
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
-    "market8": {"money": (0.91, 0.91), "stock_moves": (0.919, 0.94), "changes": (0.86, 0.78)},   # now money 0.912/0.915, moves 0.920/0.945, changes 0.870/0.784
+    "market8": {"money": (0.91, 0.91), "stock_moves": (0.919, 0.96), "changes": (0.86, 0.78)},   # now money 0.912/0.915, moves 0.920/0.963, changes 0.870/0.784
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.86, 0.88), "stock_moves": (0.88, 0.87), "changes": (0.7, 0.73)},   # now money 0.868/0.890, moves 0.881/0.871, changes 0.704/0.733
+    "market9": {"money": (0.86, 0.88), "stock_moves": (0.88, 0.87), "changes": (0.7, 0.73)},   # now money 0.868/0.890, moves 0.881/0.871, changes 0.704/0.737
     # a tenth blind key (tests/gold/tables_market10: Chinese tech, Frankfurt intraday, Vienna, Zurich,
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.77, 0.8), "stock_moves": (0.8, 0.77), "changes": (0.72, 0.81)},   # now money 0.779/0.802, moves 0.803/0.772, changes 0.723/0.811
+    "market10": {"money": (0.77, 0.8), "stock_moves": (0.8, 0.78), "changes": (0.72, 0.81)},   # now money 0.779/0.802, moves 0.803/0.782, changes 0.723/0.811
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -106,7 +106,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.91, 0.9), "stock_moves": (0.84, 0.82), "changes": (0.82, 0.82)},   # now money 0.914/0.909, moves 0.840/0.829, changes 0.821/0.821
+    "market11": {"money": (0.91, 0.9), "stock_moves": (0.84, 0.84), "changes": (0.82, 0.82)},   # now money 0.914/0.909, moves 0.840/0.840, changes 0.821/0.821
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.87, 0.98), "changes": (0.71, 0.73)},   # now adoption 0.876/0.987, changes 0.719/0.732
@@ -114,23 +114,23 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.89, 0.89), "stock_moves": (0.84, 0.89), "changes": (0.74, 0.79)},   # now money 0.900/0.898, moves 0.845/0.894, changes 0.746/0.793
+    "market12": {"money": (0.89, 0.89), "stock_moves": (0.84, 0.9), "changes": (0.74, 0.79)},   # now money 0.900/0.898, moves 0.845/0.903, changes 0.746/0.793
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
     # 0.491/0.545 (changes)
-    "market13": {"money": (0.8, 0.77), "stock_moves": (0.77, 0.77), "changes": (0.78, 0.85)},   # now money 0.810/0.776, moves 0.778/0.778, changes 0.786/0.856
+    "market13": {"money": (0.81, 0.77), "stock_moves": (0.77, 0.77), "changes": (0.78, 0.85)},   # now money 0.810/0.776, moves 0.778/0.778, changes 0.786/0.856
     # a fourteenth blind key rich in stated changes (tests/gold/tables_market14: Knorr-Bremse, the food
     # industry, NRW's labour market, Swiss prices, Douglas, Hapag-Lloyd, Austrian tourism, Uniper, Nike,
     # Gerresheimer, GDP/ifo/ZEW, completions), first (9b77acb): 0.806/0.793 (money), 0.778/0.571 (moves),
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.74), "changes": (0.78, 0.92)},   # now money 0.946/0.926, moves 0.806/0.744, changes 0.782/0.922
+    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.8), "changes": (0.78, 0.92)},   # now money 0.946/0.926, moves 0.806/0.806, changes 0.782/0.922
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.96, 0.96), "stock_moves": (0.91, 0.79), "changes": (0.74, 0.81)},   # now money 0.965/0.963, moves 0.914/0.796, changes 0.742/0.819
+    "market15": {"money": (0.96, 0.96), "stock_moves": (0.91, 0.84), "changes": (0.74, 0.81)},   # now money 0.965/0.963, moves 0.914/0.841, changes 0.742/0.820
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -138,7 +138,7 @@ FLOORS = {
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
-    "market17": {"money": (0.89, 0.89), "stock_moves": (0.96, 0.92), "changes": (0.84, 0.86)},   # now money 0.896/0.896, moves 0.961/0.924, changes 0.845/0.862
+    "market17": {"money": (0.89, 0.89), "stock_moves": (0.96, 0.94), "changes": (0.84, 0.86)},   # now money 0.896/0.896, moves 0.961/0.948, changes 0.845/0.862
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
