@@ -95,7 +95,7 @@ class Periods:
                     best = (d, m.start(), m.end(), code)
         return (best[3], text[best[1]:best[2]]) if best else None
 
-    def stock_period(self, clause: str, sentence: str, previous: str | None,
+    def stock_period(self, clause: str, sentence: str, previous: str | list[str] | None,
                      durations: list[tuple[float, str]] = (), pos: int | None = None,
                      context: str | None = None, header: str | None = None,
                      whole: str | None = None) -> tuple[str, str | None]:
@@ -103,7 +103,8 @@ class Periods:
         ("allein am Freitag zog die Aktie ... an": 1d, unless the report is one during trading and the
         clause not in the past perfect), then its sentence, then the
         heading of the list or section it stands under (``header``: "Die Gewinner der Woche:"), then a
-        time of day the sentence before names, then the time of the whole report (``context``:
+        time of day the sentence before names (``previous``: that sentence, or the sentences before in the
+        paragraph, nearest first: back over moves told without a period), then the time of the whole report (``context``:
         "intraday" for a report during trading), then a weekday ("am Freitag": 1d), then (in a text that
         names no time at all) a verb in the present tense (intraday), else 1d. A time of day in another
         clause of the ``whole`` sentence counts before the sentence before ("notierte der Dow Jones zum
@@ -120,10 +121,15 @@ class Periods:
         if got:
             m = self.re_weekday_cue.search(sentence)
             return ("1d", m.group()) if m else got  # "allein am Freitag zog die Aktie um 2,2 Prozent an"
-        for near in (whole, previous):
+        before = [previous] if isinstance(previous, str) else list(previous or ())
+        for i, near in enumerate([whole] + before):
             got = self.move_period(near) if near else None
             if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency):
                 return got
+            if i and (got or not (_PERCENT.search(near) and self.re_move.search(near)) or _pluperfect(near)
+                      or _PAST_PERFECT.search(near)):
+                break     # back over moves told without a period only ("bis zur Mittagspause um 4,6 Prozent. In Shenzhen
+                #           verloren die A-Aktien 3,8 Prozent. Der Hang Seng gab 0,4 Prozent nach": all three at midday)
         if context in self.neighbour_codes or context == "wtd":
             return context, None                  # a report during trading, after hours, or of the week
         m = self.re_weekday_cue.search(sentence)
@@ -221,6 +227,9 @@ _REPORTED = re.compile(r"(?i)(?<![\wäöüß])wie\s+[^,.;]{0,120}?(?:mitteilte|m
 # a clause of what happened before ("nachdem er am Vormittag zeitweise gefallen war"): not the report's time
 _AFTER_CLAUSE = re.compile(r"(?i)(?<![\wäöüß])nachdem\s(?:[^,;]|,(?=\d))*,?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])|\n+")
+
+
+_PERCENT = re.compile(r"\d\s*(?:%|Prozent)")
 
 
 def _pluperfect(clause: str) -> bool:

@@ -1232,11 +1232,11 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                      and x["low"] is not None and x["low"] == x["high"]]
         # (an elliptic move reads its period in the clause of the move it shares it with: "Mitsubishi UFJ
         # gewannen am Freitag 3,1 Prozent, Sumitomo 2,7 Prozent" is Friday's in a weekly review too)
-        period, words = per.stock_period(own[cs:ce], own, ctx.previous_sentence(r), durations, p,
+        period, words = per.stock_period(own[cs:ce], own, ctx.paragraph_before(r, 6), durations, p,
                                          ctx.report_time(r["article"]), _heading(ctx, r), whole=s)
         if shared is not None and not words:        # (not "..., seit Jahresbeginn auf 14,2 Prozent": its own)
             lo = min(cs, clause_start(s, shared - r["sentence_start"]))
-            period, words = per.stock_period(own[lo:ce], own, ctx.previous_sentence(r), durations, p,
+            period, words = per.stock_period(own[lo:ce], own, ctx.paragraph_before(r, 6), durations, p,
                                              ctx.report_time(r["article"]), _heading(ctx, r), whole=s)
         if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(
                 (ctx.texts or {}).get(r["article"]) or s):
