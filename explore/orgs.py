@@ -227,9 +227,12 @@ class Recognizer:
                     or not free(s, e) \
                     or len(words) == 1 and (_plain(words[0]) or _participle(words[0])
                                             or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie"))
-                                            and _known_noun(words[0])):
+                                            and _known_noun(words[0])) \
+                    or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie")) \
+                    and self._governed_pair(text, m.start()):
                 continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse",
-                #                             "Die Erzeugung aus Wind und Sonne legte ... zu"
+                #                             "Die Erzeugung aus Wind und Sonne legte ... zu", "Der Umsatz der
+                #                             Mutter von MediaMarkt und Saturn stieg": no subject
             written = text[s:e]
             found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
             taken.append((s, e))
@@ -269,6 +272,12 @@ class Recognizer:
             return False
         tags = _tagger().tag_word(word)
         return self._common(word) or bool(tags) and tags[0][0] == "NN"
+
+    def _governed_pair(self, text: str, at: int) -> bool:
+        """Is the name before "und" at ``at`` governed by a preposition ("der Mutter von MediaMarkt und
+        Saturn")? Not a common noun's phrase ("lagen im Minus und Mizuho gaben")."""
+        m = _GOVERNED_CONJUNCT.search(text, max(0, at - 60), at)
+        return m is not None and not any(self._common(w) for w in m.group("n").split())
 
     def _common_compound(self, word: str) -> bool:
         """A compound whose last part is a common noun that names no company ("Unfallgeschäft"; not
@@ -373,6 +382,13 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 
 # a district named by its region: "Wartburgkreis", "Rhein-Sieg-Kreis" (not "Kundenkreis": a common noun)
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
+
+
+# the first item of a pair after a preposition ("der Mutter von MediaMarkt und Saturn stieg"): the second is
+# governed by it too, no subject of the verb after it
+_GOVERNED_CONJUNCT = re.compile(r"(?<![\wäöüß])(?:von|vom|mit|bei|beim|für|aus|nach|zu|zum|zur|über|unter|gegen|durch|"
+                                r"ohne|an|am|in|im|auf|gegenüber|hinter|neben|zwischen)\s+(?:(?:der|die|das|den|dem|des)\s+)?"
+                                r"(?P<n>[A-ZÄÖÜ][\wäöüß&.-]*(?:\s+[A-ZÄÖÜ][\wäöüß&.-]*)?)\s*$")
 
 
 def _subsidiary_before():

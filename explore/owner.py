@@ -1036,6 +1036,8 @@ class Grammar:
                 break
         ls, le = cs, ce
         for m in self.re_list.finditer(sentence, cs, ce):
+            if not _DIGIT.search(sentence, ls, m.start()):
+                continue                                 # a pair of names, no list of figures: "von MediaMarkt und Saturn"
             if m.end() <= pos:
                 ls = m.end()
             elif m.start() >= pos:
@@ -1097,6 +1099,9 @@ class Grammar:
                 continue
             if tl in self.agents:
                 return None, False
+            if tl in ("und", "oder", "sowie") and i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in _DETS:
+                i -= 2                                   # the second of a pair has the first's place: "der Mutter
+                continue                                 # von MediaMarkt und Saturn", "Vonovia und LEG verloren"
             if tl.endswith(self.persons) and t[:1].isupper() and not (self.is_head(t) and tl not in self.persons):
                 return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X" (not "Online-Händler X")
             if t[:1].islower() and tl not in self.preps and tl not in ("von", "vom") and not tl.isdigit() \
@@ -1365,6 +1370,9 @@ _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vo
 # a separable verb's particle between a name and its relative clause: "führte den MDax an, der 0,4 Prozent zulegte"
 _PARTICLE = re.compile(r"^\s+(?:an|ab|auf|aus|ein|zu|mit|vor|fort|nach|zurück|hinter\s+sich)$")
 _RELATIVE_OPENS = re.compile(r",\s+(?:der|die|das|dessen|deren)\s+(?=[a-zäöüß])")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _in_relative(s: str, at: int) -> bool:

@@ -19,6 +19,7 @@ import functools
 import re
 import weakref
 
+from .extract.modifiers import SIGN_OF_A_NUMBER
 from .attribute import blank_per_share, clause_end, clause_start, market_cue
 from .lang import vocabulary
 from .shares import vocab
@@ -85,6 +86,9 @@ def _rules(lang: str = "de") -> dict:
         "group_possessors": [w.lower() for w in v["group_possessors"]],
         "not_owner_words": set(v["not_owners"]["words"]),
         "not_after": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["not_owners"]["not_after"]) + r")\s+(?:der|die|das|dem|den)?\s*$"),
+        # an indicator is about the economy after "für" ("Die Konjunkturerwartungen für Deutschland")
+        "not_after_indicator": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(w for w in v["not_owners"]["not_after"] if w != "für")
+                                          + r")\s+(?:der|die|das|dem|den)?\s*$"),
         "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 and not k.endswith("-")
                                                                        else ""), re.I), n,
                        k in v["economy_reporters"])
@@ -113,17 +117,45 @@ def sentiment_points(f: dict, s: str, p: int, e: int) -> bool:
     return not _rules()["market"].search(s[clause_start(s, p):clause_end(s, e)])
 
 
+def indicator_points(ctx, f: dict, s: str, p: int, e: int) -> bool:
+    """Points of a survey indicator: one named in the clause (``sentiment_points``), or points without a
+    name, in a sentence without a market word or a stock index, where the title or the paragraph before
+    names an indicator ("ZEW-Konjunkturerwartungen steigen ... Der entsprechende Index sank um 3,4 Punkte",
+    "Die Erwartungen legten um 9,8 Punkte zu", "Der Teilindex für die Produktion kletterte um 2,3 Punkte")."""
+    if sentiment_points(f, s, p, e):
+        return True
+    if f["kind"] != "index" or f.get("unit") != "Punkte" or _rules()["market"].search(s):
+        return False
+    s0 = f["sentence_start"]
+    if any(o.type == "index" and s0 <= o.start < s0 + len(s) for o in ctx.orgs(f["article"]).orgs):
+        return False                                  # "Der Dax lag bei 23.845 Punkten"
+    rx = dict(_rules()["measures"])["sentiment"]
+    return any(rx.search(x or "") for x in [ctx.title(f["article"]), *ctx.paragraph_before(f, 6)])
+
+
+def _on_an_indicator(sentence: str) -> bool:
+    """A sentence without figures (one that announces the next), or one on an indicator or its points."""
+    return not re.search(r"\d", sentence) or "Punkt" in sentence \
+        or bool(dict(_rules()["measures"])["sentiment"].search(sentence))
+
+
+def _measure(ctx, f: dict, s: str, p: int, e: int) -> str:
+    """The measure of a change: an indicator's points are "sentiment" however their index is named
+    ("Der Teilindex für die Produktion"), else the measure its sentence names (``measure_of``)."""
+    return "sentiment" if f["kind"] == "index" and indicator_points(ctx, f, s, p, e) else measure_of(s, p, e)
+
+
 # the institute a compound begins with: "ZEW-Stimmungsbarometer", "GfK-Konsumklima", "ifo-Index" (the
 # institute's own lower-case spelling of a short name)
 _COMPOUND_OWNER = re.compile(r"(?P<n>[A-ZÄÖÜ][\wäöüß&]*|\b[a-z]{2,4})-$")
 
 
-def _indicator_owner(ctx, f: dict, s: str):
-    """The institute whose indicator moved: the company that reports it ("wie das ZEW mitteilte"),
-    else the name its compound begins with ("Ifo-Geschäftsklimaindex", "GfK-Konsumklima"), else its
-    grammatical owner ("Der Geschäftsklimaindex des Instituts X")."""
+def _indicator_owner(ctx, f: dict, s: str, reporter: bool = True):
+    """The institute whose indicator moved: with ``reporter`` the company that reports it ("wie das ZEW
+    mitteilte"), else the name its compound begins with ("Ifo-Geschäftsklimaindex", "GfK-Konsumklima"),
+    else its grammatical owner ("Der Geschäftsklimaindex des Instituts X")."""
     from .owner import Owner, reporting_company
-    o = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
+    o = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s) if reporter else None
     if o is not None:
         return o
     rx = dict(_rules()["measures"])["sentiment"]
@@ -138,11 +170,13 @@ def _indicator_owner(ctx, f: dict, s: str):
     return o if o is not None and o.source not in ("article", "reference") else None
 
 
-def economy(text: str, last: bool = False, places: bool = True, offices: bool = True) -> str | None:
+def economy(text: str, last: bool = False, places: bool = True, offices: bool = True,
+            indicator: bool = False) -> str | None:
     """The economy a text names first, or ``last`` ("Die Verbraucherpreise in Österreich" -> Österreich);
     with ``places``, else any place the NER word list knows after "in" (not for text around the figure's
     sentence: "in Magdeburg vorstellte" names no economy of the next sentence); a statistics office
-    ("Eurostat") stands for its economy where no economy is named, and with ``offices`` only.
+    ("Eurostat") stands for its economy where no economy is named, and with ``offices`` only. An
+    ``indicator`` is about the economy after "für" ("Die Erwartungen für den Euroraum").
 
     >>> economy("Die Arbeitslosigkeit in Ostdeutschland sank."), economy("Der Euro fiel.")
     ('Ostdeutschland', None)
@@ -154,7 +188,7 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     ends = {m.end() for rx, _, _ in _rules()["economies"] for m in rx.finditer(text)}
     for rx, name, reporter in _rules()["economies"]:
         for m in rx.finditer(text):
-            if _rules()["not_after"].search(text[max(0, m.start() - 12):m.start()]):
+            if _rules()["not_after_indicator" if indicator else "not_after"].search(text[max(0, m.start() - 12):m.start()]):
                 continue                    # "Gäste aus Deutschland", "Exporte nach China"
             before = _OF_BEFORE.search(text, max(0, m.start() - 6), m.start())
             if before and before.start() in ends:
@@ -294,7 +328,10 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
     level = _STATED_AS_LEVEL.search(sentence[clause_start(sentence, p):p])
     if level:                               # "lag der Rückgang bei 3 Prozent": the noun's direction
         return "down" if r["shrinking"].fullmatch(level.group("noun") or level.group("noun2")) else "up"
-    clause = sentence[clause_start(sentence, p):clause_end(sentence, e)]
+    cs = clause_start(sentence, p)
+    # (not the sign of another number: "verbesserte sich um 1,1 Punkte auf minus 31,5 Punkte")
+    clause = SIGN_OF_A_NUMBER.sub(lambda m: m.group() if cs + m.end() == p else " " * len(m.group()),
+                                   sentence[cs:clause_end(sentence, e)])
     up, down = bool(r["up"].search(clause)), bool(r["down"].search(clause))
     if not up and not down:                 # "ging ... um 11,3 Prozent auf 3,9 Millionen zurück"
         up = any(rx.search(clause) for rx in r["separable"]["up"])
@@ -429,7 +466,16 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     return o is not None and (o.source == "gazetteer" or _paren_item(s, p) is not None or _PRICE_AFTER.match(s, e)
                               or _plural_verb_after(o, s, f["sentence_start"])
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
-                                                                or _rules()["market"].search(s) or _BROAD_MARKET.search(s)))
+                                                                or _rules()["market"].search(s) or _BROAD_MARKET.search(s))
+                              or o.source != "article" and _after_a_listed_move(ctx, f))
+
+
+def _after_a_listed_move(ctx, f: dict) -> bool:
+    """Is the percentage before it in its sentence a listed move (a list of moves: "Lufthansa verlieren
+    2,2 Prozent, Air France-KLM und die British-Airways-Mutter IAG fallen jeweils um 1,6 Prozent")?"""
+    before = [x for x in ctx.by_article.get(f["article"], []) if x["sentence_start"] == f["sentence_start"]
+              and x["start"] < f["start"] and x["kind"] == "percent"]
+    return bool(before) and _listed_move(ctx, before[-1], *ctx.pos(before[-1]))
 
 
 def _plural_verb_after(o, s: str, s0: int) -> bool:
@@ -460,11 +506,23 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     cs, ce = clause_start(s, p), clause_end(s, e)
     if measure == "sentiment":
         # an indicator belongs to the economy its sentence names ("In Österreich stieg der UniCredit Bank
-        # Austria EinkaufsManagerIndex"), else to its institute
-        name = economy(_blank_orgs(ctx, f, s, 0, len(s)), places=False)     # (not "wie das ZEW in Mannheim mitteilte")
-        if name is not None:
-            return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
-        return _owner_columns(_indicator_owner(ctx, f, s))
+        # Austria EinkaufsManagerIndex", "Für die USA fielen die Erwartungen"), else to the institute its
+        # name begins with ("Der ifo-Geschäftsklimaindex"), else to the economy of the sentence just before
+        # it in its paragraph when that one announces what it measures (no figures: "Die deutsche Industrie
+        # ist ... gewachsen. Der Einkaufsmanagerindex stieg ..., wie S&P Global mitteilte") or is on an
+        # indicator too ("In der Eurozone verbesserte sich der Industrie-PMI auf 50,1 Punkte. Der
+        # Composite-Index erreichte 51,5 Punkte"), else to the institute that reports it, else to the
+        # article's economy ("Der entsprechende Index sank um 3,4 Punkte")
+        name = economy(_blank_orgs(ctx, f, s, 0, len(s)), places=False, indicator=True)
+        o = _indicator_owner(ctx, f, s, reporter=False) if name is None else None
+        if name is None and o is None:
+            name = next(filter(None, (economy(x, last=True, places=False, indicator=True)
+                                      for x in ctx.paragraph_before(f, 1) if _on_an_indicator(x))), None)
+            o = _indicator_owner(ctx, f, s) if name is None else None  # (not "wie das ZEW in Mannheim mitteilte")
+            name = name or (_article_economy(ctx, f["article"]) if o is None else None)
+        if name is None:
+            return _owner_columns(o)
+        return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
     collective = measure in _rules()["collective"] or bool(_rules()["sector"].search(s, cs, ce))
     label = _LINE_LABEL.match(s)
     if measure == "production" and label and label.end() <= p and not _rules()["sector"].search(s, cs, ce) \
@@ -939,7 +997,8 @@ def change_rows(ctx) -> list[dict]:
         p, e = ctx.pos(f)
         if f["kind"] == "duration" and not _DURATION_COMPARED.match(s, e):
             continue                                  # a duration changes only compared: "0,8 Tage weniger als im Vorjahr"
-        if f["kind"] == "index" and not sentiment_points(f, s, p, e):
+        indicator = f["kind"] == "index" and indicator_points(ctx, f, s, p, e)
+        if f["kind"] == "index" and not indicator:
             continue                                  # a stock index's points: the stock-move table's
         if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
                 and not _COMPARED_AFTER.match(s, e):
@@ -976,7 +1035,7 @@ def change_rows(ctx) -> list[dict]:
         if direction and r_["judging"].search(clause) and r_["lower_is_better"].search(s[:clause_end(s, e)]):
             direction = "down" if direction == "up" else "up"   # "Die Combined Ratio verbesserte sich um 2,3 Punkte"
         cs, ce = clause_start(s, p), clause_end(s, e)
-        measure = measure_of(s, p, e)
+        measure = _measure(ctx, f, s, p, e)
         plain = blank_per_share(s, p, e)
         if f["kind"] in ("percent", "multiple") and at.is_stock_move(plain, p, e) and (
                 measure == "other" or _SHARE_WORDS.search(plain[cs:ce])) and not views.change_of_a_quantity(ctx, f, s, p):
@@ -1140,7 +1199,7 @@ def _levels_only(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     if any(_UM.search(s[max(0, ctx.pos(x)[0] - 40):ctx.pos(x)[0]]) for x in ctx.same_sentence(f)
            if cs <= ctx.pos(x)[0] < ce):
         return None                                     # the change itself is stated ("um 3 Prozent")
-    measure = measure_of(s, p, e)
+    measure = _measure(ctx, f, s, p, e)
     if at_stock(ctx, s, p, e, measure):
         return None
     row = _row(ctx, f, measure, {}, None)
@@ -1191,7 +1250,7 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
         return None
     if not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None                                   # levels a thousandfold apart are not one quantity
-    measure = measure_of(s, p, e)
+    measure = _measure(ctx, f, s, p, e)
     if at_stock(ctx, s, p, e, measure):
         return None
     row = _row(ctx, f, measure, {}, None)
@@ -1252,7 +1311,7 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
         return None
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None
-    measure = measure_of(s, p, e)
+    measure = _measure(ctx, f, s, p, e)
     if at_stock(ctx, s, p, e, measure):
         return None
     row = _row(ctx, f, measure, {}, None)

@@ -28,7 +28,7 @@ from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _RATING, _RATING_NEAR, A
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
-from .stated_changes import _TO_AFTER, sentiment_points
+from .stated_changes import _TO_AFTER, indicator_points
 from .unwrap import unwrap
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
@@ -1194,7 +1194,7 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
             continue                         # points without a stated change are a level ("bei 18.512 Punkten")
         if is_pts and _points_level(r["sentence"], *ctx.pos(r)):
             continue                         # "mit einem Tageshoch von 10.164 Punkten im Minus": a level
-        if is_pts and sentiment_points(r, r["sentence"], *ctx.pos(r)):
+        if is_pts and indicator_points(ctx, r, r["sentence"], *ctx.pos(r)):
             continue                         # "Das Ifo-Geschäftsklima stieg um 1,2 Punkte": the changes table's
         direction = _direction(ctx, r)
         if not direction:

@@ -49,7 +49,7 @@ def _same(got, want) -> bool:
 
 
 def _table(case) -> pd.DataFrame:
-    corpus = Corpus([Article("a", case["text"], published=dt.date(2025, 3, 14))])
+    corpus = Corpus([Article("a", case["text"], published=dt.date(2025, 3, 14), title=case.get("title"))])
     return getattr(views, case["table"])(corpus)
 
 

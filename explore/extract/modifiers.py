@@ -108,8 +108,15 @@ class Modifiers:
             ms, me = m.start() + a, m.end() + a
             if start <= ms < end:
                 continue
+            sign = SIGN_OF_A_NUMBER.match(text, ms)
+            if sign and sign.end() != start:
+                continue        # "um 3,5 Punkte auf minus 6,2 Punkte gestiegen": the sign of another number
             dist = ms - end if ms >= end else start - me
             if best_d is None or dist < best_d:
                 best_d = dist
                 best = "up" if m.lastgroup.startswith("up") else "down"
         return best
+
+
+# a sign word written before a number ("auf minus 6,2 Punkte"): that number's sign, no cue for another
+SIGN_OF_A_NUMBER = re.compile(r"(?i)(?<![\wäöüß])(?:minus|plus)\s+(?=\d)")
