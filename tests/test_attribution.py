@@ -70,7 +70,7 @@ FLOORS = {
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.96, 0.97), "stock_moves": (0.95, 0.96), "changes": (0.89, 0.7)},   # now money 0.962/0.975, moves 0.951/0.965, changes 0.894/0.702
+    "market4": {"money": (0.96, 0.97), "stock_moves": (0.95, 0.96), "changes": (0.89, 0.71)},   # now money 0.962/0.975, moves 0.951/0.965, changes 0.894/0.711
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -85,7 +85,7 @@ FLOORS = {
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
-    "market7": {"money": (0.8, 0.84), "stock_moves": (0.8, 0.85), "changes": (0.8, 0.8)},   # now money 0.805/0.848, moves 0.810/0.850, changes 0.800/0.800
+    "market7": {"money": (0.8, 0.84), "stock_moves": (0.81, 0.85), "changes": (0.8, 0.8)},   # now money 0.805/0.848, moves 0.817/0.858, changes 0.800/0.800
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
     "market8": {"money": (0.91, 0.91), "stock_moves": (0.919, 0.96), "changes": (0.86, 0.78)},   # now money 0.912/0.915, moves 0.920/0.963, changes 0.870/0.784
@@ -97,16 +97,16 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.77, 0.8), "stock_moves": (0.8, 0.78), "changes": (0.72, 0.81)},   # now money 0.779/0.802, moves 0.803/0.782, changes 0.723/0.811
+    "market10": {"money": (0.78, 0.8), "stock_moves": (0.8, 0.78), "changes": (0.72, 0.81)},   # now money 0.785/0.809, moves 0.803/0.782, changes 0.723/0.811
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
-    "germeval_changes2": {"changes": (0.46, 0.6)},   # now changes 0.462/0.600
+    "germeval_changes2": {"changes": (0.53, 0.7)},   # now changes 0.538/0.700
     # an eleventh blind key (tests/gold/tables_market11: a wire story, an insurer, deliveries by brand, a
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.91, 0.9), "stock_moves": (0.85, 0.85), "changes": (0.82, 0.82)},   # now money 0.914/0.909, moves 0.853/0.853, changes 0.821/0.821
+    "market11": {"money": (0.91, 0.91), "stock_moves": (0.85, 0.85), "changes": (0.82, 0.82)},   # now money 0.920/0.914, moves 0.853/0.853, changes 0.821/0.821
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.87, 0.98), "changes": (0.71, 0.73)},   # now adoption 0.876/0.987, changes 0.719/0.732
@@ -126,11 +126,11 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.8), "changes": (0.78, 0.92)},   # now money 0.946/0.926, moves 0.806/0.806, changes 0.782/0.922
+    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.8), "changes": (0.78, 0.92)},   # now money 0.946/0.926, moves 0.806/0.806, changes 0.790/0.923
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.89), "changes": (0.74, 0.81)},   # now money 0.965/0.963, moves 0.975/0.898, changes 0.742/0.820
+    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.89), "changes": (0.78, 0.83)},   # now money 0.965/0.963, moves 0.975/0.898, changes 0.787/0.838
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -142,7 +142,12 @@ FLOORS = {
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
-    "market18": {"money": (0.89, 0.88), "stock_moves": (0.91, 0.94), "changes": (0.69, 0.77)},   # now money 0.898/0.887, moves 0.910/0.948, changes 0.693/0.779
+    "market18": {"money": (0.9, 0.89), "stock_moves": (0.91, 0.94), "changes": (0.77, 0.81)},   # now money 0.904/0.894, moves 0.910/0.948, changes 0.772/0.817
+    # a nineteenth blind key (tests/gold/tables_market19: a European close, an MDax/SDax close, Porr, Kühne+Nagel,
+    # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
+    # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
+    # and 0da7ef6 alike): 0.924/0.925 (money), 0.804/0.831 (moves), 0.788/0.783 (changes)
+    "market19": {"money": (0.92, 0.92), "stock_moves": (0.8, 0.83), "changes": (0.78, 0.78)},   # now money 0.924/0.925, moves 0.804/0.831, changes 0.788/0.783
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -153,7 +158,7 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "surveys2": "tables_surveys2", "market12": "tables_market12", "market13": "tables_market13",
                "market14": "tables_market14", "market15": "tables_market15",
                "market16": "tables_market16", "market17": "tables_market17",
-               "market18": "tables_market18"}                                   # default: tests/gold/tables
+               "market18": "tables_market18", "market19": "tables_market19"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
