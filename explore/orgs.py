@@ -229,7 +229,7 @@ class Recognizer:
                                             or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie"))
                                             and _known_noun(words[0])) \
                     or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie")) \
-                    and self._governed_pair(text, m.start()):
+                    and _owner().governed_pair(text, m.start()):
                 continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse",
                 #                             "Die Erzeugung aus Wind und Sonne legte ... zu", "Der Umsatz der
                 #                             Mutter von MediaMarkt und Saturn stieg": no subject
@@ -272,12 +272,6 @@ class Recognizer:
             return False
         tags = _tagger().tag_word(word)
         return self._common(word) or bool(tags) and tags[0][0] == "NN"
-
-    def _governed_pair(self, text: str, at: int) -> bool:
-        """Is the name before "und" at ``at`` governed by a preposition ("der Mutter von MediaMarkt und
-        Saturn")? Not a common noun's phrase ("lagen im Minus und Mizuho gaben")."""
-        m = _GOVERNED_CONJUNCT.search(text, max(0, at - 60), at)
-        return m is not None and not any(self._common(w) for w in m.group("n").split())
 
     def _common_compound(self, word: str) -> bool:
         """A compound whose last part is a common noun that names no company ("Unfallgeschäft"; not
@@ -384,9 +378,14 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
 
 
+def _owner():
+    from . import owner              # owner imports this module: looked up at call time
+    return owner
+
+
 # the first item of a pair after a preposition ("der Mutter von MediaMarkt und Saturn stieg"): the second is
 # governed by it too, no subject of the verb after it
-_GOVERNED_CONJUNCT = re.compile(r"(?<![\wäöüß])(?:von|vom|mit|bei|beim|für|aus|nach|zu|zum|zur|über|unter|gegen|durch|"
+GOVERNED_CONJUNCT = re.compile(r"(?<![\wäöüß])(?:von|vom|mit|bei|beim|für|aus|nach|zu|zum|zur|über|unter|gegen|durch|"
                                 r"ohne|an|am|in|im|auf|gegenüber|hinter|neben|zwischen)\s+(?:(?:der|die|das|den|dem|des)\s+)?"
                                 r"(?P<n>[A-ZÄÖÜ][\wäöüß&.-]*(?:\s+[A-ZÄÖÜ][\wäöüß&.-]*)?)\s*$")
 

@@ -66,7 +66,9 @@ _SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right afte
 # (a share class between name and share noun is no part of the name: "Volvo-B-Aktien", "BYD-H-Aktien")
 _SHARE_COMPOUND = re.compile(r"(?P<n>[\wÄÖÜäöüß&]+(?:-(?!(?:A|B|C|H|Vz|St)-)[A-ZÄÖÜ][\wÄÖÜäöüß&]*)*)(?:-(?:A|B|C|H|Vz|St))?"
                              r"-(?:" + _SHARE_WORDS + r")\b")
-_LIST_ITEM = re.compile(r"^\s*(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
+_LIST_ITEM = re.compile(r"^\s*(?:in\s+[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?\s+)?"   # "in New York Freeport-McMoRan"
+                        r"(?:(?:die|der|das)\s+)?(?P<n>[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß&.'’-]*){0,3})"
+                        r"(?:\s+in\s+[A-ZÄÖÜ][\wäöüß-]+)?"          # where it trades: "UniCredit in Mailand 1,9 Prozent"
                         r"\s+(?:(?:um|mit|je|jeweils)\s+)?(?:(?:plus|minus|einem\s+(?:Plus|Minus|Abschlag|Aufschlag)\s+von)\s+)?"
                         r"[+-−]?$")
 # a bank or analyst that rates a share: the subject right before the rating words
@@ -281,7 +283,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
-                or (g.is_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e) \
+                or (g.is_apposition_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
@@ -298,7 +300,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         if w in adjectives and nxt is not None and nxt.group() not in not_name and not g.is_head(nxt.group()) \
                 and not _plain_common(nxt.group()) and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
             e, i, found, weak = nxt.end(), i + 1, True, True
-        elif prev and (g.is_head(prev[-1]) and prev[-1][:1].isupper()
+        elif prev and (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
                        and prev[-2].lower().startswith(g.share)):
             # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
@@ -309,7 +311,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             # the company noun says what it is: a name, even one that is also a person's ("die Parfümeriekette
             # Douglas"), which the lexicon would drop as a name found by form alone (a subsidiary's stays weak:
             # "für seine Robotaxi-Tochter Apollo Go" is not who received the money)
-            weak = not (g.is_head(prev[-1]) and prev[-1][:1].isupper() and not _SUBSIDIARY_BEFORE.search(before)
+            weak = not (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper() and not _SUBSIDIARY_BEFORE.search(before)
                         and _not_an_org(w) and not _not_an_org(w, weak=False))
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
@@ -996,6 +998,8 @@ class Grammar:
         self.heads = tuple(v["reference_heads"] + v["index_heads"])
         self.organs = tuple(v["organ_heads"])
         self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
+        # nouns of another company before its name ("des Rivalen Zealand Pharma"): heads of an apposition, no reference
+        self._rival_ends = tuple(h + x for h in v["rival_nouns"] for x in ("", "s", "n", "en"))
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         self.central_heads = tuple(v["central_bank_heads"])
         self.central_names = frozenset(v["central_bank_names"])
@@ -1036,8 +1040,9 @@ class Grammar:
                 break
         ls, le = cs, ce
         for m in self.re_list.finditer(sentence, cs, ce):
-            if not _DIGIT.search(sentence, ls, m.start()):
-                continue                                 # a pair of names, no list of figures: "von MediaMarkt und Saturn"
+            if not _DIGIT.search(sentence, ls, m.start()) or governed_pair(sentence, m.start()):
+                continue                                 # a pair of names, no list of figures: "von MediaMarkt und Saturn",
+                #                                          "mit den 300 wichtigsten Werten aus Schanghai und Shenzhen"
             if m.end() <= pos:
                 ls = m.end()
             elif m.start() >= pos:
@@ -1114,7 +1119,8 @@ class Grammar:
                 return None, False
             if t[:1].isupper() and skipped_det and tl.startswith(self.share + self.measure):
                 return 0, False                          # "die Aktien der Commerzbank"
-            if t[:1].isupper() and (self.is_head(t) or tl.endswith(self.share)):
+            if t[:1].isupper() and (self.is_head(t) or tl.endswith(self.share)
+                                    or self.is_apposition_head(t) and self._share_before(toks, i)):
                 if i == len(toks) - 1 and tl.endswith(self.share):
                     return 0, False                      # "die Watchlist-Aktie Synta"
                 i -= 1                                   # an apposition: "des Chipherstellers Infineon"
@@ -1147,6 +1153,17 @@ class Grammar:
     def is_head(self, word: str) -> bool:
         """A noun that refers to an organisation: "Konzern", "Windturbinenherstellers"."""
         return word.lower().endswith(self._head_ends)
+
+    def _share_before(self, toks: list[str], i: int) -> bool:
+        """Do a share noun and its genitive article come before toks[i] ("die Papiere des kleineren Rivalen")?"""
+        j = i - 1
+        while j >= 0 and toks[j][:1].islower() and toks[j].lower() not in _DETS and _is_adjective(toks[j].lower()):
+            j -= 1
+        return j >= 1 and toks[j].lower() in _DETS and toks[j - 1].lower().startswith(self.share)
+
+    def is_apposition_head(self, word: str) -> bool:
+        """A noun before an organisation's name: a reference head, or another company's ("Rivalen", "Konkurrenten")."""
+        return self.is_head(word) or word.lower().endswith(self._rival_ends)
 
     def references(self, sentence: str, a: int, b: int):
         """Explicit references ("der Konzern", "die Walldorfer": a company by its town) in sentence[a:b],
@@ -1373,6 +1390,14 @@ _RELATIVE_OPENS = re.compile(r",\s+(?:der|die|das|dessen|deren)\s+(?=[a-zäöü�
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def governed_pair(text: str, at: int) -> bool:
+    """Is the name before "und" at ``at`` governed by a preposition ("aus Schanghai und Shenzhen")? Not a
+    common noun's phrase ("lagen im Minus und Mizuho gaben")."""
+    from .orgs import GOVERNED_CONJUNCT
+    m = GOVERNED_CONJUNCT.search(text, max(0, at - 60), at)
+    return m is not None and not any(_common(w) for w in m.group("n").split())
 
 
 def _in_relative(s: str, at: int) -> bool:

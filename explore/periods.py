@@ -32,6 +32,10 @@ _SUPERLATIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:den|dem|der|das|die|des)\
                                  r"[A-ZÄÖÜ][\wäöüß-]*\s+$")
 
 
+# the words of a close ("schloss", "zum Handelsschluss", "im regulären Handel"), not of a day before ("am Vortag", "gestern")
+_CLOSE = re.compile(r"(?i)schl(?:o|u)ss|handelsende|regulären handel|beendete|aus dem handel|am ende des")
+
+
 class Periods:
     def __init__(self, lang: str = "de"):
         v = vocab(lang)
@@ -126,6 +130,16 @@ class Periods:
             got = self.move_period(near) if near else None
             if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency):
                 return got
+            move_before = bool(i and _PERCENT.search(near) and self.re_move.search(near) and not _pluperfect(near)
+                               and not _PAST_PERFECT.search(near))
+            if move_before and got and got[0] == self.default and _CLOSE.search(got[1]) and context != "wtd":
+                return got        # the close of the move before: "Der Dow Jones schloss 0,1 Prozent tiefer. Der Nasdaq
+                #                   100 gewann 0,5 Prozent" (not in a report after hours: both at the close; in a
+                #                   weekly review a list after the index's close is the week's)
+            day = self.re_weekday_cue.search(near) if move_before and not got and context not in self.neighbour_codes else None
+            if day:
+                return "1d", day.group()     # the day of the move before, in a weekly review: "Mitsubishi UFJ gewannen
+                #                              am Freitag 3,1 Prozent. Toyota rückten um 1,4 Prozent vor"
             if i and (got or not (_PERCENT.search(near) and self.re_move.search(near)) or _pluperfect(near)
                       or _PAST_PERFECT.search(near)):
                 break     # back over moves told without a period only ("bis zur Mittagspause um 4,6 Prozent. In Shenzhen

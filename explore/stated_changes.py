@@ -453,12 +453,17 @@ def _currency_move(ctx, f: dict, cs: int) -> bool:
     return views._currency_pair(ctx, f, cs) is not None
 
 
+def market_or_share(sentence: str) -> bool:
+    """Does a sentence name a market, an index or a share ("Dax", "Börse", "Aktie", "notierte")?"""
+    return bool(_rules()["market"].search(sentence) or _SHARE_WORDS.search(sentence))
+
+
 def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
     """A percentage the stock-move table takes for a listed company's or an index's move (a name of
     the company list: "Für Infineon ging es um 3 Prozent nach oben"), not a company's own measure."""
     from . import views                   # views imports this module: looked up at call time
     s = f["sentence"]
-    if _economy_article(ctx, f["article"]) and not (_rules()["market"].search(s) or _SHARE_WORDS.search(s)):
+    if _economy_article(ctx, f["article"]) and not market_or_share(s):
         return False                      # a statistics report's "Audi verlor 7,1 Prozent": registrations, no shares
     if not views._is_move(ctx, f, p, e):
         return False

@@ -24,11 +24,11 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
-from .stated_changes import _TO_AFTER, indicator_points
+from .stated_changes import _TO_AFTER, _economy_article, _office, indicator_points, market_or_share
 from .unwrap import unwrap
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
@@ -821,6 +821,8 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     with neither, when its clause has a verb of rising or falling and a named owner
     ("Vonovia verlor 2,1 Prozent")."""
     s = blank_per_share(r["sentence"], p, e)   # "Dividende ... auf 24 Euro je Aktie": no market word
+    b = s.find(";", e) % (len(s) + 1)         # "Auto1 gewannen 3,1 Prozent; der Gebrauchtwagenhändler verkaufte ...":
+    s = s[:b] + " " * (len(s) - b)            # the business told after it is no reason to read no move
     s = _LISTED_ATTRIBUTE.sub(lambda m: " " * len(m.group()), s)   # "die in Hongkong notierte Tochter": no market
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
@@ -1153,8 +1155,9 @@ def _own_direction(ctx: _Context, r) -> tuple[str | None, bool]:
                 best = (dist, d)
     if best:
         return best[1], False
-    part = s[cs:ce]
-    return None, not (len(part) > 60 or re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part))
+    part = s[cs:ce]         # short, or without a verb: "UniCredit in Mailand 1,9 Prozent und BNP Paribas 1,2 Prozent"
+    return None, (len(part) <= 60 or _elliptic(part)) \
+        and not re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part)
 
 
 def _points_level(s: str, p: int, e: int) -> bool:
@@ -1206,7 +1209,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         if is_pct and not pair and not _is_move(ctx, r, p, e):
             continue                         # "Ein Euro kostete 1,0847 US-Dollar (-0,01 Prozent)" is a move
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
-        own = s
+        b = s.find(";", e) % (len(s) + 1)     # not the period of what is told after it: "Tencent gewannen 1,8 Prozent;
+        own = s[:b] + " " * (len(s) - b)      # der Konkurrent hatte vergangene Woche ... gemeldet"
         # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
         shared = max((x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]
@@ -1245,6 +1249,11 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         o = pair or ctx.owner(r, move=True)
         if (o is None or not o.name) and not ctx.at.re_stock.search(_ANY_INDEX.sub(lambda m: " " * len(m.group()), s)):
             continue                         # "Der Teilindex für die Produktion kletterte um 2,3 Punkte": no owner, no market
+        if pair is None and o is not None and o.source == "pattern" and _common(o.text or "") \
+                and _economy_article(ctx, r["article"]) and not market_or_share(s):
+            continue                         # a statistics report's "Benziner verloren 17,4 Prozent, Diesel 9,8 Prozent"
+        if o is not None and o.name and _office(o.name):
+            continue                         # "erwartet das Institut Wifo ein Plus von 2,5 Prozent": a statistic's forecast
         for each in _each(ctx, r, o):            # "Mercedes-Benz und Volkswagen rückten jeweils um 2,6 Prozent vor"
             rows.append({**_provenance(r), **_owner_columns(each), "period": period,
                          "period_text": words,
