@@ -453,6 +453,10 @@ def _currency_move(ctx, f: dict, cs: int) -> bool:
     return views._currency_pair(ctx, f, cs) is not None
 
 
+# a noun of prices (not a verb of price: "Shell verbilligten sich")
+_PRICE_NOUN = re.compile(r"(?i)preis|inflation|teuerung|kosten|tarif|miete|lebenshaltung")
+
+
 def market_or_share(sentence: str) -> bool:
     """Does a sentence name a market, an index or a share ("Dax", "Börse", "Aktie", "notierte")?"""
     return bool(_rules()["market"].search(sentence) or _SHARE_WORDS.search(sentence))
@@ -472,7 +476,8 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
                               or _plural_verb_after(o, s, f["sentence_start"])
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
                                                                 or _rules()["market"].search(s) or _BROAD_MARKET.search(s))
-                              or o.source != "article" and _after_a_listed_move(ctx, f))
+                              or o.source != "article" and _after_a_listed_move(ctx, f)
+                              or o.source != "article" and market_or_share(ctx.title(f["article"]) or ""))
 
 
 def _after_a_listed_move(ctx, f: dict) -> bool:
@@ -1051,9 +1056,10 @@ def change_rows(ctx) -> list[dict]:
             continue
         if f["kind"] == "percent" and _currency_move(ctx, f, cs):
             continue                                  # "Der Euro verbilligte sich um 0,6 Prozent auf 1,15538 $"
-        if measure == "other" and f["kind"] == "percent" and not _STATED_AS_LEVEL.search(s[cs:p]) \
-                and _listed_move(ctx, f, p, e):
-            continue                                  # the stock-move table's row ("Für Infineon ging es um 3 % nach oben")
+        if (measure == "other" or measure == "prices" and not _PRICE_NOUN.search(s, cs, ce)) and f["kind"] == "percent" \
+                and not _STATED_AS_LEVEL.search(s[cs:p]) and _listed_move(ctx, f, p, e):
+            continue                                  # the stock-move table's row ("Für Infineon ging es um 3 % nach oben",
+            #                                           "Shell verbilligten sich um 0,9 Prozent": a verb of price, no prices)
         pct = absolute = factor = None
         unit = None
         if f["kind"] == "multiple":
