@@ -708,7 +708,7 @@ class ArticleOrgs:
 # Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
 # company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
 # Technologies)"), no organisation of its own
-_PRODUCT_BEFORE = re.compile(r"(?i:plattformen|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
+_PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
