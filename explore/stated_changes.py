@@ -538,6 +538,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if measure == "production" and label and label.end() <= p and not _rules()["sector"].search(s, cs, ce) \
             and not economy(s) and _strong_main(ctx, f["article"]) and not _authority(ctx.orgs(f["article"]).main().name):
         collective = False                  # "- Flexible Erzeugung: 1,36 Milliarden Euro (minus 23 Prozent)": a segment
+    if measure == "production" and collective and _COMPANY_OUTPUT.search(s, 0, ce) and _strong_main(ctx, f["article"]) \
+            and not _economy_article(ctx, f["article"]) and not _rules()["sector"].search(s, cs, ce):
+        collective = False                  # "In Polen wuchs die Produktionsleistung um 18 Prozent": the company's output
     o = _apposed_owner(ctx, f, s, p) or ctx.owner(f)
     if o is not None and o.source == "article" and _economy_article(ctx, f["article"]):
         o = None                            # a statistics report's figure is no company's it names elsewhere
@@ -622,6 +625,8 @@ def _region(ctx, article: str, o) -> bool:
 
 
 #: measures only a company has: a place named as their subject is one of its markets
+# a company's own output, not an economy's production ("die Produktionsleistung" of a construction group)
+_COMPANY_OUTPUT = re.compile(r"(?i)produktionsleistung|bauleistung|fördermenge|produzierte")
 _COMPANY_MEASURES = frozenset({"revenue", "profit", "orders", "sales_volume", "users", "dividend", "market_share"})
 
 

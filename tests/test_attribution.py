@@ -106,7 +106,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.92, 0.92), "stock_moves": (0.89, 0.89), "changes": (0.82, 0.86)},   # now money 0.925/0.920, moves 0.893/0.893, changes 0.828/0.863
+    "market11": {"money": (0.92, 0.92), "stock_moves": (0.89, 0.89), "changes": (0.83, 0.87)},   # now money 0.925/0.920, moves 0.893/0.893, changes 0.834/0.871
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.87, 0.98), "changes": (0.71, 0.73)},   # now adoption 0.876/0.987, changes 0.719/0.732
@@ -147,7 +147,7 @@ FLOORS = {
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
     # and 0da7ef6 alike): 0.924/0.925 (money), 0.804/0.831 (moves), 0.788/0.783 (changes)
-    "market19": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.94), "changes": (0.81, 0.84)},   # now money 0.968/0.966, moves 0.957/0.946, changes 0.818/0.842
+    "market19": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.94), "changes": (0.83, 0.86)},   # now money 0.968/0.966, moves 0.957/0.946, changes 0.839/0.865
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
