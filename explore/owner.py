@@ -122,6 +122,7 @@ _OPENING_PRONOUN = re.compile(r"(?P<p>Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
+_POSSESSIVES = frozenset(p + e for p in ("sein", "ihr", "unser", "euer") for e in ("", "e", "en", "em", "er", "es"))
 _DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "dessen", "deren"}
 
 
@@ -290,6 +291,9 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             continue                                       # "Free Cashflow AL": a measure's qualifier
         before = text[max(0, s - 40):s]
         prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash
+        if prev and prev[-1].lower() in _POSSESSIVES and text[s - 1:s] == " ":
+            i += 1                                         # "steigerte ihre Tonnage": a possessive's noun, no name
+            continue
         found = weak = False
         share = _SHARE_COMPOUND.match(text, s)
         if share:                                          # "Porsche-AG-Papiere", "voestalpine-Papiere"
