@@ -47,7 +47,8 @@ _RESULT_AMOUNT = re.compile(r"(?i)(?<![\wäöüß])(?:ein|einem|einen)\s+(?:[a-z
                             r"von\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als)\s+)?$")
 _COMPARED_AFTER = re.compile(r"(?i)[^.;]{0,40}?(?<![\wäöüß])(?:gegenüber|im vergleich|verglichen|zum vorjahr)")
 _BROAD_MARKET = re.compile(r"(?i)(?<![\wäöüß])(?:im|am)\s+(?:breiten|breiteren|gesamten)?\s*markt(?![\wäöüß])")
-_SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|anteile\b|index|kurs\b|börse|notier|schloss|dax\b")
+_SHARE_WORDS = re.compile(r"(?i)aktie|papier|anteilsschein|anteile\b|index|kurs\b|börse|notier|schloss|dax\b|börslich|"
+                          r"(?<![\wäöüß])handel(?![\wäöüß])")      # "im regulären Handel", "nachbörslich"
 
 
 @functools.cache
@@ -65,6 +66,7 @@ def _rules(lang: str = "de") -> dict:
         "growth": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["directions"]["growth_nouns"]) + r")(?![\wäöüß])", re.I),
         "shrinking": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["directions"]["shrink_nouns"]) + r")(?![\wäöüß])",
                                 re.I),
+        "commodities": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["commodities"]) + r")"),
         "market": re.compile(r"(?<![\wäöüß])(?:" + alt(v["market_words"]) + r")(?![\wäöüß])", re.I),
         "periods": re.compile("|".join(f"(?:{p})" for p in v["periods"]), re.I),
         # (not "je Aktie": a per-share figure is the company's, "Ergebnis je Aktie", "Dividende je Aktie")
@@ -457,6 +459,23 @@ def _currency_move(ctx, f: dict, cs: int) -> bool:
 _PRICE_NOUN = re.compile(r"(?i)preis|inflation|teuerung|kosten|tarif|miete|lebenshaltung")
 
 
+def _commodity_move(ctx, f: dict, s: str, cs: int, p: int) -> bool:
+    """A commodity's price on its market ("Gold verteuerte sich um 1,3 Prozent auf 4.215 Dollar je Feinunze",
+    "der Kupferpreis um 38 Prozent"): a move for the stock-move table (optional there), no change of an
+    economy's prices. The commodity names the clause before the figure (else the sentence before it, for
+    an elliptic "Silber sogar um 3,8 Prozent"); its market is a price in money in the sentence or a title on
+    commodities; not in a statistics report."""
+    rx = _rules()["commodities"]
+    if not (rx.search(s, cs, p) or _FIGURES_ONLY_BEFORE.match(s, cs, p) and rx.search(s, 0, p)) \
+            or _economy_article(ctx, f["article"]):
+        return False                      # (a statistics report's "Kaffee verteuerte sich um 18,3 Prozent": prices)
+    return any(x["kind"] == "money" for x in ctx.same_sentence(f)) or bool(rx.search(ctx.title(f["article"]) or ""))
+
+
+# a clause of figures and joiners only before its figure: "Silber sogar um"
+_FIGURES_ONLY_BEFORE = re.compile(r"[\s,]*(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:sogar|nur|noch|lediglich|dagegen|jeweils)?\s*(?:um\s+)?$")
+
+
 def market_or_share(sentence: str) -> bool:
     """Does a sentence name a market, an index or a share ("Dax", "Börse", "Aktie", "notierte")?"""
     return bool(_rules()["market"].search(sentence) or _SHARE_WORDS.search(sentence))
@@ -477,7 +496,8 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
                                                                 or _rules()["market"].search(s) or _BROAD_MARKET.search(s))
                               or o.source != "article" and _after_a_listed_move(ctx, f)
-                              or o.source != "article" and market_or_share(ctx.title(f["article"]) or ""))
+                              or o.source != "article" and any(market_or_share(x or "") for x in
+                                                               [ctx.title(f["article"]), *ctx.paragraph_before(f, 2)]))
 
 
 def _after_a_listed_move(ctx, f: dict) -> bool:
@@ -1037,8 +1057,7 @@ def change_rows(ctx) -> list[dict]:
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])) \
                 and not (f["kind"] == "percent" and f.get("direction") and (
                     views.business_growth(ctx, s) or views.change_of_a_quantity(ctx, f, s, p))):
-            levels = (_levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
-                      or _earlier_after_nach(ctx, f, s, p, e))
+            levels = _stated_levels(ctx, f, s, p, e)
             if levels:
                 out.append(levels)
             continue
@@ -1061,6 +1080,8 @@ def change_rows(ctx) -> list[dict]:
             continue
         if f["kind"] == "percent" and _currency_move(ctx, f, cs):
             continue                                  # "Der Euro verbilligte sich um 0,6 Prozent auf 1,15538 $"
+        if f["kind"] == "percent" and _commodity_move(ctx, f, s, cs, p):
+            continue                                  # "Gold verteuerte sich um 1,3 Prozent auf 4.215 Dollar je Feinunze"
         if (measure == "other" or measure == "prices" and not _PRICE_NOUN.search(s, cs, ce)) and f["kind"] == "percent" \
                 and not _STATED_AS_LEVEL.search(s[cs:p]) and _listed_move(ctx, f, p, e):
             continue                                  # the stock-move table's row ("Für Infineon ging es um 3 % nach oben",
@@ -1077,6 +1098,9 @@ def change_rows(ctx) -> list[dict]:
             else:
                 continue
         elif not direction:
+            levels = _stated_levels(ctx, f, s, p, e)    # "erhöhte sich auf 41.812 TEUR (Vj. 35.990 TEUR)": a level
+            if levels:
+                out.append(levels)
             continue
         elif f["kind"] == "percent" and f["unit"] == "%":
             pct = f["low"] * (-1 if direction == "down" else 1)
@@ -1239,6 +1263,15 @@ _WORDS_TO_PAREN = re.compile(r"(?:\s+[a-zäöüß][\wäöüß-]*){0,3}\s*\(")
 _EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d|^\s*" + _MONTH + r"\s*:")
 
 
+_LABEL_LINE = re.compile(r"\s*[^\W\d][^:\n]{1,60}:\s+[-+−]?\d")
+
+
+def _stated_levels(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
+    """A change stated by its levels: "von X auf Y", "Y (Vorjahr: X)", "Y, nach X im Vorjahr"."""
+    return (_levels_only(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
+            or _earlier_after_nach(ctx, f, s, p, e))
+
+
 def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     """"kommt die Staatsoper auf 72,8 Prozent (76,4 in 2003)": a level with its earlier value in the
     parentheses after it, one row at the new level."""
@@ -1255,6 +1288,9 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
         if not _BARE_NUMBER.fullmatch(s, gap.end(), close) or measure_of(s, p, e) == "other" \
                 or not (_rules()["up"].search(clause) or _rules()["down"].search(clause)):
             return None
+    if f["unit"] is None and _LABEL_LINE.match(s):
+        return None                                   # "Umsatz: 207,3 (Vj. 181,8)" under "(in Mrd. Yuan)": a factbox's
+        #                                               number without its unit, whose scale the engine does not read
     inside = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if gap.end() <= ctx.pos(x)[0] < close]
     if not inside:
         return None
