@@ -297,6 +297,8 @@ class Recognizer:
             else:
                 break
         words = text[s:e].split(" ")
+        if len(words) == 2 and town_adjective(words[0]) and _company_noun(words[1]):
+            return s, s                         # "Der Frankfurter Börsenbetreiber": a reference by its town, no name
         if len(words) >= 3 and words[0].endswith("er") and words[0][:1].isupper() and _descriptor(words[1], words[2]):
             s += len(words[0]) + len(words[1]) + 2   # "Wiener Ziegelherstellers Wienerberger": the name
             words = words[2:]

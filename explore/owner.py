@@ -738,7 +738,8 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             first, _, rest = o.text.partition(" ")
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
                                              or _SEGMENT_AFTER.match(sent, o.end - a)
-                                             or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")):
+                                             or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")) \
+                    and not _traded(o.text, spans):
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
             near = _PLACE_AND.search(sent, max(0, o.start - a - 40), o.start - a)
@@ -750,6 +751,16 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
                 continue                     # "Der wiederkehrende Jahresumsatz (ARR)": the noun's short form
         out.append(o)
     return [o for o in out if o.source == "gazetteer" or o.text not in products]
+
+
+# a share's market in a sentence: the words of trading in shares
+_TRADING = re.compile(r"(?i)aktie|papiere|anteilsschein|(?<![\wäöüß])(?:im|in)\s+(?:frühen\s+|späten\s+)?handel\b|börse\b|notiert")
+
+
+def _traded(name: str, spans) -> bool:
+    """Is a name traded as a share somewhere in the article ("An der Börse in Amsterdam schnellten Allfunds im frühen
+    Handel um 24,6 Prozent nach oben")? Then a platform or brand noun before it does not make it a product."""
+    return any(name in sent and _TRADING.search(sent) and "%" in sent.replace("Prozent", "%") for _, sent in spans)
 
 
 # a segment noun after the name: "Die Steel Division litt ...", "die Metal Forming Division", "der Bereich
