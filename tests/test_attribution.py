@@ -148,6 +148,11 @@ FLOORS = {
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
     # and 0da7ef6 alike): 0.924/0.925 (money), 0.804/0.831 (moves), 0.788/0.783 (changes)
     "market19": {"money": (0.98, 0.97), "stock_moves": (0.95, 0.94), "changes": (0.89, 0.96)},   # now money 0.981/0.979, moves 0.957/0.946, changes 0.898/0.961
+    # a twentieth blind key (tests/gold/tables_market20: a Frankfurt opening, an SMI midday, Verbund, Fuchs, Geely, an
+    # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
+    # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
+    # 0.815/0.830 (moves), 0.748/0.774 (changes)
+    "market20": {"money": (0.85, 0.86), "stock_moves": (0.81, 0.83), "changes": (0.74, 0.77)},   # now money 0.850/0.861, moves 0.815/0.830, changes 0.748/0.774
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -158,7 +163,7 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "surveys2": "tables_surveys2", "market12": "tables_market12", "market13": "tables_market13",
                "market14": "tables_market14", "market15": "tables_market15",
                "market16": "tables_market16", "market17": "tables_market17",
-               "market18": "tables_market18", "market19": "tables_market19"}                                   # default: tests/gold/tables
+               "market18": "tables_market18", "market19": "tables_market19", "market20": "tables_market20"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
