@@ -229,10 +229,12 @@ class Recognizer:
                                             or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie"))
                                             and _known_noun(words[0])) \
                     or m.group(0).lstrip(" ,;:.!?").startswith(("und", "sowie")) \
-                    and _owner().governed_pair(text, m.start()):
+                    and _owner().governed_pair(text, m.start()) \
+                    or _TRUNCATED_BEFORE.search(text, max(0, m.start("s") - 12), m.start("s")):
                 continue                    # "Zuletzt sank der Umsatz", "Flächenbereinigt legten die Erlöse",
                 #                             "Die Erzeugung aus Wind und Sonne legte ... zu", "Der Umsatz der
-                #                             Mutter von MediaMarkt und Saturn stieg": no subject
+                #                             Mutter von MediaMarkt und Saturn stieg": no subject; "in Nord- und
+                #                             Südamerika sank er": the second part of a truncated pair
             written = text[s:e]
             found.append(Organisation(s, e, written, self.canonical(written), "organisation", "pattern"))
             taken.append((s, e))
@@ -378,6 +380,10 @@ _AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden
 
 # a district named by its region: "Wartburgkreis", "Rhein-Sieg-Kreis" (not "Kundenkreis": a common noun)
 _DISTRICT = re.compile(r"(?<![\w-])(?P<x>[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-?)(?:kreis|Kreis)(?![\wäöüß-])")
+
+
+# a truncated first part of a pair ("Nord- und Südamerika"): the word after it is a compound like it
+_TRUNCATED_BEFORE = re.compile(r"[\wäöüß]-\s+(?:und|oder|sowie|bis)\s+$")
 
 
 def _owner():

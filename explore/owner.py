@@ -283,6 +283,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         s, e = m.start(), m.end()
         nxt = words[i + 1] if i + 1 < len(words) and text[e:words[i + 1].start()] == " " else None
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
+                or w in recognizer(()).not_orgs \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
                 or (g.is_apposition_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
@@ -742,6 +743,8 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
                     and not _traded(o.text, spans):
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
+            if o.start - a <= len(sent) and _MEASURE_APPOSITION.match(sent, o.end - a):
+                continue                     # "Der Fuchs Value Added (FVA), die interne Kennzahl": a measure
             near = _PLACE_AND.search(sent, max(0, o.start - a - 40), o.start - a)
             if near and _known_place(near.group("p")) and " " not in o.text:
                 continue                     # "die Hochöfen in Linz und Donawitz": a place like the one before it
@@ -753,6 +756,9 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
     return [o for o in out if o.source == "gazetteer" or o.text not in products]
 
 
+# an apposition that says a name is a measure: "Der Fuchs Value Added (FVA), die interne Kennzahl für die Wertschaffung"
+_MEASURE_APPOSITION = re.compile(r"\s*(?:\([^()]{1,12}\))?\)?,\s+(?:die|der|das|eine|ein)\s+(?:[a-zäöüß-]+\s+){0,2}"
+                                 r"(?:Kennzahl|Kennziffer|Messgröße|Steuerungsgröße|Zielgröße|Kenngröße|Maßzahl)")
 # a share's market in a sentence: the words of trading in shares
 _TRADING = re.compile(r"(?i)aktie|papiere|anteilsschein|(?<![\wäöüß])(?:im|in)\s+(?:frühen\s+|späten\s+)?handel\b|börse\b|notiert")
 

@@ -622,6 +622,11 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = _implicit_owner(ctx, f)         # "Währungsbereinigt entspricht dies einem Wachstum von 3,6 %"
         if o is not None:
             return _owner_columns(o)
+    if name is None and not collective and (_REGION_OPENS.match(clause) or _IN_REGION.search(s, max(0, cs - 60), p)) \
+            and _strong_main(ctx, f["article"]):
+        o = _implicit_owner(ctx, f, places=False)   # "in der Region Europa, Nahost und Afrika (EMEA) betrug das Minus
+        if o is not None:                           # 8 Prozent", "In Asien-Pazifik gab es ein Plus": the company's markets
+            return _owner_columns(o)
     if name is None and measure == "other":  # "Die Obsternte in Tschechien wird ..., und zwar um 13 Prozent"
         name = economy(_blank_orgs(ctx, f, s, 0, p), last=True)
     if name is None and not collective and _strong_main(ctx, f["article"]):
@@ -646,6 +651,9 @@ def _region(ctx, article: str, o) -> bool:
 
 #: measures only a company has: a place named as their subject is one of its markets
 # a company's own output, not an economy's production ("die Produktionsleistung" of a construction group)
+# a clause that opens with a region or place phrase: "in der Region Europa, ...", "In Asien-Pazifik und Lateinamerika"
+_REGION_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?(?i:in)\s+(?:(?i:der)\s+(?i:region|regionen)\s+)?[A-ZÄÖÜ]")
+_IN_REGION = re.compile(r"(?i)(?<![\wäöüß])in\s+der\s+region(?:en)?\s")
 _COMPANY_OUTPUT = re.compile(r"(?i)produktionsleistung|bauleistung|fördermenge|produzierte")
 _COMPANY_MEASURES = frozenset({"revenue", "profit", "orders", "sales_volume", "users", "dividend", "market_share"})
 
