@@ -144,8 +144,8 @@ class Periods:
                       or _PAST_PERFECT.search(near)):
                 break     # back over moves told without a period only ("bis zur Mittagspause um 4,6 Prozent. In Shenzhen
                 #           verloren die A-Aktien 3,8 Prozent. Der Hang Seng gab 0,4 Prozent nach": all three at midday)
-        if context in self.neighbour_codes or context == "wtd":
-            return context, None                  # a report during trading, after hours, or of the week
+        if context in self.neighbour_codes or context in ("wtd", "other"):
+            return context, None                  # a report during trading, after hours, of the week or the month
         m = self.re_weekday_cue.search(sentence)
         if m:
             return "1d", m.group()

@@ -185,7 +185,7 @@ class _Context:
                     else " ".join(dict.fromkeys(r["sentence"] for r in rows[:3])))
             # a lead without a time of day: the first one given for an index ("Der Dax notierte am späten Nachmittag ...")
             first = title or (text or "").split("\n", 1)[0]
-            self._report[article] = "wtd" if _WEEKLY_REVIEW.search(first) else (
+            self._report[article] = "wtd" if _WEEKLY_REVIEW.search(first) else "other" if _MONTHLY_REVIEW.search(first) else (
                 periods().report_time(title + "\n" + lead, _index_names(), lead=True)
                 or (periods().report_time(text[len(lead):len(lead) + 3000], _index_names()) if text is not None else None))
         return self._report[article]
@@ -1066,6 +1066,7 @@ _EARLIER_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?)\s[^,;()]*?(?<![
 _LEVEL_SINCE = re.compile(r"(?i)(?<![\wäöüß])(?:höchste|tiefste|niedrigste|beste|schwächste|stärkste)[nrsm]?\s+"
                           r"(?:[\wäöüß]+\s+)?(?:stand|niveau|wert|kurs|schlusskurs|schlussstand)\w*\s+seit\s+[^,;.]*")
 # a review of the week ("Wochenbilanz: Dax mit drittem Wochengewinn"): its moves are the week's unless told otherwise
+_MONTHLY_REVIEW = re.compile(r"(?i)(?<![\wäöüß])(?:monatsbilanz|monatsrückblick|monatsfazit|monatsbericht)")
 _WEEKLY_REVIEW = re.compile(r"(?i)(?<![\wäöüß])(?:wochenbilanz|wochenrückblick|wochenfazit|wochenbericht|wochenschau|"
                             r"die\s+woche\s+an\s+der\s+börse)")
 @functools.cache
