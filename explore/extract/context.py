@@ -81,6 +81,11 @@ class TextContext:
         for m in breaks.finditer(text, ca, start):
             ca = m.end()
         m = breaks.search(text, end, min(b, end + 200))
+        while m and m.group() == "(":    # a parenthesis inside the clause: "um 25 % auf 499,7 Mio. EUR (Vj.: ...) einbrach"
+            close = text.find(")", m.end(), min(b, end + 200))
+            m = breaks.search(text, close + 1, min(b, end + 200)) if close > 0 else m
+            if close < 0:
+                break
         cb = m.start() if m else min(b, end + 200)
         return ca, cb
 
