@@ -732,6 +732,7 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
     starts = [a for a, _ in spans]
     out = []
     products = set()
+    traded = _traded_names(spans)
     for o in orgs:
         j = bisect.bisect_right(starts, o.start) - 1
         if o.source != "gazetteer" and j >= 0:
@@ -740,7 +741,7 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
                                              or _SEGMENT_AFTER.match(sent, o.end - a)
                                              or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")) \
-                    and not _traded(o.text, spans):
+                    and o.text not in traded:
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
             if o.start - a <= len(sent) and _MEASURE_APPOSITION.match(sent, o.end - a):
@@ -763,10 +764,16 @@ _MEASURE_APPOSITION = re.compile(r"\s*(?:\([^()]{1,12}\))?\)?,\s+(?:die|der|das|
 _TRADING = re.compile(r"(?i)aktie|papiere|anteilsschein|(?<![\wäöüß])(?:im|in)\s+(?:frühen\s+|späten\s+)?handel\b|börse\b|notiert")
 
 
-def _traded(name: str, spans) -> bool:
-    """Is a name traded as a share somewhere in the article ("An der Börse in Amsterdam schnellten Allfunds im frühen
-    Handel um 24,6 Prozent nach oben")? Then a platform or brand noun before it does not make it a product."""
-    return any(name in sent and _TRADING.search(sent) and "%" in sent.replace("Prozent", "%") for _, sent in spans)
+def _traded_names(spans) -> frozenset[str]:
+    """The runs of one to four capitalised words in the article's sentences on a share's move (a trading word and a
+    percent: "An der Börse in Amsterdam schnellten Allfunds im frühen Handel um 24,6 Prozent nach oben"): names
+    traded as shares, which a platform or brand noun before them does not make products (linear in the text)."""
+    out = set()
+    for _, sent in spans:
+        if _TRADING.search(sent) and ("%" in sent or "Prozent" in sent):
+            words = re.findall(r"[A-ZÄÖÜ][\w&.'’+-]*", sent)
+            out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words) + 1)))
+    return frozenset(out)
 
 
 # a segment noun after the name: "Die Steel Division litt ...", "die Metal Forming Division", "der Bereich

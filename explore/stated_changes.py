@@ -503,8 +503,7 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
 def _after_a_listed_move(ctx, f: dict) -> bool:
     """Is the percentage before it in its sentence a listed move (a list of moves: "Lufthansa verlieren
     2,2 Prozent, Air France-KLM und die British-Airways-Mutter IAG fallen jeweils um 1,6 Prozent")?"""
-    before = [x for x in ctx.by_article.get(f["article"], []) if x["sentence_start"] == f["sentence_start"]
-              and x["start"] < f["start"] and x["kind"] == "percent"]
+    before = [x for x in ctx.same_sentence(f, ("percent",)) if x["start"] < f["start"]]
     return bool(before) and _listed_move(ctx, before[-1], *ctx.pos(before[-1]))
 
 

@@ -93,8 +93,10 @@ class _Context:
         self.texts = texts
         self.rows = _records(figs.sort_values(["article", "start"], kind="stable"))
         self.by_article: dict[str, list[dict]] = {}
+        self.by_sentence: dict[tuple[str, int], list[dict]] = {}     # (article, sentence start) -> its figures
         for r in self.rows:
             self.by_article.setdefault(r["article"], []).append(r)
+            self.by_sentence.setdefault((r["article"], r["sentence_start"]), []).append(r)
         self._mentions: dict[tuple, list] = {}
         self._orgs: dict[str, ArticleOrgs] = {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
@@ -272,8 +274,9 @@ class _Context:
         return None
 
     def same_sentence(self, r, kinds=None) -> list[dict]:
-        return [x for x in self.by_article[r["article"]] if x["sentence_start"] == r["sentence_start"]
-                and (kinds is None or x["kind"] in kinds)]
+        """The figures of the figure's sentence (of ``kinds``), in text order (an index: linear in an article)."""
+        return [x for x in self.by_sentence.get((r["article"], r["sentence_start"]), ())
+                if kinds is None or x["kind"] in kinds]
 
     def latest_full_date(self, article: str) -> str | None:
         dates = [x["date"] for x in self.by_article.get(article, []) if x["kind"] == "date" and x.get("date")
