@@ -162,11 +162,11 @@ def test_real_text_shares_floor(germeval_share_scores):
 
 def test_real_text_changes_floor():
     # 77 real GermEval sentences, a key written blind: first 0.261 / 0.444, measured 0.696 / 0.821,
-    # 0.739 / 0.872, now 0.826 / 0.884 (README): a floor that only rises
+    # 0.739 / 0.872, 0.826 / 0.884, now 0.848 / 0.907 (README): a floor that only rises
     from explore.evaluate_tables import evaluate_tables
     s = evaluate_tables({"changes": HERE / "gold" / "tables_changes" / "changes.jsonl"},
                         source=_corpus(HERE / "gold" / "germeval_changes"))["changes"]
-    assert s.recall >= 0.82 and s.precision >= 0.88, (s.recall, s.precision)
+    assert s.recall >= 0.84 and s.precision >= 0.9, (s.recall, s.precision)
 
 
 def test_news_changes_target(news_scores):
