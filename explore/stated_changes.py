@@ -481,7 +481,7 @@ def market_or_share(sentence: str) -> bool:
     return bool(_rules()["market"].search(sentence) or _SHARE_WORDS.search(sentence))
 
 
-def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
+def _listed_move(ctx, f: dict, p: int, e: int, chain: bool = True) -> bool:
     """A percentage the stock-move table takes for a listed company's or an index's move (a name of
     the company list: "Für Infineon ging es um 3 Prozent nach oben"), not a company's own measure."""
     from . import views                   # views imports this module: looked up at call time
@@ -495,7 +495,7 @@ def _listed_move(ctx, f: dict, p: int, e: int) -> bool:
                               or _plural_verb_after(o, s, f["sentence_start"])
                               or o.source != "article" and bool(_SHARE_WORDS.search(s[clause_start(s, p):clause_end(s, e)])
                                                                 or _rules()["market"].search(s) or _BROAD_MARKET.search(s))
-                              or o.source != "article" and _after_a_listed_move(ctx, f)
+                              or chain and o.source != "article" and _after_a_listed_move(ctx, f)
                               or o.source != "article" and any(market_or_share(x or "") for x in
                                                                [ctx.title(f["article"]), *ctx.paragraph_before(f, 2)]))
 
@@ -504,7 +504,8 @@ def _after_a_listed_move(ctx, f: dict) -> bool:
     """Is the percentage before it in its sentence a listed move (a list of moves: "Lufthansa verlieren
     2,2 Prozent, Air France-KLM und die British-Airways-Mutter IAG fallen jeweils um 1,6 Prozent")?"""
     before = [x for x in ctx.same_sentence(f, ("percent",)) if x["start"] < f["start"]]
-    return bool(before) and _listed_move(ctx, before[-1], *ctx.pos(before[-1]))
+    return bool(before) and _listed_move(ctx, before[-1], *ctx.pos(before[-1]), chain=False)   # (one step back:
+    #                                                                   linear however long the list)
 
 
 def _plural_verb_after(o, s: str, s0: int) -> bool:

@@ -824,8 +824,8 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     with neither, when its clause has a verb of rising or falling and a named owner
     ("Vonovia verlor 2,1 Prozent")."""
     s = blank_per_share(r["sentence"], p, e)   # "Dividende ... auf 24 Euro je Aktie": no market word
-    b = s.find(";", e) % (len(s) + 1)         # "Auto1 gewannen 3,1 Prozent; der Gebrauchtwagenhändler verkaufte ...":
-    s = s[:b] + " " * (len(s) - b)            # the business told after it is no reason to read no move
+    s = _up_to_semicolon(s, e)                # "Auto1 gewannen 3,1 Prozent; der Gebrauchtwagenhändler verkaufte ...":
+    #                                           the business told after it is no reason to read no move
     s = _LISTED_ATTRIBUTE.sub(lambda m: " " * len(m.group()), s)   # "die in Hongkong notierte Tochter": no market
     st = vocab()["stock"]
     rx_move, rx_business = _stock_words()
@@ -1068,8 +1068,9 @@ _EARLIER_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?)\s[^,;()]*?(?<![
 # how long ago a level was last seen tells no period of the move that reached it
 _LEVEL_SINCE = re.compile(r"(?i)(?<![\wäöüß])(?:höchste|tiefste|niedrigste|beste|schwächste|stärkste)[nrsm]?\s+"
                           r"(?:[\wäöüß]+\s+)?(?:stand|niveau|wert|kurs|schlusskurs|schlussstand)\w*\s+seit\s+[^,;.]*")
-# a review of the week ("Wochenbilanz: Dax mit drittem Wochengewinn"): its moves are the week's unless told otherwise
+# a review of the month ("Monatsbilanz: Dax mit kräftigstem Monatsgewinn"): its moves are the month's ("other")
 _MONTHLY_REVIEW = re.compile(r"(?i)(?<![\wäöüß])(?:monatsbilanz|monatsrückblick|monatsfazit|monatsbericht)")
+# a review of the week ("Wochenbilanz: Dax mit drittem Wochengewinn"): its moves are the week's unless told otherwise
 _WEEKLY_REVIEW = re.compile(r"(?i)(?<![\wäöüß])(?:wochenbilanz|wochenrückblick|wochenfazit|wochenbericht|wochenschau|"
                             r"die\s+woche\s+an\s+der\s+börse)")
 @functools.cache
@@ -1164,6 +1165,12 @@ def _own_direction(ctx: _Context, r) -> tuple[str | None, bool]:
         and not re.search(r"\b(?:nachdem|weil|da|dass|wenn|als|ob|obwohl|sofern)\b", part)
 
 
+def _up_to_semicolon(s: str, e: int) -> str:
+    """The sentence with what follows the first semicolon after ``e`` blanked (offsets kept)."""
+    b = s.find(";", e) % (len(s) + 1)
+    return s[:b] + " " * (len(s) - b)
+
+
 def _points_level(s: str, p: int, e: int) -> bool:
     """Index points after a preposition of a level ("bei", "auf", "von", "mit") and no change noun
     ("ein Minus von 50 Punkten"), or before "-Marke": where an index stands, not how far it moved."""
@@ -1213,8 +1220,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         if is_pct and not pair and not _is_move(ctx, r, p, e):
             continue                         # "Ein Euro kostete 1,0847 US-Dollar (-0,01 Prozent)" is a move
         dates = [x["date"] for x in ctx.same_sentence(r, ("date",)) if x.get("date") and len(x["date"]) == 10]
-        b = s.find(";", e) % (len(s) + 1)     # not the period of what is told after it: "Tencent gewannen 1,8 Prozent;
-        own = s[:b] + " " * (len(s) - b)      # der Konkurrent hatte vergangene Woche ... gemeldet"
+        own = _up_to_semicolon(s, e)          # not the period of what is told after it: "Tencent gewannen 1,8 Prozent;
+        #                                       der Konkurrent hatte vergangene Woche ... gemeldet"
         # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
         shared = max((x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]
