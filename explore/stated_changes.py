@@ -1062,6 +1062,12 @@ def change_rows(ctx) -> list[dict]:
         if inflation is not None:
             out.append(_row(ctx, f, "prices", {"change_pct": inflation}, None))
             continue
+        sign = _growth_rate(f, s, p)
+        if sign:                                      # "senkte sein Ziel für das Umsatzwachstum auf 3 bis 4 Prozent,
+            measure = measure_of(s, p, e)             # nach bislang 5 bis 7 Prozent": growth rates, each end a row
+            out += [_row(ctx, f, measure, {"change_pct": sign * v}, None)
+                    for v in dict.fromkeys(x for x in (f["low"], f.get("high")) if x is not None)]
+            continue
         if not _is_change(f, s, p, e) and not (f["kind"] == "ratio" and _AUF.search(s[max(0, p - 30):p])) \
                 and not (f["kind"] == "percent" and f.get("direction") and (
                     views.business_growth(ctx, s) or views.change_of_a_quantity(ctx, f, s, p))):
@@ -1272,6 +1278,27 @@ _EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d|^
 
 
 _LABEL_LINE = re.compile(r"\s*[^\W\d][^:\n]{1,60}:\s+[-+−]?\d")
+
+
+# a growth rate's level: a noun of growth, then (no level noun between) "auf", "von", "nach bislang", "statt" right
+# before the percent ("sein Ziel für das organische Umsatzwachstum im laufenden Jahr auf 3 bis 4 Prozent")
+_GROWTH_NOUN = re.compile(r"(?i)(?:wachstum|zuwachs)\w*")
+_RATE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:auf|von|nach\s+(?:bislang|bisher|zuvor)|statt(?:\s+bisher)?|bisher:?)\s+"
+                          r"(?:(?:rund|etwa|knapp|gut|mehr als|über|zwischen)\s+)?$")
+_LEVEL_NOUN = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:marge|quote|anteil|rendite)(?![\wäöüß])|"
+                         r"(?<![\wäöüß])(?:zins|prozentpunkt|dividende|preis)")
+
+
+def _growth_rate(f: dict, s: str, p: int) -> int:
+    """+1 for a growth rate stated as a level ("Prognose für das Umsatzwachstum auf 4 bis 7 Prozent, nach bislang 8
+    bis 11 Prozent"), else 0: a percent right after "auf"/"nach bislang"/"statt", a noun of growth before it in its
+    sentence (at most 120 characters back) and no noun of a level between (a margin, a share, a rate)."""
+    if f["kind"] != "percent" or f.get("unit") != "%" or not _RATE_BEFORE.search(s, max(0, p - 40), p):
+        return 0
+    nouns = list(_GROWTH_NOUN.finditer(s, max(0, p - 120), p))
+    if not nouns or _LEVEL_NOUN.search(s, nouns[-1].end(), p) or _rules()["shrinking"].search(s, nouns[-1].end(), p):
+        return 0                                      # (not "..., der Lebensmitteleinzelhandel ein Minus von 0,4 Prozent")
+    return 1
 
 
 def _stated_levels(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
