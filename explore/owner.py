@@ -1331,6 +1331,14 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         if len(pair) >= 2 and _AND.fullmatch(_SHORT_FORM.sub("", s[pair[-2].end - sent_start:pair[-1].start - sent_start], 1)):
             o = pair[-1] if second else pair[-2]
             return Owner(o.name, o.text, o.start, o.end, o.source)
+    # 0d. a figure in an apposition of a name: "Übernahme von StarCapital AG, einem ... Asset Manager, mit
+    # Kundenvermögen von rund CHF 2.5 Mrd." (not after the apposition's end: "X, ein Konzern ..., steigerte ...")
+    for o in reversed([o for o in named if o.end - sent_start < pos]):
+        m = _APPOSITION_OPENS.match(s, o.end - sent_start)
+        if m and pos - m.end() < 250 and not any(m.end() <= x.start - sent_start < pos for x in named) \
+                and not any(_finite_verb(w.group(1)) for w in _AFTER_COMMA.finditer(s, m.end(), pos)):
+            return Owner(o.name, o.text, o.start, o.end, o.source)
+        break
     # 1. the list part, then the clause of the figure (names and references: "der Konzern"); a share
     # noun that moves is no index after a preposition ("Die Aktie sackte ... ab und war damit größter
     # Verlierer im MDax")
@@ -1408,6 +1416,16 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         if got is not None and (index or _SHARE_CUE.search(before)):
             return got                       # only after a share or an index ("Das Plus von 4,1 Prozent" of a price index is none)
     return None
+
+
+_APPOSITION_OPENS = re.compile(r",\s+(?:(?:ebenfalls|auch|selbst)\s+)?ein(?:e|em|en|er|es)?\s+(?=\S)")
+_AFTER_COMMA = re.compile(r",\s+(?:(?:und|oder|aber|sowie)\s+)?([a-zäöüß]+)\b")
+
+
+def _finite_verb(word: str) -> bool:
+    """HanTa's most likely tag of a lower-case word out of context is a finite verb ("steigerte", "hat")."""
+    tags = _tagger().tag_word(word)
+    return bool(tags) and tags[0][0] in ("VVFIN", "VAFIN", "VMFIN")
 
 
 _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"
