@@ -11,6 +11,7 @@ Every digit it meets ends up either in a figure or in the list of skipped digits
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -122,6 +123,13 @@ class Scanner:
                     f["row_header"] = cell.row_header
                     f["col_header"] = cell.col_header
                     f["sentence_span"] = (cell.line_start, cell.line_end)
+        rows = self.tables.caption_rows(text) if tables or "(" in text else []
+        if rows:
+            starts = [r[0] for r in rows]
+            for f in figs:          # a fact box's bare numbers have the unit its caption states
+                i = bisect.bisect_right(starts, f["start"]) - 1
+                if i >= 0 and f["start"] < rows[i][1] and f.get("bare") and not f.get("in_table"):
+                    apply_unit(f, *rows[i][2])
         self.quantities.inherit_units(text, figs)
         self.quantities.join_ranges(text, figs)
         self.dates.finish(figs, published)

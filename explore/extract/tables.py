@@ -110,6 +110,10 @@ def find_tables(text: str) -> list[Table]:
     return tables
 
 
+# a line of a fact box: a short label, a colon, a number ("Umsatz: 207,3 (Vj. 181,8)")
+_LABEL_ROW = re.compile(r"[ \t]*(?P<label>[^\n:|]{1,80}):[ \t]*[-+−–]?\d")
+
+
 class TableUnits:
     """The units tables state for their cells: "in Mio. Euro", "(%)"."""
 
@@ -157,6 +161,32 @@ class TableUnits:
         if kind not in ("money", "percent", "other", "duration"):
             return None
         return scale, kind, unit, factor
+
+    def caption_rows(self, text):
+        """Lines "Label: 207,3 (Vj. 181,8)" right under a caption that states their unit once ("Tencent
+        in Zahlen (2. Quartal, in Mrd. Yuan)"), as [(line start, line end, unit)]; not the rows that
+        count something else ("Mitarbeiter: 110.000").
+
+        >>> lx = __import__("explore.extract.lexicon", fromlist=["x"]).lexicon("de")
+        >>> [(a, b, u[0]) for a, b, u in TableUnits(lx).caption_rows("Kennzahlen (in Mio. Euro)\\nUmsatz: 2.710\\n")]
+        [(26, 39, 1000000.0)]
+        """
+        rows = []
+        for m in self.re_caption_in.finditer(text):
+            a = text.rfind("\n", max(0, m.start() - 160), m.start()) + 1    # windows keep a long line linear
+            b = text.find("\n", m.end(), m.end() + 160)
+            if b < 0 or (a == 0 and m.start() > 160) or b - a > 160 or (rows and a < rows[-1][1]) \
+                    or _LABEL_ROW.match(text, a) or "|" in text[a:b]:
+                continue                         # no caption line: too long, a row itself, a pipe table's
+            unit = self.header_unit(text[m.start():b])
+            pos = b + 1
+            while unit and (row := _LABEL_ROW.match(text, pos)):
+                end = text.find("\n", pos)
+                end = len(text) if end < 0 else end
+                if not self.re_count_row.search(row.group("label")):
+                    rows.append((pos, end, unit))
+                pos = end + 1
+        return rows
 
     def caption_unit(self, text, table_start):
         """The unit a table's caption states: the line above it, "(in Mio. Euro)"."""
