@@ -181,6 +181,9 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
     r_ = _rules()
     s = f["sentence"]
     p, e = ctx.pos(f)
+    majority = _MAJORITY.search(s, max(0, p - 60), p)
+    if majority:                          # "Eine Mehrheit von 61 Prozent hält ...": the share is the subject
+        p = majority.start()
     if f.get("direction") and re.search(r"(?i)(?:\bum|\bvon|plus|minus)\s+(?:\w+\s+)?$", s[max(0, p - 25):p]) \
             or re.search(r"(?i)\bum\s+(?:\w+\s+){0,2}$", s[max(0, p - 25):p]) \
             or re.match(r"\s+(?:mehr|weniger|höher|niedriger|teurer|billiger)\b", s[e:]):
@@ -193,7 +196,7 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
     bare = f["kind"] == "ratio" and bool(re.match(r"(?i)(?:\w+\s+)?jede|\w+\s+von\s+\w+", f["text"]))
     group, gend = _group_after(s, e, bare)
     period = None
-    subject = None
+    subject = place = None
     how = "group"
     if group:
         subject = _subject(s, gend)
@@ -228,6 +231,15 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
                 and not r_["not_shares"].search(s):
             group, subject = (same or previous)[-1]["group"], (same or previous)[-1]["subject"]
             how = "continued"
+        elif (item := _list_item(ctx, at, f, p, e, previous)) is not None:
+            group, subject = item
+            how = "list line"              # "Die beliebtesten Ziele der Reisewilligen:\nItalien: 31 Prozent"
+        elif (previous or same) and not f.get("direction") and not r_["not_shares"].search(s) \
+                and (where := _place_before(at, s, p)):
+            base = (same or previous)[-1]
+            group, subject, place = base["group"], base["subject"], where
+            how = "place"                  # "... 84 Prozent der Bürger ... Am unteren Ende liegen Rumänien mit
+            #                                27 Prozent", "Deutschland kommt auf 63 Prozent", "im Tessin bei 19 Prozent"
         elif bare and (gb := [h for h in map(head_noun, re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:p])) if h and is_group(h)]):
             group, subject = gb[-1], _subject(s, e)
             how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
@@ -257,10 +269,68 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
     low, high = _value(f)
     return {"article": f["article"], "publisher": f.get("publisher"), "published": f.get("published"),
             "title": f.get("title"), "text": f["text"], "start": f["start"], "end": f["end"],
-            "sentence": s, "subject": subject, "group": group, "region": at.region(clause),
+            "sentence": s, "subject": subject, "group": group, "region": place or at.region(clause),
             "period": period, "low": low, "high": high, "unit": "%", "qualifier": f.get("qualifier"),
             "restates": None, "in_table": False, "_sentence_start": f["sentence_start"], "_how": how,
             "_kind": f["kind"], "_gend": gend if group and how == "group" else e}
+
+
+# a line of a list: "- Dänemark: 95 Prozent", "• Phishing-Mails: 71 Prozent" (label, colon, the value alone)
+_ITEM = re.compile(r"[ \t]*(?:[-–•*·][ \t]*)?(?P<label>[^:\n]{1,80}):[ \t]*(?P<value>[^\n]*)")
+
+
+def _list_item(ctx, at, f: dict, p: int, e: int, previous: list[dict]) -> tuple[str, str | None] | None:
+    """(group, subject) of a share alone on a list line under an introducing line that ends with a
+    colon and names the population ("Wofür KI-nutzende Personalabteilungen die Technik einsetzen:") or
+    follows shares ("Die Spitzenreiter:" after "84 Prozent der Bürger ..."); the label is what they do,
+    or, when it is a place, where (what they do then as in the share before). At least two such lines."""
+    text = (getattr(ctx, "texts", None) or {}).get(f["article"])
+    s = f["sentence"]
+    m = _ITEM.fullmatch(s.rstrip(" .;"))
+    if text is None or not m or m.start("value") > p or s[m.start("value"):p].strip() or s[e:].strip(" .;"):
+        return None
+    lines, a = 0, f["sentence_start"]
+    intro = None
+    while a > 0:                                # back over the list's lines to the one that introduces it
+        b = a - 1
+        a = text.rfind("\n", 0, b) + 1
+        line = text[a:b].strip()
+        if not line:
+            continue
+        if _ITEM.fullmatch(line) and re.search(r"\d", line) and not line.endswith(":"):
+            lines += 1
+            continue
+        intro = line
+        break
+    after = text[f["sentence_start"] + len(s):f["sentence_start"] + len(s) + 200].lstrip("\n").split("\n", 1)[0]
+    if intro is None or not intro.endswith(":") or lines + bool(_ITEM.fullmatch(after.strip())) < 1:
+        return None
+    heads = [h for h in re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", intro) if is_group(h)
+             and not h.rsplit("-", 1)[-1][:1].islower()]          # not an adjective: "KI-nutzende"
+    group = heads[-1] if heads else previous[-1]["group"] if previous else None
+    if group is None:
+        return None
+    label = m.group("label").strip()
+    if previous and _place(label):
+        return group, previous[-1]["subject"]
+    return group, label
+
+
+def _place_before(at, s: str, p: int) -> str | None:
+    """A place named right before a share, a few short words between ("Rumänien mit", "das Saarland
+    mit", "Deutschland kommt auf", "im Tessin bei", "Hamburg ("): where the share was measured."""
+    m = re.search(r"([A-ZÄÖÜ][\w\-äöüß]*)\s*(?:\(\s*|(?:mit|bei|auf|(?:kommt|kam|kommen|liegt|lag|liegen|lagen)\s+"
+                  r"(?:auf|bei))\s+)(?:(?:rund|etwa|knapp|gut|fast|nur|mehr als|über)\s+)?$", s[max(0, p - 45):p])
+    if not m:
+        return None
+    word = m.group(1)
+    return word if _place(word) or at.region(word) else None
+
+
+def _place(words: str) -> bool:
+    """A place's name ("Dänemark", "Rheinland-Pfalz")."""
+    from .orgs import lexicon
+    return "T" in lexicon().classes(words)
 
 
 def _group_of_zu(s: str, cs: int, p: int) -> str | None:
@@ -273,6 +343,10 @@ def _group_of_zu(s: str, cs: int, p: int) -> str | None:
     return heads[0] if heads else None
 
 
+# "eine (knappe) Mehrheit von", "die Minderheit von" before a share: a part of the population, no change "von X auf Y"
+_MAJORITY = re.compile(r"(?i)(?<![\wäöüß])(?:eine|die)\s+(?:(?:knappe|deutliche|große|klare|breite|satte|"
+                       r"überwältigende|wachsende)\s+)?(?:Mehrheit|Minderheit)\s+von\s+(?:(?:rund|etwa|knapp|gut|fast|"
+                       r"mehr als|über)\s+)?$")
 # a restatement in parentheses right after a share: "Knapp die Hälfte (48 Prozent) fühlt sich ..."
 _PAREN = re.compile(r"^\s*\([^)]*\)")
 # "halten ... für": a view, not a stake held
