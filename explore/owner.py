@@ -1026,8 +1026,9 @@ class Grammar:
         self.heads = tuple(v["reference_heads"] + v["index_heads"])
         self.organs = tuple(v["organ_heads"])
         self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
-        # nouns of another company before its name ("des Rivalen Zealand Pharma"): heads of an apposition, no reference
-        self._rival_ends = tuple(h + x for h in v["rival_nouns"] for x in ("", "s", "n", "en"))
+        # nouns of another company before its name ("des Rivalen Zealand Pharma") and of a business that only
+        # names ("die Versandapotheke MediVers"): heads of an apposition, no reference
+        self._apposition_ends = tuple(h + x for h in v["rival_nouns"] + v["name_heads"] for x in ("", "s", "n", "en"))
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         self.central_heads = tuple(v["central_bank_heads"])
         self.central_names = frozenset(v["central_bank_names"])
@@ -1190,8 +1191,9 @@ class Grammar:
         return j >= 1 and toks[j].lower() in _DETS and toks[j - 1].lower().startswith(self.share)
 
     def is_apposition_head(self, word: str) -> bool:
-        """A noun before an organisation's name: a reference head, or another company's ("Rivalen", "Konkurrenten")."""
-        return self.is_head(word) or word.lower().endswith(self._rival_ends)
+        """A noun before an organisation's name: a reference head, another company's ("Rivalen", "Konkurrenten"),
+        or a business that only names ("der Reiseveranstalter Alpensonne Touristik")."""
+        return self.is_head(word) or word.lower().endswith(self._apposition_ends)
 
     def references(self, sentence: str, a: int, b: int):
         """Explicit references ("der Konzern", "die Walldorfer": a company by its town) in sentence[a:b],
