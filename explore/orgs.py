@@ -310,9 +310,10 @@ class Recognizer:
         cut = text.find(" (", s, e)
         if cut > s and ")" not in text[cut:e]:
             e = cut                             # "Kombi-Massiv-Bau (KMB": the short form is no part of it
-        m = _AMOUNT_IN_NAME.search(text, s, e)
-        if m and m.start() > s:
-            e = m.start()                       # "Intel 30 Milliarden": the amount is no part of the name
+        m = _AMOUNT_IN_NAME.search(text, s, e + 20)
+        if m and s < m.start() < e:
+            e = m.start()                       # "Intel 30 Milliarden", "verdiente GF 151 Mio Fr.": the amount is no
+            #                                     part of the name, whether the model's span ends in it or before its unit
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words[-1]) + 1
@@ -374,8 +375,8 @@ class Recognizer:
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")
 
 # a number with a scale word or a unit inside a model's span
-_AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,]*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden|Million|Milliarde|Prozent|%|Euro|Dollar|"
-                             r"Franken|Yuan|Pfund)")
+_AMOUNT_IN_NAME = re.compile(r"\s\d[\d.,']*\s*(?:Mio|Mrd|Mia|Millionen|Milliarden|Million|Milliarde|Prozent|%|Euro|Dollar|"
+                             r"Franken|Fr\.|CHF|EUR|USD|Yuan|Pfund)")
 
 
 # a district named by its region: "Wartburgkreis", "Rhein-Sieg-Kreis" (not "Kundenkreis": a common noun)
