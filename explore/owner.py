@@ -259,6 +259,11 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
+# a number's scale is no name, even after a company noun ("weil der Konzern Milliarden in ... steckt")
+_SCALE_WORDS = frozenset(["Millionen", "Milliarden", "Billionen", "Tausende", "Hunderte", "Dutzende", "Zehntausende",
+                          "Hunderttausende", "Abermillionen"])
+
+
 def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     """Names no recogniser found, by their form and place: proper nouns HanTa knows ("Vonovia
     verlor 2,1 Prozent"), a capitalised word in apposition to a company noun ("des Chipherstellers
@@ -285,7 +290,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
                 or w in recognizer(()).not_orgs \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
-                or (g.is_apposition_head(w) and not is_proper_noun(w, known=True)) or _DATELINE.match(text, e) \
+                or (g.is_apposition_head(w) and (not is_proper_noun(w, known=True) or _common_compound(w))) \
+                or w in _SCALE_WORDS or _DATELINE.match(text, e) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
