@@ -406,9 +406,10 @@ def _money_rows(ctx: _Context) -> list[dict]:
     return rows
 
 
-# the words of a price target: "Kursziel", "erhöht ihrerseits das Ziel", "mit einem Ziel von 48 Euro"
-_TARGET_WORDS = (r"(?:kursziel|preisziel|fair(?:e[nr]?)?\s+wert|fair\s+bewertet|(?:senkt|hebt|hob|erhöht|kappt|bestätigt|reduziert)\w*\s+"
-                 r"(?:[\wäöüß]+\s+)?(?:(?:das|ihr|sein)\s+)?ziel|mit\s+einem\s+ziel|(?:das|ihr|sein)\s+ziel(?=\s+(?:von|auf)\s+\d))")
+# the words of a price target, the price_target measure's ([measures] in attribution.toml): "Kursziel", "erhöht
+# ihrerseits das Ziel", "mit einem Ziel von 48 Euro", "setzte Kepler Cheuvreux das Ziel ... herauf"
+_TARGET_WORDS = "(?:" + "|".join(w.replace(" ", r"\s+") for w in vocab()["measures"]["price_target"]) + ")"
+
 # "das Kursziel für Siemens Energy", a headline's "senkt Ziel für Vonovia"
 _TARGET_OF = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*\s+(?:für|der|des|von)\s+(?:die\s+|den\s+)?"
                         r"(?:(?:aktien?|papiere?|titel)\s+(?:von|der|des)\s+)?")
@@ -451,17 +452,26 @@ def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
     """"Die Deutsche Bank hob das Kursziel für Siemens Energy auf 68 Euro an": a price target
     belongs to the company it is set for, not to the analyst who sets it."""
     m = _TARGET_OF.search(sentence)
+    first_for = False
     if not m and not r.get("in_table"):
         m = _FOR_FIRST.match(sentence)           # "Für Swatch senkte die Bank J. Safra Sarasin das Ziel auf 130 Fr."
         m = m if m and _TARGET.search(sentence, m.end()) else None
+        first_for = m is not None
     if not m or r.get("in_table"):
         return None
     at = r["sentence_start"] + m.end()
+    head = _TARGET_APPOSITION.match(sentence, m.end())
+    if head and grammar().is_apposition_head(head.group("h")):
+        at += head.end() - m.end()             # "für den französischen Elektronikkonzern Thales": the name after it
     orgs = ctx.orgs(r["article"])
     for o in orgs.orgs:
         if o.start == at and o.type not in ("index", "currency") and o.text not in grammar().not_owners:
             return Owner(o.name, o.text, o.start, o.end, "gazetteer" if o.source == "gazetteer" else o.source)
-    return _reference_at(orgs, sentence, r["sentence_start"], m)     # "für die Aktien des Faserherstellers"
+    got = _reference_at(orgs, sentence, r["sentence_start"], m)      # "für die Aktien des Faserherstellers"
+    name = _RATED_NAME.match(sentence, at - r["sentence_start"]) if first_for and got is None else None
+    if name and not _common(name.group().split()[0]) and not grammar().is_head(name.group().split()[0]):
+        return Owner(name.group(), name.group(), at, at + len(name.group()), "pattern")
+    return got                                  # "Für Leonardo hob Jefferies das Ziel": a name no recogniser knew
 
 
 def _reference_at(orgs: ArticleOrgs, sentence: str, s0: int, m: re.Match) -> Owner | None:
@@ -596,6 +606,11 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
 # the words of a noun phrase before the name it ends with: "die Berliner Smartphone-Bank "
 _NOUN_PHRASE_HEAD = re.compile(r"(?:(?:[A-ZÄÖÜ][\wäöüß.-]*|[a-zäöüß]+e[nrs]?)\s+){0,3}")
 _AGAINST = re.compile(r"(?i)(?<![\wäöüß])gegen\s+(?:die|den|das)?\s*")
+# the name a sentence's first "Für" sets a target for, capitalised words up to the verb and the bank after it ("Für
+# Leonardo hob Jefferies", "Für Kongsberg Gruppen setzte Kepler Cheuvreux")
+_RATED_NAME = re.compile(r"[A-ZÄÖÜ][\w&.-]*[\w&.](?:\s+[A-ZÄÖÜ][\w&.-]*[\w&.]){0,2}(?=\s+[a-zäöüß]+\s+[A-ZÄÖÜ])")
+# adjectives and a company noun between a target's "für den" and the name ("für den schwedischen Konzern Saab")
+_TARGET_APPOSITION = re.compile(r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}(?P<h>[A-ZÄÖÜ][\wäöüß-]*)\s+(?=[A-ZÄÖÜ0-9])")
 _FOR_FIRST = re.compile(r"(?i)\W*für\s+(?:die\s+|den\s+|das\s+)?")
 _SETTER_AFTER = re.compile(r"(?i)\s+(?:durch|seitens)\s")
 _TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
