@@ -291,8 +291,8 @@ def _list_item(ctx, at, f: dict, p: int, e: int, previous: list[dict]) -> tuple[
         return None
     lines, a = 0, f["sentence_start"]
     intro = None
-    while a > 0:                                # back over the list's lines to the one that introduces it
-        b = a - 1
+    while a > 0 and lines < 200:                # back over the list's lines to the one that introduces it
+        b = a - 1                               # (at most 200: a list's every line walks back, linear in the text)
         a = text.rfind("\n", 0, b) + 1
         line = text[a:b].strip()
         if not line:
