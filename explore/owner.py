@@ -1341,12 +1341,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             return Owner(o.name, o.text, o.start, o.end, o.source)
     # 0d. a figure in an apposition of a name: "Übernahme von StarCapital AG, einem ... Asset Manager, mit
     # Kundenvermögen von rund CHF 2.5 Mrd." (not after the apposition's end: "X, ein Konzern ..., steigerte ...")
-    for o in reversed([o for o in named if o.end - sent_start < pos]):
-        m = _APPOSITION_OPENS.match(s, o.end - sent_start)
-        if m and pos - m.end() < 250 and not any(m.end() <= x.start - sent_start < pos for x in named) \
-                and not any(_finite_verb(w.group(1)) for w in _AFTER_COMMA.finditer(s, m.end(), pos)):
-            return Owner(o.name, o.text, o.start, o.end, o.source)
-        break
+    before = [o for o in named if o.end - sent_start < pos]
+    m = _APPOSITION_OPENS.match(s, before[-1].end - sent_start) if before else None
+    if m and pos - m.end() < 250 and not any(m.end() <= x.start - sent_start < pos for x in named) \
+            and not any(_finite_verb(w.group(1)) for w in _AFTER_COMMA.finditer(s, m.end(), pos)):
+        o = before[-1]
+        return Owner(o.name, o.text, o.start, o.end, o.source)
     # 1. the list part, then the clause of the figure (names and references: "der Konzern"); a share
     # noun that moves is no index after a preposition ("Die Aktie sackte ... ab und war damit größter
     # Verlierer im MDax")

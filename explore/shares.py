@@ -22,6 +22,7 @@ import tomllib
 from importlib import resources
 
 from .attribute import clause_end, clause_start
+from .owner import _known_place
 
 _WORD = re.compile(r"[\wäöüÄÖÜß][\w\-äöüÄÖÜß]*")
 _PREPOSITIONS = {"in", "aus", "im", "mit", "für", "von", "vom", "bei", "an", "am", "zu", "zur", "zum", "nach", "über",
@@ -311,7 +312,7 @@ def _list_item(ctx, at, f: dict, p: int, e: int, previous: list[dict]) -> tuple[
     if group is None:
         return None
     label = m.group("label").strip()
-    if previous and _place(label):
+    if previous and _known_place(label):
         return group, previous[-1]["subject"]
     return group, label
 
@@ -324,13 +325,7 @@ def _place_before(at, s: str, p: int) -> str | None:
     if not m:
         return None
     word = m.group(1)
-    return word if _place(word) or at.region(word) else None
-
-
-def _place(words: str) -> bool:
-    """A place's name ("Dänemark", "Rheinland-Pfalz")."""
-    from .orgs import lexicon
-    return "T" in lexicon().classes(words)
+    return word if _known_place(word) or at.region(word) else None
 
 
 def _group_of_zu(s: str, cs: int, p: int) -> str | None:
