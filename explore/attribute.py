@@ -31,6 +31,8 @@ def market_cue(cue: str) -> str:
         return (r"(?<![\wäöüß])(?:im|beim|zum|vor|nach|am|dem|den)\s+(?:[\wäöüß-]+\s+){0,2}handel(?![\wäöüß])"
                 r"|(?:xetra|parkett|früh|spät|vormittags|nachmittags|abend|computer|tages)-?handel"
                 r"|handels(?:schluss|tag|beginn|verlauf|start|ende|sitzung|woche|wochen)")
+    if cue.startswith("schloss"):             # "Der Dax schloss", not "beschloss" or "abgeschlossenen Verträge"
+        return rf"(?<![a-zäöüß]){re.escape(cue)}"
     return re.escape(cue) if len(cue) > 3 else rf"(?<![\wäöüß]){re.escape(cue)}(?![a-zäöüß])"
 
 

@@ -38,6 +38,11 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
+# one example: "Anbieter wie das Berliner Fintech", "Firmen wie die"
+_NON_SPACE = re.compile(r"\S")
+# the capitalised word right before a name, a space between them
+_HEAD_BEFORE = re.compile(r"(?<![\wäöüß-])([A-ZÄÖÜ][\wäöüß-]*) $")
+_SOLE_EXAMPLE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)\s+wie\s+(?:(?:die|der|den|dem|das)\s+)?(?:[\wäöüß-]+\s+){0,3}$")
 # names after a colon that introduces competitors: "Auch Konkurrenten gerieten unter Druck: Alcon verloren ..."
 _COMPETITORS = re.compile(r"(?<![\wäöüß])(?:Konkurrent|Konkurrenz|Wettbewerber|Rivale|Mitbewerber|Branchenkollege)\w*"
                           r"[^:.;]{0,80}:\s[^.;:]*$")
@@ -166,6 +171,9 @@ def _tagger():
     return ht.HanoverTagger("morphmodel_ger.pgz")
 
 
+_UNKNOWN_SCORE = -25       # HanTa's log score below which its best tag is a guess for a word it does not know
+
+
 @functools.lru_cache(maxsize=200_000)
 def is_proper_noun(word: str, known: bool = False) -> bool:
     """HanTa's most likely tag of a capitalised word out of context is NE (a name), or HanTa does not
@@ -179,9 +187,9 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
         return False
     tags = t.tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
-    if tags and tags[0][1] < -25 and "-" in word and _plain_noun_head(word):
+    if tags and tags[0][1] < _UNKNOWN_SCORE and "-" in word and _plain_noun_head(word):
         return False                         # a guess for "H20-Chip": a thing named by a common noun
-    return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < -25 and "-" not in word
+    return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < _UNKNOWN_SCORE and "-" not in word
                                                   and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)
                                                   and not _common_compound(word)))
 
@@ -325,6 +333,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             weak = not (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper() and not _SUBSIDIARY_BEFORE.search(before)
                         and _not_an_org(w) and not _not_an_org(w, weak=False))
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
+                and not (lexicon().classes(w) == "N" and not is_proper_noun(w, known=True)) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
                 and not (prev and prev[-1].lower() in _DETS and _GENITIVE_AFTER.match(text, e)
                          and lexicon().classes(w) == "N"):
@@ -504,9 +513,11 @@ class ArticleOrgs:
         self.title_orgs = title_orgs
         self.lead_end = lead_end
         self._main = None
+        self._starts = None
         self.speakers = self._speakers(spans)
         self.subjects = self._subjects(spans)
         self.governed = self._governed(spans)
+        self.taken = {(o.start, o.end) for o, a, sent in self._in_sentences(spans) if self._taken_up(o, a, sent)}
         self.examples = self._examples(spans)
         self.subsidiaries = self._subsidiaries(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
@@ -582,6 +593,8 @@ class ArticleOrgs:
         out = set()
         for o, a, sent in self._in_sentences(spans):
             para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
+            if (o.start, o.end) in self.taken:
+                continue
             if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
                     or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
@@ -590,6 +603,26 @@ class ArticleOrgs:
                            for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
                 out.add((o.start, o.end))
         return out
+
+    def _taken_up(self, o: Org, a: int, sent: str) -> bool:
+        """Is a name the only one of its sentence, given as an example or after a business noun, that the
+        next sentence takes up with a reference ("Profiteure sind Anbieter wie das Berliner Fintech Paylo.
+        Das Unternehmen hat ...", "..., zeigt der Kunststoffverarbeiter Fenger aus Lüdenscheid. Das
+        Familienunternehmen hat ...")? Then it is what the text is about from there, even found by its
+        form alone (not one of several: "Konkurrenten wie IBM und Oracle"; not a rival: "Konkurrenten wie
+        IBM. Der Konzern ...")."""
+        if not self.text or self._count_in(a, a + len(sent)) > 1:
+            return False
+        rivals = tuple(vocab()["owner"]["rival_nouns"])
+        m = _SOLE_EXAMPLE.search(sent, max(0, o.start - a - 80), o.start - a)
+        head = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)
+        if not (m is not None and not m.group(1).lower().startswith(rivals) or head is not None
+                and grammar().is_apposition_head(head.group(1)) and not head.group(1).lower().startswith(rivals)
+                and not _SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)):
+            return False
+        nxt = _NON_SPACE.search(self.text, a + len(sent))
+        r = grammar().re_reference.match(self.text, nxt.start()) if nxt else None
+        return r is not None and grammar().is_head(r.group("h"))
 
     def _speakers(self, spans) -> set[tuple[int, int]]:
         """Spans of names that are agents, sources or speakers in their sentence ("laut X"), a person's
@@ -640,8 +673,8 @@ class ArticleOrgs:
             found = find_orgs(sentence, start, gazetteer=gazetteer)
 
             def apposition(o) -> bool:      # a name after a company noun: "Der Online-Zahlungsabwickler Wirecard"
-                prev = _WORD.findall(sentence[max(0, o.start - start - 40):o.start - start])
-                return bool(prev) and prev[-1][:1].isupper() and g.is_head(prev[-1])
+                prev = _HEAD_BEFORE.search(sentence, max(0, o.start - start - 40), o.start - start)
+                return prev is not None and g.is_apposition_head(prev.group(1))     # (not "Rückversicherung: Großschäden")
             # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
             # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means;
             # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
@@ -659,6 +692,12 @@ class ArticleOrgs:
         lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
         return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
                    spans=sorted(set(spans) | set(context)), spellings=tuple(spellings))
+
+    def _count_in(self, a: int, b: int) -> int:
+        """How many names start in [a, b) (the names are sorted by start)."""
+        if self._starts is None:
+            self._starts = [o.start for o in self.orgs]
+        return bisect.bisect_left(self._starts, b) - bisect.bisect_left(self._starts, a)
 
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
@@ -686,7 +725,8 @@ class ArticleOrgs:
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
                 and (o.start, o.end) not in self.examples and (shares or o.name not in self.subsidiaries)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
-                and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects)
+                and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects
+                                                       or (o.start, o.end) in self.taken)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
     def main(self) -> Org | None:
@@ -697,6 +737,7 @@ class ArticleOrgs:
             g = grammar()
             cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
                      and (o.start, o.end) not in self.speakers and (o.start, o.end) not in self.examples
+                     and (o.start, o.end) not in self.taken           # an example taken up: a topic for a while
                      and o.text not in g.not_owners
                      and o.name not in g.not_owners]
             score: dict[str, float] = {}
@@ -926,8 +967,6 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     units = scanner().units
     if len(words) > 1 and words[0] in units and any(c.isdigit() for c in written):
         return True                                     # "USD 296": an amount, cut
-    if len(words) == 1 and _demonym(written):
-        return True                                     # "der Walldorfer": a reference to a company, no name
     if len(written) == 1 or _SHARE_NOUN.fullmatch(written):
         return True                                     # "A-Aktie", "H-Aktien": a share class; "Aktie": a share
     if len(words) == 1 and (written in units or written in recognizer().legal_forms
@@ -955,6 +994,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
         return True                                     # "Hongkong", "Schweden": a place, whoever tagged it
     if not weak:
         return False
+    if len(words) == 1 and _demonym(written):
+        return True                                     # "der Walldorfer": a reference to a company, no name
     classes = [lexicon().classes(w) for w in words]
     if any("G" in c for c in classes):                 # a gazetteer word: a company's name part
         return False

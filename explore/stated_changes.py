@@ -190,8 +190,9 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     ends = {m.end() for rx, _, _ in _rules()["economies"] for m in rx.finditer(text)}
     for rx, name, reporter in _rules()["economies"]:
         for m in rx.finditer(text):
-            if _rules()["not_after_indicator" if indicator else "not_after"].search(text[max(0, m.start() - 12):m.start()]):
-                continue                    # "Gäste aus Deutschland", "Exporte nach China"
+            if _rules()["not_after_indicator" if indicator else "not_after"].search(text[max(0, m.start() - 12):m.start()]) \
+                    and not _ECONOMY_NOUN_AFTER.match(text, m.end()):
+                continue                    # "Gäste aus Deutschland", "Exporte nach China" (not "für die deutsche Wirtschaft")
             before = _OF_BEFORE.search(text, max(0, m.start() - 6), m.start())
             if before and before.start() in ends:
                 continue                    # "die Regionaldirektion Bayern der Bundesagentur": Bayern's office
@@ -217,6 +218,9 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
 
 
 _OF_BEFORE = re.compile(r"\s+(?:der|des)\s+$")
+# an economy's adjective before the whole of its economy ("für die deutsche Wirtschaft", "für deutsche Unternehmen")
+_ECONOMY_NOUN_AFTER = re.compile(r"[a-zäöüß]*\s+(?:Wirtschaft|Unternehmen|Firmen|Industrie|Betriebe|Haushalte|"
+                                 r"Verbraucher|Verbraucherinnen und Verbraucher)(?![\wäöüß])")
 # the name case-sensitive (capitalised), the words around it in either case
 _WITH_CHANGE = re.compile(r"(?:^|[\s,(])(?i:der|die|das|den|dem)\s+(?P<n>[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß-]*)?)"
                           r"\s+mit\s+(?i:(?:einem\s+)?(?:plus|minus|zuwachs|anstieg|rückgang|wachstum)\s+(?:von\s+)?)"
@@ -871,7 +875,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
     orgs = ctx.orgs(f["article"])
     sources = orgs.sources()
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
-              and not getattr(o, "weak", False) and not _reporter(o.name)
+              and (not getattr(o, "weak", False) or (o.start, o.end) in orgs.taken) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
               and o.name not in orgs.subsidiaries        # (a subsidiary's figures name it: "die Tochter X steigerte ...")
               and (places or not _place(o.text) and not _region(ctx, f["article"], o))]
@@ -887,7 +891,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True):
 
 
 _SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])anteil(?:e|s)?(?![\wäöüß])")
-_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|vereinigung|kammer|bundesamt|landesamt|statistische|agentur|statistik|forschung|"
+_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|vereinigung|kammer|bundesamt|landesamt|kriminalamt|statistische|agentur|statistik|forschung|"
                              r"staatssekretariat|barometer|ministerium)\w*")
 
 
