@@ -289,7 +289,13 @@ class Recognizer:
     def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
         """Drop leading words that are never names ("Die", "Laut") from a model span, but not an
         adjective that begins the name ("Deutsche Börse"), and a last word that is only a common
-        noun after a name of two or more words ("Deutsche Bank Stellen abbaut")."""
+        noun after a name of two or more words ("Deutsche Bank Stellen abbaut"). A span that begins
+        after the name's first word, right after a business noun, begins with it ("Der Privatsender
+        Kanal Nord": "Nord" alone is the model's)."""
+        from .owner import grammar          # owner imports this module
+        m = _NAME_START_BEFORE.search(text, max(0, s - 40), s)
+        if m and grammar().is_apposition_head(m.group("h")) and m.group("w") not in self.not_names:
+            s = m.start("w")
         while True:
             w = text[s:e].split(" ", 1)
             if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
@@ -317,6 +323,9 @@ class Recognizer:
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words[-1]) + 1
+        amp = _AMPERSAND_NAME.match(text, e - 1 if text[e - 1:e] == "&" else e)
+        if amp:
+            e = amp.end()                       # "Lenz &" of "Lenz & Söhne": the name goes on after "&"
         e = self._continue(text, e)
         first, dash, head = text[s:e].partition("-")
         if dash and " " not in text[s:e] and "-" not in head and _company_noun(head):
@@ -372,6 +381,10 @@ class Recognizer:
 
 
 # a web address standing before a name (site chrome: "hugingroup.com Bellevue Group erwirbt ...")
+# "& Söhne", "& Fils", "& Co.": a name goes on after its ampersand
+_AMPERSAND_NAME = re.compile(r" ?& [A-ZÄÖÜ][\wäöüß-]*\.?")
+# a business noun, then one capitalised word right before a model span: "Der Privatsender Kanal [Nord]"
+_NAME_START_BEFORE = re.compile(r"(?<![\wäöüß-])(?P<h>[A-ZÄÖÜ][\wäöüß-]*) (?P<w>[A-ZÄÖÜ][\wäöüß&.-]*) $")
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")
 
 # a number with a scale word or a unit inside a model's span

@@ -244,12 +244,16 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
     if article:
         found = orgs.resolve_aliases(found, text)
     out = []
+    whole = text
     for o in found:
         name = o.name
         if name != o.text and name.startswith(o.text + " ") and o.source != "gazetteer":
             name = o.text                  # "Volkswagen" is not "Volkswagen Financial Services"
         s, text = o.start, o.text
         words = text.split(" ")
+        head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
+        if head is not None and grammar().is_apposition_head(head.group(1)):
+            words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
         while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
                 and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms \
@@ -335,6 +339,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
                 and not (lexicon().classes(w) == "N" and not is_proper_noun(w, known=True)) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
+                and not (prev and prev[-1].lower() in _DETS and w.endswith("er") and nxt is not None
+                         and grammar().is_apposition_head(nxt.group()) and _NAME_GOES_ON.match(text, nxt.end())) \
                 and not (prev and prev[-1].lower() in _DETS and _GENITIVE_AFTER.match(text, e)
                          and lexicon().classes(w) == "N"):
             found = weak = True                           # (not "Die Airlines der Gruppe": a noun with its genitive)
@@ -518,6 +524,7 @@ class ArticleOrgs:
         self.subjects = self._subjects(spans)
         self.governed = self._governed(spans)
         self.taken = {(o.start, o.end) for o, a, sent in self._in_sentences(spans) if self._taken_up(o, a, sent)}
+        self.speakers -= self.taken         # "Anbieter wie das Fintech Paylo. Das Unternehmen ...": no comparison's
         self.examples = self._examples(spans)
         self.subsidiaries = self._subsidiaries(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
@@ -1076,6 +1083,7 @@ class Grammar:
         # nouns of another company before its name ("des Rivalen Zealand Pharma") and of a business that only
         # names ("die Versandapotheke MediVers"): heads of an apposition, no reference
         self._apposition_ends = tuple(h + x for h in v["rival_nouns"] + v["name_heads"] for x in ("", "s", "n", "en"))
+        self._name_head_ends = tuple(h + x for h in v["name_heads"] for x in ("", "s", "n", "en"))
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         self.central_heads = tuple(v["central_bank_heads"])
         self.central_names = frozenset(v["central_bank_names"])
@@ -1168,7 +1176,7 @@ class Grammar:
         if _POLLED_BY.match(sentence, e):
             return None, False                           # "Von LSEG befragte Analysten": the poll's source
         i = len(toks) - 1
-        skipped_det = False
+        skipped_det = head_seen = False
         det = None                                       # the name's own article
         while i >= 0:
             t = toks[i]
@@ -1196,11 +1204,16 @@ class Grammar:
             if t[:1].isupper() and skipped_det and tl.startswith(self.share + self.measure):
                 return 0, False                          # "die Aktien der Commerzbank"
             if t[:1].isupper() and (self.is_head(t) or tl.endswith(self.share)
-                                    or self.is_apposition_head(t) and self._share_before(toks, i)):
+                                    or self.is_apposition_head(t) and self._share_before(toks, i)
+                                    or i == len(toks) - 1 and tl.endswith(self._name_head_ends)):
                 if i == len(toks) - 1 and tl.endswith(self.share):
                     return 0, False                      # "die Watchlist-Aktie Synta"
-                i -= 1                                   # an apposition: "des Chipherstellers Infineon"
+                i -= 1                                   # an apposition: "des Chipherstellers Infineon",
+                head_seen = True                         # "Das Modehaus Brückner"
                 continue
+            if head_seen and t[:1].isupper() and t[1:].islower() and tl.endswith("er"):
+                i -= 1                                   # a town's adjective before the noun: "Der Linzer
+                continue                                 # Reiseveranstalter Alpensonne Touristik"
             if tl in ("von", "vom"):
                 prev = toks[i - 1].lower() if i > 0 else ""
                 if (prev.startswith(self.share) or prev.endswith(self.share)) and _bought(toks, i - 1):
