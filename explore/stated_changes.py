@@ -604,6 +604,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             o = None                        # not the sector's own noun read as "the company's"
     if o is not None:
         return _owner_columns(o)
+    if not collective and measure in _COMPANY_MEASURES | {"other", "employment"} and _company_speech(ctx, f, s):
+        o = _implicit_owner(ctx, f, places=False, paragraph=True)   # "Die Zahl der Buchungen für Kroatien habe sich
+        if o is not None:                                            # verdoppelt, sagte Geschäftsführerin X"
+            return _owner_columns(o)
     clause = _not_reporting(_blank_orgs(ctx, f, s, cs, ce))      # not "wie der Verband in Berlin mitteilte"
     if partners:                            # "Die Exporte in die übrigen EU-Staaten": a trading partner, no owner
         clause = _no_partners(clause, trade)
@@ -867,19 +871,50 @@ def _named_early_or_often(orgs, name: str) -> bool:
         o.name == name and o.start < orgs.lead_end for o in orgs.orgs) or sum(o.name == name for o in orgs.orgs) > 1
 
 
-def _implicit_owner(ctx, f: dict, places: bool = True):
+# a company's person who speaks: "sagte Geschäftsführerin Claudia Haberl", "betont Personalchefin X", "so Firmenchef X"
+# (not "ein Sprecher der Statistik Austria": the speaker's body is named)
+_COMPANY_SPEAKER = re.compile(r"(?<![\wäöüß])(?:sagte|sagt|betonte|betont|erklärte|erklärt|berichtete|berichtet|so)\s+"
+                              r"(?:der\s+|die\s+)?[A-ZÄÖÜ][\wäöüß-]*(?:geschäftsführer|geschäftsführerin|chef|chefin|"
+                              r"vorstand|vorständin|inhaber|inhaberin|gründer|gründerin|sprecher|sprecherin)"
+                              r"(?!\w)(?!\s+(?:der|des|von)\s)|(?<![\wäöüß])(?:sagte|sagt|betonte|betont|erklärte|erklärt|so)"
+                              r"\s+(?:der\s+|die\s+)?(?:Geschäftsführer|Geschäftsführerin|Chef|Chefin|Vorstand|Vorständin|"
+                              r"Inhaber|Inhaberin|Gründer|Gründerin)\s+[A-ZÄÖÜ]")
+# a verb of reported speech in the subjunctive: "habe sich verdoppelt", "liege das Plus", "seien gesunken"
+_SUBJUNCTIVE = re.compile(r"(?<![\wäöüß])(?:sei|seien|habe|liege|werde|könne|müsse|solle|wolle|steige|sinke|wachse)"
+                          r"(?![\wäöüß])")
+
+
+def _company_speech(ctx, f: dict, s: str) -> bool:
+    """Does a company's person say the figure: its sentence names the speaker by a company role
+    ("..., sagte Geschäftsführerin Claudia Haberl"), or goes on in the subjunctive from such a
+    sentence of its paragraph ("Für Griechenland liege das Plus bei einem Viertel")?"""
+    if _COMPANY_SPEAKER.search(s):
+        return True
+    if not _SUBJUNCTIVE.search(s):
+        return False
+    for x in ctx.paragraph_before(f, 3):
+        if _COMPANY_SPEAKER.search(x):
+            return True
+        if not _SUBJUNCTIVE.search(x):
+            return False
+    return False
+
+
+def _implicit_owner(ctx, f: dict, places: bool = True, paragraph: bool = False):
     """A company's measure without a possessor ("Der Umsatz stieg um 25 Prozent", "elf Prozent der
     Belegschaft") is the company the article is talking about: the organisation named last before
-    it (without ``places``: the last that is no place), else the article's main organisation."""
+    it (without ``places``: the last that is no place; with ``paragraph``: in the figure's paragraph
+    only), else the article's main organisation."""
     from .owner import Owner
     orgs = ctx.orgs(f["article"])
     sources = orgs.sources()
     before = [o for o in orgs.orgs if o.end <= f["start"] and o.type not in ("index", "currency")
-              and (not getattr(o, "weak", False) or (o.start, o.end) in orgs.taken) and not _reporter(o.name)
+              and (not getattr(o, "weak", False) or (o.start, o.end) in orgs.taken
+                   or paragraph and (o.start, o.end) in orgs.subjects) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
               and o.name not in orgs.subsidiaries        # (a subsidiary's figures name it: "die Tochter X steigerte ...")
               and (places or not _place(o.text) and not _region(ctx, f["article"], o))]
-    if before and _economy_article(ctx, f["article"]) and ctx.paragraph_start(f) > before[-1].start:
+    if before and (paragraph or _economy_article(ctx, f["article"])) and ctx.paragraph_start(f) > before[-1].start:
         return None                         # a statistics report: a company of an earlier paragraph was an example
     o = before[-1] if before else orgs.main()
     if not before and o is not None and (not _named_early_or_often(orgs, o.name) or _economy_article(ctx, f["article"])):
