@@ -614,9 +614,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     name = economy(clause)
     if name is None and partners and o is None:
         # nor are the partners named before it ("Die Ausfuhren nach Österreich stiegen ...")
-        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p), trade), last=True) or next(filter(None, (
-            economy(_no_partners(x, trade), last=True, places=False) for x in ctx.paragraph_before(f, 6))), None) \
-            or _article_economy(ctx, f["article"])
+        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p), trade), last=True) \
+            or _partners_economy(ctx, f, trade) or _article_economy(ctx, f["article"])
         if name is not None:
             return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
     if name is not None and not collective and (measure != "other" or _IN_PLACE_ANY.search(clause)) \
@@ -686,8 +685,31 @@ _GUESTS = re.compile(r"(?i)(?<![\wäöüß])(?:gäste|gästen|touristen|urlauber
 
 
 def _no_partners(text: str, trade: bool = True) -> str:
-    """The text without trading partners (``trade``) or the guests' homes."""
-    return (_TRADE_PARTNER if trade else _ORIGIN).sub(lambda m: " " * len(m.group()), text)
+    """The text without trading partners (``trade``) or the guests' homes (every economy of a sentence
+    on foreign guests: "Bei den ausländischen Gästen lagen die Niederlande ... vorn")."""
+    foreign = not trade and _FOREIGN_GUESTS.search(text)
+    text = (_TRADE_PARTNER if trade else _ORIGIN).sub(lambda m: " " * len(m.group()), text)
+    if foreign:
+        for rx, _, _ in _rules()["economies"]:
+            text = rx.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _partners_economy(ctx, f: dict, trade: bool) -> str | None:
+    """The economy the sentences before a partner's figure in its paragraph name last, not a partner;
+    none from before a sentence on foreign guests ("Bei den ausländischen Gästen lagen die Niederlande
+    ... vorn"): what follows it are the guests' homes, the parts of the country before it no owner."""
+    if not trade and _FOREIGN_GUESTS.search(f["sentence"]):
+        return None
+    for x in ctx.paragraph_before(f, 6):
+        name = economy(_no_partners(x, trade), last=True, places=False)
+        if name is not None or not trade and _FOREIGN_GUESTS.search(x):
+            return name
+    return None
+
+
+_FOREIGN_GUESTS = re.compile(r"(?i)(?<![\wäöüß])(?:ausländisch\w*\s+(?:gäst|besucher|touristen|urlauber)|auslandsgäst|"
+                             r"gäste\w*\s+aus\s+dem\s+ausland)")
 
 
 def _place(name: str | None) -> bool:
@@ -1085,7 +1107,7 @@ def change_rows(ctx) -> list[dict]:
         if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
                 and not _COMPARED_AFTER.match(s, e):
             continue                                  # "machte ein Minus von knapp 1,1 Milliarden Euro": a loss, not a change
-        restated = _restated_change(ctx, out, f, s, p, e)
+        restated = _restated_change(ctx, out, f, s, p, e) or _earlier_rate(out, f, s, p)
         if restated is not None:
             out.append(restated)
             continue
@@ -1505,6 +1527,32 @@ def _restated_change(ctx, out: list[dict], f: dict, s: str, p: int, e: int) -> d
         if _TO_AFTER.fullmatch(s, e, ctx.pos(x)[0]):
             row.update(to_value=x["low"], to_unit=x["unit"], _to=x)
     return row
+
+
+# the period of an earlier rate in parentheses: "(April: 4,3 Prozent)", "(Vormonat: plus 0,2 Prozent)"
+_EARLIER_RATE_OPEN = re.compile(r"\(\s*(?P<p>Vormonat|Vorjahr|Vorquartal|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|"
+                                r"August|September|Oktober|November|Dezember|[1-4]\.\s*Quartal)\s*:\s*"
+                                r"(?:(?:rund|etwa|revidiert|plus|minus|\+|[-–])\s*)?$")
+
+
+def _earlier_rate(out: list[dict], f: dict, s: str, p: int) -> dict | None:
+    """"..., die sich im Jahresabstand um 4,6 Prozent verteuerten (April: 4,3 Prozent)": a percent in
+    parentheses with an earlier period, right after a stated percent change, is the same measure's change
+    then: a row of its own with the same owner and measure, that period, and the change's sign unless it
+    writes its own ("(Vormonat: minus 0,2 Prozent)")."""
+    if f["kind"] != "percent" or not out or f["low"] is None:
+        return None
+    prev = out[-1]
+    a = prev["end"] - f["sentence_start"]
+    m = _EARLIER_RATE_OPEN.search(s, max(0, p - 30), p)
+    if prev["sentence"] != s or prev["article"] != f["article"] or prev["change_pct"] is None or m is None \
+            or not 0 <= a <= m.start() or s.find(")", a, m.start()) != -1 or m.start() - a > 40:
+        return None
+    written = re.search(r"(?:minus|[-–])\s*$", s[m.start():p])
+    sign = -1 if written or (prev["change_pct"] < 0 and not re.search(r"(?:plus|\+)\s*$", s[m.start():p])) else 1
+    return dict(prev, change_pct=sign * abs(f["low"]), change_abs=None, unit=None, change_factor=None,
+                period=m.group("p"), from_value=None, to_value=None, from_unit=None, to_unit=None,
+                text=f["text"], start=f["start"], end=f["end"], _from=None, _to=None, _levels_only=False)
 
 
 def check_rows(ctx, done: set[int] = frozenset(), tolerance: float = 0.05) -> list[dict]:
