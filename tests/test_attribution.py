@@ -170,7 +170,7 @@ FLOORS = {
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
     # 0.910/0.928, moves 0.921/0.921, changes 0.757/0.839
-    "market22": {"money": (0.91, 0.92), "stock_moves": (0.92, 0.92), "changes": (0.75, 0.83)},
+    "market22": {"money": (0.9, 0.92), "stock_moves": (0.92, 0.92), "changes": (0.75, 0.83)},
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
