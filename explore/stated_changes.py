@@ -1417,11 +1417,11 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
-_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,40}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit))\s+"
+_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,90}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
 # the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
 # der Haushalte heizen mit einer Wärmepumpe, 2020 waren es erst 9 Prozent"
-_WAREN_ES = re.compile(r"^[^,;.:()\d]{0,100}?,\s*(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|ein\s+Jahr\s+(?:zuvor|davor|vorher)|"
+_WAREN_ES = re.compile(r"^[^,;.:()\d]{0,100}?[,;]\s*(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|ein\s+Jahr\s+(?:zuvor|davor|vorher)|"
                        r"(?:im\s+Jahr\s+)?(?:19|20)\d\d|vor\s+\w+\s+Jahren|"
                        r"vor\s+einem\s+Jahr|im\s+Vor(?:quartal|monat))\s+(?:waren|war|lagen|lag|betrugen|betrug)\s+es\s+"
                        r"(?:(?:noch|rund|etwa|knapp|gut|erst|nur)\s+)*$")
