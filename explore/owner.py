@@ -1460,12 +1460,14 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     imp = g.implicit(s, cs, ce) or g.implicit(s, 0, len(s))
     if imp and not imp[0][2].startswith(g.share) and _GENITIVE_GROUP.match(s, imp[0][1]):
         return None                          # "Die Nettozinsmarge der deutschen Sparkassen": a group's, not a company's
-    possessive = _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]) if imp and orgs.text else None
+    possessive = _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]) if imp and orgs.text else \
+        _OPENING_POSSESSIVE.match(s) if orgs.text and not named and pos > 0 else None
     if possessive:
         o = _previous_subject(orgs, sent_start)     # "Die Kliniktochter Helios ... . In Deutschland stieg ihr
         if o is not None:                           # Umsatz ...": Helios's, a subsidiary or not
             a = sent_start + possessive.start()
-            return Owner(o.name, s[possessive.start():imp[0][1]], a, sent_start + imp[0][1], "reference")
+            b = imp[0][1] if imp else possessive.end()
+            return Owner(o.name, s[possessive.start():b], a, sent_start + b, "reference")
     if imp:
         return _resolve(orgs, imp[0], sent_start, s, implicit=True, move=move)
     # a move without a subject of its own ("In der Spitze ging es heute bis auf 132,85 Euro nach oben",
@@ -1525,6 +1527,9 @@ def _at_exchange(name: str, sentence: str, at: int) -> bool:
 _COMPOUND_GOES_ON = re.compile(r"-(?!Future|Terminkontrakt)[A-ZÄÖÜa-zäöü]")     # (the "Dax-Future" moves with the Dax)
 _SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls|während)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
+# a sentence that opens with a possessive's noun: "Die Zahl ihrer aktiven Kunden stieg ...", "Seine Belegschaft ..."
+_OPENING_POSSESSIVE = re.compile(r"\s*(?:(?:Die|Der)\s+(?:Zahl|Anzahl)\s+(?:ihrer|seiner)|(?:Ihre|Seine|Ihr|Sein))\s+"
+                                 r"(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\wäöüß-]*")
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 
 

@@ -251,8 +251,9 @@ class Quantities:
         for i in range(len(figs) - 2, -1, -1):
             f, g = figs[i], figs[i + 1]
             if not f.get("bare") or g["kind"] in ("date", "other", "ratio") or \
-                    g["kind"] == "count" and not (g["unit"] and g["scale"] > 1):
-                continue                  # a count only with its scale and noun: "von 6 auf 9 Millionen Passagiere"
+                    g["kind"] == "count" and not (g["scale"] > 1 and (g["unit"] or _fraction(f["low"]))):
+                continue                  # a count only with its scale and noun: "von 6 auf 9 Millionen Passagiere",
+                #                           or a decimal that is no count alone: "von 1,4 auf 1,9 Millionen"
             between = text[f["end"]:g["start"]]
             if len(between) > 40 or not self.re_conn.match(between):
                 continue
@@ -268,6 +269,11 @@ class Quantities:
                 if f[k] is not None:
                     f[k] = f[k] * scale * g["factor"]
             f.update(kind=g["kind"], unit=g["unit"], scale=scale, factor=g["factor"], bare=False)
+
+
+def _fraction(x: float | None) -> bool:
+    """A number with decimals ("1,4"), which counts nothing on its own."""
+    return x is not None and x != int(x)
 
 
 def _log_gap(a: float, b: float) -> float:
