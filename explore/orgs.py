@@ -86,6 +86,13 @@ def gazetteer_names() -> dict[str, str]:
     return out
 
 
+# words before a listed name that is also a common noun which make it the noun: "im Verbund", "einem Verbund",
+# "dem genossenschaftlichen Verbund" (not "der Stromkonzern Verbund", "Aktien des Verbund")
+_NOUN_DETERMINER = r"(?i:im|ein|eine[mnrs]?|zum|vom|beim|unser\w*|sein\w*|ihr\w*|kein\w*|dies\w*|jede[mnrs]?)"
+_NOUN_BEFORE = re.compile(r"(?<![\wäöüß])(?:" + _NOUN_DETERMINER + r"|(?:" + _NOUN_DETERMINER
+                          + r"|(?i:der|die|das|dem|den|des))\s+[a-zäöüß]+(?:e|en|em|er|es))\s+$")
+
+
 class Recognizer:
     """Gazetteer, model and patterns compiled once; see the module docstring."""
 
@@ -99,6 +106,7 @@ class Recognizer:
         self.not_names = set(o["not_names"])
         self.name_adjectives = set(o["name_adjectives"])
         self.not_orgs = set(o.get("not_organisations", []))
+        self.common_noun_names = set(o.get("common_noun_names", []))
         aliases = sorted(self.gazetteer, key=len, reverse=True)
         legal = "|".join(map(re.escape, self.legal_forms))
         self.re_known = re.compile(
@@ -146,6 +154,8 @@ class Recognizer:
                 name, typ = self.gazetteer.get(m.group("n")) or self.gazetteer[m.group("n").replace("-", " ")]
                 if typ == "index" and m.group("l"):
                     continue                  # "Dow Inc.": a company with a legal form, not the index
+                if m.group("n") in self.common_noun_names and _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    continue                  # "im Verbund mit", "der genossenschaftliche Verbund": the noun
                 e = m.end("l") if m.group("l") else m.end()
                 longer = _SUBSIDIARY_NAME.match(text, e) if not m.group("l") and typ != "index" \
                     and _subsidiary_before().search(text, max(0, m.start() - 40), m.start()) else None

@@ -16,6 +16,7 @@ an economy's figures such as prices or unemployment), the ``measure`` (vocabular
 from __future__ import annotations
 
 import functools
+import math
 import re
 import weakref
 
@@ -198,6 +199,8 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
                 continue                    # "die Regionaldirektion Bayern der Bundesagentur": Bayern's office
             if "isch" in m.group().lower() and _describes_a_company(text, m.end()):
                 continue                    # "Französische Bank kündigt Stellenabbau an": a company
+            if _LEGAL_ACT_AFTER.match(text, m.end()):
+                continue                    # "gemäß Artikel 17 der Verordnung (EU) Nr. 596/2014": a law's number
             best = found_by[reporter]
             if best is None or (m.start() > best[0] if last else m.start() < best[0]):
                 found_by[reporter] = (m.start(), name)
@@ -218,6 +221,7 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
 
 
 _OF_BEFORE = re.compile(r"\s+(?:der|des)\s+$")
+_LEGAL_ACT_AFTER = re.compile(r"\)?\s*(?:Nr\.\s*)?\d+/\d")
 # an economy's adjective before the whole of its economy ("für die deutsche Wirtschaft", "für deutsche Unternehmen")
 _ECONOMY_NOUN_AFTER = re.compile(r"[a-zäöüß]*\s+(?:Wirtschaft|Unternehmen|Firmen|Industrie|Betriebe|Haushalte|"
                                  r"Verbraucher|Verbraucherinnen und Verbraucher)(?![\wäöüß])")
@@ -1093,10 +1097,14 @@ def change_rows(ctx) -> list[dict]:
     r_ = _rules()
     at = ctx.at
     out = []
+    earlier: set[int] = set()                         # figures read as the earlier level of a row before
     for f in ctx.rows:
         if f.get("in_table") or f["kind"] not in ("percent", "money", "count", "multiple", "ratio", "other", "index",
                                                    "duration"):
             continue
+        earlier.update(id(row["_from"]) for row in out[-2:] if row["_levels_only"])
+        if id(f) in earlier:
+            continue                                  # "auf 18,4 Prozent (17,4 Prozent)": no change of its own
         s = f["sentence"]
         p, e = ctx.pos(f)
         if f["kind"] == "duration" and not _DURATION_COMPARED.match(s, e):
@@ -1333,8 +1341,12 @@ _EARLIER_OPEN = re.compile(r"\s*\(\s*(?:" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s*:
                            r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+))\s+)?(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
 # a number alone in parentheses: "die Dividende auf 3,30 Fr. (3,10) erhöht"
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,'’]*(?:\s*(?:Mio|Mrd)\.?)?\s*")
-# up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)"
-_WORDS_TO_PAREN = re.compile(r"(?:\s+[a-zäöüß][\wäöüß-]*){0,3}\s*\(")
+# a quantity alone in parentheses, its unit written out: "kletterte auf 1,14 Milliarden Euro (1,03 Milliarden Euro)"
+_BARE_QUANTITY = re.compile(r"\s*(?:[A-Z]{3}\s+)?[-+−]?\d[\d.,'’]*(?:\s*(?:Mio|Mrd|Mia)\.?|\s+(?:Millionen|Milliarden|Billionen))?"
+                            r"(?:\s*(?:%|Prozent|[A-Z]{3}\b|[A-ZÄÖÜa-zäöü][\wäöüß.-]{0,15}))?\s*")
+# up to three words between the level and its parentheses: "einen Umsatz von 324,7 MIO EUR erzielt (Vorjahr: ...)",
+# after "je" and its noun: "eine Dividende von 1,05 Euro je Aktie erhalten (0,95 Euro)"
+_WORDS_TO_PAREN = re.compile(r"(?:\s+je\s+[\wäöüß-]+)?(?:\s+[a-zäöüß][\wäöüß-]*){0,3}\s*\(")
 _EARLIER_MARK = re.compile(r"(?i)vorjahr|\bvj\b|vorquartal|zuvor|(?:19|20)\d\d|^\s*" + _MONTH + r"\s*:")
 
 
@@ -1368,6 +1380,12 @@ def _stated_levels(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
             or _earlier_after_nach(ctx, f, s, p, e))
 
 
+def _same_quantity_inside(ctx, f: dict, a: int, b: int) -> bool:
+    """The parentheses at sentence offsets a..b hold one figure of f's kind and unit, and nothing else."""
+    inside = [x for x in ctx.same_sentence(f, _LEVEL_KINDS) if a <= ctx.pos(x)[0] < b]
+    return len(inside) == 1 and inside[0]["kind"] == f["kind"] and inside[0]["unit"] == f["unit"] is not None
+
+
 def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     """"kommt die Staatsoper auf 72,8 Prozent (76,4 in 2003)": a level with its earlier value in the
     parentheses after it, one row at the new level."""
@@ -1380,9 +1398,14 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
     if not _EARLIER_MARK.search(s[gap.end():close]):
         # a number alone in the parentheses is the earlier level of a business measure where the clause
         # says it changed: "die Dividende auf 3,30 Fr. (3,10) erhöht" (not "das Ziel auf 58 (64) Dollar")
+        # the same quantity with its unit alone in them is the earlier level of a business measure, as results
+        # are written ("Unter dem Strich blieb ein Gewinn von 712 Millionen Euro (648 Millionen Euro)")
         clause = s[clause_start(s, p):clause_end(s, close + 1)]
-        if not _BARE_NUMBER.fullmatch(s, gap.end(), close) or measure_of(s, p, e) == "other" \
-                or not (_rules()["up"].search(clause) or _rules()["down"].search(clause)):
+        if _BARE_NUMBER.fullmatch(s, gap.end(), close):
+            if measure_of(s, p, e) == "other" or not (_rules()["up"].search(clause) or _rules()["down"].search(clause)):
+                return None
+        elif not (_BARE_QUANTITY.fullmatch(s, gap.end(), close) and measure_of(s, p, e) != "other"
+                  and _same_quantity_inside(ctx, f, gap.end(), close)):
             return None
     if f["unit"] is None and _LABEL_LINE.match(s):
         return None                                   # "Umsatz: 207,3 (Vj. 181,8)" under "(in Mrd. Yuan)": a factbox's
@@ -1394,6 +1417,10 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
     xp, _ = ctx.pos(x)
     if not _EARLIER_OPEN.match(s[gap.end() - 1:xp]) and not _EARLIER_MARK.search(s[ctx.pos(x)[1]:close]):
         return None                                   # the earlier mark before ("Vorjahr: X") or after ("X in 2003")
+    if re.search(r"\bbzw\.|\bbeziehungsweise\b", s[gap.end():close]) and f["low"]:
+        # "1'560 Fr. je Namenaktie und 156 Fr. je Partizipationsschein (Vorjahr: 1'440 bzw. 144 Fr.)": the
+        # earlier value of each item is the one nearest to it
+        x = min((y for y in inside if y["low"]), key=lambda y: abs(math.log(abs(y["low"] / f["low"]))), default=x)
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not f["low"]:
         return None
     if not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
@@ -1417,7 +1444,8 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
-_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,90}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit))\s+"
+_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,90}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
+                          r"(?P<prior>[^.;:()]{0,40}?\b(?:über|unter|nach)\s+(?:dem|den)\s+Vorjahres(?:wert|niveau)s?\s+von))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
 # the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
 # der Haushalte heizen mit einer Wärmepumpe, 2020 waren es erst 9 Prozent"
@@ -1431,6 +1459,7 @@ _MEASURE_VON = re.compile(r"[A-ZÄÖÜ][\wäöüß-]+\s+von\s+(?:(?:rund|etwa|kn
 # "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
 _NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
+                          r"in\s+der\s+(?:Vorjahres|Vergleichs)periode|im\s+Vergleichszeitraum|"
                           r"vor\s+(?:einem|zwölf|drei|sechs)\s+(?:Jahr|Monaten)|vor\s+Jahresfrist|"
                           r"(?:ein|im)\s+Jahr\s+(?:zuvor|davor|vorher)|im\s+Vor(?:quartal|monat)|zuvor|"
                           r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
@@ -1451,7 +1480,7 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     gap = _NACH_BEFORE.match(s[e:xp])
     if _WAREN_ES.match(s[e:xp]) and _WAREN_ES_END.match(s[xe:]):
         pass                          # "sank auf 1,74 Milliarden Euro, im Vorjahr waren es 2,02 Milliarden Euro gewesen"
-    elif not gap or not (_PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
+    elif not gap or not (gap.group("prior") or _PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
                          and (_AUF.search(s[max(0, p - 30):p]) or _MEASURE_VON.search(s[max(0, p - 60):p])
                               and measure_of(s, p, e) != "other")
                          or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bvon\s+\S*$", gap.group())
