@@ -1071,9 +1071,12 @@ def _article_economy(ctx, article: str) -> str | None:
         from .dateline import dateline_spans
         for a, b in dateline_spans(lead):           # "Frankfurt (Finanzpresse Westend) - ": where it was written
             lead = lead[:a] + " " * (b - a) + lead[b:]
-        texts = [ctx.title(article), _not_reporting(lead, place_only=True)] + [
-            _not_reporting(r["sentence"], place_only=True) for r in ctx.by_article.get(article, [])]
-        _ARTICLE_ECONOMY[orgs] = next(filter(None, (economy(t or "") for t in texts)), None)
+        texts = [ctx.title(article), _not_reporting(lead, place_only=True)]
+        rest = [_not_reporting(r["sentence"], place_only=True) for r in ctx.by_article.get(article, [])]
+        # after the lead, only an economy of the list: a place "in" a later sentence is where something happened
+        # ("allein die Waldbrände in Kalifornien kosteten den Konzern rund 1,1 Milliarden Euro")
+        _ARTICLE_ECONOMY[orgs] = next(filter(None, [economy(t or "") for t in texts]
+                                             + [economy(t or "", places=False) for t in rest]), None)
     return _ARTICLE_ECONOMY[orgs]
 
 
