@@ -98,6 +98,9 @@ _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analyst
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
 _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.?)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
 _RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.?)\s+[\d+\-−]")
+# two figures joined by "und" after two names joined by "und": "Visa und Mastercard gewannen 1,1 und 0,6 Prozent"
+_AND_FIGURE_BEFORE = re.compile(r"\d\s*(?:%|Prozent)?\s+und\s+$")
+_AND_FIGURE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s+und\s+\d")
 _AND = re.compile(r"\s+(?:und|sowie)\s+")
 # a word the model or a pattern took for a name that is the unit of a number: "6,72 Millionen TEU",
 # "1.282 Dollar je Standardcontainer (TEU)"
@@ -1383,8 +1386,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 o = before[-2]                   # the first of two names, the first of two figures
             return Owner(o.name, o.text, o.start, o.end, o.source)
     # 0b. "Die Aktien von AMD und Broadcom verloren 1,2 beziehungsweise 0,9 Prozent": each name its figure
-    second = _RESPECTIVE_BEFORE.search(s, max(0, pos - 40), pos)
-    if second or _RESPECTIVE_AFTER.match(s, end):
+    second = _RESPECTIVE_BEFORE.search(s, max(0, pos - 40), pos) or _AND_FIGURE_BEFORE.search(s, max(0, pos - 40), pos)
+    if second or _RESPECTIVE_AFTER.match(s, end) or _AND_FIGURE_AFTER.match(s, end):
         first_at = s.rfind(" ", 0, second.start()) if second else pos
         pair = [o for o in named if o.end - sent_start <= first_at]
         if len(pair) >= 3 and pair[-2].name == pair[-3].name and _SHORT_FORM.fullmatch(
