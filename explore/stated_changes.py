@@ -998,8 +998,8 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     if name not in longs:
         longs[name] = _long_form(text, name)
     long = longs[name]
-    if _reporter(name) or _reporter(long):
-        return True
+    if _reporter(name) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
+        return True                     # (the long form's last word: "Personen beim Arbeitsmarktservice (AMS)")
     return name in names or bool(long) and any(long.endswith(t) for t in written)
 
 
