@@ -644,9 +644,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         return _owner_columns(_main_org_owns(ctx, f, s, p, cs, ce) if measure == "other" else None)
     # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
     # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
-    # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum)
-    name = name or _economy_near(ctx, f, s, p, False) or _economy_near(ctx, f, s, p, True) \
-        or _article_economy(ctx, f["article"])
+    # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum), and the article's before
+    # such an office ("Nach der Definition von Eurostat lag die Quote bei 5,6 Prozent" in a report on Austria)
+    name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
+        or _economy_near(ctx, f, s, p, True)
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
 
 

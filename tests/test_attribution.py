@@ -182,7 +182,7 @@ FLOORS = {
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
-    "surveys5": {"adoption": (0.93, 0.98), "changes": (0.63, 0.72)},   # now adoption 0.936/0.981, changes 0.636/0.729
+    "surveys5": {"adoption": (0.93, 0.98), "changes": (0.65, 0.74)},   # now adoption 0.936/0.981, changes 0.655/0.750
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
