@@ -163,5 +163,18 @@ def main(argv: list[str]) -> int:
     return sk.report(errors)
 
 
+def main_for(checker_file: str, lengths: tuple[int, int]) -> int:
+    """The check of another written survey set, run from its checker (``tests/gold/tables_surveysN/check_keys.py``):
+    this module's rules on that set's folders, ids ``svN_NN_slug``, its note and its text lengths."""
+    global HERE, DOCS, SET, ID_RE, NOTE, MIN_CHARS, MAX_CHARS
+    HERE = Path(checker_file).resolve().parent
+    SET = HERE.name.removeprefix("tables_")
+    DOCS = HERE.parent / SET
+    ID_RE = re.compile(r"^sv" + SET.removeprefix("surveys") + r"_\d\d_[a-z0-9_]+$")
+    NOTE = f"written for the explore project (blind key, {SET})"
+    MIN_CHARS, MAX_CHARS = lengths
+    return main(sys.argv[1:])
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
