@@ -40,6 +40,7 @@ _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
 # one example: "Anbieter wie das Berliner Fintech", "Firmen wie die"
 _NON_SPACE = re.compile(r"\S")
+_SENTENCE_OR_CLAUSE_BREAK = re.compile(r"[.!?;]\s+")
 # the capitalised word right before a name, a space between them
 _HEAD_BEFORE = re.compile(r"(?<![\wäöüß-])([A-ZÄÖÜ][\wäöüß-]*) $")
 _SOLE_EXAMPLE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)\s+wie\s+(?:(?:die|der|den|dem|das)\s+)?(?:[\wäöüß-]+\s+){0,3}$")
@@ -355,9 +356,9 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                     i += 1
             while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
                     and not _TRUNCATED.match(text, words[i + 1].end()) \
-                    and words[i + 1].group() not in name_stops and not _NOUN_COMPOUND.search(words[i + 1].group()) \
-                    and (words[i + 1].group() in cont or (
-                        not g.is_head(words[i + 1].group())
+                    and words[i + 1].group() not in name_stops \
+                    and (words[i + 1].group() in cont or _continues_name(words[i + 1].group(), cont) or (
+                        not _NOUN_COMPOUND.search(words[i + 1].group()) and not g.is_head(words[i + 1].group())
                         and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
                         and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
                 i += 1
@@ -365,6 +366,14 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=weak))
         i += 1
     return out
+
+
+def _continues_name(word: str, cont: set) -> bool:
+    """A compound that ends in a word names continue with ("Fertigungstechnik", "Energietechnik",
+    "Gebäudeversicherung": "Brunner Fertigungstechnik"); continuations of seven letters or more only
+    (not "Supermärkte" after "Rewe")."""
+    low = word.lower()
+    return any(len(c) >= 7 and len(low) > len(c) and low.endswith(c.lower()) for c in cont)
 
 
 def _measure_before(text: str, at: int, v: dict) -> bool:
@@ -632,7 +641,23 @@ class ArticleOrgs:
             return False
         nxt = _NON_SPACE.search(self.text, a + len(sent))
         r = grammar().re_reference.match(self.text, nxt.start()) if nxt else None
-        return r is not None and grammar().is_head(r.group("h"))
+        if r is not None and grammar().is_head(r.group("h")):
+            return True
+        # or a clause of the sentence after next, with only speakers named between ("Die Bearbeitungszeit sei
+        # ... gesunken, sagte Vorstand X. Stellen seien nicht abgebaut worden; das Unternehmen habe ...")
+        end = a + len(sent)
+        par = self.text.find("\n\n", end)
+        window = self.text[end:min(par if par != -1 else len(self.text), end + 500)]
+        passed = 0                          # sentence ends passed: the reference within the sentence after next
+        for m in _SENTENCE_OR_CLAUSE_BREAK.finditer(window):
+            passed += m.group()[0] != ";"
+            if passed > 1 or any(end <= x.start < end + m.end() and (x.start, x.end) not in self.speakers
+                                 for x in self.orgs):
+                break
+            r = grammar().re_reference.match(window, m.end())
+            if r is not None and grammar().is_head(r.group("h")):
+                return True
+        return False
 
     def _speakers(self, spans) -> set[tuple[int, int]]:
         """Spans of names that are agents, sources or speakers in their sentence ("laut X"), a person's
@@ -1492,7 +1517,7 @@ _AFTER_COMMA = re.compile(r",\s+(?:(?:und|oder|aber|sowie)\s+)?([a-zäöüß]+)\
 def _finite_verb(word: str) -> bool:
     """HanTa's most likely tag of a lower-case word out of context is a finite verb ("steigerte", "hat")."""
     tags = _tagger().tag_word(word)
-    return bool(tags) and tags[0][0] in ("VVFIN", "VAFIN", "VMFIN")
+    return bool(tags) and tags[0][0].replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")   # HanTa: "VV(FIN)"
 
 
 _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"

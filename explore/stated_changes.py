@@ -392,6 +392,11 @@ _STATED_AS_LEVEL = re.compile(r"(?i)(?<![\wäöüß])(?:das|der|die|ein|eine)\s+
                               r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|sogar|mehr\s+als|über|ca\.)\s+)*$")
 
 
+# a change noun as the object right after a signed percent: "mit plus 12,3 Prozent den stärksten Anstieg"
+_CHANGE_OBJECT = re.compile(r"(?i)\s+(?:den|einen|das|ein)\s+(?:[a-zäöüß]+(?:en|e|s)\s+){0,2}"
+                            r"(?:anstieg|zuwachs|rückgang|einbruch|plus|minus|zunahme|abnahme|sprung)(?![\wäöüß])")
+
+
 _AT_TIMES = re.compile(r"(?i)(?<![\wäöüß])(?:zeitweise|in\s+der\s+spitze|tagesverlust|tagesgewinn|zwischenzeitlich|"
                        r"seit\s+jahresbeginn|auf\s+sicht\s+von)")
 
@@ -416,6 +421,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     if f["kind"] == "percent" and _STATED_AS_LEVEL.search(s[clause_start(s, p):p]) \
             and not (_AUF.search(before) or _VON.search(before) or _NACH.search(before)):
         return True                                   # "betrug das Plus 1,5 Prozent", "Das Wachstum ... bei 1,8 Prozent"
+    if f["kind"] == "percent" and f.get("direction") and _CHANGE_OBJECT.match(s, e) and not _AUF.search(before):
+        return True                                   # "verzeichnete Oberösterreich mit plus 12,3 Prozent den stärksten Anstieg"
     if f["kind"] == "percent" and f.get("direction") and not _AUF.search(before) and not _VON.search(before) \
             and not _NACH.search(before):             # (not "auf 8,6 Prozent nach 8,1 Prozent": the earlier level)
         cs, ce = clause_start(s, p), clause_end(s, e)   # "12 Prozent mehr"; a bare "-37%" in a list of shares: no
@@ -603,9 +610,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
     if o is not None and collective:
         s0 = f["sentence_start"]
-        if o.start is None or not (s0 + cs <= o.start < s0 + ce) or o.source == "model" \
+        if o.start is None or not (s0 + cs <= o.start < s0 + ce or _subject_before_apposition(s, o.start - s0, o.end - s0, cs)) \
+                or o.source == "model" \
                 or o.source == "reference" and _rules()["sector"].match(o.text or ""):
             o = None                        # not the sector's own noun read as "the company's"
+    if o is None and _REPORTS_ITSELF.search(s, e):    # "Die Miete liege bei 7,64 Euro, teilte das Unternehmen mit"
+        o = _implicit_owner(ctx, f, places=False, paragraph=True)
     if o is not None:
         return _owner_columns(o)
     if not collective and measure in _COMPANY_MEASURES | {"other", "employment"} and _company_speech(ctx, f, s):
@@ -646,9 +656,60 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
     # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum), and the article's before
     # such an office ("Nach der Definition von Eurostat lag die Quote bei 5,6 Prozent" in a report on Austria)
+    if name is None and (_economy_article(ctx, f["article"]) or not _strong_main(ctx, f["article"])):
+        name = _place_opening(s, cs) or _place_there(ctx, f, clause)   # "In Wien betrug das Plus 4,2 Prozent"
     name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
         or _economy_near(ctx, f, s, p, True)
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+def _subject_before_apposition(s: str, a: int, b: int, cs: int) -> bool:
+    """Is the name at s[a:b] the subject of the clause at ``cs``, set off from it only by an apposition
+    ("Der Wohnungskonzern Nordwohn, mit rund 98.000 Wohnungen einer der größten Vermieter, hat die Mieten ...
+    erhöht")?"""
+    from .owner import _finite_verb
+    between = s[b:cs].strip()
+    verb = re.match(r"\s*([a-zäöüß]+)\b", s[cs:])
+    return 0 <= a and between.startswith(",") and between.endswith(",") and between.count(",") == 2 \
+        and verb is not None and _finite_verb(verb.group(1))
+
+
+# a company that reports its own figure, by a reference: "..., teilte das Unternehmen mit", "..., so der Konzern"
+_REPORTS_ITSELF = re.compile(r"(?:,\s*(?:teilte|teilt|meldete|meldet|berichtete|berichtet|erklärte|erklärt)|,\s*so)\s+"
+                             r"(?:das|der|die)\s+(?:Unternehmen|Konzern|Firma|Gruppe|Gesellschaft)\b")
+
+
+def _place_opening(s: str, cs: int) -> str | None:
+    """The place a clause opens with, in a report on an economy: "In Wien betrug das Plus ...", "In
+    München, der teuersten Stadt, kletterte ...", "Hamburg verzeichnete ein Plus von 4,4 Prozent".
+    (``economy`` reads only a lower-case "in" in a sentence: "In Hamburg stellte der Konzern vor" names
+    no economy of a company report.)"""
+    from .orgs import lexicon
+    from .owner import _finite_verb, is_proper_noun
+    m = _IN_PLACE_OPENS.match(s, cs)
+    if m is None and cs > 0:                # the place, an apposition, then the clause
+        m = _IN_PLACE_OPENS.match(s)
+        m = m if m and _APPOSITION_ONLY.fullmatch(s, m.end(), cs) else None
+    if m and "T" in lexicon().classes(m.group("p")):
+        return m.group("p")
+    m = _PLACE_SUBJECT.match(s, cs)
+    if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) and _finite_verb(m.group("v")):
+        return m.group("p")
+    return None
+
+
+def _place_there(ctx, f: dict, clause: str) -> str | None:
+    """"Der Quadratmeterpreis stieg dort von ...": the place the sentence before names last."""
+    if not _THERE.search(clause):
+        return None
+    before = ctx.paragraph_before(f, 1)
+    return economy(before[0], last=True) if before else None
+
+
+_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?I" + _PLACE_AFTER_IN)
+_APPOSITION_ONLY = re.compile(r",[^,;.]{1,60},\s*")
+_PLACE_SUBJECT = re.compile(r"[\s,;:]*(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")
+_THERE = re.compile(r"(?<![\wäöüß])dort(?![\wäöüß])")
 
 
 # a region by its name or its short form: "in der Region DACH", "In der Region Europa, Nahost und Afrika (EMEA)"
@@ -1298,10 +1359,10 @@ def _elliptic_jobs(f: dict, s: str, p: int, e: int):
 
 
 # a part of a workforce and its whole: "550 ihrer 1250 Stellen", "zehn Prozent der weltweit etwa 2000 Stellen"
-_PARTITIVE = re.compile(r"\s+(?:der|ihrer|seiner|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|derzeit|noch|"
+_PARTITIVE = re.compile(r"\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|derzeit|noch|"
                         r"zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*"
-                        r"(?P<n>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)(?=\s)")
-_PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%)\s+(?:der|ihrer|seiner|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
+                        r"(?P<n>\d{1,3}(?:[.\u00a0\u202f '’]\d{3})+|\d+)(?=\s)")
+_PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%)\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
                              r"derzeit|noch|zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*$")
 _NEGATED = re.compile(r"(?i)(?<![\wäöüß])(?:nicht|nie|keine?)\s+(?:[\wäöüß]+\s+)?$")
 _WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|insgesamt)\s+)*$")

@@ -169,13 +169,17 @@ class NotFigures:
         lx = self.lx
         pw = self.re_name_left.search(left[-40:])
         if pw is None or lx.re_scale.match(text, end, hi) or lx.re_unit.match(text, end, hi) \
-                or lx.re_adj.match(text, end, hi) or lx.re_noun.match(text, end, hi):
+                or lx.re_adj.match(text, end, hi) or lx.re_noun.match(text, end, hi) or _PART_OF.match(text, end, hi):
             return False
         word = pw.group("w")
         if word in lx.index_names or word in lx.months or word.lower() in lx.qual_of \
                 or lx.re_prefix_cur.search(left[-8:]) or lx.re_index_left.search(left):
             return False
         return not sentence_initial(text, start - (len(left[-40:]) - pw.start("w")), lo)
+
+
+# a part of a whole after the number: it counts ("bis Jahresende 230 seiner 2.100 Stellen", "230 der rund 2.100")
+_PART_OF = re.compile(r"\s+(?:(?:seiner|ihrer|unserer|eurer|meiner|aller)\s|(?:der|dieser)\s+(?:[a-z]+\s+)?\d)")
 
 
 def _token_bounds(text, s, lo, hi):
