@@ -22,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 TOLERANCE = 0.005
-_LEGAL = re.compile(r"\b(?:ag|se|kgaa|gmbh|co\.? kg|& co\.?|inc\.?|corp\.?|corporation|ltd\.?|plc|n\.v\.?|nv|"
-                    r"s\.a\.?|sa|holding|holdings|group|gruppe|konzern|aktiengesellschaft|asa|ab|spa|s\.p\.a\.)"
+_LEGAL = re.compile(r"(?:&\s*co\b\.?|\b(?:ag|se|kgaa|kg|ohg|gmbh|co\.? kg|inc\.?|corp\.?|corporation|ltd\.?|plc|n\.v\.?|nv|"
+                    r"s\.a\.?|sa|holding|holdings|group|gruppe|konzern|aktiengesellschaft|asa|ab|spa|s\.p\.a\.))"
                     r"(?=\s|$|[,.)])", re.I)
 
 

@@ -200,6 +200,8 @@ class Recognizer:
                     and town_adjective(words[0]):
                 continue                                   # "der Kilchberger Konzern": a reference by its town
             e = s + len(" ".join(words))
+            if g == "p":
+                e = self._continue(text, e)            # "der Konkurrent Hallstein Robotics"
             if g == "n" and m.group("l"):
                 e = m.end("l")
                 inner = [o for o in found if o.source == "model" and s <= o.start and o.end <= e]
@@ -358,8 +360,11 @@ class Recognizer:
             if set(self._classes(w)) & set("VST"):
                 return False                    # a first name, surname or place: "der BVB Jonas Hofmann"
             return is_proper_noun(w) or bool(tags) and tags[0][0] == "FM"
+        from .owner import _continues_name, vocab
+        cont = set(vocab()["owner"]["name_continuations"])
         m = _NEXT_NAME_WORD.match(text, e)
-        while m and m.group(1) not in self.not_names and not self._common(m.group(1)) and name_word(m.group(1)):
+        while m and m.group(1) not in self.not_names and (m.group(1) in cont or _continues_name(m.group(1), cont)
+                                                          or not self._common(m.group(1)) and name_word(m.group(1))):
             e = m.end()
             m = _NEXT_NAME_WORD.match(text, e)
         return e
@@ -375,7 +380,7 @@ class Recognizer:
 
     def canonical(self, written: str) -> str:
         """The name without legal form and genitive s: "Siemens AG" -> "Siemens", "BASF’" -> "BASF"."""
-        name = self.re_legal_end.sub("", written).strip(" ,-") or written
+        name = self.re_legal_end.sub("", written).strip(" ,-&") or written    # (not "Lindner &" of "Lindner & Co.")
         name = _GENITIVE.sub("", name)
         known = self.gazetteer.get(name)
         if known and not (known[1] == "index" and name != written.strip()):     # "Dow Inc." is no index

@@ -363,9 +363,16 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                         and (is_proper_noun(words[i + 1].group()) or not _common(words[i + 1].group())))):
                 i += 1
                 e = words[i].end()
+            if prev and prev[-1].lower().endswith(_NAME_FORMING) and text[:s].endswith(prev[-1] + " "):
+                s -= len(prev[-1]) + 1                     # "Die Ersparniskasse Aaretal": the name begins with it
             out.append(Org(offset + s, offset + e, text[s:e], text[s:e], "company", "pattern", weak=weak))
         i += 1
     return out
+
+
+# nouns that begin the names of savings and cooperative banks and utilities ("Sparkasse KölnBonn", "Volksbank
+# Mittelhessen", "Stadtwerke Flensburg"), unlike "die Privatbank Berenberg"
+_NAME_FORMING = ("kasse", "landesbank", "volksbank", "raiffeisenbank", "kantonalbank", "stadtwerke")
 
 
 def _continues_name(word: str, cont: set) -> bool:
@@ -630,8 +637,8 @@ class ArticleOrgs:
         Familienunternehmen hat ...")? Then it is what the text is about from there, even found by its
         form alone (not one of several: "Konkurrenten wie IBM und Oracle"; not a rival: "Konkurrenten wie
         IBM. Der Konzern ...")."""
-        if not self.text or self._count_in(a, a + len(sent)) > 1:
-            return False
+        if not self.text or sum((x.start, x.end) not in self.speakers for x in self.in_span(a, a + len(sent))) > 1:
+            return False                    # (a speaker besides: "..., wie Vorstandschef Tobias Helmrath sagte")
         rivals = tuple(vocab()["owner"]["rival_nouns"])
         m = _SOLE_EXAMPLE.search(sent, max(0, o.start - a - 80), o.start - a)
         head = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)

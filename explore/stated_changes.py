@@ -354,7 +354,8 @@ _EXPECTED = (r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|g
              # (nor a qualifier of the next figure: "in drei Jahren mehr als 380 Milliarden Yuan"; a year compares)
              r"(?!\s+(?:(?:rund|etwa|knapp|gut)\s+)?(?!(?:19|20)\d\d\b)\d)")
 _COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als" + _EXPECTED
-                       + r"|dem|der|den|im|vorjahr\w*)\b"
+                       # (not against an average: "lag die Quote mit 5,9 Prozent unter dem Landesdurchschnitt")
+                       + r"|(?:dem|der|den|im)(?!\s+[\wäöüß-]*(?:durchschnitt|schnitt|mittel)\b)|vorjahr\w*)\b"
                        r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$))")
 
 # a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
@@ -367,9 +368,14 @@ _DURATION_COMPARED = re.compile(r"(?i)\s*(?:mehr|weniger|länger|kürzer)\s+als\
                                 r"dem|den|(?:19|20)\d\d)\b")
 
 
+_OR_PERCENT = re.compile(r"\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d[\d.,]*\s*(?:Prozent|%)")
+
+
 def compared(s: str, e: int) -> str | None:
-    """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down."""
-    m = _COMPARED.match(s[e:])
+    """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down;
+    also a count restated as a percent ("8.900 oder 6,2 Prozent mehr als vor einem Jahr")."""
+    restated = _OR_PERCENT.match(s, e)
+    m = _COMPARED.match(s[restated.end() if restated else e:])
     if not m:
         return None
     return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "über") else "down"
@@ -650,7 +656,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             return _owner_columns(o)
     if name is None and measure == "other":  # "Die Obsternte in Tschechien wird ..., und zwar um 13 Prozent"
         name = economy(_blank_orgs(ctx, f, s, 0, p), last=True)
-    if name is None and not collective and _strong_main(ctx, f["article"]):
+    if name is None and not collective and _company_report(ctx, f["article"]):
         return _owner_columns(_main_org_owns(ctx, f, s, p, cs, ce) if measure == "other" else None)
     # else the economy its paragraph names last ("Die Importe gingen um 1,4 Prozent zurück" in a paragraph on
     # Swiss trade), else the article's first; an economy named anywhere there before a statistics office
@@ -687,10 +693,10 @@ def _place_opening(s: str, cs: int) -> str | None:
     from .orgs import lexicon
     from .owner import _finite_verb, is_proper_noun
     m = _IN_PLACE_OPENS.match(s, cs)
-    if m is None and cs > 0:                # the place, an apposition, then the clause
-        m = _IN_PLACE_OPENS.match(s)
-        m = m if m and _APPOSITION_ONLY.fullmatch(s, m.end(), cs) else None
-    if m and "T" in lexicon().classes(m.group("p")):
+    if m is None and cs > 0:                # the place, an apposition, then the clause; or a clause that refers back
+        m = _IN_PLACE_OPENS.match(s)        # ("Im Erzgebirgskreis lag die Quote bei ..., sie stieg aber um ...")
+        m = m if m and (_APPOSITION_ONLY.fullmatch(s, m.end(), cs) or _PRONOUN_OPENS.match(s, cs)) else None
+    if m and ("T" in lexicon().classes(m.group("p")) or m.group("p").endswith("kreis")):
         return m.group("p")
     m = _PLACE_SUBJECT.match(s, cs)
     if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) and _finite_verb(m.group("v")):
@@ -706,7 +712,8 @@ def _place_there(ctx, f: dict, clause: str) -> str | None:
     return economy(before[0], last=True) if before else None
 
 
-_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?I" + _PLACE_AFTER_IN)
+_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?I(?:m|n(?:\s+(?:der|dem|den))?)\s+(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
+_PRONOUN_OPENS = re.compile(r"[\s,;:]*(?:sie|er|es)\s")
 _APPOSITION_ONLY = re.compile(r",[^,;.]{1,60},\s*")
 _PLACE_SUBJECT = re.compile(r"[\s,;:]*(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")
 _THERE = re.compile(r"(?<![\wäöüß])dort(?![\wäöüß])")
@@ -913,6 +920,16 @@ def _strong_main(ctx, article: str) -> bool:
         and _named_early_or_often(orgs, m.name) and not _economy_article(ctx, article)
 
 
+def _company_report(ctx, article: str) -> bool:
+    """Is the article about its main organisation, even one found by its form alone ("Einhell"): named in
+    its title or lead or more than once, no reporter of its figures, and no statistics report?"""
+    orgs = ctx.orgs(article)
+    m = orgs.main()
+    return m is not None and _named_early_or_often(orgs, m.name) and not _reports(ctx, article, m.name) \
+        and not (economy(m.name) and not (m.source == "gazetteer" and m.type == "company")) \
+        and not _economy_article(ctx, article)               # (not "Hessen"; "Deutsche Bank" is a company)
+
+
 def _economy_article(ctx, article: str) -> bool:
     """Does the article report an economy's statistics: its title or lead names an economy and a
     statistics office, institute or association ("Die deutsche Industrie ... wie das Statistische
@@ -1004,6 +1021,10 @@ def _implicit_owner(ctx, f: dict, places: bool = True, paragraph: bool = False):
               and (places or not _place(o.text) and not _region(ctx, f["article"], o))]
     if before and (paragraph or _economy_article(ctx, f["article"])) and ctx.paragraph_start(f) > before[-1].start:
         return None                         # a statistics report: a company of an earlier paragraph was an example
+    if before and ctx.paragraph_start(f) > before[-1].start and _company_report(ctx, f["article"]) \
+            and orgs.main().name != before[-1].name:
+        before = []                         # a new paragraph of a company report is on the company again, not on the
+        #                                     partner or brand the last one named ("... mit der Baumarktkette Bunnings")
     o = before[-1] if before else orgs.main()
     if not before and o is not None and (not _named_early_or_often(orgs, o.name) or _economy_article(ctx, f["article"])):
         return None                         # (the article's main organisation, named once after the figure: no owner)

@@ -159,7 +159,10 @@ class Lexicon:
             + r")(?=[ \t]+" + openers + r")|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
             # a number ends a sentence before a word no ordinal stands before ("auf rund 198 800. Dies geht ...")
-            + r"(?:(?<!\d\.)|(?<=\d\.)(?=[ \t]+(?:" + "|".join(self.after_numbers) + r")[ \t]))"
+            # and a number with a digit group or decimals always does ("auf 19.600. Chemnitz verzeichnete ..."):
+            # no ordinal is written so
+            + r"(?:(?<!\d\.)|(?<=[.'’]\d{3}\.)|(?<=,\d\.)|(?<=,\d\d\.)"
+            + r"|(?<=\d\.)(?=[ \t]+(?:" + "|".join(self.after_numbers) + r")[ \t]))"
             + r"(?<!\b\w\.))[\"“”»«']?[ \t]+")
         # a dot ends a clause unless it ends an abbreviation ("auf 483 Mio. Euro zu"); an abbreviation
         # before a word that opens a sentence ends one too ("auf 8.20 Fr. Die Quote ...")
