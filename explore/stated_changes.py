@@ -191,7 +191,7 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     ends = {m.end() for rx, _, _ in _rules()["economies"] for m in rx.finditer(text)}
     for rx, name, reporter in _rules()["economies"]:
         for m in rx.finditer(text):
-            if _rules()["not_after_indicator" if indicator else "not_after"].search(text[max(0, m.start() - 12):m.start()]) \
+            if _rules()["not_after_indicator" if indicator else "not_after"].search(text[max(0, m.start() - 20):m.start()]) \
                     and not _ECONOMY_NOUN_AFTER.match(text, m.end()):
                 continue                    # "Gäste aus Deutschland", "Exporte nach China" (not "für die deutsche Wirtschaft")
             before = _OF_BEFORE.search(text, max(0, m.start() - 6), m.start())
@@ -275,8 +275,8 @@ def _with_change_owner(s: str, p: int, sentence_start: int):
             return None
         return Owner(economy(name) or name, name, sentence_start + a, sentence_start + m.end("n"), "pattern")
     name = m.group("n")
-    if " " not in name and lexicon().is_common_noun(name):
-        return None
+    if " " not in name and (lexicon().is_common_noun(name) or _DATIVE_PLURAL.match(m.group()) and name.endswith("n")):
+        return None                         # (nor a group in the dative plural: "bei den Vorleistungsgütern mit einem Plus")
     a = max(0, p - 80) + m.start("n")
     return Owner(name, name, sentence_start + a, sentence_start + a + len(name), "pattern")
 
@@ -355,8 +355,12 @@ _EXPECTED = (r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|g
              r"(?!\s+(?:(?:rund|etwa|knapp|gut)\s+)?(?!(?:19|20)\d\d\b)\d)")
 _COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als" + _EXPECTED
                        # (not against an average: "lag die Quote mit 5,9 Prozent unter dem Landesdurchschnitt")
-                       + r"|(?:dem|der|den|im)(?!\s+[\wäöüß-]*(?:durchschnitt|schnitt|mittel)\b)|vorjahr\w*)\b"
-                       r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$))")
+                       # (nor a way: "47 Prozent über den Browser")
+                       + r"|(?:dem|der|den|im)(?=\s+(?:[a-zäöüß]+\s+)?[\wäöüß-]*(?:vor|niveau|wert|stand|zeitraum|"
+                       r"monat|jahr|quartal|woche|ergebnis|rekord|hoch|tief|plan|ziel|prognose|erwartung|schätzung|"
+                       r"konsens|vergleich|basis|start|beginn|ende|spitze|hälfte|zuvor)[\wäöüß]*)"
+                       r"(?!\s+[\wäöüß-]*(?:durchschnitt|schnitt|mittel)\b)|vorjahr\w*)\b"
+                       r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu|her)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$))")
 
 # a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
 _VERSUS = re.compile(r"(?i)^\s*(?:gegenüber|im\s+vergleich\s+zu[mr]?|verglichen\s+mit|vs\.?|zu[mr]?)\s+"
@@ -398,6 +402,10 @@ _STATED_AS_LEVEL = re.compile(r"(?i)(?<![\wäöüß])(?:das|der|die|ein|eine)\s+
                               r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|sogar|mehr\s+als|über|ca\.)\s+)*$")
 
 
+_CHANGE_WORD = re.compile(r"(?i)(?<![\wäöüß])(?:plus|minus|anstieg|zuwachs|wachstum|rückgang|zunahme|abnahme|stieg|sank|"
+                          r"wuchs|gestiegen|gesunken|zugelegt|verloren|fiel|gefallen)(?![\wäöüß])")
+_DATIVE_PLURAL = re.compile(r"(?i)[\s,(]*den\s")
+_ALL_IN_ALL = re.compile(r"(?i)(?<![\wäöüß])(?:insgesamt|alles in allem|branchenweit|landesweit|bundesweit|gesamt\w*)(?![\wäöüß])")
 # a change noun as the object right after a signed percent: "mit plus 12,3 Prozent den stärksten Anstieg"
 _CHANGE_OBJECT = re.compile(r"(?i)\s+(?:den|einen|das|ein)\s+(?:[a-zäöüß]+(?:en|e|s)\s+){0,2}"
                             r"(?:anstieg|zuwachs|rückgang|einbruch|plus|minus|zunahme|abnahme|sprung)(?![\wäöüß])")
@@ -417,8 +425,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
         return True
     if f["kind"] == "multiple":
         return True
-    if f["kind"] == "percent" and _paren_item(s, p):
-        return True
+    if f["kind"] == "percent" and _paren_item(s, p) and not (_SHARE_OF.search(s) and not _CHANGE_WORD.search(s)):
+        return True                                   # (not shares: "liegt der Anteil höher als in der Romandie (63 Prozent)")
     if f["kind"] == "percent" and f.get("direction") and _PAREN_SIGN_BEFORE.search(s, max(0, p - 12), p) \
             and (m := _LINE_LABEL.match(s)) and _place(m.group("n")):
         return True                                   # "- München: 8.420 Euro (plus 2,8 Prozent)"
@@ -664,6 +672,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     # such an office ("Nach der Definition von Eurostat lag die Quote bei 5,6 Prozent" in a report on Austria)
     if name is None and (_economy_article(ctx, f["article"]) or not _strong_main(ctx, f["article"])):
         name = _place_opening(s, cs) or _place_there(ctx, f, clause)   # "In Wien betrug das Plus 4,2 Prozent"
+    if name is None and not collective and _economy_article(ctx, f["article"]) and not _ALL_IN_ALL.search(s):
+        # a statistics report's paragraph on a company goes on with its figures ("Die Warenhauskette Lindner & Co.
+        # steigerte den Umsatz ... Der Onlineanteil kletterte auf 18 Prozent, nach 15 Prozent im Vorjahr")
+        o = _implicit_owner(ctx, f, places=False, paragraph=True)
+        if o is not None and o.source == "reference" and not _office(o.name):
+            return _owner_columns(o)
     name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
         or _economy_near(ctx, f, s, p, True)
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
