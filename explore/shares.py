@@ -210,6 +210,8 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         subject = _subject(s, e)
         how = "jeder"
     else:
+        if re.match(r"\s+(?:der|aller)\s", _PAREN.sub("", after, 1)):
+            return None                    # "drei Viertel der in Deutschland gebauten Autos": a share of things
         stake = r_["not_shares"].search(clause)
         if stake and _OPINION.search(clause) and not r_["not_shares"].search(_OPINION.sub(" ", clause)):
             stake = None                  # "Zwei Drittel halten die Krankschreibung für sinnvoll": a view
@@ -222,6 +224,10 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             x, group = max(groups, key=lambda t: t[0].end())
             subject = _subject(s, x.end())
             how = "group before"
+        elif survey and not f.get("direction") and (wg := _group_with(s, cs, p, e)) is not None:
+            group, subject = wg[0], wg[1] or (same[-1]["subject"] if same else None)
+            how = "with"                       # "Akademiker arbeiten mit 46 Prozent häufiger im Homeoffice wie
+            #                                    Beschäftigte ohne Berufsabschluss (12 Prozent)", "als Männer mit 74 Prozent"
         elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
             group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
             how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
@@ -244,8 +250,6 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         elif bare and (gb := [h for h in map(head_noun, re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", s[:p])) if h and is_group(h)]):
             group, subject = gb[-1], _subject(s, e)
             how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
-        elif re.match(r"\s+(?:der|aller)\s", _PAREN.sub("", after, 1)):
-            return None                    # "drei Viertel der in Deutschland gebauten Autos": a share of things
         elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])
                          or not f.get("direction") and _finite_verb_before(s, cs, p)):
             group, subject = "Befragten", _subject(s, e)
@@ -403,6 +407,27 @@ def _group_near(ctx, f: dict, s: str, cs: int) -> str | None:
     before = re.split(r"[.!?]\s", before.rstrip()[:-1] if before.rstrip().endswith((".", "!", "?")) else before)[-1]
     heads = [w for w in re.findall(r"[A-ZÄÖÜ][\w\-äöüß]*", before) if is_group(w)]
     return heads[-1] if heads else None
+
+
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w\-äöüß]*")
+_WITH_SHARE = re.compile(r"(?:\bmit|\()\s+$|\($")
+
+
+def _group_with(s: str, cs: int, p: int, e: int) -> tuple[str, str | None] | None:
+    """The group a share stands with, in a survey: "Frauen nutzen E-Banking mit 61 Prozent seltener als Männer
+    mit 74 Prozent", "wie Beschäftigte ohne Berufsabschluss (12 Prozent)": the last population noun of the clause
+    before "mit" or the parenthesis; not a rate or an amount ("rechnen mit 3 Prozent Wachstum")."""
+    if not _WITH_SHARE.search(s, max(0, cs - 2, p - 6), p) or re.match(r"\s+[A-ZÄÖÜ]", s[e:]) \
+            or _rules()["not_shares"].search(s[cs:p]):
+        return None
+    w = _WITH_SHARE.search(s, max(0, cs - 2, p - 6), p)
+    if "(" in w.group():                    # the clause the parenthesis stands in
+        cs = clause_start(s, max(0, w.start() - 1))
+    heads = [m for m in _CAPITALISED.finditer(s, cs, w.start()) if is_group(m.group())]
+    if not heads:
+        return None
+    between = s[heads[-1].end():w.start()].strip(" ,") if "(" not in w.group() else ""   # what they do: "nutzen E-Banking"
+    return heads[-1].group(), between if re.match(r"[a-zäöüß]", between) else None
 
 
 def _link_restated(ctx, cands: list[dict], found: dict[int, dict]) -> None:
