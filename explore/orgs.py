@@ -182,7 +182,7 @@ class Recognizer:
                     # a longer name that begins with a listed one ("Alibaba Health"): the longer name wins
                     found = [o for o in found if o not in inner]
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-                if free(s, e) and text[s:e] not in self.not_orgs:
+                if free(s, e) and text[s:e] not in self.not_orgs and not self._common_after_preposition(text, s, e):
                     written = text[s:e]
                     found.append(Organisation(s, e, written, self.canonical(written), "organisation", "model"))
                     taken.append((s, e))
@@ -308,6 +308,9 @@ class Recognizer:
         m = _NAME_START_BEFORE.search(text, max(0, s - 40), s)
         if m and grammar().is_apposition_head(m.group("h")) and m.group("w") not in self.not_names:
             s = m.start("w")
+        m = _BODY_FOR_BEFORE.search(text, max(0, s - 60), s)
+        if m:
+            s = m.start()                       # "Bundesanstalt für [Straßenwesen]": the body's whole name
         while True:
             w = text[s:e].split(" ", 1)
             if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
@@ -348,6 +351,11 @@ class Recognizer:
             if last < e < last + len(form) and text.startswith(form, last):
                 return s, last + len(form)
         return s, e
+
+    def _common_after_preposition(self, text: str, s: int, e: int) -> bool:
+        """A model span that is one common noun after a preposition with its article ("im Nahverkehr",
+        "beim Handel"): a sector, no name."""
+        return " " not in text[s:e] and self._common(text[s:e]) and bool(_PREPOSITION_ARTICLE.search(text, max(0, s - 8), s))
 
     def _continue(self, text: str, e: int) -> int:
         """The end of a model span that stops before a proper noun of its name ("Sun" of "Sun
@@ -397,6 +405,10 @@ class Recognizer:
 
 # a web address standing before a name (site chrome: "hugingroup.com Bellevue Group erwirbt ...")
 # "& Söhne", "& Fils", "& Co.": a name goes on after its ampersand
+# a public body, institute or association named by what it is for: "Bundesanstalt für Straßenwesen"
+_BODY_FOR_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][\wäöüß-]*(?:anstalt|amt|agentur|institut|verband|ministerium|"
+                              r"kammer|zentrale|stiftung|kommission|behörde|rat)(?:es|s)?\s+für\s+$")
+_PREPOSITION_ARTICLE = re.compile(r"(?<![\wäöüß])(?:im|beim|vom|zum|am|ins)\s+$")
 _AMPERSAND_NAME = re.compile(r" ?& [A-ZÄÖÜ][\wäöüß-]*\.?")
 # a business noun, then one capitalised word right before a model span: "Der Privatsender Kanal [Nord]"
 _NAME_START_BEFORE = re.compile(r"(?<![\wäöüß-])(?P<h>[A-ZÄÖÜ][\wäöüß-]*) (?P<w>[A-ZÄÖÜ][\wäöüß&.-]*) $")

@@ -260,7 +260,7 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
         while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
-                and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms \
+                and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms and words[1] != "für" \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).gazetteer:
             s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding",
@@ -918,8 +918,9 @@ def _mentions_again(orgs: list[Org], spans) -> list[Org]:
     taken = sorted((o.start, o.end) for o in orgs)
     by_text: dict[str, Org] = {}
     for o in sorted(orgs, key=lambda o: o.weak):          # a recognised mention first
-        if len(o.text) >= 3 and o.type != "currency":
-            by_text.setdefault(o.text, o)
+        if len(o.text) >= 3 and o.type != "currency" and not (o.source == "model" and _common(o.text)):
+            by_text.setdefault(o.text, o)                 # (not a common noun the model took for a name's end:
+            #                                               "des Bundesverbands Nahverkehr" is no name "im Nahverkehr")
     orgs = [o if not o.weak or by_text.get(o.text, o).weak else
             Org(o.start, o.end, o.text, by_text[o.text].name, by_text[o.text].type, by_text[o.text].source)
             for o in orgs]

@@ -353,7 +353,7 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
 _EXPECTED = (r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|gedacht|vorhergesagt)\b)"
              # (nor a qualifier of the next figure: "in drei Jahren mehr als 380 Milliarden Yuan"; a year compares)
              r"(?!\s+(?:(?:rund|etwa|knapp|gut)\s+)?(?!(?:19|20)\d\d\b)\d)")
-_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|größer|kleiner|unter|über)\s+(?:als" + _EXPECTED
+_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|tiefer|geringer|größer|grösser|kleiner|unter|über)\s+(?:als" + _EXPECTED
                        # (not against an average: "lag die Quote mit 5,9 Prozent unter dem Landesdurchschnitt")
                        # (nor a way: "47 Prozent über den Browser")
                        + r"|(?:dem|der|den|im)(?=\s+(?:[a-zäöüß]+\s+)?[\wäöüß-]*(?:vor|niveau|wert|stand|zeitraum|"
@@ -382,7 +382,7 @@ def compared(s: str, e: int) -> str | None:
     m = _COMPARED.match(s[restated.end() if restated else e:])
     if not m:
         return None
-    return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "über") else "down"
+    return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "grösser", "über") else "down"
 
 
 _PAREN_SIGN_BEFORE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|-|−)?\s*$")
@@ -628,6 +628,13 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
                 or o.source == "model" \
                 or o.source == "reference" and _rules()["sector"].match(o.text or ""):
             o = None                        # not the sector's own noun read as "the company's"
+    if o is None and _elliptic_object(s, cs, ce):    # "Donau Energie senkt den Gaspreis um 8 Prozent, den Strompreis
+        orgs = ctx.orgs(f["article"])                 # um 5 Prozent": the subject of the verb before
+        before = [x for x in orgs.in_span(f["sentence_start"], f["sentence_start"] + cs)
+                  if (x.start, x.end) not in orgs.speakers and x.type not in ("index", "currency")]
+        if before:
+            from .owner import Owner
+            o = Owner(before[-1].name, before[-1].text, before[-1].start, before[-1].end, before[-1].source)
     if o is None and _REPORTS_ITSELF.search(s, e):    # "Die Miete liege bei 7,64 Euro, teilte das Unternehmen mit"
         o = _implicit_owner(ctx, f, places=False, paragraph=True)
     if o is not None:
@@ -697,6 +704,18 @@ def _subject_before_apposition(s: str, a: int, b: int, cs: int) -> bool:
 # a company that reports its own figure, by a reference: "..., teilte das Unternehmen mit", "..., so der Konzern"
 _REPORTS_ITSELF = re.compile(r"(?:,\s*(?:teilte|teilt|meldete|meldet|berichtete|berichtet|erklärte|erklärt)|,\s*so)\s+"
                              r"(?:das|der|die)\s+(?:Unternehmen|Konzern|Firma|Gruppe|Gesellschaft)\b")
+
+
+def _elliptic_object(s: str, cs: int, ce: int) -> bool:
+    """Is the clause a second object of the verb before it, without a verb of its own ("Donau Energie senkt den
+    Gaspreis um 8 Prozent, den Strompreis um 5 Prozent")? Then the subject before is its owner too."""
+    from .owner import _finite_verb
+    m = _ELLIPTIC_OBJECT.match(s, cs)
+    return m is not None and s[:cs].rstrip().endswith(",") and not any(
+        _finite_verb(w) for w in re.findall(r"(?<![\wäöüß-])[a-zäöüß]+(?![\wäöüß-])", s[cs:ce]))
+
+
+_ELLIPTIC_OBJECT = re.compile(r"\s*(?:den|die|das|seinen|seine|ihren|ihre)\s+[A-ZÄÖÜ][\wäöüß-]*\s+um\s")
 
 
 def _place_opening(s: str, cs: int) -> str | None:
@@ -1049,7 +1068,7 @@ def _implicit_owner(ctx, f: dict, places: bool = True, paragraph: bool = False):
 
 
 _SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])anteil(?:e|s)?(?![\wäöüß])")
-_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|verband|vereinigung|kammer|bundesamt|landesamt|kriminalamt|statistische|agentur|statistik|forschung|"
+_REPORTER_STEMS = re.compile(r"(?i)(?<![\wäöüß])\w*(?:institut|anstalt|verband|vereinigung|kammer|bundesamt|landesamt|kriminalamt|statistische|agentur|statistik|forschung|"
                              r"staatssekretariat|barometer|ministerium)\w*")
 
 
@@ -1259,8 +1278,8 @@ def change_rows(ctx) -> list[dict]:
             continue                                  # a stock move (a business measure wins over "Einzelhandel")
         if f["kind"] == "percent" and views.name_then_sign(ctx, f, s, p):
             continue                                  # "Mercedes-Benz (-3,2 Prozent): Der Autobauer meldete ..."
-        if measure == "other" and r_["not_changes"].search(s[cs:ce]):
-            continue
+        if measure == "other" and f["kind"] != "count" and r_["not_changes"].search(s[cs:ce]):
+            continue                                  # (a count is no market's: "die Zahl der Terminals im Handel")
         if f["kind"] == "percent" and _currency_move(ctx, f, cs):
             continue                                  # "Der Euro verbilligte sich um 0,6 Prozent auf 1,15538 $"
         if f["kind"] == "percent" and _commodity_move(ctx, f, s, cs, p):
