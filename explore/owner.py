@@ -1115,10 +1115,13 @@ class Grammar:
         self.not_owners = set(v["not_owners"]) | set(v["places"])
         self.heads = tuple(v["reference_heads"] + v["index_heads"])
         self.organs = tuple(v["organ_heads"])
-        self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en"))
+        # (and the feminine of an agent noun: "die Detailhändlerin Alpenmarkt", "die Herstellerin")
+        self._head_ends = tuple(h + x for h in self.heads for x in ("", "s", "es", "n", "en")) \
+            + tuple(h + x for h in self.heads if h.endswith("er") for x in ("in", "innen"))
         # nouns of another company before its name ("des Rivalen Zealand Pharma") and of a business that only
         # names ("die Versandapotheke MediVers"): heads of an apposition, no reference
-        self._apposition_ends = tuple(h + x for h in v["rival_nouns"] + v["name_heads"] for x in ("", "s", "n", "en"))
+        self._apposition_ends = tuple(h + x for h in v["rival_nouns"] + v["name_heads"] for x in ("", "s", "n", "en")) \
+            + tuple(h + x for h in v["rival_nouns"] + v["name_heads"] if h.endswith("er") for x in ("in", "innen"))
         self._name_head_ends = tuple(h + x for h in v["name_heads"] for x in ("", "s", "n", "en"))
         self.authorities = tuple(v["authorities"])     # "die US-Notenbank" is no company's reference
         self.central_heads = tuple(v["central_bank_heads"])

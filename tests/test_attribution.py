@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.83, 0.81), "stock_moves": (0.82, 0.79), "changes": (0.77, 0.82)},   # now money 0.831/0.815, moves 0.829/0.797, changes 0.773/0.829
+    "market10": {"money": (0.83, 0.82), "stock_moves": (0.82, 0.79), "changes": (0.78, 0.83)},   # now money 0.837/0.821, moves 0.829/0.797, changes 0.782/0.838
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -112,7 +112,7 @@ FLOORS = {
     "market11": {"money": (0.93, 0.93), "stock_moves": (0.89, 0.89), "changes": (0.84, 0.88)},   # now money 0.936/0.931, moves 0.893/0.893, changes 0.841/0.884
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
-    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.78, 0.78)},   # now adoption 0.898/0.988, changes 0.789/0.789
+    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.8, 0.8)},   # now adoption 0.898/0.988, changes 0.807/0.807
     # ten more blind survey reports (tests/gold/tables_surveys3: EU e-government, BNPL and crypto, Swiss SMEs,
     # AI in HR, e-prescriptions, media use, e-bikes, cyber attacks, home ownership, Austrian travel), first
     # (87f9728): adoption 0.631/0.991, changes 0.500/0.587
