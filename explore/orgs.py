@@ -358,9 +358,9 @@ class Recognizer:
         return " " not in text[s:e] and self._common(text[s:e]) and bool(_PREPOSITION_ARTICLE.search(text, max(0, s - 8), s))
 
     def _continue(self, text: str, e: int) -> int:
-        """The end of a model span that stops before a proper noun of its name ("Sun" of "Sun
-        Microsystems"): a capitalised word right after it that HanTa tags as a name or a foreign word,
-        or does not know."""
+        """The end of a span that stops before a word of its name ("Sun" of "Sun Microsystems"): a
+        capitalised word right after it that names go on with ("Robotics", "Fertigungstechnik":
+        ``name_continuations``), or that HanTa tags as a name or a foreign word, or does not know."""
         from .owner import _tagger, is_proper_noun     # owner imports this module
 
         def name_word(w: str) -> bool:

@@ -631,12 +631,12 @@ class ArticleOrgs:
         return out
 
     def _taken_up(self, o: Org, a: int, sent: str) -> bool:
-        """Is a name the only one of its sentence, given as an example or after a business noun, that the
-        next sentence takes up with a reference ("Profiteure sind Anbieter wie das Berliner Fintech Paylo.
-        Das Unternehmen hat ...", "..., zeigt der Kunststoffverarbeiter Fenger aus Lüdenscheid. Das
-        Familienunternehmen hat ...")? Then it is what the text is about from there, even found by its
-        form alone (not one of several: "Konkurrenten wie IBM und Oracle"; not a rival: "Konkurrenten wie
-        IBM. Der Konzern ...")."""
+        """Is a name the only one of its sentence besides speakers, given as an example or after a business
+        noun, that the next sentence (or a clause of the one after it) takes up with a reference ("Profiteure
+        sind Anbieter wie das Berliner Fintech Paylo. Das Unternehmen hat ...", "..., zeigt der
+        Kunststoffverarbeiter Fenger aus Lüdenscheid. Das Familienunternehmen hat ...")? Then it is what the
+        text is about from there, even found by its form alone (not one of several: "Konkurrenten wie IBM und
+        Oracle"; not a rival: "Konkurrenten wie IBM. Der Konzern ...")."""
         if not self.text or sum((x.start, x.end) not in self.speakers for x in self.in_span(a, a + len(sent))) > 1:
             return False                    # (a speaker besides: "..., wie Vorstandschef Tobias Helmrath sagte")
         rivals = tuple(vocab()["owner"]["rival_nouns"])
