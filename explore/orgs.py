@@ -524,7 +524,7 @@ def _descriptor(word: str, nxt: str) -> bool:
         return False
     stem = low[:-1] if low.endswith(("ers", "erns", "ens")) else low    # genitive: "des Ziegelherstellers X"
     return nxt[:1].isupper() and grammar().is_head(word) and (
-        stem in ("konzern", "unternehmen", "hersteller", "firma")
+        stem in ("konzern", "unternehmen", "hersteller", "firma") or stem in grammar().heads   # "Logistiker"
         or any(stem.endswith(h) and len(stem) > len(h) + 2 for h in grammar().heads))
 
 
