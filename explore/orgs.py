@@ -368,8 +368,8 @@ class Recognizer:
             if set(self._classes(w)) & set("VST"):
                 return False                    # a first name, surname or place: "der BVB Jonas Hofmann"
             return is_proper_noun(w) or bool(tags) and tags[0][0] == "FM"
-        from .owner import _continues_name, vocab
-        cont = set(vocab()["owner"]["name_continuations"])
+        from .owner import _continues_name, name_continuations
+        cont = name_continuations()
         m = _NEXT_NAME_WORD.match(text, e)
         while m and m.group(1) not in self.not_names and (m.group(1) in cont or _continues_name(m.group(1), cont)
                                                           or not self._common(m.group(1)) and name_word(m.group(1))):

@@ -375,7 +375,13 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
 _NAME_FORMING = ("kasse", "landesbank", "volksbank", "raiffeisenbank", "kantonalbank", "stadtwerke")
 
 
-def _continues_name(word: str, cont: set) -> bool:
+@functools.cache
+def name_continuations() -> frozenset:
+    """The words names go on with (``name_continuations`` in attribution.toml: "Robotics", "Leben")."""
+    return frozenset(vocab()["owner"]["name_continuations"])
+
+
+def _continues_name(word: str, cont: set | frozenset) -> bool:
     """A compound that ends in a word names continue with ("Fertigungstechnik", "Energietechnik",
     "Gebäudeversicherung": "Brunner Fertigungstechnik"); continuations of seven letters or more only
     (not "Supermärkte" after "Rewe")."""

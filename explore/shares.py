@@ -417,10 +417,9 @@ def _group_with(s: str, cs: int, p: int, e: int) -> tuple[str, str | None] | Non
     """The group a share stands with, in a survey: "Frauen nutzen E-Banking mit 61 Prozent seltener als Männer
     mit 74 Prozent", "wie Beschäftigte ohne Berufsabschluss (12 Prozent)": the last population noun of the clause
     before "mit" or the parenthesis; not a rate or an amount ("rechnen mit 3 Prozent Wachstum")."""
-    if not _WITH_SHARE.search(s, max(0, cs - 2, p - 6), p) or re.match(r"\s+[A-ZÄÖÜ]", s[e:]) \
-            or _rules()["not_shares"].search(s[cs:p]):
-        return None
     w = _WITH_SHARE.search(s, max(0, cs - 2, p - 6), p)
+    if not w or re.match(r"\s+[A-ZÄÖÜ]", s[e:]) or _rules()["not_shares"].search(s[cs:p]):
+        return None
     if "(" in w.group():                    # the clause the parenthesis stands in
         cs = clause_start(s, max(0, w.start() - 1))
     heads = [m for m in _CAPITALISED.finditer(s, cs, w.start()) if is_group(m.group())]

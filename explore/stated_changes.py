@@ -353,7 +353,8 @@ def _direction(f: dict, sentence: str, p: int, e: int) -> str | None:
 _EXPECTED = (r"(?!\s+(?:erwartet|prognostiziert|geplant|befürchtet|angenommen|gedacht|vorhergesagt)\b)"
              # (nor a qualifier of the next figure: "in drei Jahren mehr als 380 Milliarden Yuan"; a year compares)
              r"(?!\s+(?:(?:rund|etwa|knapp|gut)\s+)?(?!(?:19|20)\d\d\b)\d)")
-_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|tiefer|geringer|größer|grösser|kleiner|unter|über)\s+(?:als" + _EXPECTED
+_COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|tiefer|geringer|größer|grösser|kleiner|unter|über)"
+                       r"\s+(?:als" + _EXPECTED
                        # (not against an average: "lag die Quote mit 5,9 Prozent unter dem Landesdurchschnitt")
                        # (nor a way: "47 Prozent über den Browser")
                        + r"|(?:dem|der|den|im)(?=\s+(?:[a-zäöüß]+\s+)?[\wäöüß-]*(?:vor|niveau|wert|stand|zeitraum|"
