@@ -225,7 +225,7 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             subject = _subject(s, x.end())
             how = "group before"
         elif survey and not f.get("direction") and (wg := _group_with(s, cs, p, e)) is not None:
-            group, subject = wg[0], wg[1] or (same[-1]["subject"] if same else None)
+            group, subject = wg[0], wg[1] or _subject(s, e) or (same[-1]["subject"] if same else None)
             how = "with"                       # "Akademiker arbeiten mit 46 Prozent häufiger im Homeoffice wie
             #                                    Beschäftigte ohne Berufsabschluss (12 Prozent)", "als Männer mit 74 Prozent"
         elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
@@ -410,6 +410,8 @@ def _group_near(ctx, f: dict, s: str, cs: int) -> str | None:
 
 
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w\-äöüß]*")
+# a population noun that only measures another ("im Mittelstand mit 20 bis 99 Beschäftigten"): no group of its own
+_COUNTED_BEFORE = re.compile(r"(?i)\bmit\s+(?:(?:mehr als|über|weniger als|bis zu)\s+)?[\d.,']+(?:\s+(?:bis|und)\s+[\d.,']+)?\s+$")
 _WITH_SHARE = re.compile(r"(?:\bmit|\()\s+$|\($")
 
 
@@ -422,7 +424,8 @@ def _group_with(s: str, cs: int, p: int, e: int) -> tuple[str, str | None] | Non
         return None
     if "(" in w.group():                    # the clause the parenthesis stands in
         cs = clause_start(s, max(0, w.start() - 1))
-    heads = [m for m in _CAPITALISED.finditer(s, cs, w.start()) if is_group(m.group())]
+    heads = [m for m in _CAPITALISED.finditer(s, cs, w.start())
+             if is_group(m.group()) and not _COUNTED_BEFORE.search(s, max(0, m.start() - 40), m.start())]
     if not heads:
         return None
     between = s[heads[-1].end():w.start()].strip(" ,") if "(" not in w.group() else ""   # what they do: "nutzen E-Banking"
