@@ -688,12 +688,6 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             return _owner_columns(o)
     name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
         or _economy_near(ctx, f, s, p, True)
-    sector = _sector_article(ctx, f["article"])
-    if sector is not None and (name is None or name == _article_economy(ctx, f["article"])):
-        # an industry association's report on its industry: the industry's figures ("Die deutsche
-        # Ernährungsindustrie hat 2025 kaum mehr Umsatz gemacht ... Preisbereinigt ergab sich ein Minus von 1,3 Prozent")
-        return {**_owner_columns(None), "entity": sector[0], "entity_text": sector[0], "entity_start": sector[1],
-                "entity_end": sector[1] + len(sector[0]), "entity_source": "article"}
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
 
 
@@ -968,33 +962,6 @@ def _company_report(ctx, article: str) -> bool:
     return m is not None and _named_early_or_often(orgs, m.name) and not _reports(ctx, article, m.name) \
         and not (economy(m.name) and not (m.source == "gazetteer" and m.type == "company")) \
         and not _economy_article(ctx, article)               # (not "Hessen"; "Deutsche Bank" is a company)
-
-
-# an industry as a whole: "Ernährungsindustrie", "Chemie- und Pharmaindustrie", "Fahrradbranche"
-_SECTOR = re.compile(r"(?<![\wäöüß-])(?:[A-ZÄÖÜ][\wäöüß]*-\s+und\s+)?[A-ZÄÖÜ][\wäöüß]*(?:industrie|branche)(?![\wäöüß-])")
-# the lead's subject: "Die deutsche Ernährungsindustrie hat ...", "Die Schweizer Uhrenbranche ..."
-_SECTOR_SUBJECT = re.compile(r"(?:^|[.!?]\s+|[-–]\s+)(?:Die|Der)\s+(?:[a-zäöüß]+e\s+|Schweizer\s+|[A-ZÄÖÜ][a-zäöüß]+er\s+)?$")
-_SECTOR_ARTICLE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> (name, start) | None
-
-
-def _sector_article(ctx, article: str) -> tuple[str, int] | None:
-    """The industry an association's report is about: the subject of its lead's first sentence, where
-    the lead names an association or office that reports ("Die deutsche Ernährungsindustrie hat ...
-    gemacht ..., wie der Bundesverband ... mitteilte"). Returns (name as written, article offset)."""
-    orgs = ctx.orgs(article)
-    if orgs in _SECTOR_ARTICLE:
-        return _SECTOR_ARTICLE[orgs]
-    found = None
-    text = (ctx.texts or {}).get(article, "")
-    end = max(orgs.lead_end, 0)
-    par = text.find("\n\n", end)
-    lead = text[:min(par if par != -1 else len(text), end + _LEAD_PARAGRAPH)]
-    for m in _SECTOR.finditer(lead):
-        if _SECTOR_SUBJECT.search(lead, max(0, m.start() - 40), m.start()) and _OFFICE_WORD.search(lead):
-            found = (m.group(), m.start())
-            break
-    _SECTOR_ARTICLE[orgs] = found
-    return found
 
 
 def _economy_article(ctx, article: str) -> bool:
