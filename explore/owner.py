@@ -643,7 +643,8 @@ class ArticleOrgs:
         Kunststoffverarbeiter Fenger aus Lüdenscheid. Das Familienunternehmen hat ...")? Then it is what the
         text is about from there, even found by its form alone (not one of several: "Konkurrenten wie IBM und
         Oracle"; not a rival: "Konkurrenten wie IBM. Der Konzern ...")."""
-        if not self.text or sum((x.start, x.end) not in self.speakers for x in self.in_span(a, a + len(sent))) > 1:
+        if not self.text or sum((x.start, x.end) not in self.speakers for x in self._starting_in(a, a + len(sent))
+                                if x.end <= a + len(sent)) > 1:
             return False                    # (a speaker besides: "..., wie Vorstandschef Tobias Helmrath sagte")
         rivals = tuple(vocab()["owner"]["rival_nouns"])
         m = _SOLE_EXAMPLE.search(sent, max(0, o.start - a - 80), o.start - a)
@@ -664,8 +665,7 @@ class ArticleOrgs:
         passed = 0                          # sentence ends passed: the reference within the sentence after next
         for m in _SENTENCE_OR_CLAUSE_BREAK.finditer(window):
             passed += m.group()[0] != ";"
-            if passed > 1 or any(end <= x.start < end + m.end() and (x.start, x.end) not in self.speakers
-                                 for x in self.orgs):
+            if passed > 1 or any((x.start, x.end) not in self.speakers for x in self._starting_in(end, end + m.end())):
                 break
             r = grammar().re_reference.match(window, m.end())
             if r is not None and grammar().is_head(r.group("h")):
@@ -743,9 +743,19 @@ class ArticleOrgs:
 
     def _count_in(self, a: int, b: int) -> int:
         """How many names start in [a, b) (the names are sorted by start)."""
+        i, j = self._start_range(a, b)
+        return j - i
+
+    def _start_range(self, a: int, b: int) -> tuple[int, int]:
+        """The indices of ``self.orgs`` whose names start in [a, b), found by bisection."""
         if self._starts is None:
             self._starts = [o.start for o in self.orgs]
-        return bisect.bisect_left(self._starts, b) - bisect.bisect_left(self._starts, a)
+        return bisect.bisect_left(self._starts, a), bisect.bisect_left(self._starts, b)
+
+    def _starting_in(self, a: int, b: int) -> list[Org]:
+        """The names that start in [a, b), without a scan of the whole article's names."""
+        i, j = self._start_range(a, b)
+        return self.orgs[i:j]
 
     def in_span(self, a: int, b: int) -> list[Org]:
         return [o for o in self.orgs if a <= o.start and o.end <= b]
