@@ -22,7 +22,7 @@ class TextContext:
     """Per-text state and lookups: sentence spans, clauses, the currency of a sentence.
 
     Every lookup is a bisect over positions found once per text (line breaks, sentence starts
-    of a line), so a text of one long line costs no more than one with many. ``lo``/``hi`` bound
+    found in one pass), so a text of one long line costs no more than one with many. ``lo``/``hi`` bound
     the segment being read (the text between tables, or one table cell).
     """
 
@@ -34,7 +34,7 @@ class TextContext:
         self.lo, self.hi = 0, len(text)
         self.figs: list[dict] = []
         self.skipped: list[dict] = []
-        self._sent: dict[int, tuple] = {}     # line start -> (line end, sentence starts)
+        self._breaks: list[int] | None = None  # where the sentences after the first of a line start
         self._newlines: list[int] | None = None
         self._currency: dict[tuple, str | None] = {}
         self._mentions: dict[tuple, bool] = {}
@@ -62,15 +62,13 @@ class TextContext:
         return (nl[i - 1] + 1 if i else 0), (nl[i] if i < len(nl) else len(self.text))
 
     def sentence_span(self, pos):
-        """(start, end) of the sentence around pos; lines are split into sentences on demand."""
-        text = self.text
+        """(start, end) of the sentence around pos, within its line."""
+        if self._breaks is None:     # one pass over the text: no sentence break spans a line break
+            self._breaks = [m.end() for m in self.lx.re_sentence_break.finditer(self.text)]
+        breaks = self._breaks
         ls, le = self.line_span(pos)
-        line = self._sent.get(ls)
-        if line is None:
-            line = self._sent[ls] = (le, sentence_starts(text, self.lx.re_sentence_break, ls, le))
-        le, starts = line
-        i = bisect.bisect_right(starts, pos) - 1
-        return starts[i], (starts[i + 1] if i + 1 < len(starts) else le)
+        i = bisect.bisect_right(breaks, pos)
+        return (max(ls, breaks[i - 1]) if i else ls), (breaks[i] if i < len(breaks) and breaks[i] < le else le)
 
     def clause(self, start, end):
         """(start, end) of the clause around text[start:end], at most 200 characters each way."""
@@ -139,11 +137,6 @@ class Sentences:
             stripped = raw.strip()
             hit = self._cache[(a, b)] = (stripped, a + len(raw) - len(raw.lstrip()))
         return hit
-
-
-def sentence_starts(text, breaks, lo, hi) -> list[int]:
-    """Offsets where the sentences of text[lo:hi] (one line) start."""
-    return [lo] + [m.end() for m in breaks.finditer(text, lo, hi)]
 
 
 def line_initial(text, lo, start) -> bool:

@@ -119,7 +119,8 @@ class TableUnits:
 
     def __init__(self, lx):
         self.lx = lx
-        self.re_caption_in = re.compile(r"(?:^|[\s(\[])in" + H + r"+(?:" + alt(lx.scales)
+        # "in" first, the character before it looked back at: a literal start lets the search skip ahead
+        self.re_caption_in = re.compile(r"in(?<![^\s(\[]in)" + H + r"+(?:" + alt(lx.scales)
                                         + r"|Euro|€|Prozent|%|CHF|Franken|Dollar|US-Dollar)")
         self.re_header_unit = re.compile(
             r"(?:^|[\s(\[/])(?:in" + H + r"+)?(?:(?P<s>" + alt(lx.scales) + r")" + H + r"*)?(?:(?P<u>"
@@ -173,12 +174,13 @@ class TableUnits:
         """
         rows = []
         for m in self.re_caption_in.finditer(text):
-            a = text.rfind("\n", max(0, m.start() - 160), m.start()) + 1    # windows keep a long line linear
+            s = max(0, m.start() - 1)            # the white space or bracket before "in"
+            a = text.rfind("\n", max(0, s - 160), s) + 1    # windows keep a long line linear
             b = text.find("\n", m.end(), m.end() + 160)
-            if b < 0 or (a == 0 and m.start() > 160) or b - a > 160 or (rows and a < rows[-1][1]) \
+            if b < 0 or (a == 0 and s > 160) or b - a > 160 or (rows and a < rows[-1][1]) \
                     or _LABEL_ROW.match(text, a) or "|" in text[a:b]:
                 continue                         # no caption line: too long, a row itself, a pipe table's
-            unit = self.header_unit(text[m.start():b])
+            unit = self.header_unit(text[s:b])
             pos = b + 1
             while unit and (row := _LABEL_ROW.match(text, pos)):
                 end = text.find("\n", pos)
