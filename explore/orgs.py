@@ -280,11 +280,11 @@ class Recognizer:
         before = text[max(0, o.start - 40):o.start - 1].split()
         if not before:
             return False
-        from .owner import _tagger
+        from .owner import tag_word
         word = before[-1].strip(",;:")
         if not word.isalpha():
             return False
-        tags = _tagger().tag_word(word)
+        tags = tag_word(word)
         return self._common(word) or bool(tags) and tags[0][0] == "NN"
 
     def _common_compound(self, word: str) -> bool:
@@ -361,10 +361,10 @@ class Recognizer:
         """The end of a span that stops before a word of its name ("Sun" of "Sun Microsystems"): a
         capitalised word right after it that names go on with ("Robotics", "Fertigungstechnik":
         ``name_continuations``), or that HanTa tags as a name or a foreign word, or does not know."""
-        from .owner import _tagger, is_proper_noun     # owner imports this module
+        from .owner import tag_word, is_proper_noun     # owner imports this module
 
         def name_word(w: str) -> bool:
-            tags = _tagger().tag_word(w)
+            tags = tag_word(w)
             if set(self._classes(w)) & set("VST"):
                 return False                    # a first name, surname or place: "der BVB Jonas Hofmann"
             return is_proper_noun(w) or bool(tags) and tags[0][0] == "FM"
@@ -472,8 +472,8 @@ def town_adjective(word: str) -> bool:
 
 def _known_noun(word: str) -> bool:
     """A word HanTa knows as a common noun, not as a name ("Sonne"; not "Vonovia", "Allianz" as names)."""
-    from .owner import is_proper_noun, _tagger
-    tags = _tagger().tag_word(word)
+    from .owner import is_proper_noun, tag_word
+    tags = tag_word(word)
     return bool(tags) and tags[0][0] == "NN" and tags[0][1] > -25 and not is_proper_noun(word)
 
 
@@ -496,13 +496,13 @@ _DATELINE_SOURCE = re.compile(r"(?m)^[ \t]*[A-ZÄÖÜ][\wäöüß.'/ -]{1,40}?[ 
 def _participle(word: str) -> bool:
     """A capitalised participle or adverb compound ("Flächenbereinigt", "Saisonbereinigt"): read as
     one by HanTa, and ending in one it knows well (not a name it only guesses at: "Hensoldt")."""
-    from .owner import _tagger
-    low, t = word.lower(), _tagger()
-    tags = t.tag_word(low)
+    from .owner import tag_word
+    low = word.lower()
+    tags = tag_word(low)
     if not tags or tags[0][0] not in ("VV(PP)", "ADJ(D)"):
         return False
     for i in range(3, len(low) - 5):
-        tail, head = t.tag_word(low[i:]), t.tag_word(low[:i].rstrip("s"))
+        tail, head = tag_word(low[i:]), tag_word(low[:i].rstrip("s"))
         if tail and head and tail[0][0] in ("VV(PP)", "ADJ(D)") and tail[0][1] > -15 and head[0][1] > -20:
             return True                  # "flächen|bereinigt": a word it knows before a participle it knows
     return False

@@ -175,6 +175,17 @@ def _tagger():
     return ht.HanoverTagger("morphmodel_ger.pgz")
 
 
+@functools.lru_cache(maxsize=50_000)
+def tag_word(word: str) -> tuple:
+    """HanTa's tags of one word out of context, best first: ((tag, log p), ...). Cached: HanTa
+    takes up to a few milliseconds for a long word, and the rules ask about the same words often.
+
+    >>> tag_word("Umsatz")[0][0]
+    'NN'
+    """
+    return tuple(_tagger().tag_word(word))
+
+
 _UNKNOWN_SCORE = -25       # HanTa's log score below which its best tag is a guess for a word it does not know
 
 
@@ -186,10 +197,9 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     >>> is_proper_noun("Vonovia"), is_proper_noun("Umsatz")
     (True, False)
     """
-    t = _tagger()
     if not word[:1].isupper():
         return False
-    tags = t.tag_word(word)
+    tags = tag_word(word)
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
     if tags and tags[0][1] < _UNKNOWN_SCORE and "-" in word and _plain_noun_head(word):
         return False                         # a guess for "H20-Chip": a thing named by a common noun
@@ -226,7 +236,7 @@ def _common_compound(word: str) -> bool:
         return False
     if "N" in lex.classes(part[:1].upper() + part[1:]):
         return True
-    tags = _tagger().tag_word(part.lower())
+    tags = tag_word(part.lower())
     return bool(tags) and tags[0][1] > -13 and tags[0][0] not in ("NE", "FM", "XY")
 
 
@@ -473,15 +483,13 @@ def _is_adjective(word: str) -> bool:
     """A lowercase word HanTa reads as an adjective (not a verb: "zogen", "verloren")."""
     if not word.endswith(("e", "en", "er", "es", "em")) or len(word) <= 3:
         return False
-    t = _tagger()
-    tags = t.tag_word(word)
+    tags = tag_word(word)
     return bool(tags) and tags[0][0].startswith("ADJ")
 
 
 def _common(word: str) -> bool:
     """A word HanTa knows as a common noun, adjective or verb (not a name part like "Boss", "Energy")."""
-    t = _tagger()
-    tags = t.tag_word(word)
+    tags = tag_word(word)
     return bool(tags) and tags[0][0] not in ("NE", "FM", "XY") and tags[0][1] > -13
 
 
@@ -494,7 +502,7 @@ def is_plain_word(word: str) -> bool:
     >>> is_plain_word("Zuletzt"), is_plain_word("Symrise")
     (True, False)
     """
-    tags = _tagger().tag_word(word.lower())
+    tags = tag_word(word.lower())
     # a rare word in capitals is a name ("die Erstversicherungstochter ERGO"), a common one not ("MEHR")
     return bool(tags) and tags[0][0].startswith(("ADV", "ADJ", "PROAV", "PTK", "KO", "AP", "ART", "PI", "PD", "PP"))\
         and bool(tags[0][1] > (-11.5 if word.isupper() and len(word) > 2 else -13))
@@ -503,8 +511,7 @@ def is_plain_word(word: str) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def _plain_word(word: str) -> bool:
     """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
-    t = _tagger()
-    tags = t.tag_word(word.lower())
+    tags = tag_word(word.lower())
     return bool(tags) and tags[0][0].startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO", "PR", "AP"))
 
 
@@ -1543,7 +1550,7 @@ _AFTER_COMMA = re.compile(r",\s+(?:(?:und|oder|aber|sowie)\s+)?([a-zäöüß]+)\
 
 def _finite_verb(word: str) -> bool:
     """HanTa's most likely tag of a lower-case word out of context is a finite verb ("steigerte", "hat")."""
-    tags = _tagger().tag_word(word)
+    tags = tag_word(word)
     return bool(tags) and tags[0][0].replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")   # HanTa: "VV(FIN)"
 
 

@@ -372,8 +372,8 @@ def _verb_follows(after: str) -> bool:
 def _finite(word: str) -> bool:
     """A finite or infinitive form (a plural finite verb looks like one) among HanTa's likely readings,
     not a participle alone ("bei 2,4 Prozent gelegen", "auf 20 Prozent aufgestockt")."""
-    from .owner import _tagger
-    tags = _tagger().tag_word(word)             # [("VV(FIN)", log p), ...], best first
+    from .owner import tag_word
+    tags = tag_word(word)             # [("VV(FIN)", log p), ...], best first
     return any(("FIN" in t or "INF" in t) and t.startswith("V") and lp > tags[0][1] - 2 for t, lp in tags[:2])
 
 
