@@ -194,6 +194,11 @@ FLOORS = {
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
     "surveys7": {"adoption": (0.91, 0.98), "changes": (0.68, 0.69)},   # now adoption 0.912/0.986, changes 0.680/0.697
+    # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
+    # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
+    # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
+    # start in its table output): money 0.948/0.957, moves 0.899/0.918, changes 0.921/0.969, adoption 0.926/1.000
+    "market24": {"money": (0.94, 0.95), "stock_moves": (0.89, 0.91), "changes": (0.92, 0.96), "adoption": (0.92, 1.0)},
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -207,7 +212,7 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "market18": "tables_market18", "market19": "tables_market19", "market20": "tables_market20",
                "market21": "tables_market21", "market22": "tables_market22", "market23": "tables_market23",
                "surveys5": "tables_surveys5", "surveys6": "tables_surveys6",
-               "surveys7": "tables_surveys7"}                                   # default: tests/gold/tables
+               "surveys7": "tables_surveys7", "market24": "tables_market24"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
