@@ -6,6 +6,8 @@
 200000.0
 >>> parse_digits("1'000")
 1000.0
+>>> parse_digits("12'871.44")          # Swiss: apostrophes group, the dot is the decimal point
+12871.44
 >>> parse_word("fünfundzwanzig")
 25.0
 >>> parse_word("zweieinhalb")
@@ -40,6 +42,8 @@ def parse_digits(s: str, decimal: str = ",") -> float:
     sign = 1.0
     if s and s[0] in _SIGNS:
         sign, s = _SIGNS[s[0]], s[1:].lstrip()
+    if decimal == "," and "." in s and "," not in s and ("'" in s or "’" in s):
+        decimal = "."                               # "12'871.44": no German number groups with both
     group = "," if decimal == "." else "."
     for ch in _GROUP_SEPARATORS.replace(decimal, "") + group:
         s = s.replace(ch, "")

@@ -44,6 +44,7 @@ class Periods:
         self.recency = set(p.pop("recency"))
         self.vague = set(p.pop("vague_times"))
         self.not_report = set(p.pop("not_report_times"))
+        self.re_news = re.compile(r"(?<![\wäöüß])(?:" + "|".join(p.pop("news_nouns")) + r")(?![\wäöüß])", re.I)
         self.re_weekday_cue = re.compile(r"(?<![\wäöüß])" + p.pop("weekday") + r"(?![\wäöüß])", re.I)
         self.duration_codes = p.pop("duration_codes")
         self.default = p.pop("default")
@@ -122,6 +123,8 @@ class Periods:
         if got:
             return got
         got = self.move_period(header) if header else None
+        if got and got[0] == "after-hours" and self.re_news.search(header):
+            got = None                        # the time of the news, not of its moves (see report_time)
         if got:
             m = self.re_weekday_cue.search(sentence)
             return ("1d", m.group()) if m else got  # "allein am Freitag zog die Aktie um 2,2 Prozent an"
@@ -177,6 +180,9 @@ class Periods:
             found = [(m.start(), code) for rx, code in self.rx if code in times for m in [rx.search(sentence)]
                      if m and (words := re.sub(r"\s+", " ", m.group().lower())) not in self.not_report
                      and not (index is not None and not lead and words in self.vague)]
+            if found and min(found)[1] == "after-hours" and self.re_news.search(sentence):
+                continue    # "Die Unternehmensnachrichten vom Freitag (nach Börsenschluss):" when the news came, the
+                #             moves told in it are the day's (but "Unternehmensnachrichten vom Donnerstagvormittag")
             if found:
                 code = min(found)[1]
                 if not (lead and code == "after-hours" and not on_index):

@@ -1028,6 +1028,9 @@ _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")
+# a duration that ends in its time noun ("binnen zwölf Monaten") can be a move's span; one inside a compound
+# that names something else is none ("nach Vorlage von Halbjahreszahlen", "auf ein Zehnjahreshoch")
+_TIME_NOUN_END = re.compile(r"(?i)(?:tag|woche|monat|jahr|quartal|stunde|minute)(?:e|en|es|s|n)?$")
 _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
 # the change of a quantity stated before ("..., ein Plus von 35 Prozent", "entspricht das einem Plus von 20 Prozent")
 # (the change nouns of the changes table's vocabulary, shares.toml)
@@ -1241,7 +1244,9 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
         shared = max((x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]
                       and x["unit"] == r["unit"]), default=None) if _elliptic(s[cs:p] + " " + s[e:ce]) else None
-        for x in ctx.same_sentence(r, ("percent",)):          # other moves' clauses keep their periods
+        for x in ctx.same_sentence(r, ("percent", "ratio")):   # other moves' clauses keep their periods (a
+            if x["kind"] == "ratio" and x["unit"] != "fraction":   # fraction too: "..., die Aktie hat seit
+                continue                                           # Jahresbeginn ein Viertel verloren")
             xp = x["start"] - x["sentence_start"]
             xa = clause_start(s, xp, strict=True)
             if x["start"] != r["start"] and x["start"] != shared and (not (cs <= xp < ce) or s[xa - 1:xa] == "("):
@@ -1259,7 +1264,7 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                     own = own[:m.start()] + " " * (m.end() - m.start()) + own[m.end():]
         durations = [(x["low"], x["unit"]) for x in ctx.same_sentence(r, ("duration",))      # not masked above
                      if cs <= x["start"] - x["sentence_start"] < ce and own[x["start"] - x["sentence_start"]] != " "
-                     and x["low"] is not None and x["low"] == x["high"]]
+                     and x["low"] is not None and x["low"] == x["high"] and _TIME_NOUN_END.search(x["text"])]
         # (an elliptic move reads its period in the clause of the move it shares it with: "Mitsubishi UFJ
         # gewannen am Freitag 3,1 Prozent, Sumitomo 2,7 Prozent" is Friday's in a weekly review too)
         period, words = per.stock_period(own[cs:ce], own, ctx.paragraph_before(r, 6), durations, p,

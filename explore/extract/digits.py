@@ -70,10 +70,10 @@ class Digits:
         if dm and "," not in core:
             um = lx.re_unit.match(text, dm.end(), hi)
             pre = lx.re_prefix_cur.search(text[max(lo, s - 8):s])
-            if len(dm.group(1)) <= 2 and lx.re_scale.match(text, dm.end(), hi):    # "46.5 Mrd. Euro"
-                sm = lx.re_scale.match(text, dm.end(), hi)
-                um = lx.re_unit.match(text, sm.end(), hi) or um
-            if pre or um and (um.group("pct") or lx.units.get(um.group("u"), ("",))[0] in ("percent", "money")):
+            sm = lx.re_scale.match(text, dm.end(), hi) if len(dm.group(1)) <= 2 else None
+            if sm:                                                      # "46.5 Mrd. Euro", "(VJ 2.43 Mrd)":
+                um = lx.re_unit.match(text, sm.end(), hi) or um         # a scale word makes it a quantity
+            if pre or sm or um and (um.group("pct") or lx.units.get(um.group("u"), ("",))[0] in ("percent", "money")):
                 value = float(core.replace(".", "") + "." + dm.group(1))
                 e = dm.end()
             else:

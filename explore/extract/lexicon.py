@@ -19,7 +19,8 @@ WORDCH = "[\\wäöüÄÖÜß]"
 # at most eight digit groups (1e26): an unbounded repeat made a long run of dotted digits quadratic
 # digit groups: a dot, an apostrophe or a (narrow) no-break space; a plain space too ("191 400 Tonnen",
 # as wire services write), but not inside a row of numbers ("120 130 145": three figures)
-NUM = (r"[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)"
+NUM = (r"[1-9]\d{0,2}(?:['’]\d{3}){1,8}\.\d+(?!\d|[.,]\d)"         # Swiss: "12'871.44"
+       r"|[1-9]\d{0,2}(?:[.'’\u00a0\u202f]\d{3}){1,8}(?:,\d+)?(?!\d|[.,]\d)"
        r"|(?<!\d[ ])[1-9]\d{0,2}(?:[ ]\d{3}){1,3}(?:,\d+)?(?!\d|[.,]\d|[ ]\d)"
        r"|\d+(?:,\d+|[½¼¾⅓⅔])?")
 NEXT_CAP = re.compile(r"[ \t]+[„\"]?([A-ZÄÖÜ][\wäöüß]*)")     # the capitalised word after a gap
