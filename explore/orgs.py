@@ -343,8 +343,8 @@ class Recognizer:
             e = amp.end()                       # "Lenz &" of "Lenz & Söhne": the name goes on after "&"
         e = self._continue(text, e)
         first, dash, head = text[s:e].partition("-")
-        if dash and " " not in text[s:e] and "-" not in head and _company_noun(head):
-            e = s + len(first)                  # "Der Daewoo-Mischkonzern": the name is Daewoo
+        if dash and " " not in text[s:e] and "-" not in head and (_company_noun(head) or _share_noun(head)):
+            e = s + len(first)                  # "Der Daewoo-Mischkonzern", "die Roche-Genussscheine": the name
         # a legal form the model cut off in the middle ("... Polska Sp" of "Polska Sp. z o.o."): whole
         last = s + text[s:e].rfind(" ") + 1
         for form in self.legal_forms:
@@ -482,6 +482,12 @@ def _company_noun(word: str) -> bool:
     not "Bank" or "Gruppe": "Raiffeisen-Gruppe" is a name)."""
     from .owner import grammar
     return grammar().is_head(word) and not word.lower().endswith(_NAME_HEADS)
+
+
+def _share_noun(word: str) -> bool:
+    """A noun for a company's shares ("Genussscheine", "Papiere"): no part of a name before it."""
+    from .owner import vocab
+    return word.lower() in vocab()["owner"]["share_nouns"]
 
 
 _NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")

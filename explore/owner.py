@@ -65,7 +65,8 @@ _APPOSITION = re.compile(r"\s*(?:(?:ebenfalls|auch|selbst)\s+)?ein(?:e|er|es)?\s
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])|\n+")
 #: a security's identifier: an ISIN ("CA09852X3058") or a six-character WKN with digits ("A12AZ5")
 _SECURITY_ID = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d|(?=(?:[A-Z]*\d){2})(?=\d*[A-Z])[A-Z0-9]{6}")
-_SHARE_WORDS = "Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs"
+_SHARE_WORDS = ("Aktie|Aktien|Papiere|Papier|Titel|Anteilsscheine|Anteilsschein|Vorzüge|Vorzugsaktien|ADRs|Genussscheine|"
+                "Genussschein|Partizipationsscheine|Inhaberaktien|Namenaktien|Stammaktien")
 _SHARE_NOUN = re.compile(r"(?:" + _SHARE_WORDS + r")")
 _SHARE_CLASS = re.compile(r"(?i)(?:aktien?|scheine?|papiere?|titel|vorzüge)$")
 _SHARE_AFTER = re.compile(r"-(?:" + _SHARE_WORDS + r")\b")          # right after a name: "Terex-Aktie"

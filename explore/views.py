@@ -874,9 +874,10 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
                             if not w.lower().startswith(shares) and w.lower() not in st["move_words"])
     if any(rx_business.search(w) for w in words if w not in moving) or ctx.at.re_business.search(clause_words):
         return False                         # "Die Anteile von Knaus Tabbert legten ... zu": shares, not a share of
-    if not rx_move.search(s[cs:ce]) and not rx_move.search(s):
-        return False
-    o = ctx.owner(r, move=True)
+    signed = _SIGNED_IN_PARENTHESES.match(r["text"]) and s[max(0, p - 1):p] == "(" and s[e:e + 1] == ")"
+    if not rx_move.search(s[cs:ce]) and not rx_move.search(s) and not signed:
+        return False                         # (a signed move in parentheses needs no verb: "Im breiten Markt
+    o = ctx.owner(r, move=True)              # stachen Comet heraus (+9.6%)")
     return o is not None and o.source != "article" and _moves_as_subject(ctx, r, o, s, p, e)
 
 
