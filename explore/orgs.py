@@ -216,15 +216,18 @@ class Recognizer:
             taken.append((s, e))
         for m in self.re_public.finditer(text):         # "die Stadt Wien investiert ...": a public body
             s, e = m.span()
+            more = _PLACE_GOES_ON.match(text, e)
+            if more and "T" in self._classes(more.group(1)):
+                e = more.end()                           # "Landkreis Neumarkt in der Oberpfalz"
             if free(s, e):
-                found.append(Organisation(s, e, m.group(), m.group(), "organisation", "pattern"))
+                found.append(Organisation(s, e, text[s:e], text[s:e], "organisation", "pattern"))
                 taken.append((s, e))
             else:                                        # the model's "Wien" inside it: the whole body
                 inner = [o for o in found if o.source == "model" and s <= o.start and o.end <= e]
                 if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
                     found = [o for o in found if o not in inner]
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-                    found.append(Organisation(s, e, m.group(), m.group(), "organisation", "pattern"))
+                    found.append(Organisation(s, e, text[s:e], text[s:e], "organisation", "pattern"))
                     taken.append((s, e))
         for m in _DISTRICT.finditer(text):              # "der Wartburgkreis", "der Rhein-Sieg-Kreis"
             s, e = m.span()
@@ -488,6 +491,10 @@ def _share_noun(word: str) -> bool:
     """A noun for a company's shares ("Genussscheine", "Papiere"): no part of a name before it."""
     from .owner import vocab
     return word.lower() in vocab()["owner"]["share_nouns"]
+
+
+# what follows a place's name as part of it: "Neumarkt in der Oberpfalz", "Frankfurt am Main"
+_PLACE_GOES_ON = re.compile(r"[ ](?:am|an der|in der|im|ob der)[ ]([A-ZÄÖÜ][\wäöüß-]*[\wäöüß])(?![\w-])")
 
 
 _NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")

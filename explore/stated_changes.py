@@ -201,6 +201,8 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
                 continue                    # "Französische Bank kündigt Stellenabbau an": a company
             if _LEGAL_ACT_AFTER.match(text, m.end()):
                 continue                    # "gemäß Artikel 17 der Verordnung (EU) Nr. 596/2014": a law's number
+            if _continues_place(text, m.start()):
+                continue                    # "im Landkreis Neumarkt in der Oberpfalz": no Oberpfalz
             best = found_by[reporter]
             if best is None or (m.start() > best[0] if last else m.start() < best[0]):
                 found_by[reporter] = (m.start(), name)
@@ -213,8 +215,9 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
         # (not where an office is named: "die Bundesagentur für Arbeit in Nürnberg")
         from .orgs import lexicon
         for m in _IN_PLACE.finditer(text):
-            if "T" in lexicon().classes(m.group("p")):
-                found.append(m.group("p"))
+            name = place_name(m)
+            if name:
+                found.append(name)
                 if not last:
                     break
     return best[1] if best else (found[-1] if found else None)
@@ -288,9 +291,42 @@ def _describes_a_company(text: str, end: int) -> bool:
     return bool(m) and grammar().is_head(m.group(1))
 
 
-_PLACE_AFTER_IN = r"n\s+(?:der\s+|dem\s+|den\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])"
+# a place, with an administrative noun before it ("Landkreis Kelheim") and a river or region after it that
+# belongs to its name ("Neumarkt in der Oberpfalz", "Frankfurt am Main"): see ``place_name``
+_PLACE = (r"(?:(?P<adm>" + "|".join(vocab()["changes"]["place_nouns"]) + r")\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])"
+          r"(?P<cont>\s+(?:am|an\s+der|in\s+der|im|ob\s+der)\s+(?P<c>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß]))?")
+_PLACE_AFTER_IN = (r"(?:n\s+(?:der\s+|dem\s+|den\s+)?|m\s+(?=(?:" + "|".join(vocab()["changes"]["place_nouns"])
+                   + r")\s))" + _PLACE)                        # "im" only before its noun: not "im Mai"
 _IN_PLACE = re.compile(r"(?<![\wäöüß])i" + _PLACE_AFTER_IN)
 _IN_PLACE_ANY = re.compile(r"(?<![\wäöüß])[Ii]" + _PLACE_AFTER_IN)     # also "In Hamburg" at a sentence start
+
+
+_PLACE_BEFORE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+der|am|an\s+der|im|ob\s+der)\s+$")
+
+
+def _continues_place(text: str, start: int) -> bool:
+    """Does the name at ``start`` go on a place's name before it ("Neumarkt in der Oberpfalz")?"""
+    from .orgs import lexicon
+    m = _PLACE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m) and "T" in lexicon().classes(m.group(1))
+
+
+def place_name(m: re.Match) -> str | None:
+    """The name of the place a ``_PLACE`` match reads, if it is one the NER word list knows: with its
+    administrative noun and what follows a place's name ("Landkreis Neumarkt in der Oberpfalz"); not
+    a place that only continues the name before it ("Neumarkt in der Oberpfalz": no Oberpfalz).
+
+    >>> place_name(_IN_PLACE.search("die Quote im Landkreis Neumarkt in der Oberpfalz"))
+    'Landkreis Neumarkt in der Oberpfalz'
+    """
+    from .orgs import lexicon
+    classes = lexicon().classes
+    if "T" not in classes(m.group("p")):
+        return None
+    if not m.group("adm") and _continues_place(m.string, m.start("p")):
+        return None                          # "Neumarkt in der Oberpfalz": the place before goes on
+    name = m.group("p") + (m.group("cont") if m.group("c") and "T" in classes(m.group("c")) else "")
+    return f"{m.group('adm')} {name}" if m.group("adm") else name
 # a cause is no measure: "sank der Absatz wegen der US-Importzölle um 8,5 Prozent" (sales, not imports),
 # "Rheinmetall zogen nach einem Großauftrag um 4,8 Prozent an" (a move, no orders)
 _CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|infolge|angesichts|"
@@ -679,7 +715,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum), and the article's before
     # such an office ("Nach der Definition von Eurostat lag die Quote bei 5,6 Prozent" in a report on Austria)
     if name is None and (_economy_article(ctx, f["article"]) or not _strong_main(ctx, f["article"])):
-        name = _place_opening(s, cs) or _place_there(ctx, f, clause)   # "In Wien betrug das Plus 4,2 Prozent"
+        name = _place_opening(s, cs) or _place_there(ctx, f, clause, s, cs)   # "In Wien betrug das Plus 4,2 Prozent"
     if name is None and not collective and _economy_article(ctx, f["article"]) and not _ALL_IN_ALL.search(s):
         # a statistics report's paragraph on a company goes on with its figures ("Die Warenhauskette Lindner & Co.
         # steigerte den Umsatz ... Der Onlineanteil kletterte auf 18 Prozent, nach 15 Prozent im Vorjahr")
@@ -729,24 +765,37 @@ def _place_opening(s: str, cs: int) -> str | None:
     m = _IN_PLACE_OPENS.match(s, cs)
     if m is None and cs > 0:                # the place, an apposition, then the clause; or a clause that refers back
         m = _IN_PLACE_OPENS.match(s)        # ("Im Erzgebirgskreis lag die Quote bei ..., sie stieg aber um ...")
-        m = m if m and (_APPOSITION_ONLY.fullmatch(s, m.end(), cs) or _PRONOUN_OPENS.match(s, cs)) else None
-    if m and ("T" in lexicon().classes(m.group("p")) or m.group("p").endswith("kreis")):
-        return m.group("p")
+        m = m if m and (_APPOSITION_ONLY.fullmatch(s, m.end(), cs) or _PRONOUN_OPENS.match(s, cs)
+                        or _elliptic(s[cs:clause_end(s, cs)])) else None
+    if m and (m.group("p").endswith("kreis") and not m.group("adm")):
+        return m.group("p")                  # "Im Erzgebirgskreis"
+    if m and place_name(m):
+        return place_name(m)
     m = _PLACE_SUBJECT.match(s, cs)
     if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) and _finite_verb(m.group("v")):
         return m.group("p")
     return None
 
 
-def _place_there(ctx, f: dict, clause: str) -> str | None:
-    """"Der Quadratmeterpreis stieg dort von ...": the place the sentence before names last."""
+def _elliptic(clause: str) -> bool:
+    """A clause without a finite verb of its own: "..., 320 mehr als vor einem Jahr"."""
+    from .owner import _finite_verb
+    return not any(_finite_verb(w) for w in re.findall(r"(?<![\wäöüß])[a-zäöüß]+(?![\wäöüß])", clause))
+
+
+def _place_there(ctx, f: dict, clause: str, s: str, cs: int) -> str | None:
+    """"Der Quadratmeterpreis stieg dort von ...": the place its sentence names last before the clause
+    ("Im Landkreis X blieb die Zahl stabil; die Quote sank dort ..."), else the sentence before."""
     if not _THERE.search(clause):
         return None
+    names = [n for m in _IN_PLACE_ANY.finditer(s, 0, cs) if (n := place_name(m))]
+    if names:
+        return names[-1]
     before = ctx.paragraph_before(f, 1)
     return economy(before[0], last=True) if before else None
 
 
-_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?I(?:m|n(?:\s+(?:der|dem|den))?)\s+(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])")
+_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?I(?:m|n(?:\s+(?:der|dem|den))?)\s+" + _PLACE)
 _PRONOUN_OPENS = re.compile(r"[\s,;:]*(?:sie|er|es)\s")
 _APPOSITION_ONLY = re.compile(r",[^,;.]{1,60},\s*")
 _PLACE_SUBJECT = re.compile(r"[\s,;:]*(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")
@@ -1175,7 +1224,7 @@ def _breakdown(sentence: str) -> bool:
     for part in re.split(r"[,;]", sentence):
         if re.search(r"\d", part):
             names |= {name for rx, name, _ in _rules()["economies"] for _ in rx.finditer(part)}
-            names |= {m.group("p") for m in _IN_PLACE_ANY.finditer(part) if "T" in lexicon().classes(m.group("p"))}
+            names |= {n for m in _IN_PLACE_ANY.finditer(part) if (n := place_name(m))}
     return len(names) > 1
 
 
