@@ -220,6 +220,13 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
                 found.append(name)
                 if not last:
                     break
+    if found_by[False] and places:        # a place before the first economy: "in Salzburg um 2,9 Prozent und in
+        at = found_by[False][0]           # der Steiermark um 1,7 Prozent" (after the last one, with ``last``)
+        for m in _IN_PLACE.finditer(text):
+            if (m.start("p") > at if last else m.start() < at) and (name := place_name(m)):
+                best = (m.start(), name)
+                if not last:
+                    break
     return best[1] if best else (found[-1] if found else None)
 
 
@@ -683,10 +690,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     clause = _not_reporting(_blank_orgs(ctx, f, s, cs, ce))      # not "wie der Verband in Berlin mitteilte"
     if partners:                            # "Die Exporte in die übrigen EU-Staaten": a trading partner, no owner
         clause = _no_partners(clause, trade)
-    name = economy(clause)
+    # a clause that lists places with their figures: the place before the figure ("in Salzburg um 2,9 Prozent
+    # und in der Steiermark um 1,7 Prozent")
+    name = (economy(clause[:p - cs], last=True) if _breakdown(clause) else None) or economy(clause)
     if name is None and partners and o is None:
         # nor are the partners named before it ("Die Ausfuhren nach Österreich stiegen ...")
-        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p), trade), last=True) \
+        name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p), trade), last=True) or _place_opening(s, cs) \
             or _partners_economy(ctx, f, trade) or _article_economy(ctx, f["article"])
         if name is not None:
             return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
