@@ -318,6 +318,7 @@ class Recognizer:
             w = text[s:e].split(" ", 1)
             if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
                                 or _descriptor(w[0], w[1])        # "Luxusauto-Hersteller Jaguar"
+                                or self._kind_before_name(w[0], w[1])   # "Direktbank Lindenhof Bank"
                                 or _WEB_DOMAIN.fullmatch(w[0]) and w[1][:1].isupper()):  # "site.com Bellevue Group"
                 s += len(w[0]) + 1
             else:
@@ -325,9 +326,10 @@ class Recognizer:
         words = text[s:e].split(" ")
         if len(words) == 2 and town_adjective(words[0]) and _company_noun(words[1]):
             return s, s                         # "Der Frankfurter Börsenbetreiber": a reference by its town, no name
-        if len(words) >= 3 and words[0].endswith("er") and words[0][:1].isupper() and _descriptor(words[1], words[2]):
-            s += len(words[0]) + len(words[1]) + 2   # "Wiener Ziegelherstellers Wienerberger": the name
-            words = words[2:]
+        if len(words) >= 3 and words[0].endswith("er") and words[0][:1].isupper() and (
+                _descriptor(words[1], words[2]) or self._kind_before_name(words[1], " ".join(words[2:]))):
+            s += len(words[0]) + len(words[1]) + 2   # "Wiener Ziegelherstellers Wienerberger", "Tiroler Hotelgruppe
+            words = words[2:]                         # Bergquell Resorts": the name
         if len(words) >= 3 and words[0].isupper() and len(words[0]) > 1 and "V" in self._classes(words[1]) \
                 and words[2][:1].isupper():
             e = s + len(words[0])               # "der BVB Jonas Hofmann": an acronym, then a person
@@ -354,6 +356,19 @@ class Recognizer:
             if last < e < last + len(form) and text.startswith(form, last):
                 return s, last + len(form)
         return s, e
+
+    def _kind_before_name(self, word: str, rest: str) -> bool:
+        """A compound that names a kind of bank or group ("Direktbank", "Hotelgruppe", "Privatbank") before
+        a name of two or more words that names no place: no part of the name ("Direktbank Lindenhof
+        Bank", "Privatbank Julius Bär"; but "Landesbank Baden-Württemberg", "Raiffeisenbank Region Kirchdorf")."""
+        low = word.lower()
+        head = next((h for h in ("bank", "gruppe", "holding") if low.endswith(h)), None)
+        names = rest.split(" ")
+        if head is None or len(low) - len(head) < 4 or len(names) < 2 or not all(n[:1].isupper() for n in names):
+            return False
+        first = word[:len(word) - len(head)].rstrip("-s")
+        from .owner import is_plain_word
+        return ("N" in self._classes(first) or is_plain_word(first)) and not any("T" in self._classes(n) for n in names)
 
     def _common_after_preposition(self, text: str, s: int, e: int) -> bool:
         """A model span that is one common noun after a preposition with its article ("im Nahverkehr",
