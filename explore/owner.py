@@ -1238,6 +1238,8 @@ class Grammar:
             return None, False
         if _POLLED_BY.match(sentence, e):
             return None, False                           # "Von LSEG befragte Analysten": the poll's source
+        if _DATA_OF.search(before):
+            return None, False                           # "nach der Zahlungsverkehrsstatistik der Bundesbank": a source
         i = len(toks) - 1
         skipped_det = head_seen = False
         det = None                                       # the name's own article
@@ -1326,7 +1328,8 @@ class Grammar:
                     or _demonym(m.group("h")) and not _NOUN_AFTER.match(sentence, m.end()))
                 and (not m.group("h").lower().rstrip("s").endswith(self.authorities)
                      or m.group("h").lower().endswith(self.central_heads))
-                and not _PLURAL_NEUTER.fullmatch(m.group())]
+                and not _PLURAL_NEUTER.fullmatch(m.group())
+                and not _DATA_BEFORE.search(sentence, max(0, m.start() - 80), m.start())]
 
     def implicit(self, sentence: str, a: int, b: int):
         """Share and company-figure nouns without a named possessor ("die Aktie", "der Umsatz")."""
@@ -1555,6 +1558,13 @@ def _finite_verb(word: str) -> bool:
     return bool(tags) and tags[0][0].replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")   # HanTa: "VV(FIN)"
 
 
+# a name whose data or study a figure is taken from: "nach der Zahlungsverkehrsstatistik der Bundesbank", "laut einer
+# Erhebung der Europäischen Zentralbank", "gemäß den Berechnungen des Ifo-Instituts"
+_DATA = (r"(?i)(?<![\wäöüß])(?:nach|laut|gemäß|zufolge)\s+(?:(?:der|den|dem|einer|einem|jüngsten|neuen|aktuellen)\s+)*"
+         r"[\wäöüß-]*(?:statistik|erhebung|studie|daten|angaben|berechnungen|zahlen|umfrage|schätzung|"
+         r"auswertung|analyse|befragung|bericht|statistiken|erhebungen|studien)\s+")
+_DATA_OF = re.compile(_DATA + r"(?:der|des|von)\s+$")
+_DATA_BEFORE = re.compile(_DATA + "$")          # before a reference with its article: "... der Bundesbank"
 _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"
                             r"Vorjahreswert|Vortag|Vorwoche|im Vorjahr|ein Jahr zuvor)\s*:?\s*$")
 # a separable verb's particle between a name and its relative clause: "führte den MDax an, der 0,4 Prozent zulegte"
