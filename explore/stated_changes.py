@@ -700,8 +700,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         if name is not None:
             return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
     if name is not None and not collective and (measure != "other" or _IN_PLACE_ANY.search(clause)) \
-            and _strong_main(ctx, f["article"]):
+            and (_strong_main(ctx, f["article"]) or _company_report(ctx, f["article"])):
         name = None                          # a company's segment ("in der Schweiz", "In Frankreich sank er"): the company
+        #                                      (also of one found by its form alone: "im Vertrieb in Nordamerika",
+        #                                      "des Entwicklungszentrums im polnischen Breslau")
         if measure == "other":
             o = _implicit_owner(ctx, f, places=False)
             if o is not None:
