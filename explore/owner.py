@@ -94,6 +94,9 @@ _RATING_NEAR = re.compile(r"(?i)\s+(?:[a-zäöü]+\s+)?(?:hob|hebt|senkte|senkt|
                           r"nahm|nimmt|setzte|setzt)\s+"
                           r"(?:(?:das|ihr|sein)\s+Ziel|den\s+fairen\s+Wert)\s+(?:für\s+\S+(?:\s+\S+)?\s+)?(?:auf|von)\s+\d")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
+# a name right after a rating verb is what is rated: "Berenberg stufte ASML ... hoch und hob das Kursziel"
+_RATING_VERB_BEFORE = re.compile(r"(?<![\wäöüß])(?:stufte|stuft|stuften|hob|hebt|senkte|senkt|nahm|nimmt|setzte|setzt)"
+                                 r"\s+(?:(?:die|den|das|der)\s+)?$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
                          r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
@@ -691,6 +694,7 @@ class ArticleOrgs:
                 if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)
                 or (_RATING.match(sent, o.end - a, o.end - a + 60) or _RATING_NEAR.match(sent, o.end - a))
                 and not _FOR_BEFORE.search(sent, 0, o.start - a)
+                and not _RATING_VERB_BEFORE.search(sent, max(0, o.start - a - 30), o.start - a)
                 or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)
                 or _POLLED_BY.match(sent, o.end - a)}
 

@@ -500,7 +500,9 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     own = who is not None and who.start is not None and who.end <= s0 + m.start() \
         and _own_target(sentence, who.end - s0, m.start(), m.end())
     after = who is not None and who.start is not None and who.start >= s0 + m.end() and (who.start, who.end) in orgs.speakers
-    setter = who is not None and who.start is not None and (cs <= who.start < s0 + m.start() or own
+    rated_of = who is not None and who.start is not None and _RATED_OF.search(sentence, max(0, who.start - s0 - 40),
+                                                                              max(0, who.start - s0))
+    setter = who is not None and who.start is not None and not rated_of and (cs <= who.start < s0 + m.start() or own
                                                              or who.name in _target_setters(orgs)
                                                              or after and (_RATING.match(sentence, who.end - s0)
                                                                            or _RATING_NEAR.match(sentence, who.end - s0)))
@@ -529,6 +531,11 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
         o = before[-1]
         return Owner(o.name, sentence[m.start():m.end()].strip(), s0 + m.start(), s0 + m.end(), "reference")
     return who
+
+
+# a name a rating is of: "hat die Bewertung von Nemetschek mit "Buy" aufgenommen", "die Einstufung für SAP"
+_RATED_OF = re.compile(r"(?i)(?<![\wäöüß])(?:bewertung|einstufung|abdeckung|coverage|beobachtung|analyse)\s+"
+                       r"(?:von|der|des|für)\s+(?:(?:die|den|das|der)\s+)?$")
 
 
 def _target_setters(orgs: ArticleOrgs) -> set[str]:
