@@ -1623,8 +1623,9 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 
 
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
+# "612 Millionen Euro, nach einem Fehlbetrag von 1,05 Milliarden Euro im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
-_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,90}?\bnach|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
+_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,90}?\bnach(?:\s+(?:einem|einer)\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]*)\s+von)?|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
                           r"(?P<prior>[^.;:()]{0,40}?\b(?:über|unter|nach)\s+(?:dem|den)\s+Vorjahres(?:wert|niveau)s?\s+von))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
 # the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
@@ -1645,6 +1646,9 @@ _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmona
                           r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
                           r"im\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
                           r"(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:Quartal|Halbjahr))|(?:im\s+(?:Jahr\s+)?)?(?:19|20)\d\d)\b")
+
+
+_LOSS = re.compile(r"(?i)verlust|fehlbetrag|defizit|minus")
 
 
 def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
@@ -1668,7 +1672,9 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
         return None
     if x["low"] is None or x["unit"] not in (None, f["unit"]) or not 1e-3 < abs(x["low"] / f["low"]) < 1e3:
         return None
-    measure = _measure(ctx, f, s, p, e)
+    if gap and gap.group("noun") and (_LOSS.search(gap.group("noun")) is None) != (_LOSS.search(s[clause_start(s, p):p]) is None):
+        return None                   # "einen Nettoverlust von 46 Millionen Euro nach einem Gewinn von 12 Millionen": no
+    measure = _measure(ctx, f, s, p, e)   # levels of one measure (but "Nettoverlust ..., nach einem Fehlbetrag von")
     if at_stock(ctx, s, p, e, measure):
         return None
     row = _row(ctx, f, measure, {}, None)
