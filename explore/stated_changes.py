@@ -404,7 +404,9 @@ _COMPARED = re.compile(r"(?i)^\s*(?:(?P<w>mehr|weniger|höher|niedriger|tiefer|g
                        r"monat|jahr|quartal|woche|ergebnis|rekord|hoch|tief|plan|ziel|prognose|erwartung|schätzung|"
                        r"konsens|vergleich|basis|start|beginn|ende|spitze|hälfte|zuvor)[\wäöüß]*)"
                        r"(?!\s+[\wäöüß-]*(?:durchschnitt|schnitt|mittel)\b)|vorjahr\w*)\b"
-                       r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu|her)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$))")
+                       r"|(?P<v>mehr|weniger)\s*(?:(?:um|ein|aus|ab|an|zu|her)\s*)?(?:[,;.)]|und\b|als\b" + _EXPECTED + r"|$)"
+                       # what there is more of: "gab es 9,5 Prozent mehr Genehmigungen, insgesamt 103.400"
+                       r"|(?P<n>mehr|weniger)\s+(?-i:[A-ZÄÖÜ])[\wäöüß-]*\s*(?:[,;.)]|als\b|$))")
 
 # a signed percent set against an earlier period: "(+66% gegenüber 2014)", "-3 % zum Vorjahr"
 _VERSUS = re.compile(r"(?i)^\s*(?:gegenüber|im\s+vergleich\s+zu[mr]?|verglichen\s+mit|vs\.?|zu[mr]?)\s+"
@@ -417,16 +419,24 @@ _DURATION_COMPARED = re.compile(r"(?i)\s*(?:mehr|weniger|länger|kürzer)\s+als\
 
 
 _OR_PERCENT = re.compile(r"\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d[\d.,]*\s*(?:Prozent|%)")
+# the other way round: a percent restated as a count ("11,4 Prozent oder 2.230 Wohnungen mehr als ...")
+_OR_COUNT = re.compile(r"\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d[\d.,]*(?=\s+[A-ZÄÖÜ][\wäöüß-]*\s+(?:mehr|weniger)\s+als)")
+# a count's noun between it and the comparison: "2.230 Wohnungen mehr als im Vorjahresmonat"
+_COUNTED_NOUN = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*(?=\s+(?:mehr|weniger)\s+als\b)")
 
 
 def compared(s: str, e: int) -> str | None:
     """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down;
-    also a count restated as a percent ("8.900 oder 6,2 Prozent mehr als vor einem Jahr")."""
-    restated = _OR_PERCENT.match(s, e)
-    m = _COMPARED.match(s[restated.end() if restated else e:])
+    also a count restated as a percent and the other way round ("8.900 oder 6,2 Prozent mehr als vor einem
+    Jahr", "11,4 Prozent oder 2.230 Wohnungen mehr als im Vorjahresmonat")."""
+    restated = _OR_PERCENT.match(s, e) or _OR_COUNT.match(s, e)
+    at = restated.end() if restated else e
+    noun = _COUNTED_NOUN.match(s, at)
+    m = _COMPARED.match(s[noun.end() if noun else at:])
     if not m:
         return None
-    return "up" if (m.group("w") or m.group("v")).lower() in ("mehr", "höher", "größer", "grösser", "über") else "down"
+    return "up" if (m.group("w") or m.group("v") or m.group("n")).lower() in ("mehr", "höher", "größer", "grösser", "über") \
+        else "down"
 
 
 _PAREN_SIGN_BEFORE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|-|−)?\s*$")
