@@ -1564,11 +1564,14 @@ def _finite_verb(word: str) -> bool:
 
 # a name whose data or study a figure is taken from: "nach der Zahlungsverkehrsstatistik der Bundesbank", "laut einer
 # Erhebung der Europäischen Zentralbank", "gemäß den Berechnungen des Ifo-Instituts"
-_DATA = (r"(?i)(?<![\wäöüß])(?:nach|laut|gemäß|zufolge)\s+(?:(?:der|den|dem|einer|einem|jüngsten|neuen|aktuellen)\s+)*"
+_DATA = (r"(?<![\wäöüß])(?:nach|laut|gemäß|zufolge)\s+(?:(?:der|den|dem|einer|einem|jüngsten|neuen|aktuellen)\s+)*"
          r"[\wäöüß-]*(?:statistik|erhebung|studie|daten|angaben|berechnungen|zahlen|umfrage|schätzung|"
-         r"auswertung|analyse|befragung|bericht|statistiken|erhebungen|studien)\s+")
-_DATA_OF = re.compile(_DATA + r"(?:der|des|von)\s+$")
-_DATA_BEFORE = re.compile(_DATA + "$")          # before a reference with its article: "... der Bundesbank"
+         r"auswertung|analyse|befragung|bericht|statistiken|erhebungen|studien)\s+"
+         # or the data as the subject: "Die Statistik der Oesterreichischen Nationalbank (OeNB) zeigt denselben Trend"
+         r"|(?<![\wäöüß])(?:die|der|eine|einer|den)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
+         r"[\wäöüß-]*(?:statistik|erhebung|studie|umfrage|befragung|auswertung|daten)\s+")
+_DATA_OF = re.compile(r"(?:" + _DATA + r")(?:der|des|von)\s+$", re.I)
+_DATA_BEFORE = re.compile(r"(?:" + _DATA + ")$", re.I)   # before a reference with its own article ("der Bundesbank")
 _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"
                             r"Vorjahreswert|Vortag|Vorwoche|im Vorjahr|ein Jahr zuvor)\s*:?\s*$")
 # a separable verb's particle between a name and its relative clause: "führte den MDax an, der 0,4 Prozent zulegte"

@@ -741,11 +741,24 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         # a statistics report's paragraph on a company goes on with its figures ("Die Warenhauskette Lindner & Co.
         # steigerte den Umsatz ... Der Onlineanteil kletterte auf 18 Prozent, nach 15 Prozent im Vorjahr")
         o = _implicit_owner(ctx, f, places=False, paragraph=True)
-        if o is not None and o.source == "reference" and not _office(o.name):
+        if o is not None and o.source == "reference" and not _office(o.name) and not _a_source(ctx, f["article"], o.name):
             return _owner_columns(o)
     name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
         or _economy_near(ctx, f, s, p, True)
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+def _a_source(ctx, article: str, name: str) -> bool:
+    """Is the organisation named anywhere in the article as the source of what its sentence says ("Die
+    Statistik der Oesterreichischen Nationalbank (OeNB) zeigt ...", "laut Reuters")?"""
+    orgs = ctx.orgs(article)
+    sources = orgs.sources()
+    names = set()
+    for o in orgs.orgs:
+        if (o.start, o.end) in sources:
+            names |= {o.name, o.text}
+            names |= {x.name for x in orgs.orgs if x.start == o.end + 2}     # its short form: "... Nationalbank (OeNB)"
+    return name in names
 
 
 def _subject_before_apposition(s: str, a: int, b: int, cs: int) -> bool:
