@@ -215,6 +215,9 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         stake = r_["not_shares"].search(clause)
         if stake and _OPINION.search(clause) and not r_["not_shares"].search(_OPINION.sub(" ", clause)):
             stake = None                  # "Zwei Drittel halten die Krankschreibung für sinnvoll": a view
+        if stake and same and stake.start() > e - cs and _verb_follows(_PAREN.sub("", after, 1)):
+            stake = None                  # "Zwei Drittel der App-Anleger ..., 45 Prozent kaufen auch einzelne Aktien":
+            #                               the share is the subject of its verb, the stake word what they do
         if stake or re.search(r"(?i)\b(?:um|von)\s+$", s[max(cs, p - 5):p]):
             return None
         m = [x for x in r_["before"].finditer(s, cs, p)] + [x for x in r_["anteil"].finditer(s, 0, p)]
