@@ -702,7 +702,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         clause = _no_partners(clause, trade)
     # a clause that lists places with their figures: the place before the figure ("in Salzburg um 2,9 Prozent
     # und in der Steiermark um 1,7 Prozent")
-    name = (economy(clause[:p - cs], last=True) if _breakdown(clause) else None) or economy(clause)
+    name = _place_with(clause, 0, p - cs) or (economy(clause[:p - cs], last=True) if _breakdown(clause) else None) \
+        or economy(clause)
     if name is None and partners and o is None:
         # nor are the partners named before it ("Die Ausfuhren nach Österreich stiegen ...")
         name = economy(_no_partners(_blank_orgs(ctx, f, s, 0, p), trade), last=True) or _place_opening(s, cs) \
@@ -746,6 +747,19 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
         or _economy_near(ctx, f, s, p, True)
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}
+
+
+_PLACE_WITH = re.compile(r"(?<![\wäöüß-])(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+mit\s+(?:(?:rund|etwa|knapp|gut|fast|nur|"
+                         r"einem\s+(?:Plus|Minus|Anstieg|Rückgang|Zuwachs)\s+von)\s+)*$")
+
+
+def _place_with(s: str, cs: int, p: int) -> str | None:
+    """The place a figure is given for with "mit": "Die höchste Quote wies Wien mit 11,2 Prozent auf",
+    "Spitzenreiter war Hamburg mit einem Plus von 4 Prozent"."""
+    from .orgs import lexicon
+    m = _PLACE_WITH.search(s, cs, p)
+    classes = lexicon().classes(m.group("p")) if m else ""
+    return m.group("p") if "T" in classes and "N" not in classes and not _continues_place(s, m.start("p")) else None
 
 
 def _a_source(ctx, article: str, name: str) -> bool:
