@@ -469,13 +469,17 @@ _AT_TIMES = re.compile(r"(?i)(?<![\wäöüß])(?:zeitweise|in\s+der\s+spitze|tag
                        r"seit\s+jahresbeginn|auf\s+sicht\s+von)")
 
 
+_FIRST_OF_TWO = re.compile(r"\d[\d.,]*\s*(?:Prozent|%)?\s*(?:beziehungsweise|bzw\.)\s+$")
+
+
 def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
     earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
     before = s[max(0, p - 40):p]
     if f["kind"] in ("percent", "count", "money", "ratio", "duration") and compared(s, e):
         return True                                   # "setzte BASF ein Fünftel mehr um"
-    if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]):
+    if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]) \
+            or _UM.search(_FIRST_OF_TWO.sub("", before)):     # "um 7,4 beziehungsweise 3,0 Prozent": the second too
         return True
     if f["kind"] == "multiple":
         return True
@@ -671,6 +675,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         # "Südamerika legte um ein Fünftel auf 281.000 Fahrzeuge zu", "In der Region Europa, Nahost und Afrika
         # (EMEA) betrug das Minus 8 Prozent": one of the company's markets
         o = _implicit_owner(ctx, f, places=False)
+    place = _respective_place(s[cs:ce], p - cs, e - cs) if not _strong_main(ctx, f["article"]) else None
+    if place is not None:                   # "in Berlin und Hamburg sanken sie um 7,4 beziehungsweise 3,0 Prozent"
+        return {**_owner_columns(None), "entity": place, "entity_source": "economy"}
     item = _line_label(ctx, f, s, p) or _with_change_owner(s, p, f["sentence_start"])
     if item is not None and not partner(item):      # (not "Gäste aus den USA (plus 12,4 Prozent)")
         return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
@@ -760,6 +767,25 @@ def _place_with(s: str, cs: int, p: int) -> str | None:
     m = _PLACE_WITH.search(s, cs, p)
     classes = lexicon().classes(m.group("p")) if m else ""
     return m.group("p") if "T" in classes and "N" not in classes and not _continues_place(s, m.start("p")) else None
+
+
+_PLACE_PAIR = re.compile(r"(?<![\wäöüß])[Ii]n\s+(?:der\s+|dem\s+)?(?P<a>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?:und|sowie)\s+"
+                         r"(?:(?:der|dem|in)\s+)*(?P<b>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])(?![\wäöüß-])")
+
+
+def _respective_place(clause: str, p: int, e: int) -> str | None:
+    """Two places and two figures "beziehungsweise": each place its figure ("in Berlin und Hamburg sanken
+    sie um 7,4 beziehungsweise 3,0 Prozent")."""
+    from .orgs import lexicon
+    from .owner import _RESPECTIVE_AFTER, _RESPECTIVE_BEFORE
+    second = _RESPECTIVE_BEFORE.search(clause, max(0, p - 40), p)
+    if not (second or _RESPECTIVE_AFTER.match(clause, e)):
+        return None
+    upto = clause.rfind(" ", 0, second.start()) if second else p
+    pairs = list(_PLACE_PAIR.finditer(clause, 0, upto))
+    if not pairs or not all("T" in lexicon().classes(pairs[-1].group(g)) for g in "ab"):
+        return None
+    return pairs[-1].group("b" if second else "a")
 
 
 def _a_source(ctx, article: str, name: str) -> bool:
