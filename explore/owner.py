@@ -354,6 +354,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             # "für seine Robotaxi-Tochter Apollo Go" is not who received the money)
             weak = not (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper() and not _SUBSIDIARY_BEFORE.search(before)
                         and _not_an_org(w) and not _not_an_org(w, weak=False))
+        elif prev and prev[-1].lower().endswith(_NAME_FORMING) and text[:s].endswith(prev[-1] + " ") \
+                and "T" in lexicon().classes(w):
+            found = True                                  # "Die Stadtwerke Elbtal", "die Sparkasse Allgäu": a place
+            #                                               after a noun that forms names is the name's
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
                 and not (lexicon().classes(w) == "N" and not is_proper_noun(w, known=True)) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
