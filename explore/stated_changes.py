@@ -103,6 +103,11 @@ def _rules(lang: str = "de") -> dict:
                                    + r")(?![\wäöüß])", re.I),
         "job_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["cut"]) + ")", re.I),
         "job_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["create"]) + ")", re.I),
+        # the same for shops, branches and plants ([changes.sites])
+        "site_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
+                                 + alt(v["sites"]["nouns"]) + r")(?![\wäöüß])", re.I),
+        "site_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["sites"]["cut"]) + ")", re.I),
+        "site_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["sites"]["create"]) + ")", re.I),
     }
 
 
@@ -1362,6 +1367,10 @@ def change_rows(ctx) -> list[dict]:
         if restated is not None:
             out.append(restated)
             continue
+        site = _job_change(f, s, p, e, "site")
+        if site:                            # "will 35 ihrer 210 Filialen schließen"
+            out.append(_row(ctx, f, "other", site, None))
+            continue
         job = _job_change(f, s, p, e)
         if job:
             row = _row(ctx, f, "employment", job, None)
@@ -1496,10 +1505,11 @@ def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
     return -f["low"] if neg else f["low"]
 
 
-def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
+def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | None:
     """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
-    a rise) of employment stated as the jobs cut or created."""
-    r = _rules()
+    a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
+    or plants closed or opened ("will 35 ihrer 210 Filialen schließen")."""
+    r = {k[len(what) + 1:]: v for k, v in _rules().items() if k.startswith(what + "_")}
     if f["kind"] not in ("count", "percent") or (f["kind"] == "percent" and f["unit"] != "%"):
         return None
     if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
@@ -1510,20 +1520,20 @@ def _job_change(f: dict, s: str, p: int, e: int) -> dict | None:
         return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size
     whole = _PARTITIVE.match(s, e)
     noun_at = whole.end("n") if whole else e            # "zehn Prozent der weltweit etwa 2000 Stellen"
-    elliptic = _elliptic_jobs(f, s, p, e) if not whole else None
-    if not r["job_nouns"].match(s[noun_at:]) and not r["job_nouns"].match(" " + (f.get("unit") or "")) \
+    elliptic = _elliptic_jobs(f, s, p, e) if not whole and what == "job" else None
+    if not r["nouns"].match(s[noun_at:]) and not r["nouns"].match(" " + (f.get("unit") or "")) \
             and not elliptic:
         return None
     cs, ce = clause_start(s, p), clause_end(s, e)
-    window = s[cs:ce] if (r["job_cut"].search(s[cs:ce]) or r["job_create"].search(s[cs:ce])) else s
-    cut, create = r["job_cut"].search(window), r["job_create"].search(window)
+    window = s[cs:ce] if (r["cut"].search(s[cs:ce]) or r["create"].search(s[cs:ce])) else s
+    cut, create = r["cut"].search(window), r["create"].search(window)
     if not cut and not create or (cut and create) or _NEGATED.search(window, 0, (cut or create).start()):
         return None                                     # "Arbeitsplätze, die wir nicht schaffen konnten"
     sign = -1 if cut else 1
     base = {"from_value": float(re.sub(r"\D", "", whole.group("n")))} if whole else {}
     if f["kind"] == "percent":
         return {"change_pct": sign * f["low"], **base}
-    unit = f.get("unit") or (r["job_nouns"].match(s[noun_at:]) or elliptic).group(0).split()[-1]
+    unit = f.get("unit") or (r["nouns"].match(s[noun_at:]) or elliptic).group(0).split()[-1]
     return {"change_abs": sign * f["low"], "unit": unit, **base}
 
 
