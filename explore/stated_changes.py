@@ -426,6 +426,7 @@ _DURATION_COMPARED = re.compile(r"(?i)\s*(?:mehr|weniger|länger|kürzer)\s+als\
 _OR_PERCENT = re.compile(r"\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d[\d.,]*\s*(?:Prozent|%)")
 # the other way round: a percent restated as a count ("11,4 Prozent oder 2.230 Wohnungen mehr als ...")
 _OR_COUNT = re.compile(r"\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d[\d.,]*(?=\s+[A-ZÄÖÜ][\wäöüß-]*\s+(?:mehr|weniger)\s+als)")
+_NOUN_BEFORE_OR = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*(?=\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d)")
 # a count's noun between it and the comparison: "2.230 Wohnungen mehr als im Vorjahresmonat"
 _COUNTED_NOUN = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*(?=\s+(?:mehr|weniger)\s+als\b)")
 
@@ -434,7 +435,8 @@ def compared(s: str, e: int) -> str | None:
     """"7,5 Prozent weniger als ein Jahr zuvor", "um 11,2 Prozent unter dem Vorjahresmonat": up or down;
     also a count restated as a percent and the other way round ("8.900 oder 6,2 Prozent mehr als vor einem
     Jahr", "11,4 Prozent oder 2.230 Wohnungen mehr als im Vorjahresmonat")."""
-    restated = _OR_PERCENT.match(s, e) or _OR_COUNT.match(s, e)
+    counted = _NOUN_BEFORE_OR.match(s, e)          # "870 Arbeitslose oder 8,4 Prozent mehr"
+    restated = _OR_PERCENT.match(s, counted.end() if counted else e) or _OR_COUNT.match(s, e)
     at = restated.end() if restated else e
     noun = _COUNTED_NOUN.match(s, at)
     m = _COMPARED.match(s[noun.end() if noun else at:])
