@@ -1246,7 +1246,7 @@ class Grammar:
             return None, False
         if _POLLED_BY.match(sentence, e):
             return None, False                           # "Von LSEG befragte Analysten": the poll's source
-        if _DATA_OF.search(before):
+        if _DATA_OF.search(before, max(0, len(before) - 120)):
             return None, False                           # "nach der Zahlungsverkehrsstatistik der Bundesbank": a source
         i = len(toks) - 1
         skipped_det = head_seen = False

@@ -771,7 +771,7 @@ def _place_with(s: str, cs: int, p: int) -> str | None:
     """The place a figure is given for with "mit": "Die höchste Quote wies Wien mit 11,2 Prozent auf",
     "Spitzenreiter war Hamburg mit einem Plus von 4 Prozent"."""
     from .orgs import lexicon
-    m = _PLACE_WITH.search(s, cs, p)
+    m = _PLACE_WITH.search(s, max(cs, p - 80), p)
     classes = lexicon().classes(m.group("p")) if m else ""
     return m.group("p") if "T" in classes and "N" not in classes and not _continues_place(s, m.start("p")) else None
 
