@@ -109,7 +109,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.93, 0.93), "stock_moves": (0.9, 0.9), "changes": (0.84, 0.88)},   # now money 0.936/0.931, moves 0.907/0.907, changes 0.848/0.885
+    "market11": {"money": (0.93, 0.93), "stock_moves": (0.9, 0.9), "changes": (0.85, 0.88)},   # now money 0.936/0.931, moves 0.907/0.907, changes 0.855/0.886
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.89, 0.98), "changes": (0.82, 0.8)},   # now adoption 0.898/0.988, changes 0.825/0.810
@@ -198,7 +198,7 @@ FLOORS = {
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
     # start in its table output): money 0.948/0.957, moves 0.899/0.918, changes 0.921/0.969, adoption 0.926/1.000
-    "market24": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.98), "changes": (0.95, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 0.990/0.990, changes 0.960/0.990, adoption 0.963/1.000
+    "market24": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.98), "changes": (0.96, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 0.990/0.990, changes 0.970/0.990, adoption 0.963/1.000
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys8: AI in firms, second-hand fashion,
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
