@@ -331,10 +331,11 @@ def place_name(m: re.Match) -> str | None:
     >>> place_name(_IN_PLACE.search("die Quote im Landkreis Neumarkt in der Oberpfalz"))
     'Landkreis Neumarkt in der Oberpfalz'
     """
+    from .extract.lexicon import lexicon as figure_lexicon
     from .orgs import lexicon
     classes = lexicon().classes
-    if "T" not in classes(m.group("p")):
-        return None
+    if "T" not in classes(m.group("p")) or m.group("p") in figure_lexicon().months:
+        return None                          # (not "Im Mai stieg die Quote": a month, though a place is called so)
     if not m.group("adm") and _continues_place(m.string, m.start("p")):
         return None                          # "Neumarkt in der Oberpfalz": the place before goes on
     name = m.group("p") + (m.group("cont") if m.group("c") and "T" in classes(m.group("c")) else "")
@@ -733,6 +734,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             o = _implicit_owner(ctx, f, places=False)
             if o is not None:
                 return _owner_columns(o)
+    if name is None and not collective and _economy_article(ctx, f["article"]):
+        name = _place_opening(s, cs)         # "..., im Tessin ging sie um 0,4 Prozent zurück": the place, no reference
+        name = None if name and economy(name) else name   # (a country may be a company's market: "In Deutschland,
+        #                                                   dem wichtigsten Markt, legten die Erlöse um 2,1 Prozent zu")
     if name is None and not collective and (measure != "other" or _DEMONSTRATIVE.search(clause)):
         o = _implicit_owner(ctx, f)         # "Währungsbereinigt entspricht dies einem Wachstum von 3,6 %"
         if o is not None:
@@ -876,7 +881,8 @@ def _place_there(ctx, f: dict, clause: str, s: str, cs: int) -> str | None:
     return economy(before[0], last=True) if before else None
 
 
-_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?I(?:m|n(?:\s+(?:der|dem|den))?)\s+" + _PLACE)
+# (a lower-case "im" or "in" opens a clause after a comma: ", im Tessin ging sie um 0,4 Prozent zurück")
+_IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?(?:I|(?<=,\s)i)(?:m|n(?:\s+(?:der|dem|den))?)\s+" + _PLACE)
 _PRONOUN_OPENS = re.compile(r"[\s,;:]*(?:sie|er|es)\s")
 _APPOSITION_ONLY = re.compile(r",[^,;.]{1,60},\s*")
 _PLACE_SUBJECT = re.compile(r"[\s,;:]*(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")
