@@ -218,7 +218,6 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     found = []
     if not any(found_by.values()) and places:     # any place the NER word list knows: "in Tschechien"
         # (not where an office is named: "die Bundesagentur für Arbeit in Nürnberg")
-        from .orgs import lexicon
         for m in _IN_PLACE.finditer(text):
             name = place_name(m)
             if name:
