@@ -508,8 +508,10 @@ def _share_noun(word: str) -> bool:
     return word.lower() in vocab()["owner"]["share_nouns"]
 
 
-# what follows a place's name as part of it: "Neumarkt in der Oberpfalz", "Frankfurt am Main"
-_PLACE_GOES_ON = re.compile(r"[ ](?:am|an der|in der|im|ob der)[ ]([A-ZÄÖÜ][\wäöüß-]*[\wäöüß])(?![\w-])")
+# the words that join a place's name to the river or region it goes on with: "Neumarkt in der Oberpfalz",
+# "Frankfurt am Main", "Rothenburg ob der Tauber" (also explore.stated_changes)
+PLACE_LINKS = r"(?:am|an\s+der|in\s+der|im|ob\s+der)"
+_PLACE_GOES_ON = re.compile(r"[ ]" + PLACE_LINKS + r"[ ]([A-ZÄÖÜ][\wäöüß-]*[\wäöüß])(?![\w-])")
 
 
 _NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")

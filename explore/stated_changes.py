@@ -23,6 +23,7 @@ import weakref
 from .extract.modifiers import SIGN_OF_A_NUMBER
 from .attribute import blank_per_share, clause_end, clause_start, market_cue
 from .lang import vocabulary
+from .orgs import PLACE_LINKS
 from .shares import vocab
 
 
@@ -96,18 +97,17 @@ def _rules(lang: str = "de") -> dict:
                                                                        else ""), re.I), n,
                        k in v["economy_reporters"])
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
-        "job_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
-                                + alt(v["jobs"]["nouns"]) + r")(?![\wäöüß])", re.I),
+        # jobs cut or created ([changes.jobs]), and shops, branches and plants closed or opened ([changes.sites]):
+        # the counted nouns, the verbs that cut and those that create, per kind
+        "counted": {what: {
+            "nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
+                                + alt(v[section]["nouns"]) + r")(?![\wäöüß])", re.I),
+            "cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["cut"]) + ")", re.I),
+            "create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["create"]) + ")", re.I),
+        } for what, section in (("job", "jobs"), ("site", "sites"))},
         # jobs counted: "2.400 Stellen", "300 neue Arbeitsplätze"
         "jobs_counted": re.compile(r"\d\s+(?:(?:neue|zusätzliche|weitere)\s+)?(?:" + alt(v["jobs"]["nouns"])
                                    + r")(?![\wäöüß])", re.I),
-        "job_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["cut"]) + ")", re.I),
-        "job_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["jobs"]["create"]) + ")", re.I),
-        # the same for shops, branches and plants ([changes.sites])
-        "site_nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
-                                 + alt(v["sites"]["nouns"]) + r")(?![\wäöüß])", re.I),
-        "site_cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["sites"]["cut"]) + ")", re.I),
-        "site_create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v["sites"]["create"]) + ")", re.I),
     }
 
 
@@ -305,14 +305,14 @@ def _describes_a_company(text: str, end: int) -> bool:
 # a place, with an administrative noun before it ("Landkreis Kelheim") and a river or region after it that
 # belongs to its name ("Neumarkt in der Oberpfalz", "Frankfurt am Main"): see ``place_name``
 _PLACE = (r"(?:(?P<adm>" + "|".join(vocab()["changes"]["place_nouns"]) + r")\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])"
-          r"(?P<cont>\s+(?:am|an\s+der|in\s+der|im|ob\s+der)\s+(?P<c>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß]))?")
+          r"(?P<cont>\s+" + PLACE_LINKS + r"\s+(?P<c>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß]))?")
 _PLACE_AFTER_IN = (r"(?:n\s+(?:der\s+|dem\s+|den\s+)?|m\s+(?=(?:" + "|".join(vocab()["changes"]["place_nouns"])
                    + r")\s))" + _PLACE)                        # "im" only before its noun: not "im Mai"
 _IN_PLACE = re.compile(r"(?<![\wäöüß])i" + _PLACE_AFTER_IN)
 _IN_PLACE_ANY = re.compile(r"(?<![\wäöüß])[Ii]" + _PLACE_AFTER_IN)     # also "In Hamburg" at a sentence start
 
 
-_PLACE_BEFORE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]*)\s+(?:in\s+der|am|an\s+der|im|ob\s+der)\s+$")
+_PLACE_BEFORE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]*)\s+" + PLACE_LINKS + r"\s+$")
 
 
 def _continues_place(text: str, start: int) -> bool:
@@ -682,8 +682,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         # "Südamerika legte um ein Fünftel auf 281.000 Fahrzeuge zu", "In der Region Europa, Nahost und Afrika
         # (EMEA) betrug das Minus 8 Prozent": one of the company's markets
         o = _implicit_owner(ctx, f, places=False)
-    place = _respective_place(s[cs:ce], p - cs, e - cs) if not _strong_main(ctx, f["article"]) else None
-    if place is not None:                   # "in Berlin und Hamburg sanken sie um 7,4 beziehungsweise 3,0 Prozent"
+    place = _respective_place(s[cs:ce], p - cs, e - cs)    # (the cheap test first: most figures have none)
+    if place is not None and not _strong_main(ctx, f["article"]):   # "in Berlin und Hamburg sanken sie um 7,4
+        #                                                              beziehungsweise 3,0 Prozent"
         return {**_owner_columns(None), "entity": place, "entity_source": "economy"}
     item = _line_label(ctx, f, s, p) or _with_change_owner(s, p, f["sentence_start"])
     if item is not None and not partner(item):      # (not "Gäste aus den USA (plus 12,4 Prozent)")
@@ -1516,7 +1517,7 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
     a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
     or plants closed or opened ("will 35 ihrer 210 Filialen schließen")."""
-    r = {k[len(what) + 1:]: v for k, v in _rules().items() if k.startswith(what + "_")}
+    r = _rules()["counted"][what]
     if f["kind"] not in ("count", "percent") or (f["kind"] == "percent" and f["unit"] != "%"):
         return None
     if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
