@@ -207,6 +207,8 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
     if tags and tags[0][1] < _UNKNOWN_SCORE and "-" in word and _plain_noun_head(word):
         return False                         # a guess for "H20-Chip": a thing named by a common noun
+    if _CAMEL.search(word) and "-" not in word and not known:
+        return True                          # "NordStahl", "TeamViewer": written as names are
     return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < _UNKNOWN_SCORE and "-" not in word
                                                   and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)
                                                   and not _common_compound(word)))
@@ -516,9 +518,15 @@ def is_plain_word(word: str) -> bool:
         and bool(tags[0][1] > (-11.5 if word.isupper() and len(word) > 2 else -13))
 
 
+_CAMEL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+
+
 @functools.lru_cache(maxsize=100_000)
 def _plain_word(word: str) -> bool:
-    """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt")."""
+    """A capitalised word that is an adverb, adjective or verb in lowercase ("Nachbörslich", "Zuletzt"); never
+    one with a capital inside ("ArcelorMittal", "TeamViewer"): that is how names are written."""
+    if _CAMEL.search(word):
+        return False
     tags = tag_word(word.lower())
     return bool(tags) and tags[0][0].startswith(("ADJ", "ADV", "VV", "VA", "VM", "PTK", "KO", "PR", "AP"))
 
@@ -811,6 +819,7 @@ class ArticleOrgs:
             g = grammar()
             cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
                      and (o.start, o.end) not in self.speakers and (o.start, o.end) not in self.examples
+                     and not (o.weak and (o.start, o.end) in self.governed)     # "In Bremen drosselte ..."
                      and (o.start, o.end) not in self.taken           # an example taken up: a topic for a while
                      and o.text not in g.not_owners
                      and o.name not in g.not_owners]
@@ -993,7 +1002,14 @@ def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()
         return []
     found = find_orgs(title, gazetteer=gazetteer)
     found += proper_nouns(title, 0, found) if models else []
-    return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found]
+    # a name by form alone after a preposition is a place, no topic ("Stahlkrise an Rhein und Ruhr")
+    return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found
+            if not (o.weak and _GOVERNED_IN_TITLE.search(title, max(0, o.start - 60), o.start))]
+
+
+_GOVERNED_IN_TITLE = re.compile(r"(?<![\wäöüß])(?:[Mm]it|[Gg]egen|[Ff]ür|[Üü]ber|[Uu]nter|[Bb]ei|[Aa]n|[Aa]m|[Ii]m|[Ii]n|[Aa]uf|"
+                                r"[Aa]us|[Nn]ach|[Vv]or)\s+(?:(?:der|die|das|dem|den|des)\s+)?"
+                                r"(?:[A-ZÄÖÜ][\wäöüß-]*\s+(?:und|sowie|oder)\s+)?$")
 
 
 # the data service that polled a consensus: "Von LSEG befragte Analysten", "der 24 von Bloomberg erfassten Analysten"
@@ -1133,6 +1149,10 @@ def _subsidiary_name(short: str, long: Org, text: str) -> bool:
 
 
 # ------------------------------------------------------------------ grammar
+# the particles of a person's name between first name and surname ("Alexandre de Juniac")
+_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "dos", "van", "ten", "ter", "le", "la"})
+
+
 class Grammar:
     """Compiled vocabulary: roles of names, references, clause bounds."""
 
@@ -1266,6 +1286,13 @@ class Grammar:
                 continue                                 # von MediaMarkt und Saturn", "Vonovia und LEG verloren"
             if tl.endswith(self.persons) and t[:1].isupper() and not (self.is_head(t) and tl not in self.persons):
                 return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X" (not "Online-Händler X")
+            if i > 0 and (tl in _NAME_PARTICLES or t[:1].isupper() and t[1:].islower() and not self.is_head(t)) \
+                    and toks[i - 1][:1].isupper() and toks[i - 1].lower().endswith(self.persons) \
+                    and not self.is_head(toks[i - 1]):
+                return None, False                       # "sagte Konzernchef Alexandre de Juniac": a person's name
+            if tl in _NAME_PARTICLES and i > 0 and toks[i - 1][:1].isupper():
+                i -= 1                                   # "Alexandre de Juniac", "Ursula von der Leyen"
+                continue
             if t[:1].islower() and tl not in self.preps and tl not in ("von", "vom") and not tl.isdigit() \
                     and tl not in ("und", "oder", "sowie", "mit", "je", "pro"):
                 if _is_adjective(tl):                    # "des deutschen Chipherstellers"

@@ -694,9 +694,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if o is not None and collective:
         s0 = f["sentence_start"]
         if o.start is None or not (s0 + cs <= o.start < s0 + ce or _subject_before_apposition(s, o.start - s0, o.end - s0, cs)) \
-                or o.source == "model" \
+                or o.source == "model" and not _named_as_company(s, o.start - s0) \
                 or o.source == "reference" and _rules()["sector"].match(o.text or ""):
-            o = None                        # not the sector's own noun read as "the company's"
+            o = None                        # not the sector's own noun read as "the company's" (but "Der
+            #                                 Heizungshersteller Thermowerk hat die Produktion ... hochgefahren")
     if o is None and _elliptic_object(s, cs, ce):    # "Donau Energie senkt den Gaspreis um 8 Prozent, den Strompreis
         orgs = ctx.orgs(f["article"])                 # um 5 Prozent": the subject of the verb before
         before = [x for x in orgs.in_span(f["sentence_start"], f["sentence_start"] + cs)
@@ -1513,6 +1514,13 @@ def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
     return -f["low"] if neg else f["low"]
 
 
+def _named_as_company(s: str, a: int) -> bool:
+    """Does a business noun stand right before the name at s[a:] ("der Wetzlarer Heizungshersteller Thermowerk")?"""
+    from .owner import _HEAD_BEFORE, grammar
+    m = _HEAD_BEFORE.search(s, max(0, a - 40), a)
+    return m is not None and grammar().is_head(m.group(1))
+
+
 def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | None:
     """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
     a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
@@ -1522,8 +1530,11 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
         return None
     if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
         return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
-    if _VON.search(s[max(0, p - 30):p]) or _AUF.search(s[max(0, p - 30):p]) or not f["low"]:
+    von = _VON.search(s, max(0, p - 30), p)
+    if von and not _ACT_OF.search(s, max(0, von.start() - 30), von.start()) or _AUF.search(s[max(0, p - 30):p]) \
+            or not f["low"]:
         return None                   # "Von rund 9200 Arbeitsplätzen ...": the base; "auf 300 Mitarbeiter": a level
+        #                               (but "die Entlassung von 60 Mitarbeitern": the jobs the act is of)
     if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]):
         return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size
     whole = _PARTITIVE.match(s, e)
@@ -1560,6 +1571,8 @@ _PARTITIVE = re.compile(r"\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(
                         r"(?P<n>\d{1,3}(?:[.\u00a0\u202f '’]\d{3})+|\d+)(?=\s)")
 _PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%)\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
                              r"derzeit|noch|zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*$")
+# a noun of cutting or creating jobs before "von": "die Entlassung von 60 Mitarbeitern", "den Abbau von 500 Stellen"
+_ACT_OF = re.compile(r"(?i)(?:entlassung|abbau|streichung|kürzung|wegfall|schaffung|aufbau)(?:en)?\s+$")
 _NEGATED = re.compile(r"(?i)(?<![\wäöüß])(?:nicht|nie|keine?)\s+(?:[\wäöüß]+\s+)?$")
 _WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|insgesamt)\s+)*$")
 

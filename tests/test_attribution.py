@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.83, 0.82), "stock_moves": (0.82, 0.79), "changes": (0.78, 0.83)},   # now money 0.837/0.821, moves 0.829/0.797, changes 0.782/0.838
+    "market10": {"money": (0.83, 0.82), "stock_moves": (0.82, 0.79), "changes": (0.78, 0.83)},   # now money 0.837/0.821, moves 0.829/0.797, changes 0.790/0.839
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -112,7 +112,7 @@ FLOORS = {
     "market11": {"money": (0.93, 0.93), "stock_moves": (0.9, 0.9), "changes": (0.85, 0.88)},   # now money 0.936/0.931, moves 0.907/0.907, changes 0.855/0.886
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
-    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.82, 0.8)},   # now adoption 0.898/0.988, changes 0.825/0.810
+    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.84, 0.81)},   # now adoption 0.898/0.988, changes 0.842/0.814
     # ten more blind survey reports (tests/gold/tables_surveys3: EU e-government, BNPL and crypto, Swiss SMEs,
     # AI in HR, e-prescriptions, media use, e-bikes, cyber attacks, home ownership, Austrian travel), first
     # (87f9728): adoption 0.631/0.991, changes 0.500/0.587
@@ -120,12 +120,12 @@ FLOORS = {
     # ten blind statistics and indicator reports (tests/gold/tables_surveys4: labour market, Austrian inflation,
     # Swiss exports, orders, retail, permits, insolvencies, tourism, registrations, business climate), first
     # (8117655): adoption 0.977/0.915, changes 0.592/0.685
-    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.77, 0.84)},   # now adoption 0.977/0.915, changes 0.775/0.845
+    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.84)},   # now adoption 0.977/0.915, changes 0.781/0.846
     # a twelfth blind key (tests/gold/tables_market12: a Frankfurt opening, Vienna and Zurich reports,
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.93, 0.92), "stock_moves": (0.89, 0.94), "changes": (0.82, 0.88)},   # now money 0.933/0.929, moves 0.891/0.942, changes 0.822/0.882
+    "market12": {"money": (0.93, 0.92), "stock_moves": (0.89, 0.94), "changes": (0.83, 0.88)},   # now money 0.933/0.929, moves 0.891/0.942, changes 0.831/0.883
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -141,7 +141,7 @@ FLOORS = {
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.8, 0.87)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.803/0.872
+    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.8, 0.87)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.809/0.873
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -149,7 +149,7 @@ FLOORS = {
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
-    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.87, 0.88)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.872/0.890
+    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.87, 0.89)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.878/0.897
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
@@ -178,7 +178,7 @@ FLOORS = {
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
     # moves 0.829/0.858, changes 0.778/0.770; with dcf9a7f (its rules written before the key was read): changes 0.848/0.800
-    "market23": {"money": (0.94, 0.96), "stock_moves": (0.91, 0.94), "changes": (0.88, 0.83)},   # now money 0.949/0.967, moves 0.915/0.947, changes 0.889/0.838
+    "market23": {"money": (0.94, 0.96), "stock_moves": (0.91, 0.94), "changes": (0.89, 0.84)},   # now money 0.949/0.967, moves 0.915/0.947, changes 0.899/0.848
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
@@ -188,12 +188,12 @@ FLOORS = {
     # market, the chemical industry, a quarterly report, rents and heating costs), first (8aec035, the session's start):
     # adoption 0.796/0.975, changes 0.612/0.678; with the session's first rules (written before the key was read):
     # changes 0.642/0.699
-    "surveys6": {"adoption": (0.95, 0.97), "changes": (0.8, 0.87)},   # now adoption 0.959/0.979, changes 0.806/0.871
+    "surveys6": {"adoption": (0.95, 0.97), "changes": (0.81, 0.87)},   # now adoption 0.959/0.979, changes 0.813/0.872
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys7: cyber insurance, streaming,
     # company pensions, cashless Austria, Austrian inflation, German trade, Swiss and NRW labour markets, the food
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
-    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.69, 0.71)},   # now adoption 0.912/0.986, changes 0.697/0.714
+    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.71, 0.73)},   # now adoption 0.912/0.986, changes 0.713/0.731
     # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
@@ -204,6 +204,10 @@ FLOORS = {
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
     # changes 0.612/0.660
     "surveys8": {"adoption": (0.94, 0.97), "changes": (0.82, 0.84)},   # now adoption 0.948/0.973, changes 0.829/0.846
+    # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
+    # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
+    # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
+    "smartdata4": {"changes": (0.66, 0.83), "adoption": (0.5, 1)},   # now changes 0.667/0.833, adoption 0.500/1.000
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -218,7 +222,7 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "market21": "tables_market21", "market22": "tables_market22", "market23": "tables_market23",
                "surveys5": "tables_surveys5", "surveys6": "tables_surveys6",
                "surveys7": "tables_surveys7", "market24": "tables_market24",
-               "surveys8": "tables_surveys8"}                                   # default: tests/gold/tables
+               "surveys8": "tables_surveys8", "smartdata4": "tables_smartdata4"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")

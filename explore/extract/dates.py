@@ -25,6 +25,8 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _DECADE = re.compile(r"\d0|1[89]\d0|20\d0")
 _DECADE_JAHRE = re.compile(r"-?" + H + r"?Jahr(?:e|en)?\b")
 _YEAR_SLASH = re.compile(r"/(\d{2})(?!\d)")
+_PLACE_PREPOSITION = re.compile(r"(?<![\wäöüß])(?:in|aus|nach)\s+$")
+_OWN_AMOUNT = re.compile(r"\s+(?:von|in Höhe von|im Wert von|über)\s+(?:(?:rund|etwa|knapp|fast|gut|mehr als)\s+)?\d")
 _LAST_WORD = re.compile(r"([\wäöüÄÖÜß.]+)" + H + r"*$")
 
 
@@ -217,8 +219,11 @@ class Dates:
         w = lw.group(1)
         if lx.re_qual_left.search(left):
             return False
-        # a capitalised word before it is a name ("Cortina 2026"); a verb or article before it counts
-        return w[:1].isupper()
+        # a capitalised word before it is a name ("Cortina 2026"); a verb or article before it counts,
+        # and so does a place after its preposition ("streicht in Deutschland 2000 Stellen"), unless the
+        # noun has an amount of its own ("nahmen in Deutschland 2025 Beiträge von 410 Millionen Euro ein")
+        return w[:1].isupper() and not (_PLACE_PREPOSITION.search(left[-30:], 0, lw.start(1))
+                                        and not _OWN_AMOUNT.match(text, nm.end(), hi))
 
     def month_year(self, ctx, start, end, core) -> int | None:
         """"Jan. 25", "Mär 24": a month abbreviation and a two-digit year."""

@@ -18,4 +18,13 @@ def vocabulary(lang: str = "de") -> dict:
         data = resources.files(__name__).joinpath(lang, "vocab.toml").read_bytes()
     except FileNotFoundError:
         raise ValueError(f"no vocabulary for language {lang!r} (explore/lang/{lang}/vocab.toml)") from None
-    return tomllib.loads(data.decode("utf-8"))
+    v = tomllib.loads(data.decode("utf-8"))
+    directions = v.get("directions", {})
+    for d in ("up", "down"):
+        directions[d] = [w.replace("{gap}", GAP) for w in directions.get(d, ())]
+    return v
+
+
+#: the words between a separable verb and its particle in a direction pattern (``{gap}``): up to 100
+#: characters or brackets of the clause, never across ";" or ":" outside a bracket
+GAP = r"(?:[^;:()]|\([^()]{0,80}\)){0,100}"
