@@ -322,7 +322,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         if any(a < e and s < b for a, b in spans) or w.lower() in _DETS or w in stop or text.startswith(legal, s) \
                 or w in recognizer(()).not_orgs \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
-                or (g.is_apposition_head(w) and (not is_proper_noun(w, known=True) or _common_compound(w))) \
+                or (g.is_apposition_head(w) and not _CAMEL.search(w)
+                    and (not is_proper_noun(w, known=True) or _common_compound(w))) \
                 or w in _SCALE_WORDS or _DATELINE.match(text, e) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
@@ -1076,10 +1077,12 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     if len(words) == 1 and written.lower() in v["reference_heads"]:
         return True                                     # "Bank", "Konzern": a word that refers, not a name
     if len(words) == 1 and "-" not in written and (lexicon().head(written) or "").lower() in v["reference_heads"] \
-            and not is_proper_noun(written, known=True):
+            and not is_proper_noun(written, known=True) and not _CAMEL.search(written):
         return True                                     # "Privatbank", "Chipkonzern": a compound that refers
+        #                                                 (not "HypoVereinsbank": a name's capital inside)
     if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written.split("-")[-1], known=True) \
-            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper():
+            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper() \
+            and not _CAMEL.search(written):
         return True                                     # "des Technologiekonzerns", "Bankensoftware-Herstellers"
     if written in _places() and "G" not in lexicon().classes(written):
         return True                                     # "Hongkong", "Schweden": a place, whoever tagged it

@@ -1383,6 +1383,9 @@ def change_rows(ctx) -> list[dict]:
         job = _job_change(f, s, p, e)
         if job:
             row = _row(ctx, f, "employment", job, None)
+            whose = _jobs_possessor(ctx, f, s, e)
+            if whose is not None:                     # "eine der 2600 Mitarbeiterinnen der Handelskette Zielpunkt"
+                row.update(views._owner_columns(whose))
             whole = out[-1] if out and out[-1]["sentence"] == s and out[-1]["measure"] == "employment" else None
             if whole is not None and _DAVON.search(s, max(0, p - 30), p):
                 row.update({k: whole[k] for k in (*_OWNER_KEYS, "period")})   # "..., davon 150 in Deutschland"
@@ -1514,6 +1517,28 @@ def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
     return -f["low"] if neg else f["low"]
 
 
+def _jobs_possessor(ctx, f: dict, s: str, e: int):
+    """The company whose jobs a count names after its noun: "2600 Mitarbeiterinnen der Handelskette Zielpunkt",
+    "1.200 Stellen bei der Commerzbank" (a business noun may stand before the name), else None."""
+    from .owner import Owner, grammar
+    noun = _rules()["counted"]["job"]["nouns"].match(s[e:])
+    m = _JOBS_OF.match(s, e + noun.end()) if noun else None
+    if m is None:
+        return None
+    orgs = ctx.orgs(f["article"])
+    a = f["sentence_start"] + m.end()
+    for o in orgs.in_span(a, a + 80)[:1]:
+        between = s[m.end():o.start - f["sentence_start"]].split()
+        if all(grammar().is_apposition_head(w) or w[:1].islower() for w in between) and o.type not in ("index", "currency") \
+                and (o.start, o.end) not in orgs.speakers:
+            return Owner(o.name, o.text, o.start, o.end, o.source)
+    return None
+
+
+# a count of jobs and its company after it: "der Handelskette X", "des Konzerns X", "bei der X", "von X"
+_JOBS_OF = re.compile(r"\s+(?:der|des|bei(?:\s+(?:der|dem|den))?|von|beim)\s+")
+
+
 def _named_as_company(s: str, a: int) -> bool:
     """Does a business noun stand right before the name at s[a:] ("der Wetzlarer Heizungshersteller Thermowerk")?"""
     from .owner import _HEAD_BEFORE, grammar
@@ -1526,8 +1551,9 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
     or plants closed or opened ("will 35 ihrer 210 Filialen schließen")."""
     r = _rules()["counted"][what]
-    if f["kind"] not in ("count", "percent") or (f["kind"] == "percent" and f["unit"] != "%"):
-        return None
+    if f["kind"] not in ("count", "percent", "ratio") or (f["kind"] == "percent" and f["unit"] != "%") \
+            or f["kind"] == "ratio" and (f["unit"] != "fraction" or not _PARTITIVE_NOUN.match(s, e)):
+        return None                     # (a fraction of a workforce: "ein Drittel der Belegschaft")
     if f.get("direction") and _UM.search(s[max(0, p - 40):p]):
         return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
     von = _VON.search(s, max(0, p - 30), p)
@@ -1538,7 +1564,9 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]):
         return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size
     whole = _PARTITIVE.match(s, e)
-    noun_at = whole.end("n") if whole else e            # "zehn Prozent der weltweit etwa 2000 Stellen"
+    instead = _INSTEAD.match(s, e)
+    noun_at = whole.end("n") if whole else instead.end() if instead else e   # "zehn Prozent der weltweit etwa
+    #                                                     2000 Stellen", "1100 statt 1700 Arbeitsplätze"
     elliptic = _elliptic_jobs(f, s, p, e) if not whole and what == "job" else None
     if not r["nouns"].match(s[noun_at:]) and not r["nouns"].match(" " + (f.get("unit") or "")) \
             and not elliptic:
@@ -1550,8 +1578,8 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
         return None                                     # "Arbeitsplätze, die wir nicht schaffen konnten"
     sign = -1 if cut else 1
     base = {"from_value": float(re.sub(r"\D", "", whole.group("n")))} if whole else {}
-    if f["kind"] == "percent":
-        return {"change_pct": sign * f["low"], **base}
+    if f["kind"] in ("percent", "ratio"):
+        return {"change_pct": sign * f["low"] * (100 if f["kind"] == "ratio" else 1), **base}
     unit = f.get("unit") or (r["nouns"].match(s[noun_at:]) or elliptic).group(0).split()[-1]
     return {"change_abs": sign * f["low"], "unit": unit, **base}
 
@@ -1566,11 +1594,18 @@ def _elliptic_jobs(f: dict, s: str, p: int, e: int):
 
 
 # a part of a workforce and its whole: "550 ihrer 1250 Stellen", "zehn Prozent der weltweit etwa 2000 Stellen"
+# (and the whole of a question: "Wie viele der 700 Mitarbeiter ihre Stelle verlieren, ist unklar")
 _PARTITIVE = re.compile(r"\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|derzeit|noch|"
                         r"zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*"
                         r"(?P<n>\d{1,3}(?:[.\u00a0\u202f '’]\d{3})+|\d+)(?=\s)")
-_PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%)\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
+_PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%|[Ww]ie\s+viele)\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
                              r"derzeit|noch|zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*$")
+# a fraction's noun after its article ("ein Drittel der Belegschaft", "ein Viertel seiner Stellen")
+_PARTITIVE_NOUN = re.compile(r"\s+(?:der|des|seiner|ihrer|aller|unserer)\s")
+# a figure instead of another, the noun after the second: "1100 statt 1700 Arbeitsplätze" (the second, the
+# plan or report it replaces, is a row of its own)
+_INSTEAD = re.compile(r"\s+(?:statt|anstatt|anstelle\s+von|an\s+Stelle\s+von)\s+(?:(?:der|den|ursprünglich|zunächst|bisher|"
+                      r"bislang|geplanten|angekündigten|rund|etwa)\s+)*\d[\d.\u00a0\u202f']*")
 # a noun of cutting or creating jobs before "von": "die Entlassung von 60 Mitarbeitern", "den Abbau von 500 Stellen"
 _ACT_OF = re.compile(r"(?i)(?:entlassung|abbau|streichung|kürzung|wegfall|schaffung|aufbau)(?:en)?\s+$")
 _NEGATED = re.compile(r"(?i)(?<![\wäöüß])(?:nicht|nie|keine?)\s+(?:[\wäöüß]+\s+)?$")
