@@ -20,6 +20,7 @@ import math
 import re
 import weakref
 
+from .extract import scanner
 from .extract.modifiers import SIGN_OF_A_NUMBER
 from .attribute import blank_per_share, clause_end, clause_start, market_cue
 from .lang import vocabulary
@@ -1411,6 +1412,9 @@ def change_rows(ctx) -> list[dict]:
         if f["kind"] == "percent" and _STATED_AS_LEVEL.search(s[clause_start(s, p):p]) and (
                 r_["market"].search(s) or _SHARE_WORDS.search(s) or _AT_TIMES.search(s)):
             continue                                  # "zeitweise lag das Plus bei 9,1 Prozent": a share's move
+        if _earlier_level(ctx, f, s, p, e):
+            continue                                  # "ein Anstieg von 296.000 (revidiert von 293.000) auf 311.000",
+            #                                           "von 2,1 auf 2,5 Milliarden Euro": the earlier level
         direction = _direction(f, s, p, e)
         clause = s[clause_start(s, p):clause_end(s, e)]
         if direction and r_["judging"].search(clause) and r_["lower_is_better"].search(s[:clause_end(s, e)]):
@@ -1600,6 +1604,15 @@ _PARTITIVE = re.compile(r"\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(
                         r"(?P<n>\d{1,3}(?:[.\u00a0\u202f '’]\d{3})+|\d+)(?=\s)")
 _PARTITIVE_BASE = re.compile(r"(?:\d|Prozent|%|[Ww]ie\s+viele)\s+(?:der|ihrer|seiner|unserer|aller|deren|dessen)\s+(?:(?:weltweit|insgesamt|"
                              r"derzeit|noch|zuletzt|bislang|bisher|rund|etwa|knapp|gut|fast|über|mehr als|ca\.)\s+)*$")
+def _earlier_level(ctx, f: dict, s: str, p: int, e: int) -> bool:
+    """Is a count or amount after "von" the earlier of two levels, "auf" the later one, and the two of one
+    size ("ein Anstieg von 296.000 auf 311.000"), not a change and its new level ("ein Plus von 5 Millionen
+    Euro auf 2,5 Milliarden Euro")?"""
+    if f["kind"] not in ("count", "other", "money") or not f["low"] or not _VON.search(s, max(0, p - 30), p) \
+            or not scanner().modifiers.re_to_level.match(s, e):     # "... auf 311.000"
+        return False
+    later = [x for x in ctx.same_sentence(f) if ctx.pos(x)[0] >= e and x["kind"] == f["kind"]]
+    return bool(later) and later[0]["low"] is not None and 1 / 3 <= later[0]["low"] / f["low"] <= 3
 # a fraction's noun after its article ("ein Drittel der Belegschaft", "ein Viertel seiner Stellen")
 _PARTITIVE_NOUN = re.compile(r"\s+(?:der|des|seiner|ihrer|aller|unserer)\s")
 # a figure instead of another, the noun after the second: "1100 statt 1700 Arbeitsplätze" (the second, the

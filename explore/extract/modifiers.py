@@ -46,6 +46,9 @@ class Modifiers:
             H + r"*(?:(?:im" + H + r"+)?(?P<d>Plus|Minus)\b|(?P<w>weniger|mehr|höher|niedriger|teurer|"
             r"billiger|günstiger|tiefer|fester|schwächer|leichter)\b|(?P<v>über|unter)" + H + r"+(?:dem" + H + r"+)?"
             r"(?:Vorjahr|Ausgabepreis|Emissionspreis|Ausgabekurs|Angebotspreis|Zeichnungspreis|Platzierungspreis))")
+        # a level after the figure: "von 2,1 auf 2,5 Milliarden", "von 296.000 (revidiert von 293.000) auf 311.000"
+        self.re_to_level = re.compile(r"(?:\s*\([^()]{0,60}\))?" + H + r"+auf" + H + r"+(?:" + qual_alt + H
+                                      + r"+)?[-+−]?\d")
         self.re_sign_word = re.compile(r"(?:^|(?<=\s))(?P<s>minus|plus)" + H + r"+$")
 
     # --- qualifiers ---------------------------------------------------------------------------
@@ -86,8 +89,8 @@ class Modifiers:
             w = am.group("d") or am.group("w") or am.group("v")
             return "up" if w in ("Plus", "mehr", "höher", "teurer", "fester", "über") else "down"
         noun = self.change_noun(left)
-        if noun:
-            return noun
+        if noun:                  # (not the earlier level: "ein Anstieg von 296.000 (revidiert) auf 311.000")
+            return None if kind in ("count", "other") and self.re_to_level.match(text, end, ctx.hi) else noun
         um_left = self.re_um_left.search(left[-32:])
         if kind not in ("percent", "index", "multiple") and not um_left:
             return None
