@@ -1767,6 +1767,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         # (a move without a subject comes as an empty "aktie": the share or the index the text is about)
         pool = prior if move and not (head.startswith(g.share) and a < b) else strong
         near = [o for o in pool if o.start >= sent_start - 300]
+        from .orgs import recognizer
+        public = recognizer().public_prefixes
+        # a public body after a preposition is where, not who ("am Stammsitz im Bezirk Vöcklabruck. Die
+        # Nettofinanzverschuldung ging ... zurück": the company's)
+        near = [o for o in near if not ((o.start, o.end) in orgs.governed and o.name.split(" ", 1)[0] in public)]
         free = [o for o in near if (o.start, o.end) not in orgs.governed]
         if free and near[-1] not in free and not head.startswith(g.share):
             near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"

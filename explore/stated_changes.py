@@ -40,6 +40,8 @@ _AUF = _before("auf", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\\.|zirk
                       "die|das|künftig|zuletzt|nun|jetzt|inzwischen|mittlerweile|minus|plus")
 _VON = _before("von", "rund|etwa|knapp|gut|fast|mehr als|über|ca\\.|zirka|circa|zuvor|bisher|minus|plus")
 _NACH = _before("nach", "rund|etwa|knapp|gut|fast|ca\\.")
+# a level after a verb of being ("lag bei 1,02 Euro nach 0,79 Euro")
+_BEI = _before("bei", "rund|etwa|knapp|gut|fast|ca\\.|nur|noch")
 _MINUS = re.compile(r"(?i)(?<![\wäöüß])minus\s+$")
 _ZAHL = re.compile(r"\b(?:[Zz]ahl|[Aa]nzahl)\s+der\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<n>[A-ZÄÖÜ][\w-]*)")
 _LEVEL_KINDS = ("money", "count", "percent", "other", "index")
@@ -101,7 +103,7 @@ def _rules(lang: str = "de") -> dict:
         # jobs cut or created ([changes.jobs]), and shops, branches and plants closed or opened ([changes.sites]):
         # the counted nouns, the verbs that cut and those that create, per kind
         "counted": {what: {
-            "nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:"
+            "nouns": re.compile(r"^\s*(?:(?:der|des|seiner|ihrer|aller)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?:[\w!.&]+-)?(?:"
                                 + alt(v[section]["nouns"]) + r")(?![\wäöüß])", re.I),
             "cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["cut"]) + ")", re.I),
             "create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["create"]) + ")", re.I),
@@ -777,10 +779,8 @@ _PLACE_WITH = re.compile(r"(?<![\wäöüß-])(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\w�
 def _place_with(s: str, cs: int, p: int) -> str | None:
     """The place a figure is given for with "mit": "Die höchste Quote wies Wien mit 11,2 Prozent auf",
     "Spitzenreiter war Hamburg mit einem Plus von 4 Prozent"."""
-    from .orgs import lexicon
     m = _PLACE_WITH.search(s, max(cs, p - 80), p)
-    classes = lexicon().classes(m.group("p")) if m else ""
-    return m.group("p") if "T" in classes and "N" not in classes and not _continues_place(s, m.start("p")) else None
+    return m.group("p") if m and _is_place_word(m.group("p")) and not _continues_place(s, m.start("p")) else None
 
 
 _PLACE_PAIR = re.compile(r"(?<![\wäöüß])[Ii]n\s+(?:der\s+|dem\s+)?(?P<a>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?:und|sowie)\s+"
@@ -876,11 +876,21 @@ def _place_there(ctx, f: dict, clause: str, s: str, cs: int) -> str | None:
     ("Im Landkreis X blieb die Zahl stabil; die Quote sank dort ..."), else the sentence before."""
     if not _THERE.search(clause):
         return None
-    names = [n for m in _IN_PLACE_ANY.finditer(s, 0, cs) if (n := place_name(m))]
+    names = [(m.start(), n) for m in _IN_PLACE_ANY.finditer(s, 0, cs) if (n := place_name(m))]
+    subject = _PLACE_SUBJECT.match(s, 0, cs)         # "Dortmund meldete 36.200 Arbeitslose; die Quote lag dort ..."
+    if subject and _is_place_word(subject.group("p")):
+        names.append((subject.start("p"), subject.group("p")))
     if names:
-        return names[-1]
+        return max(names)[1]
     before = ctx.paragraph_before(f, 1)
     return economy(before[0], last=True) if before else None
+
+
+def _is_place_word(word: str) -> bool:
+    """A place's name by the lexicon (GeoNames), not also a common noun."""
+    from .orgs import lexicon
+    classes = lexicon().classes(word)
+    return "T" in classes and "N" not in classes
 
 
 # (a lower-case "im" or "in" opens a clause after a comma: ", im Tessin ging sie um 0,4 Prozent zurück")
@@ -1523,13 +1533,19 @@ def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
 
 def _jobs_possessor(ctx, f: dict, s: str, e: int):
     """The company whose jobs a count names after its noun: "2600 Mitarbeiterinnen der Handelskette Zielpunkt",
-    "1.200 Stellen bei der Commerzbank" (a business noun may stand before the name), else None."""
+    "1.200 Stellen bei der Commerzbank" (a business noun may stand before the name), or in it ("Yahoo!-Mitarbeiter"),
+    else None."""
     from .owner import Owner, grammar
     noun = _rules()["counted"]["job"]["nouns"].match(s[e:])
+    orgs = ctx.orgs(f["article"])
+    if noun and "-" in noun.group():                  # "650 und 700 Yahoo!-Mitarbeiter": the compound's name
+        a = f["sentence_start"] + e
+        for o in orgs.in_span(a, a + noun.end()):
+            if o.type not in ("index", "currency"):
+                return Owner(o.name, o.text, o.start, o.end, o.source)
     m = _JOBS_OF.match(s, e + noun.end()) if noun else None
     if m is None:
         return None
-    orgs = ctx.orgs(f["article"])
     a = f["sentence_start"] + m.end()
     for o in orgs.in_span(a, a + 80)[:1]:
         between = s[m.end():o.start - f["sentence_start"]].split()
@@ -1767,7 +1783,7 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
 # "612 Millionen Euro, nach einem Fehlbetrag von 1,05 Milliarden Euro im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
-_NACH_BEFORE = re.compile(r"^\.?(?:[^.;:()]{0,90}?\bnach(?:\s+(?:einem|einer)\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]*)\s+von)?|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
+_NACH_BEFORE = re.compile(r"^\.?(?:(?:[^.;:()]|\([^():;]{0,20}\)){0,90}?\bnach(?:\s+(?:einem|einer)\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]*)\s+von)?|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
                           r"(?P<prior>[^.;:()]{0,40}?\b(?:über|unter|nach)\s+(?:dem|den)\s+Vorjahres(?:wert|niveau)s?\s+von))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
 # the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
@@ -1787,7 +1803,8 @@ _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmona
                           r"(?:ein|im)\s+Jahr\s+(?:zuvor|davor|vorher)|im\s+Vor(?:quartal|monat)|zuvor|"
                           r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
                           r"im\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-                          r"(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:Quartal|Halbjahr))|(?:im\s+(?:Jahr\s+)?)?(?:19|20)\d\d)\b")
+                          r"(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:Quartal|Halbjahr))|(?:im\s+(?:Jahr\s+)?)?(?:19|20)\d\d|"
+                          r"(?:per\s+|zum\s+)?Ende\s+(?:(?:19|20)\d\d|des\s+Vor(?:jahres|quartals|monats)|[A-ZÄÖÜ][a-zäöü]+))\b")
 
 
 _LOSS = re.compile(r"(?i)verlust|fehlbetrag|defizit|minus")
@@ -1807,7 +1824,8 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     if _WAREN_ES.match(s[e:xp]) and _WAREN_ES_END.match(s[xe:]):
         pass                          # "sank auf 1,74 Milliarden Euro, im Vorjahr waren es 2,02 Milliarden Euro gewesen"
     elif not gap or not (gap.group("prior") or _PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
-                         and (_AUF.search(s[max(0, p - 30):p]) or _MEASURE_VON.search(s[max(0, p - 60):p])
+                         and (_AUF.search(s[max(0, p - 30):p]) or _BEI.search(s[max(0, p - 30):p])
+                              or _MEASURE_VON.search(s[max(0, p - 60):p])
                               and measure_of(s, p, e) != "other")
                          or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bvon\s+\S*$", gap.group())
                          and _AUF.search(s[max(0, p - 30):p]) and not _stated_in_clause(ctx, f, s, p)):

@@ -125,7 +125,7 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.93, 0.92), "stock_moves": (0.89, 0.94), "changes": (0.83, 0.88)},   # now money 0.933/0.929, moves 0.891/0.942, changes 0.831/0.883
+    "market12": {"money": (0.94, 0.93), "stock_moves": (0.89, 0.94), "changes": (0.84, 0.88)},   # now money 0.941/0.938, moves 0.891/0.942, changes 0.847/0.885
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -137,11 +137,11 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.8, 0.92)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.805/0.928
+    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.8, 0.92)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.809/0.929
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.8, 0.87)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.809/0.873
+    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.81, 0.87)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.815/0.873
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -149,7 +149,7 @@ FLOORS = {
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
-    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.87, 0.89)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.878/0.897
+    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.88, 0.89)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.885/0.897
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
@@ -158,7 +158,7 @@ FLOORS = {
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
     # and 0da7ef6 alike): 0.924/0.925 (money), 0.804/0.831 (moves), 0.788/0.783 (changes)
-    "market19": {"money": (0.98, 0.97), "stock_moves": (0.95, 0.94), "changes": (0.94, 0.96)},   # now money 0.981/0.979, moves 0.957/0.946, changes 0.942/0.970
+    "market19": {"money": (0.98, 0.97), "stock_moves": (0.95, 0.94), "changes": (0.94, 0.96)},   # now money 0.981/0.979, moves 0.957/0.946, changes 0.949/0.970
     # a twentieth blind key (tests/gold/tables_market20: a Frankfurt opening, an SMI midday, Verbund, Fuchs, Geely, an
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
@@ -178,7 +178,7 @@ FLOORS = {
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
     # moves 0.829/0.858, changes 0.778/0.770; with dcf9a7f (its rules written before the key was read): changes 0.848/0.800
-    "market23": {"money": (0.94, 0.96), "stock_moves": (0.91, 0.94), "changes": (0.89, 0.84)},   # now money 0.949/0.967, moves 0.915/0.947, changes 0.899/0.848
+    "market23": {"money": (0.94, 0.96), "stock_moves": (0.91, 0.94), "changes": (0.9, 0.84)},   # now money 0.949/0.967, moves 0.915/0.947, changes 0.909/0.849
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
@@ -193,7 +193,7 @@ FLOORS = {
     # company pensions, cashless Austria, Austrian inflation, German trade, Swiss and NRW labour markets, the food
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
-    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.71, 0.73)},   # now adoption 0.912/0.986, changes 0.713/0.731
+    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.72, 0.73)},   # now adoption 0.912/0.986, changes 0.721/0.733
     # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
@@ -208,6 +208,11 @@ FLOORS = {
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
     "smartdata4": {"changes": (0.93, 1), "adoption": (0.5, 1)},   # now changes 0.933/1.000, adoption 0.500/1.000
+    # a third key of real GermEval 2014 sentences (tests/gold/tables_changes3: 96 sentences of the test and dev
+    # files that no other key used; the earlier keys took nearly every sentence with an owned change or amount, so it
+    # is mostly a precision probe: 3 required change rows, 35 optional, no required money row): first (76568d5)
+    # changes 0.000/0.000
+    "germeval_changes3": {"changes": (0.33, 0.2)},   # now changes 0.333/0.200
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -222,7 +227,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "market21": "tables_market21", "market22": "tables_market22", "market23": "tables_market23",
                "surveys5": "tables_surveys5", "surveys6": "tables_surveys6",
                "surveys7": "tables_surveys7", "market24": "tables_market24",
-               "surveys8": "tables_surveys8", "smartdata4": "tables_smartdata4"}                                   # default: tests/gold/tables
+               "surveys8": "tables_surveys8", "smartdata4": "tables_smartdata4",
+               "germeval_changes3": "tables_changes3"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")

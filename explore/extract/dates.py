@@ -25,6 +25,7 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _DECADE = re.compile(r"\d0|1[89]\d0|20\d0")
 _DECADE_JAHRE = re.compile(r"-?" + H + r"?Jahr(?:e|en)?\b")
 _YEAR_SLASH = re.compile(r"/(\d{2})(?!\d)")
+_PART_OF_WHOLE = re.compile(r"\s+(?:der|seiner|ihrer|unserer|aller|deren)\s+(?:(?:rund|etwa|knapp|gut|insgesamt)\s+)?\d")
 _PLACE_PREPOSITION = re.compile(r"(?<![\wäöüß])(?:in|aus|nach)\s+$")
 _OWN_AMOUNT = re.compile(r"\s+(?:von|in Höhe von|im Wert von|über)\s+(?:(?:rund|etwa|knapp|fast|gut|mehr als)\s+)?\d")
 _LAST_WORD = re.compile(r"([\wäöüÄÖÜß.]+)" + H + r"*$")
@@ -208,6 +209,8 @@ class Dates:
     def is_year(self, text, start, end, hi, left) -> bool:
         """A bare four-digit number between 1800 and 2100: a year unless it counts a noun."""
         lx = self.lx
+        if _PART_OF_WHOLE.match(text, end, hi):
+            return False              # "stehen etwa 2000 der 2300 Beschäftigten vor der Arbeitslosigkeit": a part
         nm = lx.re_noun.match(text, end, hi)
         if not nm or nm.group("n") in self.months:
             return True
