@@ -1397,6 +1397,11 @@ def change_rows(ctx) -> list[dict]:
             whose = _jobs_possessor(ctx, f, s, e)
             if whose is not None:                     # "eine der 2600 Mitarbeiterinnen der Handelskette Zielpunkt"
                 row.update(views._owner_columns(whose))
+            high = f.get("high")
+            if high not in (None, f["low"]) and f["low"]:     # "zwischen 650 und 700 Mitarbeiter": each end a row
+                key = "change_pct" if row["change_pct"] is not None else "change_abs"
+                out.append(row)
+                row = {**row, key: row[key] * high / f["low"]}
             whole = out[-1] if out and out[-1]["sentence"] == s and out[-1]["measure"] == "employment" else None
             if whole is not None and _DAVON.search(s, max(0, p - 30), p):
                 row.update({k: whole[k] for k in (*_OWNER_KEYS, "period")})   # "..., davon 150 in Deutschland"
@@ -1693,7 +1698,9 @@ _LABEL_LINE = re.compile(r"\s*[^\W\d][^:\n]{1,60}:\s+[-+−]?\d")
 
 # a growth rate's level: a noun of growth, then (no level noun between) "auf", "von", "nach bislang", "statt" right
 # before the percent ("sein Ziel für das organische Umsatzwachstum im laufenden Jahr auf 3 bis 4 Prozent")
-_GROWTH_NOUN = re.compile(r"(?i)(?:wachstum|zuwachs)\w*")
+# (and a business measure's plus: "ein Umsatzplus von 4 bis 7 Prozent", not a share's "Wochenplus")
+_GROWTH_NOUN = re.compile(r"(?i)(?:wachstum|zuwachs)\w*|(?:umsatz|gewinn|absatz|ergebnis|auftrags|erlös|ebit|ebitda|"
+                          r"produktions|export)plus\b")
 _RATE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:auf|von|nach\s+(?:bislang|bisher|zuvor)|statt(?:\s+bisher)?|bisher:?)\s+"
                           r"(?:(?:rund|etwa|knapp|gut|mehr als|über|zwischen)\s+)?$")
 _LEVEL_NOUN = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:marge|quote|anteil|rendite)(?![\wäöüß])|"
