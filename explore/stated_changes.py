@@ -698,9 +698,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         s0 = f["sentence_start"]
         if o.start is None or not (s0 + cs <= o.start < s0 + ce or _subject_before_apposition(s, o.start - s0, o.end - s0, cs)) \
                 or o.source == "model" and not _named_as_company(s, o.start - s0) \
+                or o.source == "article" and _rules()["sector"].search(s, cs, ce) \
                 or o.source == "reference" and _rules()["sector"].match(o.text or ""):
             o = None                        # not the sector's own noun read as "the company's" (but "Der
-            #                                 Heizungshersteller Thermowerk hat die Produktion ... hochgefahren")
+            #                                 Heizungshersteller Thermowerk hat die Produktion ... hochgefahren"),
+            #                                 nor the article's company for a sector ("die Einzelhandelsumsätze
+            #                                 legten ... zu")
     if o is None and _elliptic_object(s, cs, ce):    # "Donau Energie senkt den Gaspreis um 8 Prozent, den Strompreis
         orgs = ctx.orgs(f["article"])                 # um 5 Prozent": the subject of the verb before
         before = [x for x in orgs.in_span(f["sentence_start"], f["sentence_start"] + cs)
@@ -1917,6 +1920,15 @@ _EARLIER_RATE_OPEN = re.compile(r"\(\s*(?P<p>Vormonat|Vorjahr|Vorquartal|Januar|
                                 r"(?:(?:rund|etwa|revidiert|plus|minus|\+|[-–])\s*)?$")
 
 
+# the same change's rate in an earlier period after ", nach": "um 2,6 Prozent, nach 2,2 Prozent im Oktober", "die sich
+# um 3,7 Prozent verteuerten, nach 3,3 Prozent im Oktober"
+_EARLIER_RATE_NACH = re.compile(r"\s*(?:Prozent|%)?(?:\s+[a-zäöüß]+){0,2}\s*,?\s*nach\s+(?:(?:revidiert|rund|etwa|zuvor|noch)\s+)*"
+                                r"(?:(?P<s>minus|[-–])\s*|(?P<plus>plus|\+)\s*)?")
+_EARLIER_WHEN = re.compile(r"\s+(?P<p>im\s+(?:Vormonat|Vorquartal|Vorjahr|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
+                           r"September|Oktober|November|Dezember|(?:ersten|zweiten|dritten|vierten)\s+Quartal)|"
+                           r"in\s+der\s+Vorwoche)\b")
+
+
 def _earlier_rate(out: list[dict], f: dict, s: str, p: int) -> dict | None:
     """"..., die sich im Jahresabstand um 4,6 Prozent verteuerten (April: 4,3 Prozent)": a percent in
     parentheses with an earlier period, right after a stated percent change, is the same measure's change
@@ -1926,6 +1938,17 @@ def _earlier_rate(out: list[dict], f: dict, s: str, p: int) -> dict | None:
         return None
     prev = out[-1]
     a = prev["end"] - f["sentence_start"]
+    nach = _EARLIER_RATE_NACH.match(s, a) if 0 <= a <= p and prev["sentence"] == s else None
+    if nach and nach.end() == p and prev["article"] == f["article"] and prev["change_pct"] is not None \
+            and f["unit"] == "%":
+        when = _EARLIER_WHEN.match(s, f["end"] - f["sentence_start"])
+        if when:                    # "um 3,7 Prozent verteuerten, nach 3,3 Prozent im Oktober": October's rate
+            if prev["period"] == when.group("p"):
+                prev["period"] = None           # (the period after the earlier rate is not the change's own)
+            sign = -1 if nach.group("s") or (prev["change_pct"] < 0 and not nach.group("plus")) else 1
+            return dict(prev, change_pct=sign * abs(f["low"]), change_abs=None, unit=None, change_factor=None,
+                        period=when.group("p"), from_value=None, to_value=None, from_unit=None, to_unit=None,
+                        text=f["text"], start=f["start"], end=f["end"], _from=None, _to=None, _levels_only=False)
     m = _EARLIER_RATE_OPEN.search(s, max(0, p - 30), p)
     if prev["sentence"] != s or prev["article"] != f["article"] or prev["change_pct"] is None or m is None \
             or not 0 <= a <= m.start() or s.find(")", a, m.start()) != -1 or m.start() - a > 40:

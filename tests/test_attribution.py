@@ -125,7 +125,7 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.87, 0.91)},   # now money 0.950/0.947, moves 0.891/0.942, changes 0.873/0.912
+    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.88, 0.92)},   # now money 0.950/0.947, moves 0.891/0.942, changes 0.890/0.921
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -137,7 +137,7 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.8, 0.92)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.809/0.929
+    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.81, 0.92)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.813/0.929
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
@@ -145,7 +145,7 @@ FLOORS = {
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
-    "market16": {"money": (0.96, 0.94), "stock_moves": (0.94, 0.95), "changes": (0.85, 0.9)},   # now money 0.961/0.948, moves 0.940/0.955, changes 0.855/0.908
+    "market16": {"money": (0.96, 0.94), "stock_moves": (0.94, 0.95), "changes": (0.85, 0.9)},   # now money 0.961/0.948, moves 0.940/0.955, changes 0.855/0.902
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
@@ -153,7 +153,7 @@ FLOORS = {
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
-    "market18": {"money": (0.95, 0.94), "stock_moves": (0.95, 0.97), "changes": (0.84, 0.89)},   # now money 0.952/0.944, moves 0.960/0.980, changes 0.843/0.892
+    "market18": {"money": (0.95, 0.94), "stock_moves": (0.95, 0.97), "changes": (0.86, 0.89)},   # now money 0.952/0.944, moves 0.960/0.980, changes 0.866/0.894
     # a nineteenth blind key (tests/gold/tables_market19: a European close, an MDax/SDax close, Porr, Kühne+Nagel,
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
@@ -168,7 +168,7 @@ FLOORS = {
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
     # (moves), 0.776/0.830 (changes)
-    "market21": {"money": (0.96, 0.97), "stock_moves": (0.92, 0.92), "changes": (0.84, 0.89)},   # now money 0.964/0.972, moves 0.920/0.920, changes 0.841/0.891
+    "market21": {"money": (0.96, 0.97), "stock_moves": (0.92, 0.92), "changes": (0.84, 0.89)},   # now money 0.964/0.972, moves 0.920/0.920, changes 0.850/0.892
     # a twenty-second blind key (tests/gold/tables_market22: a Lufthansa warning, a Nordex ad-hoc, Frankfurt,
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
