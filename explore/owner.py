@@ -278,7 +278,8 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
                 and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms and words[1] != "für" \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes \
-                and words[0] not in orgs.recognizer(tuple(gazetteer)).gazetteer:
+                and words[0] not in orgs.recognizer(tuple(gazetteer)).gazetteer \
+                and " ".join(words) not in _office_names():      # "Statistik Austria": a statistics office
             s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding",
             #                                not "Europäischen Union": an adjective begins the name; not
             #                                "Stadtwerke X", "Stadt Wien"; not "Allianz Global Investors")
@@ -289,6 +290,13 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
                        "company" if o.type in (None, "", "organisation") else o.type,
                        _SOURCES.get(o.source, "pattern")))
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+@functools.cache
+def _office_names() -> frozenset:
+    """The names of the offices and agencies that report an economy's figures (``[changes.not_owners]``)."""
+    from .shares import vocab as shares_vocab
+    return frozenset(shares_vocab()["changes"]["not_owners"]["names"])
 
 
 # a number's scale is no name, even after a company noun ("weil der Konzern Milliarden in ... steckt")
