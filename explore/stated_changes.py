@@ -288,14 +288,21 @@ def _with_change_owner(s: str, p: int, sentence_start: int):
         first, _, rest = name.partition(" ")
         if rest and first.lower() in grammar().preps | {"und", "auch", "sowie", "oder"}:
             name, a = rest, a + len(first) + 1      # "Mit AUDI (+22%)": the name after the preposition
-        if " " not in name and lexicon().is_common_noun(name):
-            return None
+        if " " not in name and _a_thing(name):
+            return None                     # (nor goods: "Kaffee (plus 14,2 Prozent) und Rindfleisch (plus 8,6 Prozent)")
         return Owner(economy(name) or name, name, sentence_start + a, sentence_start + m.end("n"), "pattern")
     name = m.group("n")
-    if " " not in name and (lexicon().is_common_noun(name) or _DATIVE_PLURAL.match(m.group()) and name.endswith("n")):
+    if " " not in name and (_a_thing(name) or _DATIVE_PLURAL.match(m.group()) and name.endswith("n")):
         return None                         # (nor a group in the dative plural: "bei den Vorleistungsgütern mit einem Plus")
     a = max(0, p - 80) + m.start("n")
     return Owner(name, name, sentence_start + a, sentence_start + a + len(name), "pattern")
+
+
+def _a_thing(word: str) -> bool:
+    """A common noun, or a compound of one that names no company ("Rindfleisch", "Hotelübernachtungen")."""
+    from .orgs import lexicon
+    from .owner import _common_compound
+    return lexicon().is_common_noun(word) or _common_compound(word)
 
 
 def _describes_a_company(text: str, end: int) -> bool:
@@ -904,8 +911,10 @@ _PLACE_SUBJECT = re.compile(r"[\s,;:]*(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß
 _THERE = re.compile(r"(?<![\wäöüß])dort(?![\wäöüß])")
 
 
-# a region by its name or its short form: "in der Region DACH", "In der Region Europa, Nahost und Afrika (EMEA)"
-_REGION_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Region|Regionen|Segment|Marktregion)\s+(?:[^.;:()]{0,60}\(\s*)?$")
+# a region by its name or its short form: "in der Region DACH", "In der Region Europa, Nahost und Afrika (EMEA)",
+# "in der Region Fernost/Pazifik", "In Asien/Pazifik"
+_REGION_BEFORE = re.compile(r"(?<![\wäöüß-])(?:(?:Region|Regionen|Segment|Marktregion)\s+(?:[^.;:()]{0,60}\(\s*)?"
+                            r"(?:[A-ZÄÖÜ][\wäöüß-]*/)?|(?:Asien|Fernost|Nahost|Europa|Amerika|Lateinamerika|Afrika)/)$")
 
 
 def _region(ctx, article: str, o) -> bool:
