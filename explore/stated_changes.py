@@ -629,6 +629,16 @@ def _plural_move_verbs() -> frozenset:
 
 
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
+    """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
+    Swiss statistics name them."""
+    cols = _owner_of(ctx, f, measure, s, p, e)
+    name = cols.get("entity")
+    if name and name.startswith("Kanton ") and name[7:].strip():
+        cols = {**cols, "entity": name[7:]}
+    return cols
+
+
+def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns: the grammatical owner (``explore.owner``, as in the money and stock-move
     tables), never an index, a reporting office or a place; an owner that names an economy
     ("Österreichs") is that economy. An economy's measures (prices, unemployment, exports,

@@ -149,7 +149,7 @@ FLOORS = {
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
-    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.88, 0.89)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.885/0.897
+    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.89, 0.91)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.899/0.911
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
@@ -193,7 +193,7 @@ FLOORS = {
     # company pensions, cashless Austria, Austrian inflation, German trade, Swiss and NRW labour markets, the food
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
-    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.72, 0.74)},   # now adoption 0.912/0.986, changes 0.730/0.742
+    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.75, 0.76)},   # now adoption 0.912/0.986, changes 0.754/0.767
     # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
