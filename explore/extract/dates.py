@@ -209,7 +209,7 @@ class Dates:
     def is_year(self, text, start, end, hi, left) -> bool:
         """A bare four-digit number between 1800 and 2100: a year unless it counts a noun."""
         lx = self.lx
-        if _PART_OF_WHOLE.match(text, end, hi):
+        if _PART_OF_WHOLE.match(text, end, hi) and not self.re_year_cue.search(left[-20:]):
             return False              # "stehen etwa 2000 der 2300 Beschäftigten vor der Arbeitslosigkeit": a part
         nm = lx.re_noun.match(text, end, hi)
         if not nm or nm.group("n") in self.months:
