@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from .lang import vocabulary
 from .orgs import DEFAULT_GAZETTEER, Recognizer, read_gazetteer  # noqa: F401  (moved to explore.orgs)
 
-_CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)")
+# (a comma after a hyphen joins the parts of a compound: "preis-, saison- und kalenderbereinigt")
+_CLAUSE = re.compile(r"(?<!\w-),(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)")
 
 
 def market_cue(cue: str) -> str:

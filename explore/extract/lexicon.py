@@ -166,9 +166,10 @@ class Lexicon:
             + r"|(?<=\d\.)(?=[ \t]+(?:" + "|".join(self.after_numbers) + r")[ \t]))"
             + r"(?<!\b\w\.))[\"“”»«']?[ \t]+")
         # a dot ends a clause unless it ends an abbreviation ("auf 483 Mio. Euro zu"); an abbreviation
-        # before a word that opens a sentence ends one too ("auf 8.20 Fr. Die Quote ...")
+        # before a word that opens a sentence ends one too ("auf 8.20 Fr. Die Quote ..."); a comma after a
+        # hyphen does not end one ("preis-, saison- und kalenderbereinigt")
         self.re_clause_break = re.compile(
-            r",(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\n|\.(?=\s)(?:(?=\s+" + openers + r")|"
+            r"(?<!\w-),(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\n|\.(?=\s)(?:(?=\s+" + openers + r")|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a))) + ")")
 
     def qualifier(self, left: str) -> str | None:
