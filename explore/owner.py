@@ -196,7 +196,7 @@ _UNKNOWN_SCORE = -25       # HanTa's log score below which its best tag is a gue
 @functools.lru_cache(maxsize=200_000)
 def is_proper_noun(word: str, known: bool = False) -> bool:
     """HanTa's most likely tag of a capitalised word out of context is NE (a name), or HanTa does not
-    know the word at all (unless ``known``).
+    know the word at all (unless ``known``), or it is written in camel case ("TeamViewer").
 
     >>> is_proper_noun("Vonovia"), is_proper_noun("Umsatz")
     (True, False)
@@ -207,7 +207,7 @@ def is_proper_noun(word: str, known: bool = False) -> bool:
     # NE, or a word HanTa does not know at all (its best guess scores very low): "Infineon"
     if tags and tags[0][1] < _UNKNOWN_SCORE and "-" in word and _plain_noun_head(word):
         return False                         # a guess for "H20-Chip": a thing named by a common noun
-    if _CAMEL.search(word) and "-" not in word and not known:
+    if _CAMEL.search(word) and "-" not in word:
         return True                          # "NordStahl", "TeamViewer": written as names are
     return bool(tags) and (tags[0][0] == "NE" or (not known and tags[0][1] < _UNKNOWN_SCORE and "-" not in word
                                                   and len(word) <= 12 and not word.endswith(_NOUN_SUFFIXES)
@@ -1085,12 +1085,11 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     if len(words) == 1 and written.lower() in v["reference_heads"]:
         return True                                     # "Bank", "Konzern": a word that refers, not a name
     if len(words) == 1 and "-" not in written and (lexicon().head(written) or "").lower() in v["reference_heads"] \
-            and not is_proper_noun(written, known=True) and not _CAMEL.search(written):
+            and not is_proper_noun(written, known=True):
         return True                                     # "Privatbank", "Chipkonzern": a compound that refers
         #                                                 (not "HypoVereinsbank": a name's capital inside)
     if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written.split("-")[-1], known=True) \
-            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper() \
-            and not _CAMEL.search(written):
+            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper():
         return True                                     # "des Technologiekonzerns", "Bankensoftware-Herstellers"
     if written in _places() and "G" not in lexicon().classes(written):
         return True                                     # "Hongkong", "Schweden": a place, whoever tagged it

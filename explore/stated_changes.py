@@ -1942,40 +1942,39 @@ _EARLIER_RATE_OPEN = re.compile(r"\(\s*(?P<p>Vormonat|Vorjahr|Vorquartal|Januar|
 # the same change's rate in an earlier period after ", nach": "um 2,6 Prozent, nach 2,2 Prozent im Oktober", "die sich
 # um 3,7 Prozent verteuerten, nach 3,3 Prozent im Oktober"
 _EARLIER_RATE_NACH = re.compile(r"\s*(?:Prozent|%)?(?:\s+[a-zäöüß]+){0,2}\s*,?\s*nach\s+(?:(?:revidiert|rund|etwa|zuvor|noch)\s+)*"
-                                r"(?:(?P<s>minus|[-–])\s*|(?P<plus>plus|\+)\s*)?")
+                                r"(?:(?:minus|plus|[-–+])\s*)?")
 _EARLIER_WHEN = re.compile(r"\s+(?P<p>im\s+(?:Vormonat|Vorquartal|Vorjahr|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
                            r"September|Oktober|November|Dezember|(?:ersten|zweiten|dritten|vierten)\s+Quartal)|"
                            r"in\s+der\s+Vorwoche)\b")
 
 
 def _earlier_rate(out: list[dict], f: dict, s: str, p: int) -> dict | None:
-    """"..., die sich im Jahresabstand um 4,6 Prozent verteuerten (April: 4,3 Prozent)": a percent in
-    parentheses with an earlier period, right after a stated percent change, is the same measure's change
-    then: a row of its own with the same owner and measure, that period, and the change's sign unless it
-    writes its own ("(Vormonat: minus 0,2 Prozent)")."""
+    """"..., die sich im Jahresabstand um 4,6 Prozent verteuerten (April: 4,3 Prozent)", "um 3,7 Prozent
+    verteuerten, nach 3,3 Prozent im Oktober": a percent with an earlier period, in parentheses or after ", nach",
+    right after a stated percent change, is the same measure's change then: a row of its own with the same owner
+    and measure, that period, and the change's sign unless it writes its own ("(Vormonat: minus 0,2 Prozent)")."""
     if f["kind"] != "percent" or not out or f["low"] is None:
         return None
     prev = out[-1]
     a = prev["end"] - f["sentence_start"]
-    nach = _EARLIER_RATE_NACH.match(s, a) if 0 <= a <= p and prev["sentence"] == s else None
-    if nach and nach.end() == p and prev["article"] == f["article"] and prev["change_pct"] is not None \
-            and f["unit"] == "%":
-        when = _EARLIER_WHEN.match(s, f["end"] - f["sentence_start"])
-        if when:                    # "um 3,7 Prozent verteuerten, nach 3,3 Prozent im Oktober": October's rate
-            if prev["period"] == when.group("p"):
-                prev["period"] = None           # (the period after the earlier rate is not the change's own)
-            sign = -1 if nach.group("s") or (prev["change_pct"] < 0 and not nach.group("plus")) else 1
-            return dict(prev, change_pct=sign * abs(f["low"]), change_abs=None, unit=None, change_factor=None,
-                        period=when.group("p"), from_value=None, to_value=None, from_unit=None, to_unit=None,
-                        text=f["text"], start=f["start"], end=f["end"], _from=None, _to=None, _levels_only=False)
-    m = _EARLIER_RATE_OPEN.search(s, max(0, p - 30), p)
-    if prev["sentence"] != s or prev["article"] != f["article"] or prev["change_pct"] is None or m is None \
-            or not 0 <= a <= m.start() or s.find(")", a, m.start()) != -1 or m.start() - a > 40:
+    if prev["sentence"] != s or prev["article"] != f["article"] or prev["change_pct"] is None or not 0 <= a <= p:
         return None
-    written = re.search(r"(?:minus|[-–])\s*$", s[m.start():p])
-    sign = -1 if written or (prev["change_pct"] < 0 and not re.search(r"(?:plus|\+)\s*$", s[m.start():p])) else 1
+    nach = _EARLIER_RATE_NACH.match(s, a)
+    when = _EARLIER_WHEN.match(s, f["end"] - f["sentence_start"]) if nach and nach.end() == p and f["unit"] == "%" \
+        else None
+    if when:
+        if prev["period"] == when.group("p"):
+            prev["period"] = None           # (the period after the earlier rate is not the change's own)
+        opening, period = s[nach.start():p], when.group("p")
+    else:
+        m = _EARLIER_RATE_OPEN.search(s, max(0, p - 30), p)
+        if m is None or a > m.start() or s.find(")", a, m.start()) != -1 or m.start() - a > 40:
+            return None
+        opening, period = s[m.start():p], m.group("p")
+    written = re.search(r"(?:minus|[-–])\s*$", opening)
+    sign = -1 if written or (prev["change_pct"] < 0 and not re.search(r"(?:plus|\+)\s*$", opening)) else 1
     return dict(prev, change_pct=sign * abs(f["low"]), change_abs=None, unit=None, change_factor=None,
-                period=m.group("p"), from_value=None, to_value=None, from_unit=None, to_unit=None,
+                period=period, from_value=None, to_value=None, from_unit=None, to_unit=None,
                 text=f["text"], start=f["start"], end=f["end"], _from=None, _to=None, _levels_only=False)
 
 
