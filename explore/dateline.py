@@ -58,7 +58,9 @@ def _patterns() -> dict[str, re.Pattern]:
 # "BERLIN (WPK) - ", "Frankfurt/Wien (Konjunkturticker) – ": a dateline's place and agency at a line's start
 # (narrower than the "agency" cue read_head uses for the publisher: that one also takes "Hamburger Sparkasse
 # (Haspa) -" and a name with its move in parentheses, which own figures)
-_DATELINE = re.compile(r"(?m)^[^\W\d][\w./’'-]*(?:[ /][^\W\d][\w./’'-]*){0,2}\s*\([^()\d\n][^()\n]{0,40}\)\s*[-–—]\s")
+# "DÜSSELDORF - ": a place in capitals alone (a known place: not "BASF - Der Konzern ...")
+_PLACE_LINE = re.compile(r"(?m)^(?P<place>[A-ZÄÖÜ]{3,}(?:/[A-ZÄÖÜ]{3,})?)\s+(?:[-–—]|&[nm]dash;)\s")
+_DATELINE = re.compile(r"(?m)^[^\W\d][\w./’'-]*(?:[ /][^\W\d][\w./’'-]*){0,2}\s*\([^()\d\n][^()\n]{0,40}\)\s*(?:[-–—]|&[nm]dash;)\s")
 
 
 def dateline_spans(text: str, within: int = 800) -> list[tuple[int, int]]:
@@ -67,8 +69,13 @@ def dateline_spans(text: str, within: int = 800) -> list[tuple[int, int]]:
 
     >>> dateline_spans("Titel\\n\\nBERLIN (WPK) - Die Industrie produziert weniger.")
     [(7, 22)]
+    >>> dateline_spans("DÜSSELDORF - Die WestLB hat das Kursziel gesenkt.")
+    [(0, 13)]
     """
-    return [(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, within)]
+    from .orgs import lexicon
+    places = [(m.start(), m.end()) for m in _PLACE_LINE.finditer(text, 0, within)
+              if all("T" in lexicon().classes(w.title()) for w in m.group("place").split("/"))]
+    return sorted([(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, within)] + places)
 
 
 def _year(y: str, today: dt.date) -> int:

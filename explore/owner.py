@@ -1159,6 +1159,9 @@ def _subsidiary_name(short: str, long: Org, text: str) -> bool:
 
 
 # ------------------------------------------------------------------ grammar
+# roles of a person or a company: a person's only before a name of several words ("Großaktionär Klaus-Michael
+# Kühne", not "Finanzinvestor Cerberus")
+_COMPANY_OR_PERSON = ("investor", "aktionär", "eigentümer")
 # the particles of a person's name between first name and surname ("Alexandre de Juniac")
 _NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "dos", "van", "ten", "ter", "le", "la"})
 
@@ -1248,8 +1251,10 @@ class Grammar:
         after = sentence[e:e + 30]
         before = sentence[clause_start:s]
         toks = _WORD.findall(before)
+        word = _WORD.match(after[1:]) if after.startswith("-") else None
+        if word and word.group().lower() in self.index_heads and _index_name(sentence[s:e]):
+            after = ""                                   # "Der Pariser CAC-40-Index": the index itself
         if after.startswith("-"):
-            word = _WORD.match(after[1:])
             word = word.group().lower() if word else ""
             if toks and toks[-1].lower() in ("je", "pro"):
                 return None, False                       # "30 Dollar je Terex-Aktie": a unit
@@ -1295,6 +1300,10 @@ class Grammar:
                 i -= 2                                   # the second of a pair has the first's place: "der Mutter
                 continue                                 # von MediaMarkt und Saturn", "Vonovia und LEG verloren"
             if tl.endswith(self.persons) and t[:1].isupper() and not (self.is_head(t) and tl not in self.persons):
+                if tl.endswith(_COMPANY_OR_PERSON) and " " not in sentence[s:e]:
+                    i -= 1                               # "Der Sonnengarten-Investor NCC": one word, no person's name
+                    head_seen = True
+                    continue
                 return None, False                       # "Talanx-Chef Herbert Haas", "Analyst X" (not "Online-Händler X")
             if i > 0 and (tl in _NAME_PARTICLES or t[:1].isupper() and t[1:].islower() and not self.is_head(t)) \
                     and toks[i - 1][:1].isupper() and toks[i - 1].lower().endswith(self.persons) \
@@ -1335,6 +1344,9 @@ class Grammar:
                 return 2, False
             if t[:1].isupper() and skipped_det:
                 return 2, False                          # a genitive attribute: "an der Spitze des Dax"
+            if tl in ("bei", "beim") and i == 0:
+                return 1, True                           # "Bei MAN läuft ein Sparprogramm, das ... bringen soll": at the
+                #                                          company, opening the clause
             if tl in self.market_preps and move:
                 return 1, False
             if tl in self.preps:
@@ -1410,11 +1422,13 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     inner = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(s, cs, pos) if m.end() <= pos]
 
     def ranked(a, b, refs=False):
-        out = []
+        out, opening, after_verb = [], len(s), []     # (the name opening the clause; names right after its verb)
         for o in named:
             os_, oe = o.start - sent_start, o.end - sent_start
             if not (a <= os_ and oe <= b) or (os_ < end and pos < oe) or any(x <= os_ < y for x, y in inner):
                 continue
+            if _CREDIT_BEFORE.search(s, max(0, os_ - 12), os_):
+                continue                    # "© DPA Beim Umsatz profitierte Merck ...": a picture's credit
             if os_ >= end and _SUBORDINATE_BETWEEN.search(s, end, os_):
                 continue                    # the subject of a clause of cause, time or contrast after the figure
                 #                             ("..., weil die EZB die Zinsen senkte", "..., während der Hang Seng ...")
@@ -1429,14 +1443,19 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             if r is None:
                 continue
             if o.weak:                      # a name by its form alone: only as subject or possessor
-                if r == 2:
-                    continue
+                if r == 2 or _AT_OPENING.fullmatch(s, a, os_):
+                    continue                # (not "Beim Solarzubau ging es dagegen abwärts")
                 if r == 1 and not initial:
                     r = 1.5 if _after_verb_or_list(s, a, os_) else 2.5
             if move and o.type in ("index", "currency"):
                 r += 0.5
             elif not move and o.type == "index":        # an index moves, it never earns or spends
                 continue
+            if r == 1 and initial and not o.weak and (o.start, o.end) not in orgs.speakers:
+                opening = min(opening, os_)
+            elif r == 1 and not move and not o.weak and _after_verb_or_list(s, a, os_) \
+                    and not _joined(s, a, os_):
+                after_verb.append(len(out))
             out.append((r, o))
         if refs:
             starts = {o.start - sent_start for o in named}
@@ -1449,6 +1468,12 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                     toks = _WORD.findall(s[a:ra])
                     governed = bool(toks) and toks[-1].lower() in g.preps
                     out.append((2.25 if governed else 1.25, (ra, rb, head)))
+                    if not toks:
+                        opening = min(opening, ra)
+        for i in after_verb:            # "Xerox kaufte Global Imaging Systems für 1,5 Milliarden Dollar": the
+            r, o = out[i]               # clause opens with its subject, the name after the verb is the object
+            if o.start - sent_start > opening:
+                out[i] = (1.4, o)
         return out
 
     def start_of(o):
@@ -1487,7 +1512,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     if cs > 0 and s[cs - 1] == "," and _RELATIVE_PRONOUN.match(s, cs) and not _CLAUSE.search(s, cs, pos):
         before = [o for o in named if o.end - sent_start <= cs - 1]
         if before and _PARTICLE.sub("", _SHORT_FORM.sub("", s[before[-1].end - sent_start:cs - 1])).strip() == "" \
-                and (before[-1].start, before[-1].end) not in orgs.speakers:      # not "der Berenberg Bank, die das Kursziel"
+                and ((before[-1].start, before[-1].end) not in orgs.speakers      # not "der Berenberg Bank, die das Kursziel"
+                     or _WHOSE_SHARES.match(s, cs)):       # (but "ebenso wie der Versicherer Baloise, dessen Aktien ...")
             o = before[-1]
             if len(before) >= 2 and _AND.fullmatch(s[before[-2].end - sent_start:o.start - sent_start]) \
                     and _RESPECTIVE_AFTER.match(s, end):
@@ -1645,7 +1671,8 @@ _AT_EXCHANGE = re.compile(r"(?i)(?<![\wäöüß])an\s+(?:der|die)\s+$")
 def _at_exchange(name: str, sentence: str, at: int) -> bool:
     """An exchange as the place of trading: "An der Londoner Börse sprangen die Aktien ..." (name at ``at``)."""
     return name.endswith("Börse") and bool(_AT_EXCHANGE.search(sentence, max(0, at - 12), at))
-_COMPOUND_GOES_ON = re.compile(r"-(?!Future|Terminkontrakt)[A-ZÄÖÜa-zäöü]")     # (the "Dax-Future" moves with the Dax)
+_COMPOUND_GOES_ON = re.compile(r"-(?!Future|Terminkontrakt|Index\b)[A-ZÄÖÜa-zäöü]")
+#                                   (the "Dax-Future" moves with the Dax; the "CAC-40-Index" is the index)
 _SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodass|so\s+dass|wenn|falls|während)\s")
 # a possessive pronoun before a company figure: "ihr Umsatz", "seinen Gewinn"
 # a sentence that opens with a possessive's noun: "Die Zahl ihrer aktiven Kunden stieg ...", "Seine Belegschaft ..."
@@ -1684,6 +1711,19 @@ def _article_index(indices: list[Org], head: str) -> Org | None:
     else:
         return None
     return pool[-1] if pool else None
+
+
+_WHOSE_SHARES = re.compile(r"\s*(?:dessen|deren)\s+(?:" + _SHARE_WORDS + r")\b")
+_CREDIT_BEFORE = re.compile(r"(?:©|\([cC]\)|(?<![\wäöüß])(?:Foto|Fotos|Quelle)\s*:)\s*$")     # (not "ein gemischtes Bild: X ...")
+_AT_OPENING = re.compile(r"\s*(?i:bei|beim)\s+(?:(?i:der|dem|den)\s+)?")
+
+
+def _joined(s: str, a: int, pos: int) -> bool:
+    """Is the name at pos joined to the one before it ("Vonovia und LEG", "und die Commerzbank")?"""
+    toks = [t.lower() for t in _WORD.findall(s[a:pos])]
+    while toks and toks[-1] in _DETS:
+        toks.pop()
+    return bool(toks) and toks[-1] in ("und", "sowie", "oder", "bzw.", "bzw")
 
 
 def _after_verb_or_list(s: str, a: int, pos: int) -> bool:
