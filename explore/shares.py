@@ -55,8 +55,9 @@ def _rules(lang: str = "de") -> dict:
                              re.I),
         "answer_before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["answer_verbs"]) + r")\s+(?:(?:nur|noch|rund|etwa|"
                                     r"knapp|fast|gut|mehr als|über|bereits|sogar)\s+)*$", re.I),
-        "before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["group_before"]) + r")\s+(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
-                             r"[A-ZÄÖÜ][\w\-äöüß]*)", re.I),
+        "before": re.compile(r"(?<![\wäöüß])(?:" + alt(v["group_before"]) + r")\s+(?:(?:ca\.|rund|etwa|knapp|gut|"
+                             r"über|mehr als)\s+)?(?:\d[\d.'’\u00a0\u202f]*\s+)?(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
+                             r"(?-i:[A-ZÄÖÜ])[\w\-äöüß]*)", re.I),  # (with their count: "Von den rund 2.000 Firmen")
         "anteil": re.compile(r"(?<![\wäöüß])(?:anteil|quote|zahl)\s+(?:der|aller|an)\s+(?P<np>(?:[\w\-äöüß]+\s+){0,3}?"
                              r"[A-ZÄÖÜ][\w\-äöüß]*)", re.I),
         "continuation": re.compile(r"(?<![\wäöüß])(?:" + alt(v["continuation"]) + r")(?![\wäöüß])", re.I),
@@ -85,6 +86,10 @@ def inhabitants(word: str) -> bool:
     return len(word) > 4 and word.endswith("er") and "T" in lexicon().classes(word[:-2])
 
 
+# a preposition with its object before a group's attributes ("von CIM", "in der Schweiz")
+_PP = r"(?i:von|vom|in|im|aus|bei|beim|mit|durch|nach)\s+(?:(?i:der|dem|den|die|das)\s+)?[A-ZÄÖÜ][\w\-äöüß]*\s+"
+
+
 def head_noun(np: str) -> str | None:
     """The first capitalised word of a noun phrase that is not the object of a preposition:
     "der in Deutschland ansässigen Unternehmen" -> "in Deutschland ansässigen Unternehmen" -> Unternehmen.
@@ -108,8 +113,10 @@ def _group_after(sentence: str, e: int, bare: bool) -> tuple[str | None, int]:
     if paren:
         e += paren.end()
     rx = (r"\s*(?:" + _ARTICLES + r"\s+)?" if bare else r"\s*" + _ARTICLES + r"\s+")
-    m = re.match(rx + r"(?:\d[\d.'’\u00a0\u202f]*\s+)?(?P<np>(?:[\w\-äöüß]+\s+){0,3}?(?:\d+-)?[A-ZÄÖÜ][\w\-äöüß]*)",
-                 sentence[e:])                          # (a count of the group: "der 2'050 Befragten")
+    # (a count of the group: "der 2'050 Befragten"; a phrase of a preposition and a name before its
+    # attributes: "der von CIM vermittelten Fachkräfte", "der in Deutschland ansässigen Unternehmen")
+    m = re.match(rx + r"(?:\d[\d.'’\u00a0\u202f]*\s+)?(?P<np>(?:" + _PP + r")?(?:[\w\-äöüß]+\s+){0,3}?(?:\d+-)?"
+                 r"[A-ZÄÖÜ][\w\-äöüß]*)", sentence[e:])
     if not m:
         return None, e
     head = head_noun(m.group("np"))
@@ -225,7 +232,7 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
         groups = [(x, h) for x, h in groups if h and is_group(h)]
         if groups:
             x, group = max(groups, key=lambda t: t[0].end())
-            subject = _subject(s, x.end())
+            subject = (_subject(s, e) if x.end() <= p else None) or _subject(s, x.end())    # (not the share itself)
             how = "group before"
         elif survey and not f.get("direction") and (wg := _group_with(s, cs, p, e)) is not None:
             group, subject = wg[0], wg[1] or _subject(s, e) or (same[-1]["subject"] if same else None)

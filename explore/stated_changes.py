@@ -37,7 +37,7 @@ _UM = _before("um", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\\
                     "mehr als die|fast die|knapp die|rund die|gut die")
 # "auf künftig 18 Cent", "auf minus 63,9 Punkte": time words and a sign may stand before a level
 _AUF = _before("auf", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\\.|zirka|circa|nur noch|noch|ein|eine|einen|"
-                      "die|das|künftig|zuletzt|nun|jetzt|inzwischen|mittlerweile|minus|plus")
+                      "die|das|künftig|zuletzt|nun|nunmehr|jetzt|dann|inzwischen|mittlerweile|minus|plus")
 _VON = _before("von", "rund|etwa|knapp|gut|fast|mehr als|über|ca\\.|zirka|circa|zuvor|bisher|minus|plus")
 _NACH = _before("nach", "rund|etwa|knapp|gut|fast|ca\\.")
 # a level after a verb of being ("lag bei 1,02 Euro nach 0,79 Euro")
@@ -489,6 +489,19 @@ _AT_TIMES = re.compile(r"(?i)(?<![\wäöüß])(?:zeitweise|in\s+der\s+spitze|tag
 _FIRST_OF_TWO = re.compile(r"\d[\d.,]*\s*(?:Prozent|%)?\s*(?:beziehungsweise|bzw\.)\s+$")
 
 
+def _earlier_of_two_levels(f: dict, s: str, e: int) -> bool:
+    """"den Anstieg der Steuer von 16 auf 19 Prozent": the earlier of two levels of one unit (the
+    number alone, or the same percent), not the change ("ein Plus von 16 Prozent auf 19 Milliarden")."""
+    m = scanner().modifiers.re_to_level.match(s, e)
+    if m is None:
+        return False
+    return bool(_BARE_NUMBER.fullmatch(f["text"])) or f["unit"] == "%" and bool(_PERCENT_AT.match(s, m.end() - 1))
+
+
+_BARE_NUMBER = re.compile(r"[\d.,'’]+")
+_PERCENT_AT = re.compile(r"[\d.,'’]+\s*(?:Prozent|%)")
+
+
 def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
     earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
@@ -496,8 +509,9 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     if f["kind"] in ("percent", "count", "money", "ratio", "duration") and compared(s, e):
         return True                                   # "setzte BASF ein Fünftel mehr um"
     if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]) \
+            and not _earlier_of_two_levels(f, s, e) \
             or _UM.search(_FIRST_OF_TWO.sub("", before)):     # "um 7,4 beziehungsweise 3,0 Prozent": the second too
-        return True
+        return True                                   # (not "den Anstieg der Steuer von 16 auf 19 Prozent": a level)
     if f["kind"] == "multiple":
         return True
     if f["kind"] == "percent" and _paren_item(s, p) and not (_SHARE_OF.search(s) and not _CHANGE_WORD.search(s)):
