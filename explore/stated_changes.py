@@ -107,7 +107,7 @@ def _rules(lang: str = "de") -> dict:
                                 + alt(v[section]["nouns"]) + r")(?![\wäöüß])", re.I),
             "cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["cut"]) + ")", re.I),
             "create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["create"]) + ")", re.I),
-        } for what, section in (("job", "jobs"), ("site", "sites"))},
+        } for what, section in (("job", "jobs"), ("site", "sites"), ("seat", "seats"))},
         # jobs counted: "2.400 Stellen", "300 neue Arbeitsplätze"
         "jobs_counted": re.compile(r"\d\s+(?:(?:neue|zusätzliche|weitere)\s+)?(?:" + alt(v["jobs"]["nouns"])
                                    + r")(?![\wäöüß])", re.I),
@@ -1423,8 +1423,8 @@ def change_rows(ctx) -> list[dict]:
         if restated is not None:
             out.append(restated)
             continue
-        site = _job_change(f, s, p, e, "site")
-        if site:                            # "will 35 ihrer 210 Filialen schließen"
+        site = _job_change(f, s, p, e, "site") or _job_change(f, s, p, e, "seat")
+        if site:                            # "will 35 ihrer 210 Filialen schließen", "Die CDU verlor drei Sitze"
             out.append(_row(ctx, f, "other", site, None))
             continue
         job = _job_change(f, s, p, e)
@@ -1610,7 +1610,8 @@ def _named_as_company(s: str, a: int) -> bool:
 def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | None:
     """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
     a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
-    or plants closed or opened ("will 35 ihrer 210 Filialen schließen")."""
+    or plants closed or opened ("will 35 ihrer 210 Filialen schließen"), with ``what="seat"`` the seats a
+    party lost or won ("Die CDU verlor drei Sitze")."""
     r = _rules()["counted"][what]
     if f["kind"] not in ("count", "percent", "ratio") or (f["kind"] == "percent" and f["unit"] != "%") \
             or f["kind"] == "ratio" and (f["unit"] != "fraction" or not _PARTITIVE_NOUN.match(s, e)):
