@@ -70,7 +70,7 @@ FLOORS = {
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.96, 0.97), "stock_moves": (0.95, 0.97), "changes": (0.9, 0.86)},   # now money 0.967/0.975, moves 0.958/0.972, changes 0.909/0.870
+    "market4": {"money": (0.96, 0.97), "stock_moves": (0.96, 0.97), "changes": (0.9, 0.86)},   # now money 0.967/0.975, moves 0.965/0.979, changes 0.909/0.870
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -78,7 +78,7 @@ FLOORS = {
     # a fifth blind key of written market news (tests/gold/tables_market5): first (commit 256c9d1)
     # 0.809/0.846 (money), 0.719/0.748 (moves), 0.651/0.612 (changes); after fixing 0.918/0.927,
     # 0.850/0.860, 0.698/0.647
-    "market5": {"money": (0.95, 0.96), "stock_moves": (0.9, 0.92), "changes": (0.93, 0.9)},   # now money 0.954/0.961, moves 0.904/0.926, changes 0.937/0.908
+    "market5": {"money": (0.96, 0.97), "stock_moves": (0.9, 0.92), "changes": (0.93, 0.9)},   # now money 0.964/0.972, moves 0.904/0.926, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
     "market6": {"money": (0.87, 0.86), "stock_moves": (0.84, 0.89), "changes": (0.88, 0.79)},   # now money 0.872/0.866, moves 0.843/0.893, changes 0.889/0.791
@@ -88,10 +88,10 @@ FLOORS = {
     # (2026-12-05, fourth session: market7 changes, market8 money and market15 changes precision lowered by 0.01-0.02:
     # earlier levels in bare parentheses and the listed name "Verbund" gave rows whose values are right and whose
     # owner is the other of two companies named just before the reference "Der Ölkonzern"/"Der Nahrungsmittelkonzern")
-    "market7": {"money": (0.82, 0.87), "stock_moves": (0.83, 0.86), "changes": (0.87, 0.85)},   # now money 0.823/0.874, moves 0.833/0.868, changes 0.875/0.854
+    "market7": {"money": (0.86, 0.87), "stock_moves": (0.83, 0.86), "changes": (0.92, 0.85)},   # now money 0.861/0.870, moves 0.833/0.868, changes 0.925/0.860
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
-    "market8": {"money": (0.9, 0.9), "stock_moves": (0.93, 0.97), "changes": (0.91, 0.85)},   # now money 0.906/0.908, moves 0.938/0.972, changes 0.913/0.857
+    "market8": {"money": (0.91, 0.9), "stock_moves": (0.93, 0.97), "changes": (0.91, 0.89)},   # now money 0.912/0.909, moves 0.938/0.972, changes 0.913/0.894
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.83, 0.82), "stock_moves": (0.82, 0.79), "changes": (0.79, 0.84)},   # now money 0.837/0.821, moves 0.829/0.797, changes 0.798/0.848
+    "market10": {"money": (0.84, 0.82), "stock_moves": (0.82, 0.79), "changes": (0.8, 0.85)},   # now money 0.849/0.828, moves 0.829/0.797, changes 0.807/0.857
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -112,7 +112,7 @@ FLOORS = {
     "market11": {"money": (0.93, 0.93), "stock_moves": (0.9, 0.9), "changes": (0.86, 0.88)},   # now money 0.936/0.931, moves 0.907/0.907, changes 0.862/0.887
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
-    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.84, 0.81)},   # now adoption 0.898/0.988, changes 0.842/0.814
+    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.898/0.988, changes 0.842/0.842
     # ten more blind survey reports (tests/gold/tables_surveys3: EU e-government, BNPL and crypto, Swiss SMEs,
     # AI in HR, e-prescriptions, media use, e-bikes, cyber attacks, home ownership, Austrian travel), first
     # (87f9728): adoption 0.631/0.991, changes 0.500/0.587
@@ -120,7 +120,7 @@ FLOORS = {
     # ten blind statistics and indicator reports (tests/gold/tables_surveys4: labour market, Austrian inflation,
     # Swiss exports, orders, retail, permits, insolvencies, tourism, registrations, business climate), first
     # (8117655): adoption 0.977/0.915, changes 0.592/0.685
-    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.85)},   # now adoption 0.977/0.915, changes 0.787/0.858
+    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.86)},   # now adoption 0.977/0.915, changes 0.787/0.869
     # a twelfth blind key (tests/gold/tables_market12: a Frankfurt opening, Vienna and Zurich reports,
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
@@ -149,7 +149,7 @@ FLOORS = {
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
-    "market17": {"money": (0.89, 0.89), "stock_moves": (0.97, 0.96), "changes": (0.89, 0.91)},   # now money 0.896/0.896, moves 0.974/0.961, changes 0.899/0.911
+    "market17": {"money": (0.9, 0.9), "stock_moves": (0.97, 0.96), "changes": (0.89, 0.91)},   # now money 0.902/0.902, moves 0.974/0.961, changes 0.899/0.917
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
@@ -163,7 +163,7 @@ FLOORS = {
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
     # 0.815/0.830 (moves), 0.748/0.774 (changes)
-    "market20": {"money": (0.94, 0.95), "stock_moves": (0.87, 0.89), "changes": (0.82, 0.83)},   # now money 0.944/0.958, moves 0.880/0.896, changes 0.824/0.838
+    "market20": {"money": (0.94, 0.95), "stock_moves": (0.87, 0.89), "changes": (0.82, 0.83)},   # now money 0.950/0.958, moves 0.880/0.896, changes 0.824/0.838
     # a twenty-first blind key (tests/gold/tables_market21: a Vienna close, Evonik, Chinese chip stocks, a SUSS MicroTec
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
@@ -173,7 +173,7 @@ FLOORS = {
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
     # 0.910/0.928, moves 0.921/0.921, changes 0.757/0.839
-    "market22": {"money": (0.92, 0.93), "stock_moves": (0.92, 0.92), "changes": (0.88, 0.86)},   # now money 0.929/0.938, moves 0.921/0.921, changes 0.883/0.867
+    "market22": {"money": (0.93, 0.93), "stock_moves": (0.92, 0.92), "changes": (0.88, 0.86)},   # now money 0.934/0.939, moves 0.930/0.930, changes 0.883/0.867
     # a twenty-third blind key (tests/gold/tables_market23: a Frankfurt pre-open, a Vienna midday, an SMI midday, Tencent
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
@@ -193,7 +193,7 @@ FLOORS = {
     # company pensions, cashless Austria, Austrian inflation, German trade, Swiss and NRW labour markets, the food
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
-    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.75, 0.76)},   # now adoption 0.912/0.986, changes 0.754/0.767
+    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.75, 0.77)},   # now adoption 0.912/0.986, changes 0.754/0.773
     # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
@@ -203,7 +203,7 @@ FLOORS = {
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
     # changes 0.612/0.660
-    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.82, 0.85)},   # now adoption 0.948/0.973, changes 0.829/0.851
+    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.82, 0.86)},   # now adoption 0.948/0.973, changes 0.829/0.863
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -213,6 +213,13 @@ FLOORS = {
     # is mostly a precision probe: 3 required change rows, 35 optional, no required money row): first (76568d5)
     # changes 0.000/0.000
     "germeval_changes3": {"changes": (1, 0.49)},   # now changes 1.000/0.500
+    # two blind keys of real GermEval 2014 TRAIN sentences (the NER model trained on them: names come easier than on
+    # unseen text; documents of ten unrelated sentences, read as one article, which costs stock moves their period):
+    # tests/gold/tables_germeval_train_money (160 sentences), first (b042e95) money 0.695/0.733, moves 0.353/0.367;
+    # tests/gold/tables_germeval_train_changes (150 sentences without currency or stock words; 10 required change rows,
+    # mostly election results), first (b042e95) changes 0.000/0.000, adoption 0.250/1.000
+    "germeval_train_money": {"money": (0.79, 0.8), "stock_moves": (0.37, 0.38)},   # now money 0.793/0.808, moves 0.373/0.380
+    "germeval_train_changes": {"changes": (0.1, 0.14), "adoption": (0.75, 1)},   # now changes 0.100/0.143, adoption 0.750/1.000
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -228,7 +235,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "surveys5": "tables_surveys5", "surveys6": "tables_surveys6",
                "surveys7": "tables_surveys7", "market24": "tables_market24",
                "surveys8": "tables_surveys8", "smartdata4": "tables_smartdata4",
-               "germeval_changes3": "tables_changes3"}                                   # default: tests/gold/tables
+               "germeval_changes3": "tables_changes3", "germeval_train_money": "tables_germeval_train_money",
+               "germeval_train_changes": "tables_germeval_train_changes"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
