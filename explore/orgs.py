@@ -330,8 +330,8 @@ class Recognizer:
                 _descriptor(words[1], words[2]) or self._kind_before_name(words[1], " ".join(words[2:]))):
             s += len(words[0]) + len(words[1]) + 2   # "Wiener Ziegelherstellers Wienerberger", "Tiroler Hotelgruppe
             words = words[2:]                         # Bergquell Resorts": the name
-        if len(words) >= 3 and words[0].isupper() and len(words[0]) > 1 and "V" in self._classes(words[1]) \
-                and words[2][:1].isupper():
+        if len(words) >= 3 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1 \
+                and "V" in self._classes(words[1]) and words[2][:1].isupper():   # (not an initial: "S. Mark Taper Foundation")
             e = s + len(words[0])               # "der BVB Jonas Hofmann": an acronym, then a person
         cut = text.find(" (", s, e)
         if cut > s and ")" not in text[cut:e]:
@@ -342,7 +342,9 @@ class Recognizer:
             #                                     part of the name, whether the model's span ends in it or before its unit
         words = text[s:e].split(" ")
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
-            e -= len(words[-1]) + 1
+            e -= len(words.pop()) + 1
+            while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+                e -= len(words.pop()) + 1       # "S. Mark Taper Foundation in [Höhe]": no function word at its end
         amp = _AMPERSAND_NAME.match(text, e - 1 if text[e - 1:e] == "&" else e)
         if amp:
             e = amp.end()                       # "Lenz &" of "Lenz & Söhne": the name goes on after "&"
@@ -596,6 +598,7 @@ def lexicon():
 
 
 _SPANS: dict[str, list[tuple[int, int]]] = {}      # text -> the model's ORG spans (see model_spans)
+_PERSONS: dict[str, list[tuple[int, int]]] = {}    # text -> its PER spans, from the same pass
 _SPANS_CHARS = [0]
 MAX_CACHED_CHARS = 50_000_000
 
@@ -617,13 +620,22 @@ def model_spans(texts: list[str], batch_size: int = 64) -> list[list[tuple[int, 
         with _lock:
             for t, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size)):     # one Doc at a time in memory
                 found[t] = _SPANS[t] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+                _PERSONS[t] = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
         _SPANS_CHARS[0] += size
     return [found[t] for t in texts]
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    """PER character spans the model finds in ``text`` (kept from the pass of :func:`model_spans`)."""
+    if text not in _PERSONS:
+        model_spans([text])
+    return _PERSONS.get(text, [])
 
 
 def clear_model_cache() -> None:
     """Forget the model's spans and the recogniser's results (benchmarks measure the model cold)."""
     _SPANS.clear()
+    _PERSONS.clear()
     _SPANS_CHARS[0] = 0
     recognizer()._seen.clear()
 

@@ -255,6 +255,9 @@ _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "i
 _SOURCES = {"gazetteer": "gazetteer", "model": "model", "pattern": "pattern", "alias": "pattern"}
 
 
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.")                # "S. Mark Taper Foundation": an initial begins the name
+
+
 def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tuple[str, ...] = ()) -> list[Org]:
     """Organisations in a text (``explore.orgs``; article offsets = ``offset`` + position), in text
     order; ``article``: a whole article, its short forms and aliases resolved; ``gazetteer``: extra
@@ -274,7 +277,8 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
-        while len(words) > 1 and o.source != "gazetteer" and _common(words[0]) and not is_proper_noun(words[0]) \
+        while len(words) > 1 and o.source != "gazetteer" and not _INITIAL.fullmatch(words[0]) \
+                and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
                 and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms and words[1] != "für" \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes \

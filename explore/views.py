@@ -390,7 +390,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
         if fiscal is None and what in _RESULTS:      # "Im dritten Quartal ... . Der Gewinn stieg auf ..."
             fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r, 8))),
                           None)
-        who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or ctx.owner(r)
+        who = (_target_owner(ctx, r, sentence) if what == "price_target" else None) or _price_for(ctx, r, sentence) \
+            or ctx.owner(r)
         if what == "price_target":
             who = _not_the_analyst(ctx, r, sentence, who)
         elif what == "fine":
@@ -402,6 +403,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
             who = _implicit_owner(ctx, r)
         if who is None:
             who = lead_owner(ctx, r)
+        if who is None and what not in _COMPANY_MEASURES:
+            who = _person_subject(sentence, r["sentence_start"], p)
         for each in _each(ctx, r, who):          # "Vanguard und Invesco verbuchten jeweils rund 14 Milliarden Euro"
             rows.append({**_provenance(r), **_owner_columns(each), "measure": what,
                          "fiscal_period": fiscal[0] if fiscal else None,
@@ -456,6 +459,45 @@ def lead_owner(ctx: _Context, r: dict) -> Owner | None:
     named = [o for o in orgs.in_span(start, end) if o.type not in ("index", "currency")
              and (o.start, o.end) not in orgs.speakers]
     return Owner(named[-1].name, named[-1].text, named[-1].start, named[-1].end, named[-1].source) if named else None
+
+
+# "Der Kaufpreis für die Dresdner Bank": the price of what is bought
+_PRICE_FOR = re.compile(r"(?i)(?<![\wäöüß])(?:kauf|übernahme|verkaufs)preis(?:es)?\s+für\s+(?:(?:die|den|das|der)\s+)?$")
+
+
+def _price_for(ctx: _Context, r: dict, sentence: str) -> Owner | None:
+    """"Der Kaufpreis für die Dresdner Bank soll bei mehr als neun Milliarden Euro liegen": with no buyer
+    named before it, a purchase price is the price of the company bought."""
+    if r.get("in_table"):
+        return None
+    s0 = r["sentence_start"]
+    orgs = ctx.orgs(r["article"])
+    for o in orgs.in_span(s0, r["start"]):
+        m = _PRICE_FOR.search(sentence, max(0, o.start - s0 - 60), o.start - s0)
+        if m and not any(x.end <= s0 + m.start() and (x.start, x.end) not in orgs.speakers
+                         for x in orgs.in_span(s0, s0 + m.start())):
+            return Owner(o.name, o.text, o.start, o.end, o.source)
+    return None
+
+
+# what only a company has: a person who opens the sentence is no owner of these
+_COMPANY_MEASURES = ("revenue", "profit", "loss", "orders", "dividend", "share_price", "price_target", "valuation",
+                     "buyback")
+_FINITE_AFTER_NAME = re.compile(r"\s+(?:hat|hatte|haben|hatten|ist|war|wird|wurde|soll|sollte|will|wollte|muss|musste|"
+                                r"kann|konnte|[a-zäöüß]+(?:te|ten|t))\b")
+
+
+def _person_subject(sentence: str, s0: int, p: int) -> Owner | None:
+    """A person's full name that opens the sentence and its verb, when no organisation owns the amount:
+    "Rupert Murdoch hatte ... Myspace.com 650 Mill. Dollar gekauft" (TABLES.md: the organisation or person)."""
+    from .orgs import person_spans
+    if clause_start(sentence, p) > 0:
+        return None                          # (not "Angela Merkel sagte, die Regierung werde ... investieren")
+    for a, b in person_spans(sentence):
+        name = sentence[a:b]
+        if sentence[:a].strip() == "" and " " in name and b <= p and _FINITE_AFTER_NAME.match(sentence, b):
+            return Owner(name, name, s0 + a, s0 + b, "model")
+    return None
 
 
 def _target_owner(ctx: _Context, r: dict, sentence: str) -> Owner | None:
