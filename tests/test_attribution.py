@@ -125,7 +125,7 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.89, 0.92)},   # now money 0.950/0.947, moves 0.891/0.942, changes 0.898/0.930
+    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.89, 0.92)},   # now money 0.950/0.947, moves 0.900/0.943, changes 0.898/0.930
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -145,7 +145,7 @@ FLOORS = {
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
-    "market16": {"money": (0.96, 0.94), "stock_moves": (0.94, 0.95), "changes": (0.87, 0.92)},   # now money 0.961/0.948, moves 0.940/0.955, changes 0.873/0.921
+    "market16": {"money": (0.96, 0.94), "stock_moves": (0.95, 0.96), "changes": (0.87, 0.92)},   # now money 0.961/0.948, moves 0.955/0.970, changes 0.873/0.921
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
@@ -218,8 +218,13 @@ FLOORS = {
     # tests/gold/tables_germeval_train_money (160 sentences), first (b042e95) money 0.695/0.733, moves 0.353/0.367;
     # tests/gold/tables_germeval_train_changes (150 sentences without currency or stock words; 10 required change rows,
     # mostly election results), first (b042e95) changes 0.000/0.000, adoption 0.250/1.000
-    "germeval_train_money": {"money": (0.79, 0.8), "stock_moves": (0.37, 0.38)},   # now money 0.793/0.808, moves 0.373/0.380
+    "germeval_train_money": {"money": (0.82, 0.84), "stock_moves": (0.37, 0.38)},   # now money 0.829/0.846, moves 0.373/0.380
     "germeval_train_changes": {"changes": (0.1, 0.14), "adoption": (0.75, 1)},   # now changes 0.100/0.143, adoption 0.750/1.000
+    # a second key of GermEval train sentences (tests/gold/tables_germeval_train_money2: 150 sentences; the first key
+    # took the owned amounts, so 14 required money rows and 29 moves; documents open with a closing move, which makes
+    # each a close report for the tables): first (2770725, after this session's earlier rules) money 0.143/0.222,
+    # moves 0.448/0.520
+    "germeval_train_money2": {"money": (0.35, 0.5), "stock_moves": (0.51, 0.55)},   # now money 0.357/0.500, moves 0.517/0.556
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -236,7 +241,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "surveys7": "tables_surveys7", "market24": "tables_market24",
                "surveys8": "tables_surveys8", "smartdata4": "tables_smartdata4",
                "germeval_changes3": "tables_changes3", "germeval_train_money": "tables_germeval_train_money",
-               "germeval_train_changes": "tables_germeval_train_changes"}                                   # default: tests/gold/tables
+               "germeval_train_changes": "tables_germeval_train_changes",
+               "germeval_train_money2": "tables_germeval_train_money2"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
