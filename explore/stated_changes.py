@@ -1620,8 +1620,9 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
         return None                                     # "stieg um 1200 Mitarbeiter": an ordinary change
     von = _VON.search(s, max(0, p - 30), p)
     if von and not _ACT_OF.search(s, max(0, von.start() - 30), von.start()) or _AUF.search(s[max(0, p - 30):p]) \
-            or not f["low"]:
-        return None                   # "Von rund 9200 Arbeitsplätzen ...": the base; "auf 300 Mitarbeiter": a level
+            or _BEI.search(s[max(0, p - 30):p]) or not f["low"]:
+        return None                   # "Von rund 9200 Arbeitsplätzen ...": the base; "auf 300 Mitarbeiter", "hält nun
+        #                               bei 8 Mandaten": a level
         #                               (but "die Entlassung von 60 Mitarbeitern": the jobs the act is of)
     if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]):
         return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size

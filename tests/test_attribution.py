@@ -219,7 +219,7 @@ FLOORS = {
     # tests/gold/tables_germeval_train_changes (150 sentences without currency or stock words; 10 required change rows,
     # mostly election results), first (b042e95) changes 0.000/0.000, adoption 0.250/1.000
     "germeval_train_money": {"money": (0.82, 0.84), "stock_moves": (0.37, 0.38)},   # now money 0.829/0.846, moves 0.373/0.380
-    "germeval_train_changes": {"changes": (0.1, 0.14), "adoption": (0.75, 1)},   # now changes 0.100/0.143, adoption 0.750/1.000
+    "germeval_train_changes": {"changes": (0.1, 0.16), "adoption": (0.75, 1)},   # now changes 0.100/0.167, adoption 0.750/1.000
     # a second key of GermEval train sentences (tests/gold/tables_germeval_train_money2: 150 sentences; the first key
     # took the owned amounts, so 14 required money rows and 29 moves; documents open with a closing move, which makes
     # each a close report for the tables): first (2770725, after this session's earlier rules) money 0.143/0.222,
