@@ -107,7 +107,7 @@ def _rules(lang: str = "de") -> dict:
                                 + alt(v[section]["nouns"]) + r")(?![\wäöüß])", re.I),
             "cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["cut"]) + ")", re.I),
             "create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["create"]) + ")", re.I),
-        } for what, section in (("job", "jobs"), ("site", "sites"), ("seat", "seats"))},
+        } for what, section in (("job", "jobs"), ("site", "sites"), ("seat", "seats"), ("resident", "residents"))},
         # jobs counted: "2.400 Stellen", "300 neue Arbeitsplätze"
         "jobs_counted": re.compile(r"\d\s+(?:(?:neue|zusätzliche|weitere)\s+)?(?:" + alt(v["jobs"]["nouns"])
                                    + r")(?![\wäöüß])", re.I),
@@ -1423,7 +1423,7 @@ def change_rows(ctx) -> list[dict]:
         if restated is not None:
             out.append(restated)
             continue
-        site = _job_change(f, s, p, e, "site") or _job_change(f, s, p, e, "seat")
+        site = _job_change(f, s, p, e, "site") or _job_change(f, s, p, e, "seat") or _job_change(f, s, p, e, "resident")
         if site:                            # "will 35 ihrer 210 Filialen schließen", "Die CDU verlor drei Sitze"
             out.append(_row(ctx, f, "other", site, None))
             continue
@@ -1611,7 +1611,7 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
     a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
     or plants closed or opened ("will 35 ihrer 210 Filialen schließen"), with ``what="seat"`` the seats a
-    party lost or won ("Die CDU verlor drei Sitze")."""
+    party lost or won ("Die CDU verlor drei Sitze"), with ``what="resident"`` a place's inhabitants."""
     r = _rules()["counted"][what]
     if f["kind"] not in ("count", "percent", "ratio") or (f["kind"] == "percent" and f["unit"] != "%") \
             or f["kind"] == "ratio" and (f["unit"] != "fraction" or not _PARTITIVE_NOUN.match(s, e)):
