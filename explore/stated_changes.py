@@ -439,6 +439,10 @@ _OR_COUNT = re.compile(r"\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d[\d.,]*(?=\s
 _NOUN_BEFORE_OR = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*(?=\s+oder\s+(?:(?:rund|etwa|knapp|gut)\s+)?\d)")
 # a count's noun between it and the comparison: "2.230 Wohnungen mehr als im Vorjahresmonat"
 _COUNTED_NOUN = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*(?=\s+(?:mehr|weniger)\s+als\b)")
+# the counted noun, "mehr" or "weniger", the verb's words, then "als" and a time before: "2.230 Wohnungen mehr
+# genehmigt als im Vorjahr"
+_MORE_APART = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*\s+(?P<w>(?i:mehr|weniger))\s+(?:[\wäöüß-]+\s+){1,4}?als\s+"
+                         r"(?i:im|in|vor|ein|eine|einem|zum|zur|am|letztes|vergangenes)\b")
 
 
 def compared(s: str, e: int) -> str | None:
@@ -451,7 +455,8 @@ def compared(s: str, e: int) -> str | None:
     noun = _COUNTED_NOUN.match(s, at)
     m = _COMPARED.match(s[noun.end() if noun else at:])
     if not m:
-        return None
+        apart = _MORE_APART.match(s, at)       # "kamen 12.000 Kinder mehr zur Welt als im Vorjahr"
+        return None if apart is None else "up" if apart.group("w").lower() == "mehr" else "down"
     return "up" if (m.group("w") or m.group("v") or m.group("n")).lower() in ("mehr", "höher", "größer", "grösser", "über") \
         else "down"
 
