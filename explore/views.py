@@ -25,7 +25,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _SHARE_AFTER, _SHARE_WORDS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
@@ -554,8 +554,8 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     after = who is not None and who.start is not None and who.start >= s0 + m.end() and (who.start, who.end) in orgs.speakers
     rated_of = who is not None and who.start is not None and (
         _RATED_OF.search(sentence, max(0, who.start - s0 - 40), max(0, who.start - s0))
-        or _SHARE_AFTER.match(sentence, who.end - s0)      # "Die WestLB hat die Bechtle-Aktie ... und das Kursziel"
-        or _SHARE_OF.search(sentence, max(0, who.start - s0 - 60), max(0, who.start - s0)))
+        or grammar().role(sentence, who.start - s0, who.end - s0, 0) == 0)   # a share's owner: "Die WestLB hat die
+    #                                                       Bechtle-Aktie ... und das Kursziel", "die Aktien von Fuchs"
     setter = who is not None and who.start is not None and not rated_of and (cs <= who.start < s0 + m.start() or own
                                                              or who.name in _target_setters(orgs)
                                                              or after and (_RATING.match(sentence, who.end - s0)
@@ -587,9 +587,6 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     return who
 
 
-# a share's owner ("die Aktien von Fuchs Petrolub", "die Aktie des Herstellers Apple"): the rated company
-_SHARE_OF = re.compile(r"(?i)(?<![\wäöüß])(?:" + _SHARE_WORDS + r")\s+(?:von|der|des)\s+"
-                       r"(?:[\wäöüß-]+\s+){0,3}$")
 # a name a rating is of: "hat die Bewertung von Nemetschek mit "Buy" aufgenommen", "die Einstufung für SAP"
 _RATED_OF = re.compile(r"(?i)(?<![\wäöüß])(?:bewertung|einstufung|abdeckung|coverage|beobachtung|analyse)\s+"
                        r"(?:von|der|des|für)\s+(?:(?:die|den|das|der)\s+)?$")
