@@ -27,6 +27,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from . import profiles
 from .unwrap import unwrap
 
 _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
@@ -590,6 +591,11 @@ class ArticleOrgs:
         self.subsidiaries = self._subsidiaries(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
+        self.descriptions: dict[str, set[str]] = {}     # "der Chemiekonzern Lanxess": what the text calls a name
+        for o, a, sent in self._in_sentences(spans):
+            m = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)
+            if m and grammar().is_head(m.group(1)):
+                self.descriptions.setdefault(o.name, set()).add(m.group(1))
 
     def sources(self) -> set[tuple[int, int]]:
         """Spans of names that are only sources of what their sentence says ("laut Reuters",
@@ -1807,6 +1813,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         for desc, name in descriptions.items():
             if desc in low:
                 return Owner(name, words, at, sent_start + b, "reference")
+    if not implicit and not want_index:        # "Nestlé ..., Novartis ... Der Nahrungsmittelkonzern": the one it fits
+        fitting = profiles.narrow(words, s[b:b + 40], fitting, orgs.descriptions)
     heading = orgs.heading(at)                 # "BMW: Der Autobauer ... Die Papiere ...": the digest item's company
     if heading is not None and not want_index and any(o.name == heading.name for o in fitting):
         return Owner(heading.name, words, at, sent_start + b, "reference")

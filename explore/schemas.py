@@ -35,8 +35,8 @@ OWNER = [
      "characters"),
     ("entity_end", "Int64", "offset after entity_text", "characters"),
     ("entity_source", "string", "how the owner was found: gazetteer, model, pattern (a name by its form), "
-     "reference (a word that refers back), article (the article's main organisation) or economy (the "
-     "country or region of a statistic)", None),
+     "reference (a word that refers back), article (the article's main organisation), economy (the "
+     "country or region of a statistic) or sector (the industry an association's report is about)", None),
 ]
 MONEY = PROVENANCE + OWNER + [
     ("measure", "string", "revenue, profit, loss, orders, dividend, share_price, price_target, buyback, fine, "

@@ -651,6 +651,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
     Swiss statistics name them."""
     cols = _owner_of(ctx, f, measure, s, p, e)
+    if cols.get("entity_source") == "economy":
+        sector = _sector_article(ctx, f["article"])
+        if sector:                          # an association's report on its industry: the industry's figures
+            cols = {**cols, "entity": sector, "entity_source": "sector"}
     name = cols.get("entity")
     if name and name.startswith("Kanton ") and name[7:].strip():
         cols = {**cols, "entity": name[7:]}
@@ -1387,6 +1391,32 @@ def _article_economy(ctx, article: str) -> str | None:
 
 
 _ARTICLE_ECONOMY: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> economy or None
+
+# an industry as the subject the lead opens with ("Die deutsche Fahrradbranche kommt nicht aus der Krise", "Der
+# deutsche Maschinen- und Anlagenbau hat ...", "Die deutschen Landmaschinenhersteller bekommen ...")
+_SECTOR_LEAD = re.compile(r"(?:^|\s[-–—]\s+)(?:Die|Der|Das)\s+(?:(?:deutsche|österreichische|schweizerische|heimische)n?\s+|"
+                          r"Schweizer\s+)?(?P<s>(?:[A-ZÄÖÜ][\wäöüß]*-\s+(?:und|sowie)\s+)?(?=[A-ZÄÖÜ])[\wäöüß-]*"
+                          r"(?i:industrie|branche|anlagenbau|maschinenbau|hersteller|versicherer|gewerbe|handwerk))"
+                          r"(?![\wäöüß-])")
+_ASSOCIATION = re.compile(r"(?i)verband|vereinigung")
+
+
+def _sector_article(ctx, article: str) -> str | None:
+    """The industry an article is about when an association reports its figures: the industry its first
+    sentence opens with, an association ("Verband", "Wirtschaftsvereinigung") named in its lead. Its
+    figures without an owner of their own are the industry's, not the economy's (once per article)."""
+    orgs = ctx.orgs(article)
+    if orgs not in _SECTOR:
+        lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
+        from .dateline import dateline_spans
+        spans = dateline_spans(lead)
+        body = lead[spans[-1][1]:] if spans else lead[lead.find("\n") + 1:] if ctx.title(article) else lead
+        m = _SECTOR_LEAD.search(body.lstrip(" -–—\n")[:120])      # (after a place: "Frankfurt – Die deutsche ...")
+        _SECTOR[orgs] = m.group("s") if m and _ASSOCIATION.search(lead) else None
+    return _SECTOR[orgs]
+
+
+_SECTOR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> industry or None
 
 
 def _unit(f: dict, s: str, p: int) -> str | None:

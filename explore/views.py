@@ -1268,6 +1268,25 @@ def _elliptic(clause: str) -> bool:
     return not any(w not in small for w in re.findall(r"(?<![\wäöüß-])[a-zäöüß][\wäöüß]+", clause))
 
 
+_AUXILIARY = re.compile(r"(?<![\wäöüß])(?:hat|haben|hatte|hatten|ist|sind|war|waren)(?![\wäöüß])")
+# a clause of contrast shares the period of the move it is set against: "Seit Jahresbeginn haben Swatch rund 18%
+# eingebüsst, während Richemont um 12% zulegten" (the period of the clause's own words counts first)
+_WHILE = re.compile(r"\s*(?:während|wohingegen)\s")
+
+
+def _participle_ellipsis(s: str, cs: int, p: int, e: int, ce: int) -> bool:
+    """A clause whose only verb is a participle at its end, sharing the auxiliary of the clause before:
+    "Allianz-Aktien haben seit Jahresbeginn 11,8 Prozent zugelegt, die Vorzugsaktien von Volkswagen
+    9,3 Prozent verloren" (not "..., JD.com verloren 7 Prozent": a verb of its own in second place)."""
+    from .owner import tag_word
+    small = _small_words()
+    words = [m for m in re.finditer(r"(?<![\wäöüß.-])[a-zäöüß][\wäöüß]+", s[cs:p] + " " * (e - p) + s[e:ce])
+             if m.group() not in small]
+    if len(words) != 1 or s[cs + words[0].end():ce].strip(" .") or not _AUXILIARY.search(s, 0, cs):
+        return False
+    return any(t.startswith("VV(PP)") for t, _ in tag_word(words[0].group()))
+
+
 @functools.cache
 def _small_words() -> frozenset:
     # adverbs of contrast and degree do not make a clause ("der CAC 40 dagegen 2,3 Prozent im Minus")
@@ -1305,7 +1324,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         # a move without a verb of its own shares the period of the move before it: "Der PPVX fiel
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
         shared = max((x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]
-                      and x["unit"] == r["unit"]), default=None) if _elliptic(s[cs:p] + " " + s[e:ce]) else None
+                      and x["unit"] == r["unit"]), default=None) if (
+            _elliptic(s[cs:p] + " " + s[e:ce]) or _participle_ellipsis(s, cs, p, e, ce) or _WHILE.match(s, cs)) else None
         for x in ctx.same_sentence(r, ("percent", "ratio")):   # other moves' clauses keep their periods (a
             if x["kind"] == "ratio" and x["unit"] != "fraction":   # fraction too: "..., die Aktie hat seit
                 continue                                           # Jahresbeginn ein Viertel verloren")

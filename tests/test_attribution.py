@@ -53,7 +53,7 @@ GOLD = HERE / "gold"
 FLOORS = {
     # folder: {table: (recall, precision)}
     "smartdata": {"money": (0.93, 0.95), "stock_moves": (0.86, 0.89)},   # now money 0.935/0.958, moves 0.867/0.893
-    "market": {"money": (0.96, 0.95), "stock_moves": (1, 1)},   # now money 0.962/0.959, moves 1.000/1.000
+    "market": {"money": (1, 1), "stock_moves": (1, 1)},   # now money 1.000/1.000, moves 1.000/1.000
     # the blind real-news key (tests/gold/tables_blind): first 0.622/0.579, measured after fixing 0.784/0.730
     "smartdata2": {"money": (0.83, 0.78)},   # now money 0.838/0.784
     # the second blind key (tests/gold/tables_blind2, no stock move left in the corpus): first 0.222/0.222
@@ -61,7 +61,7 @@ FLOORS = {
     "smartdata3": {"money": (0.44, 0.44), "changes": (1, 1)},   # now money 0.444/0.444, changes 1.000/1.000
     # written market reports, blind (tests/gold/tables_market2): first 0.804/0.795 (money), 0.785/0.800
     # (moves), 0.727/0.678 (changes); measured after fixing 0.924/0.921, 0.930/0.896, 0.909/0.862
-    "market2": {"money": (0.97, 0.97), "stock_moves": (0.96, 0.96), "changes": (0.94, 0.94)},   # now money 0.975/0.974, moves 0.962/0.962, changes 0.945/0.945
+    "market2": {"money": (0.98, 0.97), "stock_moves": (0.96, 0.96), "changes": (0.94, 0.94)},   # now money 0.981/0.980, moves 0.962/0.962, changes 0.945/0.945
     # a second blind key of written market news in other styles (tests/gold/tables_market3): first
     # (commit 401fa73) 0.774/0.791 (money), 0.580/0.663 (moves), 0.500/0.562 (changes); measured
     # after fixing 0.951/0.967, 0.866/0.858, 0.759/0.788
@@ -78,29 +78,29 @@ FLOORS = {
     # a fifth blind key of written market news (tests/gold/tables_market5): first (commit 256c9d1)
     # 0.809/0.846 (money), 0.719/0.748 (moves), 0.651/0.612 (changes); after fixing 0.918/0.927,
     # 0.850/0.860, 0.698/0.647
-    "market5": {"money": (0.96, 0.97), "stock_moves": (0.9, 0.92), "changes": (0.93, 0.9)},   # now money 0.964/0.972, moves 0.904/0.926, changes 0.937/0.908
+    "market5": {"money": (0.96, 0.97), "stock_moves": (0.9, 0.93), "changes": (0.93, 0.9)},   # now money 0.964/0.972, moves 0.910/0.932, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
-    "market6": {"money": (0.87, 0.86), "stock_moves": (0.84, 0.89), "changes": (0.88, 0.79)},   # now money 0.872/0.866, moves 0.843/0.893, changes 0.889/0.791
+    "market6": {"money": (0.87, 0.87), "stock_moves": (0.85, 0.9), "changes": (0.88, 0.79)},   # now money 0.876/0.871, moves 0.851/0.902, changes 0.889/0.791
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
     # (2026-12-05, fourth session: market7 changes, market8 money and market15 changes precision lowered by 0.01-0.02:
     # earlier levels in bare parentheses and the listed name "Verbund" gave rows whose values are right and whose
     # owner is the other of two companies named just before the reference "Der Ölkonzern"/"Der Nahrungsmittelkonzern")
-    "market7": {"money": (0.86, 0.87), "stock_moves": (0.83, 0.86), "changes": (0.92, 0.85)},   # now money 0.861/0.870, moves 0.833/0.868, changes 0.925/0.860
+    "market7": {"money": (0.88, 0.88), "stock_moves": (0.83, 0.86), "changes": (0.94, 0.88)},   # now money 0.883/0.889, moves 0.833/0.868, changes 0.950/0.884
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
-    "market8": {"money": (0.91, 0.9), "stock_moves": (0.93, 0.97), "changes": (0.91, 0.89)},   # now money 0.912/0.909, moves 0.938/0.972, changes 0.913/0.894
+    "market8": {"money": (0.93, 0.92), "stock_moves": (0.93, 0.97), "changes": (0.91, 0.89)},   # now money 0.931/0.929, moves 0.938/0.972, changes 0.913/0.894
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.9, 0.92), "stock_moves": (0.89, 0.88), "changes": (0.72, 0.75)},   # now money 0.907/0.924, moves 0.893/0.882, changes 0.721/0.754
+    "market9": {"money": (0.9, 0.92), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.85)},   # now money 0.907/0.924, moves 0.893/0.882, changes 0.821/0.860
     # a tenth blind key (tests/gold/tables_market10: Chinese tech, Frankfurt intraday, Vienna, Zurich,
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.84, 0.82), "stock_moves": (0.82, 0.79), "changes": (0.8, 0.85)},   # now money 0.849/0.828, moves 0.829/0.797, changes 0.807/0.857
+    "market10": {"money": (0.84, 0.82), "stock_moves": (0.84, 0.8), "changes": (0.8, 0.85)},   # now money 0.849/0.828, moves 0.842/0.810, changes 0.807/0.857
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -121,11 +121,17 @@ FLOORS = {
     # Swiss exports, orders, retail, permits, insolvencies, tourism, registrations, business climate), first
     # (8117655): adoption 0.977/0.915, changes 0.592/0.685
     "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.86)},   # now adoption 0.977/0.915, changes 0.787/0.869
+    # (the keys disagree on whose an industry's figures are when an association reports them, "Die deutsche Chemie- und
+    # Pharmaindustrie steigerte ihre Produktion um 3 Prozent": market9, market10 and surveys5-9, written by five
+    # helpers, key the industry, the grammatical owner; market12, market14, market15 and market16 the country. The
+    # tables give the industry (entity_source "sector"), so these four keys' change floors were lowered by 0.06-0.11
+    # when it came: market12 0.898/0.930 -> 0.814/0.842, market14 0.817/0.933 -> 0.755/0.862, market15 0.815/0.873 ->
+    # 0.708/0.759, market16 0.873/0.921 -> 0.803/0.848; the other five rose, surveys5-9 by 0.07-0.13 in recall)
     # a twelfth blind key (tests/gold/tables_market12: a Frankfurt opening, Vienna and Zurich reports,
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.89, 0.92)},   # now money 0.950/0.947, moves 0.900/0.943, changes 0.898/0.930
+    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.81, 0.84)},   # now money 0.946/0.942, moves 0.900/0.943, changes 0.814/0.842
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -137,15 +143,15 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.81, 0.93)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.817/0.933
+    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.75, 0.86)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.755/0.862
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.81, 0.87)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.815/0.873
+    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.7, 0.75)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.708/0.759
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
-    "market16": {"money": (0.96, 0.94), "stock_moves": (0.95, 0.96), "changes": (0.87, 0.92)},   # now money 0.961/0.948, moves 0.955/0.970, changes 0.873/0.921
+    "market16": {"money": (0.96, 0.94), "stock_moves": (0.95, 0.96), "changes": (0.8, 0.84)},   # now money 0.961/0.948, moves 0.955/0.970, changes 0.803/0.848
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
@@ -158,12 +164,12 @@ FLOORS = {
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
     # and 0da7ef6 alike): 0.924/0.925 (money), 0.804/0.831 (moves), 0.788/0.783 (changes)
-    "market19": {"money": (0.98, 0.97), "stock_moves": (0.95, 0.94), "changes": (0.94, 0.96)},   # now money 0.981/0.979, moves 0.957/0.946, changes 0.949/0.970
+    "market19": {"money": (0.98, 0.98), "stock_moves": (0.95, 0.94), "changes": (0.94, 0.96)},   # now money 0.987/0.986, moves 0.957/0.946, changes 0.949/0.970
     # a twentieth blind key (tests/gold/tables_market20: a Frankfurt opening, an SMI midday, Verbund, Fuchs, Geely, an
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
     # 0.815/0.830 (moves), 0.748/0.774 (changes)
-    "market20": {"money": (0.94, 0.95), "stock_moves": (0.87, 0.89), "changes": (0.82, 0.83)},   # now money 0.950/0.958, moves 0.880/0.896, changes 0.824/0.838
+    "market20": {"money": (0.95, 0.96), "stock_moves": (0.87, 0.89), "changes": (0.83, 0.84)},   # now money 0.956/0.964, moves 0.880/0.896, changes 0.832/0.846
     # a twenty-first blind key (tests/gold/tables_market21: a Vienna close, Evonik, Chinese chip stocks, a SUSS MicroTec
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
@@ -178,22 +184,22 @@ FLOORS = {
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
     # moves 0.829/0.858, changes 0.778/0.770; with dcf9a7f (its rules written before the key was read): changes 0.848/0.800
-    "market23": {"money": (0.94, 0.96), "stock_moves": (0.91, 0.94), "changes": (0.9, 0.84)},   # now money 0.949/0.967, moves 0.915/0.947, changes 0.909/0.849
+    "market23": {"money": (0.95, 0.97), "stock_moves": (0.91, 0.94), "changes": (0.91, 0.85)},   # now money 0.959/0.978, moves 0.915/0.947, changes 0.919/0.858
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
-    "surveys5": {"adoption": (0.93, 0.98), "changes": (0.77, 0.82)},   # now adoption 0.936/0.981, changes 0.773/0.825
+    "surveys5": {"adoption": (0.93, 0.98), "changes": (0.89, 0.96)},   # now adoption 0.936/0.981, changes 0.900/0.961
     # ten blind survey, statistics and company reports rich in stated changes (tests/gold/tables_surveys6: home office,
     # e-cars in fleets, Swiss seniors' e-banking, industrial production, Austrian trade, Swiss retail, Saxony's labour
     # market, the chemical industry, a quarterly report, rents and heating costs), first (8aec035, the session's start):
     # adoption 0.796/0.975, changes 0.612/0.678; with the session's first rules (written before the key was read):
     # changes 0.642/0.699
-    "surveys6": {"adoption": (0.95, 0.97), "changes": (0.81, 0.87)},   # now adoption 0.959/0.979, changes 0.813/0.872
+    "surveys6": {"adoption": (0.95, 0.97), "changes": (0.89, 0.95)},   # now adoption 0.959/0.979, changes 0.896/0.960
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys7: cyber insurance, streaming,
     # company pensions, cashless Austria, Austrian inflation, German trade, Swiss and NRW labour markets, the food
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
-    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.75, 0.77)},   # now adoption 0.912/0.986, changes 0.754/0.773
+    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.82, 0.84)},   # now adoption 0.912/0.986, changes 0.828/0.849
     # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
@@ -203,7 +209,15 @@ FLOORS = {
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
     # changes 0.612/0.660
-    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.82, 0.86)},   # now adoption 0.948/0.973, changes 0.829/0.863
+    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.91, 0.95)},   # now adoption 0.948/0.973, changes 0.914/0.952
+    # ten more blind survey, statistics and company reports (tests/gold/tables_surveys9: AI at work, saving energy, car
+    # ownership, Swiss mobile payment, producer prices, Saxony's economy, Austria's labour market, Swiss exports, the
+    # bicycle industry, a quarterly report), first (66066a1, the session's start): adoption 0.947/1.000, changes 0.713/0.797
+    "surveys9": {"adoption": (0.94, 1), "changes": (0.8, 0.9)},   # now adoption 0.947/1.000, changes 0.807/0.902
+    # a twenty-fifth blind key (tests/gold/tables_market25: Frankfurt, Vienna, Zurich, Hong Kong/Shanghai and Wall Street
+    # reports, Krones, a Nordex ad-hoc release, analysts' targets, a takeover and an IPO, German inflation, a company
+    # digest, Volkswagen's savings), first (66066a1, the session's start): money 0.937/0.932, moves 0.843/0.870, changes 0.877/0.901, adoption 1.000/1.000
+    "market25": {"money": (0.94, 0.94), "stock_moves": (0.84, 0.86), "changes": (0.87, 0.9), "adoption": (1, 1)},   # now money 0.950/0.946, moves 0.843/0.870, changes 0.877/0.901, adoption 1.000/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -242,7 +256,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "surveys8": "tables_surveys8", "smartdata4": "tables_smartdata4",
                "germeval_changes3": "tables_changes3", "germeval_train_money": "tables_germeval_train_money",
                "germeval_train_changes": "tables_germeval_train_changes",
-               "germeval_train_money2": "tables_germeval_train_money2"}                                   # default: tests/gold/tables
+               "germeval_train_money2": "tables_germeval_train_money2",
+               "surveys9": "tables_surveys9", "market25": "tables_market25"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
@@ -352,3 +367,18 @@ def test_dask_tables_equal_the_in_process_tables(tmp_path):
     pd.testing.assert_frame_equal(read_table(tmp_path / "m", "money"), views.money(folders))
     res = run_table(folders, "stock_moves", workers=1)
     pd.testing.assert_frame_equal(res.frame, views.stock_moves(folders))
+
+
+def test_company_profiles_describe_listed_companies_once():
+    import csv
+    from importlib import resources
+    from explore import profiles
+    base = resources.files("explore.lang").joinpath("de")
+    listed = {r["name"].strip() for r in csv.DictReader(base.joinpath("companies.csv").read_text("utf-8").splitlines())}
+    names = [r["name"].strip() for r in
+             csv.DictReader(base.joinpath("company_profiles.csv").read_text("utf-8").splitlines())]
+    assert len(names) == len(set(names)) > 400
+    assert set(names) <= listed
+    assert "münchner" in profiles.profiles()["BMW"].town_adjectives
+    assert profiles.fits("der US-Softwarekonzern", "", "Microsoft") is True
+    assert profiles.fits("der US-Softwarekonzern", "", "SAP") is False
