@@ -24,7 +24,7 @@ import bisect
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from . import profiles
@@ -44,6 +44,7 @@ _NON_SPACE = re.compile(r"\S")
 _SENTENCE_OR_CLAUSE_BREAK = re.compile(r"[.!?;]\s+")
 # the capitalised word right before a name, a space between them
 _HEAD_BEFORE = re.compile(r"(?<![\wäöüß-])([A-ZÄÖÜ][\wäöüß-]*) $")
+_GENITIVE_HEAD = re.compile(r"(?<![\wäöüß-])des\s+(?:[a-zäöüß-]+\s+)?([A-ZÄÖÜ][\wäöüß-]*s) $")    # "des Arzneimittelherstellers "
 _SOLE_EXAMPLE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+)\s+wie\s+(?:(?:die|der|den|dem|das)\s+)?(?:[\wäöüß-]+\s+){0,3}$")
 # names after a colon that introduces competitors: "Auch Konkurrenten gerieten unter Druck: Alcon verloren ..."
 _COMPETITORS = re.compile(r"(?<![\wäöüß])(?:Konkurrent|Konkurrenz|Wettbewerber|Rivale|Mitbewerber|Branchenkollege)\w*"
@@ -752,11 +753,21 @@ class ArticleOrgs:
         (news agencies, photo credits, programmes; measured on the SmartData key). ``text``: the
         article, for how it spells a name it also writes in capitals ("SAF-HOLLAND")."""
         orgs: list[Org] = []
+        g = grammar()
+
+        def named_by_noun(o, sentence, start) -> bool:    # "Der Online-Zahlungsabwickler Wirecard": a name
+            prev = _HEAD_BEFORE.search(sentence, max(0, o.start - start - 40), o.start - start)
+            return prev is not None and g.is_apposition_head(prev.group(1))
+
+        def strong(p, sentence, start):     # "der Börsengang des Arzneimittelherstellers Stada": the company
+            m = _GENITIVE_HEAD.search(sentence, max(0, p.start - start - 50), p.start - start)   # of a noun, a
+            if m and g.is_apposition_head(m.group(1)) and not _common(p.text):                # referent (not
+                return replace(p, weak=False)                # "legte der MDax-Konzern Eckdaten vor": a common noun)
+            return p
         for start, sentence in sorted(spans):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
-            orgs += found + (proper_nouns(sentence, start, found) if models else [])
+            orgs += found + ([strong(p, sentence, start) for p in proper_nouns(sentence, start, found)] if models else [])
         spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
-        g = grammar()
         from .orgs import recognizer
         legal = recognizer(tuple(gazetteer)).legal_form
         public = recognizer(tuple(gazetteer)).public_prefixes
@@ -764,8 +775,7 @@ class ArticleOrgs:
             found = find_orgs(sentence, start, gazetteer=gazetteer)
 
             def apposition(o) -> bool:      # a name after a company noun: "Der Online-Zahlungsabwickler Wirecard"
-                prev = _HEAD_BEFORE.search(sentence, max(0, o.start - start - 40), o.start - start)
-                return prev is not None and g.is_apposition_head(prev.group(1))     # (not "Rückversicherung: Großschäden")
+                return named_by_noun(o, sentence, start)     # (not "Rückversicherung: Großschäden")
             # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
             # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means;
             # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
@@ -775,7 +785,7 @@ class ArticleOrgs:
                      or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
-                orgs += [p for p in proper_nouns(sentence, start, found) if apposition(p)]
+                orgs += [strong(p, sentence, start) for p in proper_nouns(sentence, start, found) if apposition(p)]
         from .orgs import keep_legal_forms
         # a name recognised once, in the figures' sentences or the context, is a name where it is written again
         orgs = keep_legal_forms(_first_word_mentions(_mentions_again(orgs, spans), spans))    # "Porsche AG" and "Porsche SE"
@@ -1205,7 +1215,7 @@ class Grammar:
         self.index_heads = tuple(v["index_heads"])
         self.public_heads = tuple(v["public_reference_heads"])      # refer to public bodies only
         self.re_reference = re.compile(
-            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?:[A-ZÄÖÜ][a-zäöü]+er\s+)?(?P<h>[A-ZÄÖÜ][\wäöüß-]*)(?![\wäöüß-])")
+            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?:[A-ZÄÖÜ][a-zäöü]+er\s+)?(?P<h>(?:[A-ZÄÖÜ]|[a-z][A-Z][a-z]+-)[\wäöüß-]*)(?![\wäöüß-])")
         self.re_implicit = re.compile(
             r"(?<![\w-])(?P<h>[\wäöüß-]*?(?:" + "|".join(map(re.escape, sorted(self.share + self.measure, key=len,
                                                                                reverse=True)))
@@ -1584,7 +1594,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
                 and (o.type != "index" or summing)]
         if summing:                          # a sum of moves is a listed share's or an index's, if one is near
-            near = [o for o in near if o.source == "gazetteer"] or near
+            near = [o for o in near if o.source == "gazetteer" or o is near[-1] and o.source == "pattern" and not o.weak] or near   # (or a company named as one: "des Herstellers Stada")
             if share_subject:                # "Seit Jahresbeginn hat das Papier damit 31 Prozent gewonnen"
                 near = [o for o in near if o.type != "index"]
         if near:
@@ -1838,7 +1848,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         if head.startswith(g.share) and orgs.text:   # "je Terex-Aktie ... schoss die Aktie hoch": that share
             shares = [o for o in orgs.orgs if sent_start - 300 <= o.start and o.end <= at
                       and _SHARE_AFTER.match(orgs.text, o.end)]
-            if shares:
+            # (not past another company the reference's own paragraph went on to: "Evonik-Papiere gewannen 1,5
+            # Prozent.\n\nMETZINGEN - Hugo Boss hat ... Die Aktie brach ... ein" is Hugo Boss's)
+            para = orgs.text.rfind("\n", 0, at) + 1
+            if shares and not any(o.start > max(shares[-1].end, para) and o.name != shares[-1].name
+                                  and o.type != "index" for o in near):
                 return Owner(shares[-1].name, words, at, sent_start + b, "reference")
         if near:
             return Owner(near[-1].name, words, at, sent_start + b, "reference")
