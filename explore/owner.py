@@ -1592,7 +1592,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     summing = _SUMMING.search(s, 0, pos) if move else None
     if (pronoun or summing) and not g.references(s, 0, pos):
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
-                and (o.type != "index" or summing)]
+                and (o.type != "index" or summing or pronoun and pronoun.group("p").lower() == "er")]   # (der Index: "er")
         if summing:                          # a sum of moves is a listed share's or an index's, if one is near
             near = [o for o in near if o.source == "gazetteer" or o is near[-1] and o.source == "pattern" and not o.weak] or near   # (or a company named as one: "des Herstellers Stada")
             if share_subject:                # "Seit Jahresbeginn hat das Papier damit 31 Prozent gewonnen"

@@ -43,6 +43,7 @@ class Periods:
         self.neighbour_codes = set(p.pop("neighbour_codes"))
         self.recency = set(p.pop("recency"))
         self.vague = set(p.pop("vague_times"))
+        self.momentary = set(p.pop("momentary_times"))
         self.not_report = set(p.pop("not_report_times"))
         self.re_news = re.compile(r"(?<![\wäöüß])(?:" + "|".join(p.pop("news_nouns")) + r")(?![\wäöüß])", re.I)
         self.re_weekday_cue = re.compile(r"(?<![\wäöüß])" + p.pop("weekday") + r"(?![\wäöüß])", re.I)
@@ -131,8 +132,10 @@ class Periods:
         before = [previous] if isinstance(previous, str) else list(previous or ())
         for i, near in enumerate([whole] + before):
             got = self.move_period(near) if near else None
-            if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency):
-                return got
+            if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency) \
+                    and not (i and got[1].lower() in self.momentary):
+                return got    # (not the peak of the move before: "In der Spitze hatte er 0,35% zugelegt. Der SPI gab
+                #               um 0,14% nach" at the close)
             move_before = bool(i and _PERCENT.search(near) and self.re_move.search(near) and not _pluperfect(near)
                                and not _PAST_PERFECT.search(near))
             if move_before and got and got[0] == self.default and _CLOSE.search(got[1]) and context != "wtd":

@@ -999,14 +999,15 @@ def _moves_as_subject(ctx: _Context, r, o: Owner, s: str, p: int, e: int) -> boo
 def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
     """A signed percent right after a listed name, in parentheses or after a colon (and a price):
     how market reports and lists give a share's move ("Roche GS (+1,9%)", "- Siemens: +1,2 Prozent")."""
-    if not _SIGNED_IN_PARENTHESES.match(r["text"]) or business_growth(ctx, s):
+    word = _SIGN_WORD.search(s, max(0, p - 8), p)      # "JD.com (minus 1,9 Prozent)"
+    if not (_SIGNED_IN_PARENTHESES.match(r["text"]) or word) or business_growth(ctx, s):
         return False
-    lead = _NAME_THEN_SIGN.search(s, 0, p)
+    lead = _NAME_THEN_SIGN.search(s, 0, word.start() if word else p)
     if not lead:
         return False
     at = r["sentence_start"] + lead.start()
-    return any(at - 1 <= o.end <= at and o.type in ("company", "index")
-               for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at))
+    return any(at - 1 <= o.end <= at and o.type in ("company", "index") and not (word and o.weak)
+               for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], at))   # (not "In Bayern (plus 19,3 Prozent)")
 
 
 # a listing as an attribute of a noun says where a company trades, not that it moved
@@ -1087,6 +1088,7 @@ _AMOUNTS_TO = re.compile(r"(?i)(?<![\wäöüß])(?:kommt|kam|kommen|kamen|bringt
                          r"beläuft|belief|addiert\w*|plus|minus|kursplus|kursminus|gewinne?|verluste?|abschlag|"
                          r"aufschlag)\s+(?:\w+\s+){0,4}?auf")     # "baute sein Plus auf 1,5 Prozent aus": a move
 _SIGNED_IN_PARENTHESES = re.compile(r"[+\-−±]\s?\d")
+_SIGN_WORD = re.compile(r"(?<=\()(?:plus|minus)\s+$")
 _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.|CHF|Franken|Dollar|US-Dollar|\$|USD|HKD|"
                              r"Hongkong-Dollar|Yuan)\s*,\s*)?)\s*$")
 # a reason before a move names a business word that is not what moved ("nach einer Gewinnwarnung")

@@ -158,6 +158,9 @@ class Lexicon:
             # EUR 871 Mio. Die Marge ..."): after "Mio." comes a unit or a lower-case word otherwise
             + "(?:" + "|".join(rf"(?<=\b{a}\.)" for a in ("Mio", "Mrd", "Mia", "Md", "Tsd", "Bio", "Fr", "sFr"))
             + r")(?=[ \t]+" + openers + r")|"
+            # the Swiss franc after an amount ends a sentence before any capital: no unit follows it ("auf
+            # 1'845 Mio Fr. Barry Callebaut fielen ...")
+            r"(?:(?<=\d Fr\.)|(?<=Mio Fr\.)|(?<=Mrd Fr\.)|(?<=Mia Fr\.)|(?<=io\. Fr\.)|(?<=rd\. Fr\.))(?=[ \t]+[A-ZÄÖÜ])|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a)))
             # a number ends a sentence before a word no ordinal stands before ("auf rund 198 800. Dies geht ...")
             # and a number with a digit group or decimals always does ("auf 19.600. Chemnitz verzeichnete ..."):
