@@ -98,6 +98,8 @@ def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
     price_rows(figs, text)
     crowns(figs, text, lang)
     window, scale = _rules(lang)
+    from .extract.lexicon import lexicon
+    lx = lexicon(lang)
     last = None                    # (currency, sentence number, paragraph end) of the last money
     sentence_no, seen = -1, None
     for f in sorted(figs, key=lambda f: f["start"]):
@@ -116,5 +118,7 @@ def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
         currency, n, para_end = last
         if sentence_no - n > window or f["start"] > para_end:
             continue
+        if lx.counts_things(text, f["start"], f.get("sentence_start") or 0):
+            continue                                # a number of things: "die Zahl der Geräte sank auf 41,2 Millionen"
         f["kind"], f["unit"] = "money", currency
     return figs

@@ -35,6 +35,8 @@ DEFAULT_GAZETTEER = Path(__file__).resolve().parent / "lang" / "de" / "companies
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner_de"
 _CAP = r"[A-ZÄÖÜ][\w.&’'äöüß]*[\wäöüß]"
 _GENITIVE = re.compile(r"(?:’s|'s|’|')$")
+_BODY_NOUNS = ("kommission", "parlament", "rat", "gericht", "ministerium", "agentur", "partei", "fraktion", "armee")
+_ACRONYM_COMPOUND = re.compile(r"[A-ZÄÖÜ0-9]{2,6}-(?P<n>[A-ZÄÖÜ][a-zäöüß]+)")     # "EBIT-Rendite"
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,8 @@ class Recognizer:
                     # a longer name that begins with a listed one ("Alibaba Health"): the longer name wins
                     found = [o for o in found if o not in inner]
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-                if free(s, e) and text[s:e] not in self.not_orgs and not self._common_after_preposition(text, s, e):
+                if free(s, e) and text[s:e] not in self.not_orgs and not self._common_after_preposition(text, s, e) \
+                        and not self._acronym_compound(text[s:e]):
                     written = text[s:e]
                     found.append(Organisation(s, e, written, self.canonical(written), "organisation", "model"))
                     taken.append((s, e))
@@ -289,6 +292,17 @@ class Recognizer:
             return False
         tags = tag_word(word)
         return self._common(word) or bool(tags) and tags[0][0] == "NN"
+
+    def _acronym_compound(self, written: str) -> bool:
+        """An acronym joined to a common noun that names no organisation ("EBIT-Rendite", "KI-Anwendungen";
+        not "EU-Kommission", "US-Notenbank")."""
+        from .owner import _org_noun, grammar          # owner imports this module
+        m = _ACRONYM_COMPOUND.fullmatch(written)
+        if not m or not self._common(m.group("n")):
+            return False
+        noun = m.group("n").lower()
+        return not (_org_noun(noun) or grammar().is_head(noun) or noun.endswith(grammar().authorities)
+                    or noun.endswith(_BODY_NOUNS))
 
     def _common_compound(self, word: str) -> bool:
         """A compound whose last part is a common noun that names no company ("Unfallgeschäft"; not
@@ -409,7 +423,10 @@ class Recognizer:
     def canonical(self, written: str) -> str:
         """The name without legal form and genitive s: "Siemens AG" -> "Siemens", "BASF’" -> "BASF"."""
         name = self.re_legal_end.sub("", written).strip(" ,-&") or written    # (not "Lindner &" of "Lindner & Co.")
-        name = _GENITIVE.sub("", name)
+        bare = _GENITIVE.sub("", name)
+        if bare != name and not name.endswith(("’", "'")) and name not in self.gazetteer and bare not in self.gazetteer:
+            bare = name                     # "Lowe's", "Macy's": an English name's own 's (a German genitive
+        name = bare                         # takes none: "Apples Umsatz"; "Apple's" only of a known name)
         known = self.gazetteer.get(name)
         if known and not (known[1] == "index" and name != written.strip()):     # "Dow Inc." is no index
             return known[0]

@@ -337,7 +337,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 or w in recognizer(()).not_orgs \
                 or _TRUNCATED.match(text, e) or _AFTER_NUMBER.search(text, max(0, s - 12), s) \
                 or (g.is_apposition_head(w) and not _CAMEL.search(w)
-                    and (not is_proper_noun(w, known=True) or _common_compound(w))) \
+                    and (not is_proper_noun(w, known=True) or _common_compound(w)
+                         or w.endswith("s") and not is_proper_noun(w[:-1], known=True))) \
                 or w in _SCALE_WORDS or _DATELINE.match(text, e) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
@@ -785,7 +786,10 @@ class ArticleOrgs:
                      or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
-                orgs += [strong(p, sentence, start) for p in proper_nouns(sentence, start, found) if apposition(p)]
+                corporate = set(vocab()["owner"]["name_continuations"])     # "Palo Alto Networks": a company's name
+                orgs += [strong(p, sentence, start) if apposition(p) else replace(p, weak=False)
+                         for p in proper_nouns(sentence, start, found)
+                         if apposition(p) or " " in p.text and p.text.rsplit(" ", 1)[1] in corporate]
         from .orgs import keep_legal_forms
         # a name recognised once, in the figures' sentences or the context, is a name where it is written again
         orgs = keep_legal_forms(_first_word_mentions(_mentions_again(orgs, spans), spans))    # "Porsche AG" and "Porsche SE"

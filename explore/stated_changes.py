@@ -650,11 +650,7 @@ def _plural_move_verbs() -> frozenset:
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
     Swiss statistics name them."""
-    cols = _owner_of(ctx, f, measure, s, p, e)
-    if cols.get("entity_source") == "economy":
-        sector = _sector_article(ctx, f["article"])
-        if sector:                          # an association's report on its industry: the industry's figures
-            cols = {**cols, "entity": sector, "entity_source": "sector"}
+    cols = sector_owner(ctx, f["article"], _owner_of(ctx, f, measure, s, p, e))
     name = cols.get("entity")
     if name and name.startswith("Kanton ") and name[7:].strip():
         cols = {**cols, "entity": name[7:]}
@@ -1401,22 +1397,50 @@ _SECTOR_LEAD = re.compile(r"(?:^|\s[-–—]\s+)(?:Die|Der|Das)\s+(?:(?:deutsche
 _ASSOCIATION = re.compile(r"(?i)verband|vereinigung")
 
 
-def _sector_article(ctx, article: str) -> str | None:
-    """The industry an article is about when an association reports its figures: the industry its first
-    sentence opens with, an association ("Verband", "Wirtschaftsvereinigung") named in its lead. Its
-    figures without an owner of their own are the industry's, not the economy's (once per article)."""
+def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
+    """The industry an article is about when an association reports its figures, with its offsets in the
+    article: the industry its first sentence opens with, an association ("Verband",
+    "Wirtschaftsvereinigung") named in its lead or right after. Its figures without an owner of their own
+    are the industry's, not the economy's (once per article)."""
     orgs = ctx.orgs(article)
     if orgs not in _SECTOR:
-        lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
+        text = (ctx.texts or {}).get(article, "")
+        lead = text[:max(orgs.lead_end, 0)]
         from .dateline import dateline_spans
         spans = dateline_spans(lead)
-        body = lead[spans[-1][1]:] if spans else lead[lead.find("\n") + 1:] if ctx.title(article) else lead
-        m = _SECTOR_LEAD.search(body.lstrip(" -–—\n")[:120])      # (after a place: "Frankfurt – Die deutsche ...")
-        _SECTOR[orgs] = m.group("s") if m and _ASSOCIATION.search(lead) else None
+        at = spans[-1][1] if spans else lead.find("\n") + 1 if ctx.title(article) else 0
+        at += len(lead[at:]) - len(lead[at:].lstrip(" -–—\n"))      # (after a place: "Frankfurt – Die deutsche ...")
+        m = _SECTOR_LEAD.search(lead[at:at + 120])
+        found = m and _ASSOCIATION.search(text, 0, max(orgs.lead_end, 0) + 400)    # (its next sentences too)
+        _SECTOR[orgs] = (m.group("s"), at + m.start("s"), at + m.end("s")) if found else None
     return _SECTOR[orgs]
 
 
 _SECTOR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> industry or None
+
+
+def sector_owner(ctx, article: str, cols: dict) -> dict:
+    """Owner columns with an industry's figures given to the industry in an association's report on it
+    (``_sector_article``): those of the economy, and those of the association itself ("Der
+    Branchenverband ZVEI rechnet mit einem Umsatz von 247 Milliarden Euro": the industry's)."""
+    name, source = cols.get("entity"), cols.get("entity_source")
+    if source != "economy" and not (name and _association(ctx, article, name)):
+        return cols
+    sector = _sector_article(ctx, article)
+    if sector is None:
+        return cols
+    name, a, b = sector
+    return {**cols, "entity": name, "entity_text": name, "entity_start": a, "entity_end": b, "entity_source": "sector"}
+
+
+def _association(ctx, article: str, name: str) -> bool:
+    """Is ``name`` an association in the article: itself called one ("Verband der Chemischen Industrie"),
+    or written after such a word ("der Branchenverband ZVEI")?"""
+    if _ASSOCIATION.search(name):
+        return True
+    text = (ctx.texts or {}).get(article, "")
+    return any(o.name == name and _ASSOCIATION.search(text, max(0, o.start - 25), o.start)
+               for o in ctx.orgs(article).orgs)
 
 
 def _unit(f: dict, s: str, p: int) -> str | None:

@@ -374,6 +374,7 @@ _RESULTS = frozenset({"revenue", "profit", "loss", "orders", "dividend"})
 
 
 def _money_rows(ctx: _Context) -> list[dict]:
+    from .stated_changes import sector_owner      # (stated_changes reads this module's owners)
     conv = converter()
     rows = []
     for r in ctx.rows:
@@ -396,6 +397,8 @@ def _money_rows(ctx: _Context) -> list[dict]:
             who = _not_the_analyst(ctx, r, sentence, who)
         elif what == "fine":
             who = _not_the_authority(ctx, r, sentence, who)
+        elif who is not None:
+            who = _not_the_forecaster(ctx, r, sentence, who)
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
             who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
         if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
@@ -406,7 +409,7 @@ def _money_rows(ctx: _Context) -> list[dict]:
         if who is None and what not in _COMPANY_MEASURES:
             who = _person_subject(sentence, r["sentence_start"], p)
         for each in _each(ctx, r, who):          # "Vanguard und Invesco verbuchten jeweils rund 14 Milliarden Euro"
-            rows.append({**_provenance(r), **_owner_columns(each), "measure": what,
+            rows.append({**_provenance(r), **sector_owner(ctx, r["article"], _owner_columns(each)), "measure": what,
                          "fiscal_period": fiscal[0] if fiscal else None,
                          "purpose": purpose, "amount": r["low"], "high": r["high"], "currency": r["unit"],
                          "qualifier": r.get("qualifier"), "amount_usd": c.amounts["USD"], "amount_eur": c.amounts["EUR"],
@@ -587,6 +590,35 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
     return who
 
 
+# a verb of expecting: an analyst's estimate of a rated company's figure ("Die Bank erwartet ... einen Umsatz von")
+_EXPECTS = re.compile(r"(?i)(?<![\wäöüß])(?:erwartet|erwarten|rechnet|rechnen|sieht|sehen|prognostiziert|prognostizieren|"
+                      r"schätzt|schätzen|kalkuliert|kalkulieren|traut|trauen)(?![\wäöüß])")
+
+
+def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Owner:
+    """An estimate a bank that sets a target makes of the company it rates is that company's figure ("Goldman Sachs hat
+    das Ziel für Nvidia ... erhöht. Die Bank erwartet ... einen Umsatz von 61,8 Milliarden Dollar": Nvidia's;
+    "UBS senkt CONTINENTAL ... Die Schweizer Bank rechnet ... mit einem Umsatz von 19,6 Milliarden Euro"):
+    the owner is a bank that rates in the article, a verb of expecting follows it before the figure, and a
+    company it rates is named in its paragraph before it."""
+    orgs = ctx.orgs(r["article"])
+    s0 = r["sentence_start"]
+    p, _ = ctx.pos(r)
+    if who.start is None or not s0 <= who.start < s0 + p or not _EXPECTS.search(sentence, who.end - s0, p):
+        return who
+    raters = _target_setters(orgs)
+    if who.name not in raters:
+        return who
+    text = orgs.text or ""
+    para = text.rfind("\n", 0, s0) + 1
+    rated = [o for o in orgs.in_span(para, s0) if o.name not in raters and o.name != who.name
+             and o.type not in ("index", "currency")]
+    if not rated:
+        return who
+    o = rated[0]
+    return Owner(o.name, who.text, who.start, who.end, "reference")
+
+
 # a name a rating is of: "hat die Bewertung von Nemetschek mit "Buy" aufgenommen", "die Einstufung für SAP"
 _RATED_OF = re.compile(r"(?i)(?<![\wäöüß])(?:bewertung|einstufung|abdeckung|coverage|beobachtung|analyse)\s+"
                        r"(?:von|der|des|für)\s+(?:(?:die|den|das|der)\s+)?$")
@@ -606,11 +638,13 @@ def _target_setters(orgs: ArticleOrgs) -> set[str]:
         targets = list(_TARGET.finditer(text, o.end, min(stop, o.end + 120)))
         if any(_own_target(text, o.end, m.start(), m.end()) for m in targets):
             out.add(o.name)
-        elif targets and _SETTER_CLAUSE.fullmatch(text, o.end, targets[0].start()) \
+        elif targets and (_SETTER_CLAUSE.fullmatch(text, o.end, targets[0].start())      # ("hat das Ziel": a
+                          or _DET_FIRST.match(targets[0].group())                          # target phrase with
+                          and _WORDS_BETWEEN.fullmatch(text, o.end, targets[0].start())) \
                 and not any(o.end < x < targets[0].start() for x in starts) \
                 and not _FOR_COMPANY.search(text, max(0, o.start - 12), o.start):
-            out.add(o.name)            # "Bei der Citigroup steigt das Kursziel", "Die DZ Bank setzte den fairen Wert"
-    _SETTERS[orgs] = out
+            out.add(o.name)            # its article) "Bei der Citigroup steigt das Kursziel", "Die DZ Bank setzte den
+    _SETTERS[orgs] = out           # fairen Wert"
     return out
 
 
@@ -678,6 +712,8 @@ _TARGET = re.compile(r"(?i)" + _TARGET_WORDS + r"\w*")
 # what may stand between a bank and the target it sets in one clause: "steigt das", "setzte den"
 _SETTER_CLAUSE = re.compile(r"\s+(?:[\wäöüß]+\s+){1,3}(?:das|den|dem|ihr|ihren|sein|seinen)\s+(?:[a-zäöüß]+\s+)?")
 _FOR_COMPANY = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
+_DET_FIRST = re.compile(r"(?i)(?:das|den|dem|ihr|ihren|sein|seinen)\s")
+_WORDS_BETWEEN = re.compile(r"\s+(?:[\wäöüß]+\s+){1,3}")
 
 
 def _each(ctx: _Context, r: dict, who: Owner | None) -> list[Owner | None]:

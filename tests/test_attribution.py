@@ -65,7 +65,7 @@ FLOORS = {
     # a second blind key of written market news in other styles (tests/gold/tables_market3): first
     # (commit 401fa73) 0.774/0.791 (money), 0.580/0.663 (moves), 0.500/0.562 (changes); measured
     # after fixing 0.951/0.967, 0.866/0.858, 0.759/0.788
-    "market3": {"money": (0.97, 0.97), "stock_moves": (0.92, 0.93), "changes": (1, 0.96)},   # now money 0.976/0.974, moves 0.929/0.936, changes 1.000/0.964
+    "market3": {"money": (0.97, 0.97), "stock_moves": (0.92, 0.93), "changes": (1, 0.96)},   # now money 0.976/0.980, moves 0.929/0.936, changes 1.000/0.964
     # a third blind key of written market news (tests/gold/tables_market4: Chinese tech, Vienna, Zurich,
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
@@ -81,7 +81,7 @@ FLOORS = {
     "market5": {"money": (0.96, 0.97), "stock_moves": (0.91, 0.93), "changes": (0.93, 0.9)},   # now money 0.964/0.972, moves 0.916/0.938, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
-    "market6": {"money": (0.88, 0.87), "stock_moves": (0.85, 0.9), "changes": (0.88, 0.79)},   # now money 0.884/0.879, moves 0.851/0.902, changes 0.889/0.791
+    "market6": {"money": (0.88, 0.88), "stock_moves": (0.85, 0.9), "changes": (0.88, 0.79)},   # now money 0.884/0.883, moves 0.851/0.902, changes 0.889/0.791
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
@@ -95,12 +95,12 @@ FLOORS = {
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.9, 0.92), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.85)},   # now money 0.907/0.924, moves 0.893/0.882, changes 0.821/0.860
+    "market9": {"money": (0.9, 0.93), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.85)},   # now money 0.907/0.931, moves 0.893/0.882, changes 0.821/0.860
     # a tenth blind key (tests/gold/tables_market10: Chinese tech, Frankfurt intraday, Vienna, Zurich,
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.84, 0.82), "stock_moves": (0.85, 0.82), "changes": (0.8, 0.85)},   # now money 0.849/0.828, moves 0.855/0.823, changes 0.807/0.857
+    "market10": {"money": (0.84, 0.83), "stock_moves": (0.85, 0.82), "changes": (0.8, 0.85)},   # now money 0.849/0.838, moves 0.855/0.823, changes 0.807/0.857
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -131,19 +131,19 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.94, 0.94), "stock_moves": (0.89, 0.94), "changes": (0.81, 0.84)},   # now money 0.950/0.947, moves 0.900/0.943, changes 0.814/0.842
+    "market12": {"money": (0.95, 0.95), "stock_moves": (0.89, 0.94), "changes": (0.81, 0.84)},   # now money 0.954/0.955, moves 0.900/0.943, changes 0.814/0.842
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
     # 0.491/0.545 (changes)
-    "market13": {"money": (0.82, 0.79), "stock_moves": (0.85, 0.85), "changes": (0.84, 0.89)},   # now money 0.828/0.793, moves 0.852/0.852, changes 0.846/0.892
+    "market13": {"money": (0.82, 0.82), "stock_moves": (0.85, 0.85), "changes": (0.84, 0.89)},   # now money 0.828/0.821, moves 0.852/0.852, changes 0.846/0.892
     # a fourteenth blind key rich in stated changes (tests/gold/tables_market14: Knorr-Bremse, the food
     # industry, NRW's labour market, Swiss prices, Douglas, Hapag-Lloyd, Austrian tourism, Uniper, Nike,
     # Gerresheimer, GDP/ifo/ZEW, completions), first (9b77acb): 0.806/0.793 (money), 0.778/0.571 (moves),
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.92), "stock_moves": (0.8, 0.82), "changes": (0.75, 0.86)},   # now money 0.946/0.926, moves 0.806/0.829, changes 0.755/0.862
+    "market14": {"money": (0.94, 0.94), "stock_moves": (0.8, 0.82), "changes": (0.75, 0.86)},   # now money 0.946/0.941, moves 0.806/0.829, changes 0.755/0.862
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
@@ -151,7 +151,7 @@ FLOORS = {
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
-    "market16": {"money": (0.96, 0.94), "stock_moves": (0.96, 0.98), "changes": (0.8, 0.84)},   # now money 0.961/0.948, moves 0.970/0.985, changes 0.803/0.848
+    "market16": {"money": (0.96, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.8, 0.84)},   # now money 0.961/0.959, moves 0.970/0.985, changes 0.803/0.848
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
@@ -159,7 +159,7 @@ FLOORS = {
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
-    "market18": {"money": (0.95, 0.94), "stock_moves": (0.95, 0.97), "changes": (0.86, 0.89)},   # now money 0.952/0.944, moves 0.960/0.980, changes 0.866/0.894
+    "market18": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.97), "changes": (0.86, 0.89)},   # now money 0.964/0.962, moves 0.960/0.980, changes 0.866/0.894
     # a nineteenth blind key (tests/gold/tables_market19: a European close, an MDax/SDax close, Porr, Kühne+Nagel,
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
@@ -179,7 +179,7 @@ FLOORS = {
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
     # 0.910/0.928, moves 0.921/0.921, changes 0.757/0.839
-    "market22": {"money": (0.93, 0.93), "stock_moves": (0.92, 0.92), "changes": (0.88, 0.86)},   # now money 0.934/0.939, moves 0.930/0.930, changes 0.883/0.867
+    "market22": {"money": (0.93, 0.94), "stock_moves": (0.92, 0.92), "changes": (0.88, 0.86)},   # now money 0.938/0.944, moves 0.930/0.930, changes 0.883/0.867
     # a twenty-third blind key (tests/gold/tables_market23: a Frankfurt pre-open, a Vienna midday, an SMI midday, Tencent
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
@@ -209,15 +209,25 @@ FLOORS = {
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
     # changes 0.612/0.660
-    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.91, 0.95)},   # now adoption 0.948/0.973, changes 0.914/0.952
+    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.92, 0.95)},   # now adoption 0.948/0.973, changes 0.921/0.959
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys9: AI at work, saving energy, car
     # ownership, Swiss mobile payment, producer prices, Saxony's economy, Austria's labour market, Swiss exports, the
     # bicycle industry, a quarterly report), first (66066a1, the session's start): adoption 0.947/1.000, changes 0.713/0.797
-    "surveys9": {"adoption": (0.94, 1), "changes": (0.8, 0.9)},   # now adoption 0.947/1.000, changes 0.807/0.902
+    "surveys9": {"adoption": (0.94, 1), "changes": (0.81, 0.9)},   # now adoption 0.947/1.000, changes 0.813/0.908
     # a twenty-fifth blind key (tests/gold/tables_market25: Frankfurt, Vienna, Zurich, Hong Kong/Shanghai and Wall Street
     # reports, Krones, a Nordex ad-hoc release, analysts' targets, a takeover and an IPO, German inflation, a company
     # digest, Volkswagen's savings), first (66066a1, the session's start): money 0.937/0.932, moves 0.843/0.870, changes 0.877/0.901, adoption 1.000/1.000
     "market25": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.97), "changes": (0.87, 0.91), "adoption": (1, 1)},   # now money 0.987/0.986, moves 0.984/0.977, changes 0.877/0.914, adoption 1.000/1.000
+    # a twenty-sixth blind key (tests/gold/tables_market26: a Frankfurt midday, a Vienna close, a Zurich pre-market, Xiaomi
+    # in Yuan, Jungheinrich's nine months, a Deutz ad-hoc release, analysts' targets in six currencies, Wall Street,
+    # Knorr-Bremse's bid for Vossloh, euro-area production, an AI survey, ZVEI's balance), first (5553553):
+    # money 0.847/0.841, moves 0.959/0.959, changes 0.667/0.675, adoption 1.000/1.000
+    "market26": {"money": (1, 1), "stock_moves": (0.97, 0.97), "changes": (0.93, 0.94), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.979/0.979, changes 0.938/0.950, adoption 1.000/1.000
+    # ten more blind survey and statistics reports (tests/gold/tables_surveys10: SME digital tools, saving and investing,
+    # Austria's labour market, Swiss overnight stays, German trade and production, euro-area prices and jobs, the
+    # chemical industry's half year, a company's quarter, an IHK survey, housing and energy), first (5553553):
+    # adoption 0.949/0.933, changes 0.745/0.816
+    "surveys10": {"adoption": (0.94, 0.93), "changes": (0.74, 0.81)},   # now adoption 0.949/0.933, changes 0.745/0.816
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -257,7 +267,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "germeval_changes3": "tables_changes3", "germeval_train_money": "tables_germeval_train_money",
                "germeval_train_changes": "tables_germeval_train_changes",
                "germeval_train_money2": "tables_germeval_train_money2",
-               "surveys9": "tables_surveys9", "market25": "tables_market25"}                                   # default: tests/gold/tables
+               "surveys9": "tables_surveys9", "market25": "tables_market25", "market26": "tables_market26",
+               "surveys10": "tables_surveys10"}                                   # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")

@@ -75,6 +75,7 @@ class Lexicon:
     def __init__(self, lang: str = "de"):
         v = self.v = vocabulary(lang)
         self.scales = {k: float(x) for k, x in v["scales"].items()}
+        self.re_counted = re.compile(r"(?<![\wäöüß])(?:" + "|".join(map(re.escape, v["counted"]["nouns"])) + r")(?![\wäöüß])")
         # ad-hoc releases write scale words in capitals: "1.250 MIO EUR", "3,4 MRD. USD"
         for k, x in list(self.scales.items()):
             if k[0].isupper() and len(k.rstrip(".")) >= 3:
@@ -174,6 +175,12 @@ class Lexicon:
         self.re_clause_break = re.compile(
             r"(?<!\w-),(?=\s)|;|:(?=\s)|[!?()\[\]|]|\s[–—-]\s|\n|\.(?=\s)(?:(?=\s+" + openers + r")|"
             + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(self.abbrev, key=lambda a: (len(a), a))) + ")")
+
+    def counts_things(self, text: str, start: int, lo: int = 0) -> bool:
+        """Does the clause before ``start`` (from ``lo``) name a number of things ("die Zahl der Geräte sank
+        auf 41,2 Millionen")? Such an amount takes no currency from around it."""
+        a = max(text.rfind(", ", lo, start), text.rfind("; ", lo, start), lo, start - 80)   # (not "41,2")
+        return bool(self.re_counted.search(text, a, start))
 
     def qualifier(self, left: str) -> str | None:
         """The qualifier written right before a number: "rund" -> approx, "mehr als" -> more_than."""

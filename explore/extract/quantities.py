@@ -212,7 +212,7 @@ class Quantities:
                             kind, unit, counted = "money", cur, None
                 else:
                     kind = "count" if float(value * scale).is_integer() else "other"
-                    if scale >= 1e6:
+                    if scale >= 1e6 and not lx.counts_things(text, start, ctx.sentence_span(start)[0]):
                         cur = ctx.sentence_currency(start)
                         if cur:
                             kind, unit = "money", cur
