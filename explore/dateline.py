@@ -60,6 +60,9 @@ def _patterns() -> dict[str, re.Pattern]:
 # (Haspa) -" and a name with its move in parentheses, which own figures)
 # "DÜSSELDORF - ": a place in capitals alone (a known place: not "BASF - Der Konzern ...")
 _PLACE_LINE = re.compile(r"(?m)^(?P<place>[A-ZÄÖÜ]{3,}(?:/[A-ZÄÖÜ]{3,})?)\s+(?:[-–—]|&[nm]dash;)\s")
+# a place with the date: "Luxemburg, 20. Januar 2026 – ", "Zürich, 3. März (awp) - "
+_DATED_LINE = re.compile(r"(?m)^[A-ZÄÖÜ][\w.’'-]*(?:[ /][A-ZÄÖÜ][\w.’'-]*){0,2},\s+\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\.?"
+                         r"(?:\s+\d{4})?\s*(?:\([^()\d\n][^()\n]{0,40}\)\s*)?(?:[-–—]|&[nm]dash;)\s")
 _DATELINE = re.compile(r"(?m)^[^\W\d][\w./’'-]*(?:[ /][^\W\d][\w./’'-]*){0,2}\s*\([^()\d\n][^()\n]{0,40}\)\s*(?:[-–—]|&[nm]dash;)\s")
 
 
@@ -71,11 +74,14 @@ def dateline_spans(text: str, within: int = 800) -> list[tuple[int, int]]:
     [(7, 22)]
     >>> dateline_spans("DÜSSELDORF - Die WestLB hat das Kursziel gesenkt.")
     [(0, 13)]
+    >>> dateline_spans("Luxemburg, 20. Januar 2026 – Immer mehr Europäer ...")
+    [(0, 29)]
     """
     from .orgs import lexicon
     places = [(m.start(), m.end()) for m in _PLACE_LINE.finditer(text, 0, within)
               if all("T" in lexicon().classes(w.title()) for w in m.group("place").split("/"))]
-    return sorted([(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, within)] + places)
+    dated = [(m.start(), m.end()) for m in _DATED_LINE.finditer(text, 0, within)]
+    return sorted(set([(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, within)] + places + dated))
 
 
 def _year(y: str, today: dt.date) -> int:

@@ -1369,19 +1369,27 @@ def _breakdown(sentence: str) -> bool:
 
 
 def _article_economy(ctx, article: str) -> str | None:
-    """The economy the article's title, else its lead, else its first figure sentence names (once per
-    article), not where it was written or said (its dateline's place, "wie ... in Frankfurt mitteilte")."""
+    """The economy the article's lead, else its title, else its first figure sentence names (once per
+    article), not where it was written or said (its dateline's place, "wie ... in Frankfurt mitteilte"):
+    a title may pick out one region ("Arbeitslosigkeit in Oberösterreich steigt"), the lead sets the frame
+    ("Der Anstieg der Arbeitslosigkeit in Österreich ...")."""
     orgs = ctx.orgs(article)
     if orgs not in _ARTICLE_ECONOMY:
         lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
         from .dateline import dateline_spans
         for a, b in dateline_spans(lead):           # "Frankfurt (Finanzpresse Westend) - ": where it was written
             lead = lead[:a] + " " * (b - a) + lead[b:]
-        texts = [ctx.title(article), _not_reporting(lead, place_only=True)]
+        title = ctx.title(article)
+        if title and lead.startswith(title):
+            lead = " " * len(title) + lead[len(title):]
+        lead = _not_reporting(lead, place_only=True)
+        parts = _breakdown(lead)                      # (no place of a breakdown: "in Linz um 2,3 Prozent")
         rest = [_not_reporting(r["sentence"], place_only=True) for r in ctx.by_article.get(article, [])]
-        # after the lead, only an economy of the list: a place "in" a later sentence is where something happened
-        # ("allein die Waldbrände in Kalifornien kosteten den Konzern rund 1,1 Milliarden Euro")
-        _ARTICLE_ECONOMY[orgs] = next(filter(None, [economy(t or "") for t in texts]
+        # an economy the lead names, then the title's, then an office's ("Definition von Eurostat"); after the
+        # lead, only an economy of the list: a place "in" a later sentence is where something happened ("allein
+        # die Waldbrände in Kalifornien kosteten den Konzern rund 1,1 Milliarden Euro")
+        _ARTICLE_ECONOMY[orgs] = next(filter(None, [economy(lead, offices=False, places=not parts), economy(title or ""),
+                                              economy(lead, places=not parts)]
                                              + [economy(t or "", places=False) for t in rest]), None)
     return _ARTICLE_ECONOMY[orgs]
 
