@@ -901,6 +901,10 @@ def _place_opening(s: str, cs: int) -> str | None:
     m = _PLACE_SUBJECT.match(s, cs)
     if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) and _finite_verb(m.group("v")):
         return m.group("p")
+    m = _PLACE_ITEM.match(s, cs) if cs > 0 else None          # an item without a verb after a place that opened
+    if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) \
+            and _elliptic(s[cs:clause_end(s, cs)]) and _place_opening(s, 0):
+        return m.group("p")
     return None
 
 
@@ -936,7 +940,9 @@ def _is_place_word(word: str) -> bool:
 _IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?(?:I|(?<=,\s)i)(?:m|n(?:\s+(?:der|dem|den))?)\s+" + _PLACE)
 _PRONOUN_OPENS = re.compile(r"[\s,;:]*(?:sie|er|es)\s")
 _APPOSITION_ONLY = re.compile(r",[^,;.]{1,60},\s*")
-_PLACE_SUBJECT = re.compile(r"[\s,;:]*(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")
+_PLACE_SUBJECT = re.compile(r"[\s,;:]*(?:(?:Die|Der|Das|die|der|das)\s+(?:(?:Region|Kanton|Provinz|Metropolregion)\s+)?)?"
+                            r"(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")    # ("Die Region Zürich legte")
+_PLACE_ITEM = re.compile(r"[\s,;:]*(?:und\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?:um|mit)\s")   # "..., Genf um 1,2 Prozent"
 _THERE = re.compile(r"(?<![\wäöüß])dort(?![\wäöüß])")
 
 
