@@ -901,6 +901,9 @@ def _place_opening(s: str, cs: int) -> str | None:
     m = _PLACE_SUBJECT.match(s, cs)
     if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) and _finite_verb(m.group("v")):
         return m.group("p")
+    m = _PLACE_BEFORE_WHERE.search(s, 0, cs) if _WHERE.match(s, cs) else None   # "das Tessin, wo die Zahl ... sank"
+    if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")):
+        return m.group("p")
     m = _PLACE_ITEM.match(s, cs) if cs > 0 else None          # an item without a verb after a place that opened
     if m and "T" in lexicon().classes(m.group("p")) and is_proper_noun(m.group("p")) \
             and _elliptic(s[cs:clause_end(s, cs)]) and _place_opening(s, 0):
@@ -939,9 +942,11 @@ def _is_place_word(word: str) -> bool:
 # (a lower-case "im" or "in" opens a clause after a comma: ", im Tessin ging sie um 0,4 Prozent zurück")
 _IN_PLACE_OPENS = re.compile(r"[\s,;:]*(?:dagegen\s+)?(?:I|(?<=,\s)i)(?:m|n(?:\s+(?:der|dem|den))?)\s+" + _PLACE)
 _PRONOUN_OPENS = re.compile(r"[\s,;:]*(?:sie|er|es)\s")
-_APPOSITION_ONLY = re.compile(r",[^,;.]{1,60},\s*")
+_APPOSITION_ONLY = re.compile(r",(?:[^,;.]|(?<=\d)[,.](?=\d)){1,80},\s*")     # (a decimal inside: "das mit 11,2 Prozent ...")
 _PLACE_SUBJECT = re.compile(r"[\s,;:]*(?:(?:Die|Der|Das|die|der|das)\s+(?:(?:Region|Kanton|Provinz|Metropolregion)\s+)?)?"
                             r"(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?P<v>[a-zäöüß]+)\b")    # ("Die Region Zürich legte")
+_WHERE = re.compile(r"\s*wo\s")
+_PLACE_BEFORE_WHERE = re.compile(r"(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s*,\s*$")
 _PLACE_ITEM = re.compile(r"[\s,;:]*(?:und\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]*[\wäöüß])\s+(?:um|mit)\s")   # "..., Genf um 1,2 Prozent"
 _THERE = re.compile(r"(?<![\wäöüß])dort(?![\wäöüß])")
 
