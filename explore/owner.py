@@ -765,6 +765,7 @@ class ArticleOrgs:
             if m and g.is_apposition_head(m.group(1)) and not _common(p.text):                # referent (not
                 return replace(p, weak=False)                # "legte der MDax-Konzern Eckdaten vor": a common noun)
             return p
+        corporate = set(vocab()["owner"]["name_continuations"])     # "Palo Alto Networks": a company's name
         for start, sentence in sorted(spans):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
             orgs += found + ([strong(p, sentence, start) for p in proper_nouns(sentence, start, found)] if models else [])
@@ -786,7 +787,6 @@ class ArticleOrgs:
                      or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
-                corporate = set(vocab()["owner"]["name_continuations"])     # "Palo Alto Networks": a company's name
                 orgs += [strong(p, sentence, start) if apposition(p) else replace(p, weak=False)
                          for p in proper_nouns(sentence, start, found)
                          if apposition(p) or " " in p.text and p.text.rsplit(" ", 1)[1] in corporate]
@@ -1598,7 +1598,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
                 and (o.type != "index" or summing or pronoun and pronoun.group("p").lower() == "er")]   # (der Index: "er")
         if summing:                          # a sum of moves is a listed share's or an index's, if one is near
-            near = [o for o in near if o.source == "gazetteer" or o is near[-1] and o.source == "pattern" and not o.weak] or near   # (or a company named as one: "des Herstellers Stada")
+            # (or the last name, a company named as one: "der Börsengang des Herstellers Stada. ... damit")
+            near = [o for o in near if o.source == "gazetteer" or o is near[-1] and o.source == "pattern"
+                    and not o.weak] or near
             if share_subject:                # "Seit Jahresbeginn hat das Papier damit 31 Prozent gewonnen"
                 near = [o for o in near if o.type != "index"]
         if near:

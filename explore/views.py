@@ -638,13 +638,14 @@ def _target_setters(orgs: ArticleOrgs) -> set[str]:
         targets = list(_TARGET.finditer(text, o.end, min(stop, o.end + 120)))
         if any(_own_target(text, o.end, m.start(), m.end()) for m in targets):
             out.add(o.name)
-        elif targets and (_SETTER_CLAUSE.fullmatch(text, o.end, targets[0].start())      # ("hat das Ziel": a
-                          or _DET_FIRST.match(targets[0].group())                          # target phrase with
-                          and _WORDS_BETWEEN.fullmatch(text, o.end, targets[0].start())) \
+        elif targets and (_SETTER_CLAUSE.fullmatch(text, o.end, targets[0].start())
+                          or _DET_FIRST.match(targets[0].group())        # (a target phrase with its article:
+                          and _WORDS_BETWEEN.fullmatch(text, o.end, targets[0].start())     # "hat das Ziel")
+                          ) \
                 and not any(o.end < x < targets[0].start() for x in starts) \
                 and not _FOR_COMPANY.search(text, max(0, o.start - 12), o.start):
-            out.add(o.name)            # its article) "Bei der Citigroup steigt das Kursziel", "Die DZ Bank setzte den
-    _SETTERS[orgs] = out           # fairen Wert"
+            out.add(o.name)            # "Bei der Citigroup steigt das Kursziel", "Die DZ Bank setzte den fairen Wert"
+    _SETTERS[orgs] = out
     return out
 
 
