@@ -776,20 +776,20 @@ class ArticleOrgs:
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
 
-            def apposition(o) -> bool:      # a name after a company noun: "Der Online-Zahlungsabwickler Wirecard"
-                return named_by_noun(o, sentence, start)     # (not "Rückversicherung: Großschäden")
             # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
             # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means;
             # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
             orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
                      or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0
-                     or not o.weak and apposition(o) or o.name.split(" ", 1)[0] in public
+                     or not o.weak and named_by_noun(o, sentence, start) or o.name.split(" ", 1)[0] in public
                      or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
-                orgs += [strong(p, sentence, start) if apposition(p) else replace(p, weak=False)
-                         for p in proper_nouns(sentence, start, found)
-                         if apposition(p) or " " in p.text and p.text.rsplit(" ", 1)[1] in corporate]
+                for p in proper_nouns(sentence, start, found):      # names in apposition (not "Rückversicherung:
+                    if named_by_noun(p, sentence, start):           # Großschäden"), names of a corporate word
+                        orgs.append(strong(p, sentence, start))
+                    elif " " in p.text and p.text.rsplit(" ", 1)[1] in corporate:
+                        orgs.append(replace(p, weak=False))
         from .orgs import keep_legal_forms
         # a name recognised once, in the figures' sentences or the context, is a name where it is written again
         orgs = keep_legal_forms(_first_word_mentions(_mentions_again(orgs, spans), spans))    # "Porsche AG" and "Porsche SE"

@@ -1386,14 +1386,8 @@ def _article_economy(ctx, article: str) -> str | None:
     ("Der Anstieg der Arbeitslosigkeit in Österreich ...")."""
     orgs = ctx.orgs(article)
     if orgs not in _ARTICLE_ECONOMY:
-        lead = (ctx.texts or {}).get(article, "")[:max(orgs.lead_end, 0)]
-        from .dateline import dateline_spans
-        for a, b in dateline_spans(lead):           # "Frankfurt (Finanzpresse Westend) - ": where it was written
-            lead = lead[:a] + " " * (b - a) + lead[b:]
         title = ctx.title(article)
-        if title and lead.startswith(title):
-            lead = " " * len(title) + lead[len(title):]
-        lead = _not_reporting(lead, place_only=True)
+        lead = _not_reporting(_lead_body(ctx, article)[0], place_only=True)
         parts = _breakdown(lead)                      # (no place of a breakdown: "in Linz um 2,3 Prozent")
         rest = [_not_reporting(r["sentence"], place_only=True) for r in ctx.by_article.get(article, [])]
         # an economy the lead names, then the title's, then an office's ("Definition von Eurostat"); after the
@@ -1406,6 +1400,22 @@ def _article_economy(ctx, article: str) -> str | None:
 
 
 _ARTICLE_ECONOMY: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> economy or None
+
+
+def _lead_body(ctx, article: str) -> tuple[str, int]:
+    """The article's lead with its title and datelines blanked (offsets kept: "Frankfurt (Finanzpresse
+    Westend) - " says where it was written, the title line is read on its own), and where its body
+    begins: after the last dateline, else after the title's line."""
+    from .dateline import dateline_spans
+    lead = (ctx.texts or {}).get(article, "")[:max(ctx.orgs(article).lead_end, 0)]
+    title = ctx.title(article)
+    spans = dateline_spans(lead)
+    body = spans[-1][1] if spans else lead.find("\n") + 1 if title else 0
+    for a, b in spans:
+        lead = lead[:a] + " " * (b - a) + lead[b:]
+    if title and lead.startswith(title):
+        lead = " " * len(title) + lead[len(title):]
+    return lead, body
 
 # an industry as the subject the lead opens with ("Die deutsche Fahrradbranche kommt nicht aus der Krise", "Der
 # deutsche Maschinen- und Anlagenbau hat ...", "Die deutschen Landmaschinenhersteller bekommen ...")
@@ -1424,10 +1434,7 @@ def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
     orgs = ctx.orgs(article)
     if orgs not in _SECTOR:
         text = (ctx.texts or {}).get(article, "")
-        lead = text[:max(orgs.lead_end, 0)]
-        from .dateline import dateline_spans
-        spans = dateline_spans(lead)
-        at = spans[-1][1] if spans else lead.find("\n") + 1 if ctx.title(article) else 0
+        lead, at = _lead_body(ctx, article)
         at += len(lead[at:]) - len(lead[at:].lstrip(" -–—\n"))      # (after a place: "Frankfurt – Die deutsche ...")
         m = _SECTOR_LEAD.search(lead[at:at + 120])
         found = m and _ASSOCIATION.search(text, 0, max(orgs.lead_end, 0) + 400)    # (its next sentences too)
@@ -1442,11 +1449,9 @@ def sector_owner(ctx, article: str, cols: dict) -> dict:
     """Owner columns with an industry's figures given to the industry in an association's report on it
     (``_sector_article``): those of the economy, and those of the association itself ("Der
     Branchenverband ZVEI rechnet mit einem Umsatz von 247 Milliarden Euro": the industry's)."""
-    name, source = cols.get("entity"), cols.get("entity_source")
-    if source != "economy" and not (name and _association(ctx, article, name)):
-        return cols
-    sector = _sector_article(ctx, article)
-    if sector is None:
+    sector = _sector_article(ctx, article)            # (once per article: most are no association's report)
+    name = cols.get("entity")
+    if sector is None or cols.get("entity_source") != "economy" and not (name and _association(ctx, article, name)):
         return cols
     name, a, b = sector
     return {**cols, "entity": name, "entity_text": name, "entity_start": a, "entity_end": b, "entity_source": "sector"}

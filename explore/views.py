@@ -25,7 +25,7 @@ import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, vocab
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, tag_word, vocab
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
@@ -1317,7 +1317,6 @@ def _participle_ellipsis(s: str, cs: int, p: int, e: int, ce: int) -> bool:
     """A clause whose only verb is a participle at its end, sharing the auxiliary of the clause before:
     "Allianz-Aktien haben seit Jahresbeginn 11,8 Prozent zugelegt, die Vorzugsaktien von Volkswagen
     9,3 Prozent verloren" (not "..., JD.com verloren 7 Prozent": a verb of its own in second place)."""
-    from .owner import tag_word
     small = _small_words()
     words = [m for m in re.finditer(r"(?<![\wäöüß.-])[a-zäöüß][\wäöüß]+", s[cs:p] + " " * (e - p) + s[e:ce])
              if m.group() not in small]
