@@ -1721,7 +1721,7 @@ def _previous_subject(orgs: ArticleOrgs, sent_start: int) -> Org | None:
 
 
 def _economy(text: str) -> str | None:
-    from .stated_changes import economy      # stated_changes imports this module: looked up at call time
+    from .change_owners import economy      # change_owners imports this module: looked up at call time
     return economy(text)
 
 

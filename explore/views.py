@@ -24,12 +24,13 @@ import numpy as np
 import pandas as pd
 
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
+from .change_owners import _economy_article, _office
 from .normalize import converter, signed
 from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, tag_word, vocab
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate
-from .stated_changes import _TO_AFTER, _economy_article, _office, indicator_points, market_or_share
+from .stated_changes import _TO_AFTER, indicator_points, market_or_share
 from .unwrap import unwrap
 
 _FOR = re.compile(r"\bfür\s+(?:die|den|das|seine|ihre|eine[n]?|ein)?\s*(?P<p>[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*)?)")
@@ -374,7 +375,7 @@ _RESULTS = frozenset({"revenue", "profit", "loss", "orders", "dividend"})
 
 
 def _money_rows(ctx: _Context) -> list[dict]:
-    from .stated_changes import sector_owner      # (stated_changes reads this module's owners)
+    from .change_owners import sector_owner      # (change_owners reads this module's owners)
     conv = converter()
     rows = []
     for r in ctx.rows:
@@ -402,7 +403,7 @@ def _money_rows(ctx: _Context) -> list[dict]:
         if who is None or who.source in ("article", "reference"):      # "..., wie Fraport mitteilte"
             who = reporting_company(ctx.orgs(r["article"]), r["sentence_start"], sentence) or who
         if who is None and what != "other":       # "Seit 2014 wurden fünf Millionen Euro investiert"
-            from .stated_changes import _implicit_owner
+            from .change_owners import _implicit_owner
             who = _implicit_owner(ctx, r)
         if who is None:
             who = lead_owner(ctx, r)

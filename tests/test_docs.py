@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "explore.extract.lexicon", "explore.extract.characters", "explore.extract.context", "explore.extract.record", "explore.extract.numerals", "explore.extract.modifiers", "explore.extract.quantities", "explore.extract.dates", "explore.extract.not_figures", "explore.extract.tables", "explore.extract.digits", "explore.extract.words", "explore.extract.scanner",
            "explore.corpus",
            "explore.records", "explore.columns", "explore.dataframes", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
-           "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.labels",
+           "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.change_owners", "explore.labels",
            "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets", "explore.unwrap",
            "explore.orgs", "explore.owner", "explore.carry", "explore.periods", "explore.ner.lexicon",
            "explore.evaluate_tables", "explore.engines", "explore.charts", "explore.app.ui"]
