@@ -94,7 +94,8 @@ def _indicator_owner(ctx, f: dict, s: str, reporter: bool = True):
     """The institute whose indicator moved: with ``reporter`` the company that reports it ("wie das ZEW
     mitteilte"), else the name its compound begins with ("Ifo-Geschäftsklimaindex", "GfK-Konsumklima"),
     else its grammatical owner ("Der Geschäftsklimaindex des Instituts X")."""
-    from .owner import Owner, reporting_company
+    from .article_orgs import reporting_company
+    from .owner import Owner
     o = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s) if reporter else None
     if o is not None:
         return o
@@ -330,7 +331,7 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if o is not None and (o.name in _indices(ctx.at) or _reports(ctx, f["article"], o.name)):
         o = None
     if o is None or o.source in ("article", "reference"):               # "..., wie Fraport mitteilte"
-        from .owner import reporting_company
+        from .article_orgs import reporting_company
         rc = reporting_company(ctx.orgs(f["article"]), f["sentence_start"], s)
         o = rc if rc is not None and not _reports(ctx, f["article"], rc.name) and not economy(rc.name) else o
     if o is None:
@@ -728,7 +729,7 @@ def _not_reporting(text: str, place_only: bool = False) -> str:
     """``text`` with its reporting clauses blanked: where the reporter spoke ("wie der Verband am Mittwoch
     in Berlin mitteilte") is no economy of the figure. ``place_only``: blank only that place and keep the
     reporter ("wie das Statistische Bundesamt mitteilte" still says whose figures they are)."""
-    from .owner import _REPORTING
+    from .article_orgs import _REPORTING
     if place_only:
         return _REPORTING.sub(lambda m: _SAID_IN.sub(lambda x: " " * len(x.group()), m.group()), text)
     return _REPORTING.sub(lambda m: " " * len(m.group()), text)

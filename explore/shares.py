@@ -22,7 +22,7 @@ import tomllib
 from importlib import resources
 
 from .attribute import clause_end, clause_start
-from .owner import _known_place
+from .article_orgs import _known_place
 
 _WORD = re.compile(r"[\wäöüÄÖÜß][\w\-äöüÄÖÜß]*")
 _PREPOSITIONS = {"in", "aus", "im", "mit", "für", "von", "vom", "bei", "an", "am", "zu", "zur", "zum", "nach", "über",

@@ -26,7 +26,8 @@ import pandas as pd
 from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
 from .change_owners import _economy_article, _office
 from .normalize import converter, signed
-from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, ArticleOrgs, _demonym, Owner, _resolve, grammar, owner, reporting_company, sentences, tag_word, vocab
+from .article_orgs import ArticleOrgs, reporting_company
+from .owner import _ANALYST_OF, _BRACKET_BEFORE, _DETS, _common, _RATING, _RATING_NEAR, _demonym, Owner, _resolve, grammar, owner, sentences, tag_word, vocab
 from .periods import periods
 from .shares import inhabitants, vocab as shares_vocab
 from .schemas import validate

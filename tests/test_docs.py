@@ -14,7 +14,7 @@ MODULES = ["explore", "explore.lang", "explore.numbers", "explore.extract", "exp
            "explore.records", "explore.columns", "explore.dataframes", "explore.attribute", "explore.normalize", "explore.schemas", "explore.views",
            "explore.datapackage", "explore.shares", "explore.stated_changes", "explore.change_owners", "explore.labels",
            "explore.dateline", "explore.app.topics", "explore.export", "explore.widgets", "explore.unwrap",
-           "explore.orgs", "explore.owner", "explore.carry", "explore.periods", "explore.ner.lexicon",
+           "explore.orgs", "explore.owner", "explore.article_orgs", "explore.carry", "explore.periods", "explore.ner.lexicon",
            "explore.evaluate_tables", "explore.engines", "explore.charts", "explore.app.ui"]
 
 

@@ -1,0 +1,582 @@
+"""The organisations of one article: every name it gives, in article offsets, and the organisation it is about.
+
+``ArticleOrgs`` collects the names of the sentences a figure stands in (``explore.owner.find_orgs`` and
+``proper_nouns``), the title's and the lead's, resolves short forms and later mentions to one entity, drops
+what only looks like a name (products, places, people), and knows the article's main organisation: the one a
+reference ("der Konzern", "das Unternehmen") falls back to. ``explore.owner.owner`` reads a figure's owner
+from it.
+
+>>> orgs = ArticleOrgs.from_text("Die Deutsche Telekom hat mehr verdient. Telekom-Aktien stiegen um 2 Prozent.")
+>>> orgs.main().name
+'Deutsche Telekom'
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import replace
+
+from .unwrap import unwrap
+from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _COMPETITORS, _COORDINATED, _EXAMPLES,
+                    _FOR_BEFORE, _GENITIVE_HEAD, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON, _NON_SPACE, _POLLED_BY,
+                    _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE, _RELATIVE_CLAUSE,
+                    _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE, _TARGET_FOR,
+                    _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities, _not_an_org,
+                    _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
+
+
+# ------------------------------------------------------------------ the organisations of one article
+class ArticleOrgs:
+    """The organisations an article names, in article offsets, and its main organisation.
+
+    Built from the full text (``from_text``), or from the sentences the figures stand in and the
+    title when only the figures are at hand (``from_sentences``).
+    """
+
+    def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
+                 spans: list[tuple[int, str]] = (), spellings: tuple[str, ...] = ()):
+        self.text = text
+        orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
+                            for found in (orgs, title_orgs))
+        orgs = _not_products(orgs, spans)
+        if text:                            # "BERLIN (WPK) - ": a dateline's place and agency own no figure
+            from .dateline import dateline_spans
+            lines = dateline_spans(text)
+            orgs = [o for o in orgs if not any(a <= o.start and o.end <= b for a, b in lines)]
+        self.orgs = _canonical(sorted(orgs, key=lambda o: (o.start, -o.end)), title_orgs, spellings, text)
+        self.title_orgs = title_orgs
+        self.lead_end = lead_end
+        self._main = None
+        self._starts = None
+        self.speakers = self._speakers(spans)
+        self.subjects = self._subjects(spans)
+        self.governed = self._governed(spans)
+        self.taken = {(o.start, o.end) for o, a, sent in self._in_sentences(spans) if self._taken_up(o, a, sent)}
+        self.speakers -= self.taken         # "Anbieter wie das Fintech Paylo. Das Unternehmen ...": no comparison's
+        self.examples = self._examples(spans)
+        self.subsidiaries = self._subsidiaries(spans)
+        self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
+                          if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
+        self.descriptions: dict[str, set[str]] = {}     # "der Chemiekonzern Lanxess": what the text calls a name
+        for o, a, sent in self._in_sentences(spans):
+            m = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)
+            if m and grammar().is_head(m.group(1)):
+                self.descriptions.setdefault(o.name, set()).add(m.group(1))
+
+    def sources(self) -> set[tuple[int, int]]:
+        """Spans of names that are only sources of what their sentence says ("laut Reuters",
+        "nach Angaben von X"), not the company that reports its own figures ("wie Fraport mitteilte")."""
+        return self.speakers - self.reporters
+
+    def _in_sentences(self, spans):
+        """Each organisation with the sentence it stands in: (org, sentence offset, sentence)."""
+        spans = sorted(spans)
+        j = 0
+        for o in self.orgs:
+            while j + 1 < len(spans) and spans[j + 1][0] <= o.start:
+                j += 1
+            if spans and spans[j][0] <= o.start and o.end - spans[j][0] <= len(spans[j][1]):
+                yield o, spans[j][0], spans[j][1]
+
+    def _subsidiaries(self, spans) -> set[str]:
+        """Names of the company's subsidiaries and brands ("die Kliniktochter Helios", "seine beiden
+        Töchter Fresenius Kabi und Helios", "die DEG, ebenfalls eine Tochter,"), unless a subsidiary is what the article is about (its main
+        organisation); not "Die Tochter Rheinmetall Waffe Munition": a longer name than the parent's."""
+        main = self.main()
+        out, prev = set(), None
+        for o, a, sent in self._in_sentences(spans):
+            if (_SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a)
+                    or _SUBSIDIARY_AFTER.match(sent, o.end - a)
+                    or prev is not None and prev.name in out and prev.end <= o.start
+                    and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else "")) \
+                    and not _NAME_GOES_ON.match(sent, o.end - a) and (main is None or o.name != main.name):
+                out.add(o.name)
+            prev = o
+        return out
+
+    def _subjects(self, spans) -> set[tuple[int, int]]:
+        """Spans of names by form alone (HanTa) that stand where a subject stands."""
+        g = grammar()
+        out = set()
+        for o, a, sent in self._in_sentences(spans):
+            if not o.weak:
+                continue
+            cs = 0
+            for m in _CLAUSE.finditer(sent, 0, o.start - a):
+                cs = m.end()
+            r, initial = g.place(sent, o.start - a, o.end - a, cs)
+            if r == 0 or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
+                out.add((o.start, o.end))
+        return out
+
+    def _governed(self, spans) -> set[tuple[int, int]]:
+        """Spans of names governed by a preposition ("der Preiskampf mit JD.com und Alibaba"):
+        what an implicit figure of the next sentence ("Der Umsatz wuchs ...") does not mean if a name
+        in a freer place is near."""
+        g = grammar()
+        out, prev = set(), None
+        for o, a, sent in self._in_sentences(spans):
+            before = sent[max(0, o.start - a - 40):o.start - a]
+            if _PREPOSITION_BEFORE.search(before) and not _TARGET_FOR.search(before) \
+                    or prev is not None and (prev.start, prev.end) in out \
+                    and prev.end <= o.start and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else ""):
+                out.add((o.start, o.end))            # and the names coordinated with it ("... und Alibaba")
+            prev = o
+        return out
+
+    def _examples(self, spans) -> set[tuple[int, int]]:
+        """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
+        IBM", "besser als Oracle", "die Tochtergesellschaft X", "Auch Konkurrenten litten: X ..."), or in a paragraph of comparisons
+        ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or a part of something in a
+        relative clause ("..., zu dem der polnische Versicherer Warta gehört, ..."), and an exchange as the place
+        of trading ("An der Londoner Börse sprangen die Aktien ...")."""
+        out = set()
+        for o, a, sent in self._in_sentences(spans):
+            para = self.text.rfind("\n\n", 0, o.start) + 2 if self.text else a
+            if (o.start, o.end) in self.taken:
+                continue
+            if _EXAMPLES.search(sent, max(0, o.start - a - 120), o.start - a) \
+                    or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
+                    or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
+                    or _at_exchange(o.name, sent, o.start - a) \
+                    or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
+                           for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
+                out.add((o.start, o.end))
+        return out
+
+    def _taken_up(self, o: Org, a: int, sent: str) -> bool:
+        """Is a name the only one of its sentence besides speakers, given as an example or after a business
+        noun, that the next sentence (or a clause of the one after it) takes up with a reference ("Profiteure
+        sind Anbieter wie das Berliner Fintech Paylo. Das Unternehmen hat ...", "..., zeigt der
+        Kunststoffverarbeiter Fenger aus Lüdenscheid. Das Familienunternehmen hat ...")? Then it is what the
+        text is about from there, even found by its form alone (not one of several: "Konkurrenten wie IBM und
+        Oracle"; not a rival: "Konkurrenten wie IBM. Der Konzern ...")."""
+        if not self.text or sum((x.start, x.end) not in self.speakers for x in self._starting_in(a, a + len(sent))
+                                if x.end <= a + len(sent)) > 1:
+            return False                    # (a speaker besides: "..., wie Vorstandschef Tobias Helmrath sagte")
+        rivals = tuple(vocab()["owner"]["rival_nouns"])
+        m = _SOLE_EXAMPLE.search(sent, max(0, o.start - a - 80), o.start - a)
+        head = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)
+        if not (m is not None and not m.group(1).lower().startswith(rivals) or head is not None
+                and grammar().is_apposition_head(head.group(1)) and not head.group(1).lower().startswith(rivals)
+                and not _SUBSIDIARY_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)):
+            return False
+        nxt = _NON_SPACE.search(self.text, a + len(sent))
+        r = grammar().re_reference.match(self.text, nxt.start()) if nxt else None
+        if r is not None and grammar().is_head(r.group("h")):
+            return True
+        # or a clause of the sentence after next, with only speakers named between ("Die Bearbeitungszeit sei
+        # ... gesunken, sagte Vorstand X. Stellen seien nicht abgebaut worden; das Unternehmen habe ...")
+        end = a + len(sent)
+        par = self.text.find("\n\n", end)
+        window = self.text[end:min(par if par != -1 else len(self.text), end + 500)]
+        passed = 0                          # sentence ends passed: the reference within the sentence after next
+        for m in _SENTENCE_OR_CLAUSE_BREAK.finditer(window):
+            passed += m.group()[0] != ";"
+            if passed > 1 or any((x.start, x.end) not in self.speakers for x in self._starting_in(end, end + m.end())):
+                break
+            r = grammar().re_reference.match(window, m.end())
+            if r is not None and grammar().is_head(r.group("h")):
+                return True
+        return False
+
+    def _speakers(self, spans) -> set[tuple[int, int]]:
+        """Spans of names that are agents, sources or speakers in their sentence ("laut X"), a person's
+        party or employer in parentheses ("Innenminister Holger Stahlknecht (CDU)"), and a bank that
+        sets a rating ("Die US-Bank JPMorgan hob das Kursziel ... an") or is its analyst ("nach einer
+        Kaufempfehlung der Erste Group")."""
+        g = grammar()
+        ends = {o.end for o in self.orgs}
+        return {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
+                if g.role(sent, o.start - a, o.end - a, 0) is None or _affiliation(sent, o.start - a, o.end - a, ends, a)
+                or (_RATING.match(sent, o.end - a, o.end - a + 60) or _RATING_NEAR.match(sent, o.end - a))
+                and not _FOR_BEFORE.search(sent, 0, o.start - a)
+                and not _RATING_VERB_BEFORE.search(sent, max(0, o.start - a - 30), o.start - a)
+                or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)
+                or _POLLED_BY.match(sent, o.end - a)}
+
+    @classmethod
+    def from_text(cls, text: str, title: str | None = None, models: bool = True,
+                  gazetteer: tuple[str, ...] = ()) -> ArticleOrgs:
+        """``models``: also take the proper nouns HanTa knows ("Vonovia") as organisations."""
+        text = unwrap(text)           # a hard-wrapped article read as its paragraphs
+        spans = sentences(text)
+        lead_end = spans[1][1] if len(spans) > 1 else (spans[0][1] if spans else 0)
+        orgs = find_orgs(text, article=True, gazetteer=gazetteer)
+        if models:
+            orgs += [p for a, b in spans for p in proper_nouns(text[a:b], a, orgs)]
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
+                   [(a, text[a:b]) for a, b in spans])
+
+    @classmethod
+    def from_sentences(cls, spans: list[tuple[int, str]], title: str | None = None,
+                       models: bool = True, gazetteer: tuple[str, ...] = (),
+                       context: list[tuple[int, str]] = (), text: str = "") -> ArticleOrgs:
+        """The same from the sentences at hand: (article offset, sentence text) pairs. ``context``:
+        sentences around them (what a reference points back to, the lead) read for listed names
+        only: the model and the patterns there find too many names nobody's figure belongs to
+        (news agencies, photo credits, programmes; measured on the SmartData key). ``text``: the
+        article, for how it spells a name it also writes in capitals ("SAF-HOLLAND")."""
+        orgs: list[Org] = []
+        g = grammar()
+
+        def named_by_noun(o, sentence, start) -> bool:    # "Der Online-Zahlungsabwickler Wirecard": a name
+            prev = _HEAD_BEFORE.search(sentence, max(0, o.start - start - 40), o.start - start)
+            return prev is not None and g.is_apposition_head(prev.group(1))
+
+        def strong(p, sentence, start):     # "der Börsengang des Arzneimittelherstellers Stada": the company
+            m = _GENITIVE_HEAD.search(sentence, max(0, p.start - start - 50), p.start - start)   # of a noun, a
+            if m and g.is_apposition_head(m.group(1)) and not _common(p.text):                # referent (not
+                return replace(p, weak=False)                # "legte der MDax-Konzern Eckdaten vor": a common noun)
+            return p
+        corporate = set(vocab()["owner"]["name_continuations"])     # "Palo Alto Networks": a company's name
+        for start, sentence in sorted(spans):
+            found = find_orgs(sentence, start, gazetteer=gazetteer)
+            orgs += found + ([strong(p, sentence, start) for p in proper_nouns(sentence, start, found)] if models else [])
+        spellings = []                      # how the context writes names: "KION Group" for "KION GROUP"
+        from .orgs import recognizer
+        legal = recognizer(tuple(gazetteer)).legal_form
+        public = recognizer(tuple(gazetteer)).public_prefixes
+        for start, sentence in sorted(context):
+            found = find_orgs(sentence, start, gazetteer=gazetteer)
+
+            # listed names, names with a legal form ("Die Krones AG ..."), possessors of a share or a
+            # company figure ("die Anteile der CKW", "der Umsatz von X"): what a later "Aktien" means;
+            # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
+            orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
+                     or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0
+                     or not o.weak and named_by_noun(o, sentence, start) or o.name.split(" ", 1)[0] in public
+                     or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
+            spellings += [o.name for o in found]
+            if models:                      # and a name HanTa knows, in apposition
+                for p in proper_nouns(sentence, start, found):      # names in apposition (not "Rückversicherung:
+                    if named_by_noun(p, sentence, start):           # Großschäden"), names of a corporate word
+                        orgs.append(strong(p, sentence, start))
+                    elif " " in p.text and p.text.rsplit(" ", 1)[1] in corporate:
+                        orgs.append(replace(p, weak=False))
+        from .orgs import keep_legal_forms
+        # a name recognised once, in the figures' sentences or the context, is a name where it is written again
+        orgs = keep_legal_forms(_first_word_mentions(_mentions_again(orgs, spans), spans))    # "Porsche AG" and "Porsche SE"
+        first = sorted(spans)[:2]
+        lead_end = (first[-1][0] + len(first[-1][1])) if first else 0
+        return cls(orgs, _title_orgs(title, models, gazetteer), lead_end, text,
+                   spans=sorted(set(spans) | set(context)), spellings=tuple(spellings))
+
+    def _count_in(self, a: int, b: int) -> int:
+        """How many names start in [a, b) (the names are sorted by start)."""
+        i, j = self._start_range(a, b)
+        return j - i
+
+    def _start_range(self, a: int, b: int) -> tuple[int, int]:
+        """The indices of ``self.orgs`` whose names start in [a, b), found by bisection."""
+        if self._starts is None:
+            self._starts = [o.start for o in self.orgs]
+        return bisect.bisect_left(self._starts, a), bisect.bisect_left(self._starts, b)
+
+    def _starting_in(self, a: int, b: int) -> list[Org]:
+        """The names that start in [a, b), without a scan of the whole article's names."""
+        i, j = self._start_range(a, b)
+        return self.orgs[i:j]
+
+    def in_span(self, a: int, b: int) -> list[Org]:
+        return [o for o in self.orgs if a <= o.start and o.end <= b]
+
+    def heading(self, at: int) -> Org | None:
+        """The organisation a digest paragraph is headed by ("HENSOLDT: Der Rüstungselektronik-Spezialist
+        ... Die Aktie legte ... zu"): a name that opens the paragraph of ``at`` followed by a colon."""
+        if not self.text:
+            return None
+        para = self.text.rfind("\n", 0, at) + 1
+        for o in self.orgs:
+            if o.start >= para:
+                gap = self.text[para:o.start]
+                ok = (not gap.strip(" -–•*") and _HEADING_COLON.match(self.text, o.end) and o.end < at
+                      and o.type not in ("index", "currency"))
+                return o if ok else None
+        return None
+
+    def topics(self, before: int, shares: bool = False) -> list[Org]:
+        """Organisations named before an offset that the text is about (no speakers, no sources, no
+        examples, and no subsidiary of the company unless ``shares``: "Die Holzbearbeitungstochter Homag ...
+        Homag werde ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent; but
+        a listed subsidiary's shares are its own)."""
+        g = grammar()
+        return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
+                and (o.start, o.end) not in self.examples and (shares or o.name not in self.subsidiaries)
+                and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
+                and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects
+                                                       or (o.start, o.end) in self.taken)
+                and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
+
+    def main(self) -> Org | None:
+        """The article's main organisation: named in the title and lead, and most often in the text
+        (title x3, lead x2, elsewhere x1; a name by form alone counts half; ties: a recognised name,
+        then the first named)."""
+        if self._main is None:
+            g = grammar()
+            cands = [o for o in self.title_orgs + self.orgs if o.type not in ("index", "currency")
+                     and (o.start, o.end) not in self.speakers and (o.start, o.end) not in self.examples
+                     and not (o.weak and (o.start, o.end) in self.governed)     # "In Bremen drosselte ..."
+                     and (o.start, o.end) not in self.taken           # an example taken up: a topic for a while
+                     and o.text not in g.not_owners
+                     and o.name not in g.not_owners]
+            score: dict[str, float] = {}
+            first: dict[str, int] = {}
+            for n, o in enumerate(cands):
+                w = 3 if o.start < 0 else 2 if o.start < self.lead_end else 1
+                score[o.name] = score.get(o.name, 0) + w
+                first.setdefault(o.name, n)
+            strong = {o.name for o in cands if not o.weak}
+            named = [n for n in score if score[n] >= 2 or n in strong]
+            if not named:
+                self._main = False
+            else:
+                best = max(named, key=lambda n: (score[n] * (1 if n in strong else 0.5), n in strong, -first[n]))
+                self._main = next(o for o in cands if o.name == best)
+        return self._main or None
+
+
+# a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
+# Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
+# company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
+# Technologies)"), no organisation of its own
+_PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
+                             r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
+                             r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
+                             r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
+                             r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe)\s+"
+                             r"(?:wie\s+|namens\s+)?[(\"„“»]?"
+                             r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
+
+
+def _not_products(orgs: list[Org], spans) -> list[Org]:
+    """The organisations without the names a product or segment noun introduces or ends (recognised
+    names stay), wherever the article writes them again ("In der Division Flow Equipment ..." and
+    "Flow Equipment verbuchte ein Plus", "Die Steel Division")."""
+    if not spans:
+        return orgs
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    out = []
+    products = set()
+    traded = _traded_names(spans)
+    for o in orgs:
+        j = bisect.bisect_right(starts, o.start) - 1
+        if o.source != "gazetteer" and j >= 0:
+            a, sent = spans[j]
+            first, _, rest = o.text.partition(" ")
+            if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
+                                             or _SEGMENT_AFTER.match(sent, o.end - a)
+                                             or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")) \
+                    and o.text not in traded:
+                products.add(o.text)
+                continue                     # "der Messaging-App WeChat", "Messaging-App"
+            if o.start - a <= len(sent) and _MEASURE_APPOSITION.match(sent, o.end - a):
+                continue                     # "Der Fuchs Value Added (FVA), die interne Kennzahl": a measure
+            near = _PLACE_AND.search(sent, max(0, o.start - a - 40), o.start - a)
+            if near and _known_place(near.group("p")) and " " not in o.text:
+                continue                     # "die Hochöfen in Linz und Donawitz": a place like the one before it
+            noun = _NOUN_THEN_BRACKET.search(sent, max(0, o.start - a - 40), o.start - a)
+            if noun and sent[o.end - a:o.end - a + 1] == ")" and _common_noun(noun.group("w")) \
+                    and not any(x.end == a + noun.end("w") for x in orgs):
+                continue                     # "Der wiederkehrende Jahresumsatz (ARR)": the noun's short form
+        out.append(o)
+    return [o for o in out if o.source == "gazetteer" or o.text not in products]
+
+
+# an apposition that says a name is a measure: "Der Fuchs Value Added (FVA), die interne Kennzahl für die Wertschaffung"
+_MEASURE_APPOSITION = re.compile(r"\s*(?:\([^()]{1,12}\))?\)?,\s+(?:die|der|das|eine|ein)\s+(?:[a-zäöüß-]+\s+){0,2}"
+                                 r"(?:Kennzahl|Kennziffer|Messgröße|Steuerungsgröße|Zielgröße|Kenngröße|Maßzahl)")
+# a share's market in a sentence: the words of trading in shares
+_TRADING = re.compile(r"(?i)aktie|papiere|anteilsschein|(?<![\wäöüß])(?:im|in)\s+(?:frühen\s+|späten\s+)?handel\b|börse\b|notiert")
+
+
+def _traded_names(spans) -> frozenset[str]:
+    """The runs of one to four capitalised words in the article's sentences on a share's move (a trading word and a
+    percent: "An der Börse in Amsterdam schnellten Allfunds im frühen Handel um 24,6 Prozent nach oben"): names
+    traded as shares, which a platform or brand noun before them does not make products (linear in the text)."""
+    out = set()
+    for _, sent in spans:
+        if _TRADING.search(sent) and ("%" in sent or "Prozent" in sent):
+            words = re.findall(r"[A-ZÄÖÜ][\w&.'’+-]*", sent)
+            out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words) + 1)))
+    return frozenset(out)
+
+
+# a segment noun after the name: "Die Steel Division litt ...", "die Metal Forming Division", "der Bereich
+# Technology Solutions"'s English form: a part of the company the text is about
+_SEGMENT_AFTER = re.compile(r"[ -](?:Division|Divisions|Segment|Segments|Sparte|Business\s+Unit)(?![\wäöüß-])")
+_PLACE_AND = re.compile(r"(?<![\wäöüß])(?:in|nach|aus|zwischen)\s+(?P<p>[A-ZÄÖÜ][\wäöüß-]+)\s+(?:und|sowie|oder)\s+$")
+
+
+def _known_place(word: str) -> bool:
+    from .orgs import lexicon
+    return "T" in lexicon().classes(word)
+
+
+_NOUN_THEN_BRACKET = re.compile(r"(?<![\wäöüß-])(?P<w>[A-ZÄÖÜ][a-zäöüß]+)\s*\($")
+_PERSON_BEFORE = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+)(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+"
+                            r"(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s*\($")
+
+
+def _affiliation(sent: str, a: int, b: int, org_ends: set[int], offset: int) -> bool:
+    """A name in parentheses right after a first name and surname, not after another organisation:
+    the person's party or employer ("Minister Georg Maier (SPD)"), not what the sentence is about."""
+    if sent[b:b + 1] != ")" or any(offset + a - 3 <= e <= offset + a for e in org_ends):
+        return False
+    m = _PERSON_BEFORE.search(sent, max(0, a - 60), a)
+    from .orgs import lexicon
+    return m is not None and "V" in lexicon().classes(m.group("first"))
+
+
+def _first_word_mentions(orgs: list[Org], spans) -> list[Org]:
+    """The organisations with the later mentions of a company by the first word of its name ("Die Erste
+    hatte ..." after "Erste Group", "an der Wacker knapp 31 % hält" after "Wacker Chemie")."""
+    from .orgs import first_word_mentions, first_words
+    firsts = first_words(orgs)
+    taken = [(o.start, o.end) for o in orgs]
+    out = list(orgs)
+    for start, sentence in spans:
+        for a, b, word, name, source in first_word_mentions(firsts, sentence, start):
+            if not any(x < b and a < y for x, y in taken):
+                out.append(Org(a, b, word, name, "company", source))
+                taken.append((a, b))
+    return out
+
+
+def _mentions_again(orgs: list[Org], spans) -> list[Org]:
+    """The organisations with their mentions elsewhere: a name recognised in one sentence is the
+    same organisation where the article writes it again ("Der PPVX fiel ..." and later "liegt der
+    PPVX mit -7,9 %"), and a name the gazetteer or the model recognised once is no name by form
+    alone anywhere (as ``resolve_aliases`` does for a whole article)."""
+    taken = sorted((o.start, o.end) for o in orgs)
+    by_text: dict[str, Org] = {}
+    for o in sorted(orgs, key=lambda o: o.weak):          # a recognised mention first
+        if len(o.text) >= 3 and o.type != "currency" and not (o.source == "model" and _common(o.text)):
+            by_text.setdefault(o.text, o)                 # (not a common noun the model took for a name's end:
+            #                                               "des Bundesverbands Nahverkehr" is no name "im Nahverkehr")
+    orgs = [o if not o.weak or by_text.get(o.text, o).weak else
+            Org(o.start, o.end, o.text, by_text[o.text].name, by_text[o.text].type, by_text[o.text].source)
+            for o in orgs]
+    if not by_text:
+        return orgs
+    orgs = _first_word_mentions(orgs, spans)           # (again with the context's names: from_sentences)
+    taken = sorted((o.start, o.end) for o in orgs)
+    from .extract.lexicon import trie
+    # the name alone, or the first part of a compound of a share or a measure ("PPVX-Börsenwert");
+    # the names as a prefix tree: one branch per character, however many names an article has
+    # (the compound's second part is checked apart: a pattern of its ~100 words cost 7 ms an article)
+    rx = re.compile(r"(?<![\wäöüß-])" + trie(by_text, boundary=True) + r"(?![\wäöüß])")
+    compound = _share_or_measure_part()
+    out = []
+    for start, sentence in spans:
+        for m in rx.finditer(sentence):
+            if sentence.startswith("-", m.end()) and not compound.match(sentence, m.end() + 1):
+                continue                                  # "PPVX-Fonds": another name
+            a, b = start + m.start(), start + m.end()
+            i = bisect.bisect_left(taken, (a, -1))
+            if any(x < b and a < y for x, y in taken[max(0, i - 2):i + 2]):
+                continue
+            o = by_text[m.group()]
+            out.append(Org(a, b, o.text, o.name, o.type, o.source, o.weak))
+    return orgs + out
+
+
+@functools.cache
+def _share_or_measure_part() -> re.Pattern:
+    """A share or measure noun opening a compound's second part ("Börsenwert" of "PPVX-Börsenwert")."""
+    g = grammar()
+    return re.compile(r"(?i:" + "|".join(map(re.escape, g.share + g.measure)) + r")")
+
+
+def _title_orgs(title: str | None, models: bool, gazetteer: tuple[str, ...] = ()) -> list[Org]:
+    """Organisations of the title; offsets -1 (the title is not part of the text)."""
+    if not title:
+        return []
+    found = find_orgs(title, gazetteer=gazetteer)
+    found += proper_nouns(title, 0, found) if models else []
+    # a name by form alone after a preposition is a place, no topic ("Stahlkrise an Rhein und Ruhr")
+    return [Org(-1, -1, o.text, o.name, o.type, o.source, o.weak) for o in found
+            if not (o.weak and _GOVERNED_IN_TITLE.search(title, max(0, o.start - 60), o.start))]
+
+
+_GOVERNED_IN_TITLE = re.compile(r"(?<![\wäöüß])(?:[Mm]it|[Gg]egen|[Ff]ür|[Üü]ber|[Uu]nter|[Bb]ei|[Aa]n|[Aa]m|[Ii]m|[Ii]n|[Aa]uf|"
+                                r"[Aa]us|[Nn]ach|[Vv]or)\s+(?:(?:der|die|das|dem|den|des)\s+)?"
+                                r"(?:[A-ZÄÖÜ][\wäöüß-]*\s+(?:und|sowie|oder)\s+)?$")
+_REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>(?:[^,;:.!?]|\.(?=\w)){2,120}?)\s+(?:[^,;:.!?]{0,60}\s)?"
+                        r"(?:mitteilte|mitgeteilt\s+hat|berichtete|bekanntgab|bekannt\s+gab|meldete|ankündigte|erklärte)"
+                        r"(?![\wäöüß])")
+
+
+# "..., berichtete Marco R. Fuchs, Vorstandsvorsitzender der OHB Technology AG": the speaker's company
+_SPEAKER_OF = re.compile(r"(?i)(?<![\wäöüß])(?:sagte|sagt|berichtete|erklärte|betonte|kündigte|teilte)\s+"
+                         r"[^,;:!?]{2,60},\s+(?:\w+-)?(?:chef|chefin|vorstand\w*|vorsitzende\w*|sprecher\w*|"
+                         r"geschäftsführer\w*|ceo|finanzchef\w*|präsident\w*)\s+(?:der|des|von|bei)\s+"
+                         r"(?P<who>(?:[^,;:.!?]|\.(?=\w)){2,80})")
+
+
+def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Owner | None:
+    """"..., wie der Flughafenbetreiber Fraport am Donnerstag mitteilte": the company that reports
+    the figures of its sentence (a recognised name, not a news agency or a name by form alone; a
+    dot inside a name is no sentence end: "wie die buch.de internetstores AG mitteilte"), or whose
+    officer says so ("berichtete X, Vorstandsvorsitzender der Y AG")."""
+    g = grammar()
+    for m in list(_REPORTING.finditer(sentence)) + list(_SPEAKER_OF.finditer(sentence)):
+        for o in orgs.in_span(sent_start + m.start("who"), sent_start + m.end()):
+            if not o.weak and o.type not in ("index", "currency") and o.text not in g.not_owners \
+                    and o.name not in g.not_owners:
+                return Owner(o.name, o.text, o.start, o.end, o.source if o.source != "alias" else "pattern")
+        # "..., wie das TecDax-Unternehmen am Donnerstag mitteilte": a reference, resolved
+        refs = [r for r in g.references(sentence, m.start("who"), m.end()) if r[0] == m.start("who")]
+        if refs:
+            return _resolve(orgs, refs[0], sent_start, sentence)
+    return None
+
+
+def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...] = (), text: str = "") -> list[Org]:
+    """Short names of an organisation named in full before ("Telekom" after "Deutsche Telekom")."""
+    from .orgs import recognizer
+    out: list[Org] = []
+    full: list[str] = [o.name for o in title_orgs]
+    first: dict[str, Org] = {}                 # each name's first mention in the text
+    index_names = {o.name for o in title_orgs + orgs if o.type == "index"}
+    merged: list[Org] = []
+    cont = set(vocab()["owner"]["name_continuations"])
+    for o in orgs:                     # "Siemens" + "Energy": one name
+        if merged and (o.source == "model" or o.weak) and o.start == merged[-1].end + 1 \
+                and (o.text in cont or merged[-1].source != "gazetteer"):
+            p = merged.pop()
+            joined = p.text + " " + o.text
+            o = Org(p.start, o.end, joined, joined if p.name == p.text else p.name + " " + o.text, p.type, p.source,
+                    p.weak)
+        merged.append(o)
+    merged = [o for o in merged if not any(p is not o and p.start <= o.start and o.end <= p.end
+                                           and p.end - p.start > o.end - o.start for p in merged)]
+    spelled = {n.upper(): n for n in [*spellings, *(o.name for o in title_orgs + merged)] if not n.isupper()}
+    for o in merged:
+        if o.name.isupper() and len(o.name) > 4 and o.name not in spelled and text:
+            spelled[o.name] = next((m.group() for m in re.finditer(re.escape(o.name), text, re.I)
+                                    if not m.group().isupper()), o.name)
+        if o.name.isupper() and len(o.name) > 4 and o.name in spelled:    # "SAF-HOLLAND" is "SAF-Holland"
+            o = Org(o.start, o.end, o.text, spelled[o.name], o.type, o.source, o.weak)
+        words = set(o.name.lower().split())
+        longer = [n for n in full if len(n) > len(o.name) and words and words < set(n.lower().split())
+                  and (n not in index_names) == (o.type != "index")          # "Dow Inc." is not the Dow Jones
+                  and not (n in first and _subsidiary_name(o.name, first[n], text))]
+        if longer and o.source != "gazetteer" and not recognizer().legal_form(o.text):   # not "Carl Zeiss AG"
+            o = Org(o.start, o.end, o.text, longer[-1], o.type, o.source, o.weak)
+        out.append(o)
+        full.append(o.name)
+        first.setdefault(o.name, o)
+    return out
+
+
+def _subsidiary_name(short: str, long: Org, text: str) -> bool:
+    """"KfW" and "die Tochter KfW IPEX-Bank", "Voltfeld" and "seine Tochter Voltfeld Trading": a longer name that
+    begins with a shorter one and is introduced as a subsidiary is another organisation, so the short name
+    is not read as it (but "Thermo Fisher" is "Der US-Laborausrüster Thermo Fisher Scientific")."""
+    if not long.name.startswith(short + " ") or not text or long.start < 0:
+        return False
+    return bool(_SUBSIDIARY_BEFORE.search(text, max(0, long.start - 60), long.start)
+                or _SUBSIDIARY_AFTER.match(text, long.end))
