@@ -137,10 +137,13 @@ class Lexicon:
         self.prefix_cur_factor = {w: 1e3 for w in cur["thousands"]}
         self.re_qual_left = re.compile(r"(?:^|(?<=[\s(„\"'/]))(?P<q>" + self.qual_alt + r")" + H + r"*$")
         # a counted noun after a number, with up to two adjectives: "12.000 neue Stellen"
+        # words that open a sentence, never a counted noun ("bisher waren es 20,8 Mrd. Die Marge ...")
+        openers = (r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Es|Er|Sie|Wir|Im|Am|Auch|Zudem|Damit|Dabei|Dagegen|"
+                   r"Danach)\b")
         self.re_noun = re.compile(
             r"(?:" + H + r"+|\n|-)(?P<adj>(?:(?!(?:" + "|".join(DETERMINERS) + r")" + H + r")"
             r"[a-zäöüß][\wäöüß]*(?:e|en|er|es|em)" + H + r"+){0,2})"
-            r"(?P<n>[A-ZÄÖÜ][\wäöüÄÖÜß]*(?:[-/’'][\wäöüÄÖÜß]+)*)")
+            r"(?!" + openers + r"(?!-))(?P<n>[A-ZÄÖÜ][\wäöüÄÖÜß]*(?:[-/’'][\wäöüÄÖÜß]+)*)")
         self.re_index_left = re.compile(
             r"(?:^|(?<=[\s(„\"-]))(?P<n>" + alt(ix["names"]) + r")\)?(?:" + H + r"*\((?P<n2>[^()\n]{0,30})\))?" + H
             + r"*(?:(?:von|bei|auf|mit|liegt bei|lag bei|notiert bei|notierte bei|steht bei|stand bei|"
@@ -151,8 +154,6 @@ class Lexicon:
         # a number ("6. Februar") or an initial ("J. Ma"); the checks run only where a dot is
         # (what follows is checked first: most dots are inside numbers and fail there, before the
         # lookbehinds for the abbreviations run)
-        openers = (r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Es|Er|Sie|Wir|Im|Am|Auch|Zudem|Damit|Dabei|Dagegen|"
-                   r"Danach)\b")
         self.re_sentence_break = re.compile(
             r"[.!?…](?=[\"“”»«']?[ \t]+[„\"«»A-ZÄÖÜ0-9])(?:(?<=[!?…])|"
             # a scale word or currency abbreviation before a word that opens a sentence ends one ("auf
