@@ -283,6 +283,12 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
+        if len(words) > 1 and o.source != "gazetteer" and "-" in words[0] and words[1][:1].isupper() \
+                and grammar().is_apposition_head(words[0].rsplit("-", 1)[1]) \
+                and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms:
+            s += len(words[0]) + 1         # "Die Alibaba-Tochter AliExpress": the compound describes the name
+            words = words[1:]
+            name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
         while len(words) > 1 and o.source != "gazetteer" and not _INITIAL.fullmatch(words[0]) \
                 and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
@@ -909,6 +915,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue
             if o.type == "index" and _COMPOUND_GOES_ON.match(s, oe):
                 continue                    # "der MDax-Gewinner", "Dax-Werte": the compound's noun, not the index
+            if _SUBSIDIARY_COMPOUND.match(s, oe):
+                continue                    # "Die Südzucker-Tochter hatte ...": a subsidiary of the name, not the name
             if _at_exchange(o.name, s, os_):
                 continue                    # "An der Londoner Börse sprangen die Aktien ...": where, not whose
             r, initial = g.place(s, os_, oe, a, move)
@@ -1074,8 +1082,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     possessive = _POSSESSIVE_BEFORE.search(s, max(0, imp[0][0] - 40), imp[0][0]) if imp and orgs.text else \
         _OPENING_POSSESSIVE.match(s) if orgs.text and not named and pos > 0 else None
     if possessive:
-        o = _previous_subject(orgs, sent_start)     # "Die Kliniktochter Helios ... . In Deutschland stieg ihr
-        if o is not None:                           # Umsatz ...": Helios's, a subsidiary or not
+        # "Die Kliniktochter Helios ... . In Deutschland stieg ihr Umsatz ...": Helios's, a subsidiary or not; a
+        # possessive opening the sentence: the last name before ("..., die Commerzbank von ... . Ihre Aktien ...")
+        o = _previous_subject(orgs, sent_start, last=possessive.start() == 0)
+        if o is not None:
             a = sent_start + possessive.start()
             b = imp[0][1] if imp else possessive.end()
             return Owner(o.name, s[possessive.start():b], a, sent_start + b, "reference")
@@ -1152,20 +1162,21 @@ _SUBORDINATE_BETWEEN = re.compile(r",\s*(?:weil|da|nachdem|obwohl|obgleich|sodas
 # a sentence that opens with a possessive's noun: "Die Zahl ihrer aktiven Kunden stieg ...", "Seine Belegschaft ..."
 _OPENING_POSSESSIVE = re.compile(r"\s*(?:(?:Die|Der)\s+(?:Zahl|Anzahl)\s+(?:ihrer|seiner)|(?:Ihre|Seine|Ihr|Sein))\s+"
                                  r"(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\wäöüß-]*")
-_POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:ihr|sein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
+# a compound of a name and a subsidiary noun: "die Südzucker-Tochter", "der VW-Tochtergesellschaft"
+_SUBSIDIARY_COMPOUND = re.compile(r"-[\wäöüß]*(?:[Tt]ochter|[Tt]öchter)")
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ii]hr|[Ss]ein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 
 
-def _previous_subject(orgs: ArticleOrgs, sent_start: int) -> Org | None:
-    """The organisation the sentence before ``sent_start`` is about: its first name that is no speaker,
-    index or name governed by a preposition."""
+def _previous_subject(orgs: ArticleOrgs, sent_start: int, last: bool = False) -> Org | None:
+    """The organisation the sentence before ``sent_start`` is about: its first (``last``: its last) name that is
+    no speaker, index or name governed by a preposition."""
     prev = max((m.end() for m in _SENT.finditer(orgs.text, max(0, sent_start - 400), max(0, sent_start - 1))),
                default=max(0, sent_start - 400))
-    for o in orgs.orgs:
-        if prev <= o.start and o.end <= sent_start and o.type not in ("index", "currency") \
-                and (o.start, o.end) not in orgs.speakers | orgs.governed \
-                and o.text not in grammar().not_owners and (not o.weak or (o.start, o.end) in orgs.subjects):
-            return o
-    return None
+    found = [o for o in orgs.orgs
+             if prev <= o.start and o.end <= sent_start and o.type not in ("index", "currency")
+             and (o.start, o.end) not in orgs.speakers | orgs.governed
+             and o.text not in grammar().not_owners and (not o.weak or (o.start, o.end) in orgs.subjects)]
+    return (found[-1] if last else found[0]) if found else None
 
 
 def _economy(text: str) -> str | None:
@@ -1251,6 +1262,16 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         if not fitting:
             return None
     words = s[a:b]
+    if head.endswith(("tochter", "töchter")) and a < b:
+        # "die Aktien der Tochter", "Die Südzucker-Tochter": the subsidiary named before, else the last company
+        # named before that is not the compound's parent
+        parent = head.rsplit("-", 1)[0] if "-" in head else None
+        named = any(o.text.lower() == parent or o.name.lower() == parent for o in orgs.orgs) if parent else True
+        subs = [o for o in orgs.orgs if o.end <= at and o.name in orgs.subsidiaries] if named else []
+        if not subs and parent and named:
+            subs = [o for o in fitting if not o.name.lower().startswith(parent) and o.text.lower() != parent]
+        if subs and not any(o.start == sent_start + b + 1 for o in orgs.orgs):      # not "der US-Tochter Turner"
+            return Owner(subs[-1].name, words, at, sent_start + b, "reference")
     if head.endswith(g.central_heads):
         # "wie die Notenbank mitteilte": a central bank named in this or the sentence before, else the one
         # the article is about, else the last one named; none if no central bank is named. "die

@@ -685,6 +685,10 @@ def _not_the_authority(ctx: _Context, r: dict, sentence: str, who: Owner | None)
     orgs = ctx.orgs(r["article"])
     s0 = r["sentence_start"]
     m = _AGAINST.search(sentence)
+    cs = clause_start(sentence, r["start"] - s0)
+    if m and m.start() < cs and who is not None and who.start is not None and who.source not in ("article", "reference") \
+            and s0 + cs <= who.start < r["start"]:
+        m = None        # "Gegen JD.com verhängte ..., die Alibaba-Tochter Ele.me muss 440 Millionen Yuan zahlen": its own
     if m:
         for o in orgs.in_span(s0 + m.end(), s0 + len(sentence)):
             if o.type == "company" and _NOUN_PHRASE_HEAD.fullmatch(sentence, m.end(), o.start - s0):
