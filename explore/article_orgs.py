@@ -19,11 +19,11 @@ from dataclasses import replace
 
 from .unwrap import unwrap
 from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _COMPETITORS, _COORDINATED, _EXAMPLES,
-                    _FOR_BEFORE, _GENITIVE_HEAD, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON, _NON_SPACE, _POLLED_BY,
-                    _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE, _RELATIVE_CLAUSE,
-                    _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE, _TARGET_FOR,
-                    _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities, _not_an_org,
-                    _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
+                    _FOR_BEFORE, _GENITIVE_HEAD, _GENITIVE_IN_PHRASE, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON,
+                    _NON_SPACE, _POLLED_BY, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
+                    _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
+                    _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
+                    _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
 
 
 # ------------------------------------------------------------------ the organisations of one article
@@ -118,7 +118,8 @@ class ArticleOrgs:
         out, prev = set(), None
         for o, a, sent in self._in_sentences(spans):
             before = sent[max(0, o.start - a - 40):o.start - a]
-            if _PREPOSITION_BEFORE.search(before) and not _TARGET_FOR.search(before) \
+            if (_PREPOSITION_BEFORE.search(before) or _GENITIVE_IN_PHRASE.search(before)) \
+                    and not _TARGET_FOR.search(before) \
                     or prev is not None and (prev.start, prev.end) in out \
                     and prev.end <= o.start and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else ""):
                 out.add((o.start, o.end))            # and the names coordinated with it ("... und Alibaba")
@@ -401,7 +402,15 @@ def _traded_names(spans) -> frozenset[str]:
         if _TRADING.search(sent) and ("%" in sent or "Prozent" in sent):
             words = re.findall(r"[A-ZÄÖÜ][\w&.'’+-]*", sent)
             out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words) + 1)))
+        # a name that reports as a company does: "Amrize meldete einen Umsatz von ..." (not a segment, whatever
+        # noun introduced it: "die abgespaltene Nordamerika-Sparte Amrize")
+        out.update(m.group(1) for m in _REPORTS_AS_COMPANY.finditer(sent))
     return frozenset(out)
+
+
+_REPORTS_AS_COMPANY = re.compile(r"(?<![\wäöüß.-])([A-ZÄÖÜ][\w&.'’+-]*(?: [A-ZÄÖÜ][\w&.'’+-]*){0,3}) "
+                                 r"(?:meldete|meldeten|berichtete|berichteten|teilte|teilten|veröffentlichte|"
+                                 r"veröffentlichten)(?![\wäöüß])")
 
 
 # a segment noun after the name: "Die Steel Division litt ...", "die Metal Forming Division", "der Bereich
@@ -508,6 +517,10 @@ _REPORTING = re.compile(r"(?i)(?<![\wäöüß])wie\s+(?P<who>(?:[^,;:.!?]|\.(?=\
                         r"(?:mitteilte|mitgeteilt\s+hat|berichtete|bekanntgab|bekannt\s+gab|meldete|ankündigte|erklärte)"
                         r"(?![\wäöüß])")
 
+# the report after the figures: "..., teilte das Unternehmen am Freitag mit", "..., gab der Konzern bekannt"
+_REPORTED_AFTER = re.compile(r"(?i),\s+(?:teilte|teilten|gab|gaben)\s+(?P<who>(?:[^,;:.!?]|\.(?=\w)){2,80}?)\s+"
+                             r"(?:[^,;:.!?]{0,40}\s)?(?:mit|bekannt)(?![\wäöüß])")
+
 
 # "..., berichtete Marco R. Fuchs, Vorstandsvorsitzender der OHB Technology AG": the speaker's company
 _SPEAKER_OF = re.compile(r"(?i)(?<![\wäöüß])(?:sagte|sagt|berichtete|erklärte|betonte|kündigte|teilte)\s+"
@@ -517,12 +530,12 @@ _SPEAKER_OF = re.compile(r"(?i)(?<![\wäöüß])(?:sagte|sagt|berichtete|erklär
 
 
 def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Owner | None:
-    """"..., wie der Flughafenbetreiber Fraport am Donnerstag mitteilte": the company that reports
-    the figures of its sentence (a recognised name, not a news agency or a name by form alone; a
+    """"..., wie der Flughafenbetreiber Fraport am Donnerstag mitteilte", "..., teilte das Unternehmen mit": the
+    company that reports the figures of its sentence (a recognised name, not a news agency or a name by form alone; a
     dot inside a name is no sentence end: "wie die buch.de internetstores AG mitteilte"), or whose
     officer says so ("berichtete X, Vorstandsvorsitzender der Y AG")."""
     g = grammar()
-    for m in list(_REPORTING.finditer(sentence)) + list(_SPEAKER_OF.finditer(sentence)):
+    for m in [*_REPORTING.finditer(sentence), *_REPORTED_AFTER.finditer(sentence), *_SPEAKER_OF.finditer(sentence)]:
         for o in orgs.in_span(sent_start + m.start("who"), sent_start + m.end()):
             if not o.weak and o.type not in ("index", "currency") and o.text not in g.not_owners \
                     and o.name not in g.not_owners:

@@ -113,7 +113,8 @@ def carry_currency(figs: list[dict], text: str, lang: str = "de") -> list[dict]:
                 para = text.find("\n\n", f["end"])     # not a printed conversion: "73,4 Mrd. Yuan (rund
                 last = (f["unit"], sentence_no, para if para >= 0 else len(text))   # 10,2 Mrd. US-Dollar)"
             continue
-        if last is None or f["kind"] != "count" or f.get("unit") or not scale.search(_visible(f["text"])):
+        # ("1,07 Milliarden" is kind other: 1.07 * 1e9 is no whole number in floating point)
+        if last is None or f["kind"] not in ("count", "other") or f.get("unit") or not scale.search(_visible(f["text"])):
             continue
         currency, n, para_end = last
         if sentence_no - n > window or f["start"] > para_end:

@@ -121,6 +121,10 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
+# a genitive in a preposition's phrase: "über einen Kredit der Sparkasse Offenburg" (a lender, not a topic)
+_GENITIVE_IN_PHRASE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|für|über|durch|von|bei|aus|nach|dank|wegen)\s+"
+                                 r"(?:einen|einem|einer|eines|den|dem|der|die|das)\s+(?:[a-zäöüß]+[ernms]\s+)?"
+                                 r"[A-ZÄÖÜ][a-zäöüß]+\s+(?:der|des)\s+$")
 # "erhielt von der Deutschen Bahn einen Auftrag" (not "die Aktien von Siemens": a noun's possessor)
 _VON_AFTER_VERB = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+von\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß]+[ernms]\s+)?$")
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|dessen|deren|welche[rsn]?)\s")
@@ -261,6 +265,10 @@ _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "i
 _SOURCES = {"gazetteer": "gazetteer", "model": "model", "pattern": "pattern", "alias": "pattern"}
 
 
+_STAKE_IN = re.compile(r"(?<![\wäöüß])(?:Anteile|Anteilen|Anteils|Anteil|Beteiligung|Beteiligungen|Aktienpaket|"
+                       r"Aktienpakets)\s+an\s+(?:der\s+|dem\s+|den\s+)?$")
+_NOT_WHOSE_AFTER = frozenset({"an", "am", "auf", "in", "im", "mit", "gegen", "über"})
+_GROUP_WORDS = frozenset({"Holding", "Gruppe", "Group", "Konzern"})
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")                # "S. Mark Taper Foundation": an initial begins the name
 
 
@@ -280,6 +288,8 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
             name = o.text                  # "Volkswagen" is not "Volkswagen Financial Services"
         s, text = o.start, o.text
         words = text.split(" ")
+        if len(words) == 2 and o.source != "gazetteer" and words[1] in _GROUP_WORDS and _demonym(words[0]):
+            continue                       # "Die Stuttgarter Holding": a company described by its seat, no name
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
@@ -915,6 +925,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue
             if o.type == "index" and _COMPOUND_GOES_ON.match(s, oe):
                 continue                    # "der MDax-Gewinner", "Dax-Werte": the compound's noun, not the index
+            if _STAKE_IN.search(s, max(0, os_ - 40), os_):
+                continue                    # "aus dem Verkauf weiterer Anteile an Siemens Healthineers": the stake's holder
             if _SUBSIDIARY_COMPOUND.match(s, oe):
                 continue                    # "Die Südzucker-Tochter hatte ...": a subsidiary of the name, not the name
             if _at_exchange(o.name, s, os_):
@@ -947,6 +959,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 if (rb <= pos or ra >= end) and not apposition:    # not "der Chemiekonzern Dow Inc.", "die Bank, X,"
                     toks = _WORD.findall(s[a:ra])
                     governed = bool(toks) and toks[-1].lower() in g.preps
+                    if governed and ra >= end and toks[-1].lower() in _NOT_WHOSE_AFTER:
+                        continue         # "eine Wertminderung von 2,9 Milliarden Euro auf die Beteiligung an dem
+                        #                  Wolfsburger Konzern": what the amount is on, not whose it is
                     out.append((2.25 if governed else 1.25, (ra, rb, head)))
                     if not toks:
                         opening = min(opening, ra)
@@ -1320,6 +1335,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         if free and near[-1] not in free and not head.startswith(g.share):
             near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"
         m = orgs.main()
+        if near and not free and near[-1].start < sent_start and m is not None and m.name != near[-1].name \
+                and not head.startswith(g.share) and orgs.text \
+                and _GENITIVE_IN_PHRASE.search(orgs.text, max(0, near[-1].start - 60), near[-1].start) \
+                and any(x.name == m.name and (x.start, x.end) not in orgs.governed for x in pool):
+            near = [m]      # "... über einen Kredit der Sparkasse X. Der Umsatz ...": only a lender near, the company before
         if head.startswith(g.share) and orgs.text:   # "je Terex-Aktie ... schoss die Aktie hoch": that share
             shares = [o for o in orgs.orgs if sent_start - 300 <= o.start and o.end <= at
                       and _SHARE_AFTER.match(orgs.text, o.end)]

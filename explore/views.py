@@ -571,7 +571,7 @@ def _not_the_analyst(ctx: _Context, r: dict, sentence: str, who: Owner | None) -
         or ([who] if setter and not after else [])
     a = banks[0].end if banks else cs              # "UBS profitierte von einem höheren Kursziel: Vontobel hob dieses an"
     rated = [o for o in orgs.in_span(a, s0 + m.start()) if o.type not in ("index", "currency") and not o.weak
-             and (o.start, o.end) not in orgs.speakers
+             and (o.start, o.end) not in orgs.speakers and o.name not in {b.name for b in banks}   # not "(RBI)"
              and grammar().role(sentence, o.start - s0, o.end - s0, 0) != 2] if banks or after else []
     if rated:
         return Owner(rated[0].name, rated[0].text, rated[0].start, rated[0].end, rated[0].source)
