@@ -247,6 +247,7 @@ class ArticleOrgs:
             # recognised names in apposition; public bodies ("Die Hansestadt Wismar will ...")
             orgs += [o for o in found if o.source == "gazetteer" or legal(o.text)
                      or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0
+                     or not o.weak and _context_subject(o, sentence, start)
                      or not o.weak and named_by_noun(o, sentence, start) or o.name.split(" ", 1)[0] in public
                      or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
             spellings += [o.name for o in found]
@@ -545,6 +546,19 @@ def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Ow
         if refs:
             return _resolve(orgs, refs[0], sent_start, sentence)
     return None
+
+
+def _context_subject(o: Org, sentence: str, start: int) -> bool:
+    """A name that opens the main clause after a comparison, as its subject ("Anders als die Sparkasse will die
+    Hannoversche Volksbank ihr Netz ausdünnen"): whom the next sentences are about."""
+    a = o.start - start
+    m = _AFTER_COMPARISON.match(sentence)
+    return m is not None and m.end() == a
+
+
+# a comparison that opens a sentence, then the verb and the subject's article: "Anders als die Sparkasse will die "
+_AFTER_COMPARISON = re.compile(r"(?:Anders|Ähnlich|Wie|Im Gegensatz zu|Im Unterschied zu)\s+(?:als\s+|wie\s+)?"
+                               r"[^,.;:]{2,80}?\s+[a-zäöüß]+\s+(?:die|der|das)\s+")
 
 
 def _canonical(orgs: list[Org], title_orgs: list[Org], spellings: tuple[str, ...] = (), text: str = "") -> list[Org]:

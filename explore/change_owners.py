@@ -729,10 +729,13 @@ def _not_reporting(text: str, place_only: bool = False) -> str:
     """``text`` with its reporting clauses blanked: where the reporter spoke ("wie der Verband am Mittwoch
     in Berlin mitteilte") is no economy of the figure. ``place_only``: blank only that place and keep the
     reporter ("wie das Statistische Bundesamt mitteilte" still says whose figures they are)."""
-    from .article_orgs import _REPORTING
-    if place_only:
-        return _REPORTING.sub(lambda m: _SAID_IN.sub(lambda x: " " * len(x.group()), m.group()), text)
-    return _REPORTING.sub(lambda m: " " * len(m.group()), text)
+    from .article_orgs import _REPORTED_AFTER, _REPORTING
+    for pattern in (_REPORTING, _REPORTED_AFTER):     # (and "..., teilte das Unternehmen in Freiburg mit")
+        if place_only:
+            text = pattern.sub(lambda m: _SAID_IN.sub(lambda x: " " * len(x.group()), m.group()), text)
+        else:
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 _SAID_IN = re.compile(r"(?<![\wäöüß])in\s+[A-ZÄÖÜ][\wäöüß-]*")

@@ -415,6 +415,9 @@ class Recognizer:
         """The model span adds name words (not just a legal form) to the gazetteer name inside it."""
         from .owner import grammar          # owner imports this module
         rest = (text[s:inner[0].start] + " " + text[inner[-1].end:e]).strip(" -,")
+        after = text[inner[-1].end:e].split()
+        if after and after[0][:1].islower() and after[0] not in _NAME_FUNCTION_WORDS:
+            return False                    # "die Deutsche Bank bundesweit Dutzende Filialen": an adverb ends the name
         # common nouns, Swiss spellings ("Grossbank") and business nouns before it ("Investmentbank UBS") add no name
         return (bool(rest) and not self.re_legal_end.fullmatch(" " + rest) and rest not in self.legal_forms
                 and not all(self._common(w) or self._common(w.replace("ss", "ß")) or grammar().is_head(w)
@@ -560,6 +563,11 @@ def _participle(word: str) -> bool:
 def _plain(word: str) -> bool:
     from .owner import is_plain_word          # owner imports this module
     return is_plain_word(word)
+
+
+# lower-case words that go on with a name ("Bank für Internationalen Zahlungsausgleich", "Banco de Sabadell")
+_NAME_FUNCTION_WORDS = frozenset({"für", "der", "des", "und", "von", "de", "del", "la", "le", "du", "di", "van", "&", "zu",
+                                  "am", "an", "im", "auf", "of", "the", "and", "y", "e"})
 
 
 def _descriptor(word: str, nxt: str) -> bool:
