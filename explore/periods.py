@@ -130,8 +130,13 @@ class Periods:
             m = self.re_weekday_cue.search(sentence)
             return ("1d", m.group()) if m else got  # "allein am Freitag zog die Aktie um 2,2 Prozent an"
         before = [previous] if isinstance(previous, str) else list(previous or ())
+        # a move in the past perfect is of an earlier time ("In Hongkong hatten Alibaba zuvor 0,7 Prozent zugelegt"),
+        # and so is the time of a sentence in the past perfect before ("Im Handelsverlauf hatten sie zeitweise ...")
+        earlier = _pluperfect(clause) or bool(_PAST_PERFECT.search(clause))
         for i, near in enumerate([whole] + before):
             got = self.move_period(near) if near else None
+            if got and i and (earlier or _in_past_perfect(near, got[1])):
+                got = None
             if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency) \
                     and not (i and got[1].lower() in self.momentary):
                 return got    # (not the peak of the move before: "In der Spitze hatte er 0,35% zugelegt. Der SPI gab
@@ -170,7 +175,8 @@ class Periods:
         ("Der Dax notierte am späten Nachmittag 0,4 Prozent höher"); with ``lead`` too (``text`` is the
         title and lead): every sentence, but a share's after-hours ("Nvidia nachbörslich gefragt" in a
         title) only when no sentence on an index gives a time after it ("Der Dow Jones gab zum
-        Handelsschluss ... nach": a close report). A weekly review is "wtd" (the caller)."""
+        Handelsschluss ... nach": a close report) and no sentence after it tells of a weekday ("am Dienstag").
+        A weekly review is "wtd" (the caller)."""
         times = self.neighbour_codes | {self.default}
         weak = None
         for sentence in _SENTENCE_END.split(text):
@@ -191,6 +197,9 @@ class Periods:
                 if not (lead and code == "after-hours" and not on_index):
                     return code
                 weak = weak or code           # one share's after hours: the report's unless an index's time follows
+            elif weak and self.re_weekday_cue.search(sentence):
+                return self.default           # or a day the lead tells of: "Chinesische Aktien haben am Dienstag ...
+                #                               kräftig zugelegt" under "..., JD.com nachbörslich erholt"
         return weak
 
     def as_of(self, sentence: str, published: str | None, dates: list[str] = ()) -> str | None:
@@ -244,7 +253,7 @@ _AUX_PAST = re.compile(r"(?<![\wäöüß])(?P<w>[\wäöüß]+)\s+(?:war|waren|ha
 
 # the past perfect in main-clause order: "Zeitweise hatte das Minus bei 21 Prozent gelegen"
 _PAST_PERFECT = re.compile(r"(?<![\wäöüß])(?:hatte|hatten|war|waren)(?![\wäöüß])(?:[^.;]|(?<=\d)\.(?=\d))*?(?<![\wäöüß])(?:(?:zu|ab|an|nach|ein|auf|"
-                           r"vor|zurück)?ge[a-zäöüß]+(?:en|t)|verloren|verbessert|verteuert|verbilligt|erholt)(?![\wäöüß])")
+                           r"vor|zurück)?ge[a-zäöüß]+(?:en|t)|[a-zäöüß]{3,}iert|verloren|verbessert|verteuert|verbilligt|erholt)(?![\wäöüß])")
 _REPORTED = re.compile(r"(?i)(?<![\wäöüß])wie\s+[^,.;]{0,120}?(?:mitteilte|mitgeteilt|berichtete|bekanntgab|bekannt\s+gab|"
                        r"meldete|erklärte|ankündigte|mitteilten|meldeten)(?![\wäöüß])")
 # a clause of what happened before ("nachdem er am Vormittag zeitweise gefallen war"): not the report's time
@@ -253,6 +262,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])|\n+")
 
 
 _PERCENT = re.compile(r"\d\s*(?:%|Prozent)")
+
+
+def _in_past_perfect(sentence: str, words: str) -> bool:
+    """Is the part of ``sentence`` (between semicolons) that holds ``words`` in the past perfect?"""
+    at = sentence.find(words)
+    a, b = sentence.rfind(";", 0, max(at, 0)) + 1, sentence.find(";", max(at, 0))
+    part = sentence[a:b if b >= 0 else len(sentence)]
+    return _pluperfect(part) or bool(_PAST_PERFECT.search(part))
 
 
 def _pluperfect(clause: str) -> bool:
