@@ -238,6 +238,13 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             group, subject = wg[0], wg[1] or _subject(s, e) or (same[-1]["subject"] if same else None)
             how = "with"                       # "Akademiker arbeiten mit 46 Prozent häufiger im Homeoffice wie
             #                                    Beschäftigte ohne Berufsabschluss (12 Prozent)", "als Männer mit 74 Prozent"
+        elif (previous or same) and not f.get("direction") and _RANKING.match(s) \
+                and (ranked := _RANKED_ITEM.search(s, cs, p)) is not None:
+            base = (same or previous)[-1]
+            verb = (base["subject"] or "").split(" ", 1)[0]
+            group, subject = base["group"], " ".join(filter(None, (verb, ranked.group("n"))))
+            how = "ranking"                # "..., die 38 Prozent der Befragten nutzen. Es folgen DeepSeek mit 29 Prozent,
+            #                                Qwen mit 21 Prozent": the same group, the next items of its ranking
         elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
             group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
             how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
@@ -245,14 +252,14 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             group, subject = (same or previous)[-1]["group"], _subject(s, e)
             how = "of them"                # "82 Prozent aller Holländer ..., 72 Prozent von ihnen surfen"
         elif (previous or same) and (r_["continuation"].search(clause) or r_["earlier"].search(clause)) \
-                and not r_["not_shares"].search(s):
+                and not r_["not_shares"].search(s) and not _changes(s, e):
             group, subject = (same or previous)[-1]["group"], (same or previous)[-1]["subject"]
             how = "continued"
         elif (item := _list_item(ctx, at, f, p, e, previous)) is not None:
             group, subject = item
             how = "list line"              # "Die beliebtesten Ziele der Reisewilligen:\nItalien: 31 Prozent"
         elif (previous or same) and not f.get("direction") and not r_["not_shares"].search(s) \
-                and (where := _place_before(at, s, p)):
+                and (where := _place_before(at, s, p)) and not _changes(s, e):
             base = (same or previous)[-1]
             group, subject, place = base["group"], base["subject"], where
             how = "place"                  # "... 84 Prozent der Bürger ... Am unteren Ende liegen Rumänien mit
@@ -288,6 +295,23 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             "period": period, "low": low, "high": high, "unit": "%", "qualifier": f.get("qualifier"),
             "restates": None, "in_table": False, "_sentence_start": f["sentence_start"], "_how": how,
             "_kind": f["kind"], "_gend": gend if group and how == "group" else e}
+
+
+def _changes(s: str, e: int) -> bool:
+    """Is the figure the amount of a change, its verb right after it ("In Hongkong hatten Alibaba zuvor 0,7 Prozent
+    zugelegt"), not a share?"""
+    return bool(_CHANGED_AFTER.match(s, e))
+
+
+_CHANGED_AFTER = re.compile(r"\s+(?:[a-zäöüß]+\s+)?(?:zugelegt|gewonnen|verloren|nachgegeben|eingebüßt|gestiegen|"
+                            r"gefallen|gesunken|gewachsen|geschrumpft|zugenommen|abgenommen)(?![\wäöüß])")
+
+
+# a sentence that goes on with a ranking ("Es folgen ...", "Dahinter liegen ...") and its items ("X mit 29 Prozent")
+_RANKING = re.compile(r"(?i)\s*(?:es\s+folg(?:en|t)|dahinter(?:\s+(?:folg|lieg|rangier|land)\w*)?|danach\s+folg\w*|"
+                      r"auf\s+(?:den\s+)?(?:plätzen|platz)\s+[^,.;]{1,30}?(?:folg|lieg|land|rangier)\w*)\s")
+_RANKED_ITEM = re.compile(r"(?P<n>[A-ZÄÖÜ][\w&.\-äöüß]*(?:\s+(?:von\s+)?[A-ZÄÖÜ][\w&.\-äöüß]*){0,3})\s+mit\s+"
+                          r"(?:(?:rund|etwa|knapp|gut|fast|jeweils)\s+)?$")
 
 
 # a line of a list: "- Dänemark: 95 Prozent", "• Phishing-Mails: 71 Prozent" (label, colon, the value alone)
