@@ -267,6 +267,8 @@ _SOURCES = {"gazetteer": "gazetteer", "model": "model", "pattern": "pattern", "a
 
 _STAKE_IN = re.compile(r"(?<![\wäöüß])(?:Anteile|Anteilen|Anteils|Anteil|Beteiligung|Beteiligungen|Aktienpaket|"
                        r"Aktienpakets)\s+an\s+(?:der\s+|dem\s+|den\s+)?$")
+_LINE_BREAKS = re.compile(r"\n+")
+_RESULT_HEADS = ("gewinn", "verlust", "ergebnis", "ausschüttung")
 _NOT_WHOSE_AFTER = frozenset({"an", "am", "auf", "in", "im", "mit", "gegen", "über"})
 _GROUP_WORDS = frozenset({"Holding", "Gruppe", "Group", "Konzern"})
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")                # "S. Mark Taper Foundation": an initial begins the name
@@ -1185,8 +1187,11 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ii]hr|[Ss]ein)(?:e|en|em|
 def _previous_subject(orgs: ArticleOrgs, sent_start: int, last: bool = False) -> Org | None:
     """The organisation the sentence before ``sent_start`` is about: its first (``last``: its last) name that is
     no speaker, index or name governed by a preposition."""
-    prev = max((m.end() for m in _SENT.finditer(orgs.text, max(0, sent_start - 400), max(0, sent_start - 1))),
-               default=max(0, sent_start - 400))
+    from .extract.lexicon import lexicon as figure_lexicon     # the figures' sentence breaks: not after "Mrd. Fr."
+    breaks = figure_lexicon().re_sentence_break
+    lo, hi = max(0, sent_start - 400), max(0, sent_start - 1)
+    prev = max([m.end() for m in breaks.finditer(orgs.text, lo, hi)]
+               + [lo + m.end() for m in _LINE_BREAKS.finditer(orgs.text[lo:hi])], default=lo)
     found = [o for o in orgs.orgs
              if prev <= o.start and o.end <= sent_start and o.type not in ("index", "currency")
              and (o.start, o.end) not in orgs.speakers | orgs.governed
@@ -1282,7 +1287,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         # named before that is not the compound's parent
         parent = head.rsplit("-", 1)[0] if "-" in head else None
         named = any(o.text.lower() == parent or o.name.lower() == parent for o in orgs.orgs) if parent else True
-        subs = [o for o in orgs.orgs if o.end <= at and o.name in orgs.subsidiaries] if named else []
+        subs = [o for o in orgs.orgs if at - 600 <= o.start and o.end <= at and o.name in orgs.subsidiaries] \
+            if named and not parent else []         # (a subsidiary named near; "die X-Tochter" is of X, not any)
         if not subs and parent and named:
             subs = [o for o in fitting if not o.name.lower().startswith(parent) and o.text.lower() != parent]
         if subs and not any(o.start == sent_start + b + 1 for o in orgs.orgs):      # not "der US-Tochter Turner"
@@ -1349,6 +1355,12 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             if shares and not any(o.start > max(shares[-1].end, para) and o.name != shares[-1].name
                                   and o.type != "index" for o in near):
                 return Owner(shares[-1].name, words, at, sent_start + b, "reference")
+        if orgs.text and head.endswith(_RESULT_HEADS):
+            prev = _previous_subject(orgs, sent_start)
+            if prev is not None and g.is_central_bank(prev.name) and not any(o.start > prev.start for o in near):
+                # "Die Schweizerische Nationalbank wies einen Gewinn von 21,4 Mrd. Fr. aus. Auf den Devisenpositionen
+                # resultierte ein Gewinn von ...": a central bank's own result goes on in the next sentence
+                return Owner(prev.name, words, at, sent_start + b, "reference")
         if near:
             return Owner(near[-1].name, words, at, sent_start + b, "reference")
         if m is not None and not want_index:
