@@ -38,8 +38,9 @@ _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 # names given as examples, in a comparison or as a subsidiary are not what the text is about at that
 # point: "Konkurrenten wie IBM und Oracle", "Konkurrenten wie die Alphabet-Tochter Google und Facebook",
 # "besser als Oracle", "die polnische Tochtergesellschaft X"
-_EXAMPLE_ITEM = r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"   # "die Alphabet-Tochter"
-_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
+_EXAMPLE_ITEM = (r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"   # "die Alphabet-Tochter",
+                 r"(?:(?:Konkurrent|Konkurrenten|Rivale|Rivalen|Wettbewerber|Mitbewerber)\s+)?")  # "mehr als Konkurrent JD.com"
+_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\b(?:mehr|weniger|[Aa]nders)\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
