@@ -1364,6 +1364,14 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
                 return Owner(prev.name, words, at, sent_start + b, "reference")
         if near:
             return Owner(near[-1].name, words, at, sent_start + b, "reference")
+        if orgs.text and not want_index:
+            para = orgs.text.rfind("\n\n", 0, at)
+            here = [o for o in pool if o.start > para >= 0 and (o.start, o.end) not in orgs.governed
+                    and o.name not in orgs.subsidiaries and not o.weak]
+            if here and (m is None or here[-1].name != m.name):
+                # "JD.com gaben 0,8 Prozent nach. Der Pekinger Konzern hatte ... Die Sparte ... wies einen Verlust von
+                # 15,7 Milliarden Yuan aus": the company of the paragraph, named further back than the sentence before
+                return Owner(here[-1].name, words, at, sent_start + b, "reference")
         if m is not None and not want_index:
             return Owner(m.name, words, at, sent_start + b, "article")
     if strong:
