@@ -1366,11 +1366,13 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             return Owner(near[-1].name, words, at, sent_start + b, "reference")
         if orgs.text and not want_index:
             para = orgs.text.rfind("\n\n", 0, at)
-            here = [o for o in pool if o.start > para >= 0 and (o.start, o.end) not in orgs.governed
-                    and o.name not in orgs.subsidiaries and not o.weak]
+            from .extract.lexicon import lexicon as figure_lexicon
+            first = figure_lexicon().re_sentence_break.search(orgs.text, para + 2, at) if para >= 0 else None
+            here = [o for o in pool if para < o.start < (first.start() if first else at) and para >= 0
+                    and (o.start, o.end) not in orgs.governed and o.name not in orgs.subsidiaries and not o.weak]
             if here and (m is None or here[-1].name != m.name):
                 # "JD.com gaben 0,8 Prozent nach. Der Pekinger Konzern hatte ... Die Sparte ... wies einen Verlust von
-                # 15,7 Milliarden Yuan aus": the company of the paragraph, named further back than the sentence before
+                # 15,7 Milliarden Yuan aus": the company the paragraph opens with, named further back than 300 characters
                 return Owner(here[-1].name, words, at, sent_start + b, "reference")
         if m is not None and not want_index:
             return Owner(m.name, words, at, sent_start + b, "article")
