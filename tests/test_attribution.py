@@ -61,7 +61,7 @@ FLOORS = {
     "smartdata3": {"money": (0.44, 0.44), "changes": (1, 1)},   # now money 0.444/0.444, changes 1.000/1.000
     # written market reports, blind (tests/gold/tables_market2): first 0.804/0.795 (money), 0.785/0.800
     # (moves), 0.727/0.678 (changes); measured after fixing 0.924/0.921, 0.930/0.896, 0.909/0.862
-    "market2": {"money": (0.98, 0.97), "stock_moves": (0.97, 0.97), "changes": (0.94, 0.94)},   # now money 0.981/0.980, moves 0.975/0.975, changes 0.945/0.945
+    "market2": {"money": (0.98, 0.97), "stock_moves": (0.98, 0.98), "changes": (0.94, 0.94)},   # now money 0.981/0.980, moves 0.981/0.981, changes 0.945/0.945
     # a second blind key of written market news in other styles (tests/gold/tables_market3): first
     # (commit 401fa73) 0.774/0.791 (money), 0.580/0.663 (moves), 0.500/0.562 (changes); measured
     # after fixing 0.951/0.967, 0.866/0.858, 0.759/0.788
@@ -70,7 +70,7 @@ FLOORS = {
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.96, 0.97), "stock_moves": (0.97, 0.98), "changes": (0.9, 0.86)},   # now money 0.967/0.975, moves 0.972/0.986, changes 0.909/0.870
+    "market4": {"money": (0.97, 0.98), "stock_moves": (0.97, 0.98), "changes": (0.9, 0.86)},   # now money 0.976/0.985, moves 0.972/0.986, changes 0.909/0.870
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -81,14 +81,14 @@ FLOORS = {
     "market5": {"money": (0.96, 0.97), "stock_moves": (0.91, 0.93), "changes": (0.93, 0.9)},   # now money 0.964/0.972, moves 0.916/0.938, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
-    "market6": {"money": (0.88, 0.88), "stock_moves": (0.85, 0.9), "changes": (0.88, 0.79)},   # now money 0.884/0.883, moves 0.851/0.902, changes 0.889/0.791
+    "market6": {"money": (0.88, 0.88), "stock_moves": (0.86, 0.91), "changes": (0.88, 0.79)},   # now money 0.888/0.884, moves 0.866/0.918, changes 0.889/0.791
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
     # (2026-12-05, fourth session: market7 changes, market8 money and market15 changes precision lowered by 0.01-0.02:
     # earlier levels in bare parentheses and the listed name "Verbund" gave rows whose values are right and whose
     # owner is the other of two companies named just before the reference "Der Ölkonzern"/"Der Nahrungsmittelkonzern")
-    "market7": {"money": (0.88, 0.88), "stock_moves": (0.84, 0.87), "changes": (0.94, 0.88)},   # now money 0.883/0.889, moves 0.841/0.876, changes 0.950/0.884
+    "market7": {"money": (0.88, 0.88), "stock_moves": (0.84, 0.88), "changes": (0.97, 0.9)},   # now money 0.883/0.889, moves 0.849/0.884, changes 0.975/0.907
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
     "market8": {"money": (0.93, 0.92), "stock_moves": (0.95, 0.97), "changes": (0.91, 0.89)},   # now money 0.931/0.929, moves 0.955/0.973, changes 0.913/0.894
@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.84, 0.83), "stock_moves": (0.85, 0.82), "changes": (0.8, 0.85)},   # now money 0.849/0.838, moves 0.855/0.823, changes 0.807/0.857
+    "market10": {"money": (0.85, 0.84), "stock_moves": (0.85, 0.82), "changes": (0.8, 0.85)},   # now money 0.855/0.844, moves 0.855/0.823, changes 0.807/0.857
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -112,7 +112,7 @@ FLOORS = {
     "market11": {"money": (0.93, 0.93), "stock_moves": (0.9, 0.9), "changes": (0.86, 0.88)},   # now money 0.936/0.931, moves 0.907/0.907, changes 0.862/0.887
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
-    "surveys2": {"adoption": (0.89, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.898/0.988, changes 0.842/0.842
+    "surveys2": {"adoption": (0.9, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.910/0.988, changes 0.842/0.842
     # ten more blind survey reports (tests/gold/tables_surveys3: EU e-government, BNPL and crypto, Swiss SMEs,
     # AI in HR, e-prescriptions, media use, e-bikes, cyber attacks, home ownership, Austrian travel), first
     # (87f9728): adoption 0.631/0.991, changes 0.500/0.587
@@ -131,7 +131,7 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.95, 0.95), "stock_moves": (0.89, 0.94), "changes": (0.81, 0.84)},   # now money 0.954/0.955, moves 0.900/0.943, changes 0.814/0.842
+    "market12": {"money": (0.95, 0.95), "stock_moves": (0.89, 0.94), "changes": (0.82, 0.84)},   # now money 0.958/0.956, moves 0.900/0.943, changes 0.822/0.843
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -143,11 +143,11 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.94, 0.94), "stock_moves": (0.8, 0.82), "changes": (0.75, 0.86)},   # now money 0.946/0.941, moves 0.806/0.829, changes 0.755/0.862
+    "market14": {"money": (0.95, 0.94), "stock_moves": (0.8, 0.82), "changes": (0.76, 0.87)},   # now money 0.953/0.950, moves 0.806/0.829, changes 0.763/0.871
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.7, 0.75)},   # now money 0.965/0.963, moves 0.975/0.908, changes 0.708/0.759
+    "market15": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.71, 0.76)},   # now money 0.972/0.970, moves 0.975/0.908, changes 0.713/0.765
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -155,11 +155,11 @@ FLOORS = {
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
-    "market17": {"money": (0.9, 0.9), "stock_moves": (0.97, 0.96), "changes": (0.89, 0.91)},   # now money 0.902/0.902, moves 0.974/0.961, changes 0.899/0.917
+    "market17": {"money": (0.91, 0.91), "stock_moves": (0.98, 0.97), "changes": (0.9, 0.92)},   # now money 0.919/0.920, moves 0.987/0.974, changes 0.905/0.924
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
-    "market18": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.97), "changes": (0.86, 0.89)},   # now money 0.964/0.962, moves 0.960/0.980, changes 0.866/0.894
+    "market18": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.97), "changes": (0.88, 0.91)},   # now money 0.970/0.969, moves 0.960/0.980, changes 0.882/0.911
     # a nineteenth blind key (tests/gold/tables_market19: a European close, an MDax/SDax close, Porr, Kühne+Nagel,
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
@@ -179,12 +179,12 @@ FLOORS = {
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
     # 0.910/0.928, moves 0.921/0.921, changes 0.757/0.839
-    "market22": {"money": (0.93, 0.94), "stock_moves": (0.92, 0.92), "changes": (0.88, 0.86)},   # now money 0.938/0.944, moves 0.930/0.930, changes 0.883/0.867
+    "market22": {"money": (0.94, 0.95), "stock_moves": (0.92, 0.92), "changes": (0.89, 0.87)},   # now money 0.948/0.954, moves 0.930/0.930, changes 0.893/0.876
     # a twenty-third blind key (tests/gold/tables_market23: a Frankfurt pre-open, a Vienna midday, an SMI midday, Tencent
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
     # moves 0.829/0.858, changes 0.778/0.770; with dcf9a7f (its rules written before the key was read): changes 0.848/0.800
-    "market23": {"money": (0.95, 0.97), "stock_moves": (0.92, 0.95), "changes": (0.91, 0.85)},   # now money 0.959/0.978, moves 0.923/0.956, changes 0.919/0.858
+    "market23": {"money": (0.96, 0.98), "stock_moves": (0.92, 0.95), "changes": (0.92, 0.86)},   # now money 0.964/0.984, moves 0.923/0.956, changes 0.929/0.868
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
@@ -217,7 +217,7 @@ FLOORS = {
     # a twenty-fifth blind key (tests/gold/tables_market25: Frankfurt, Vienna, Zurich, Hong Kong/Shanghai and Wall Street
     # reports, Krones, a Nordex ad-hoc release, analysts' targets, a takeover and an IPO, German inflation, a company
     # digest, Volkswagen's savings), first (66066a1, the session's start): money 0.937/0.932, moves 0.843/0.870, changes 0.877/0.901, adoption 1.000/1.000
-    "market25": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.97), "changes": (0.87, 0.91), "adoption": (1, 1)},   # now money 0.987/0.986, moves 0.984/0.977, changes 0.877/0.914, adoption 1.000/1.000
+    "market25": {"money": (0.99, 0.99), "stock_moves": (0.98, 0.97), "changes": (0.87, 0.91), "adoption": (1, 1)},   # now money 0.994/0.993, moves 0.984/0.977, changes 0.877/0.914, adoption 1.000/1.000
     # a twenty-sixth blind key (tests/gold/tables_market26: a Frankfurt midday, a Vienna close, a Zurich pre-market, Xiaomi
     # in Yuan, Jungheinrich's nine months, a Deutz ad-hoc release, analysts' targets in six currencies, Wall Street,
     # Knorr-Bremse's bid for Vossloh, euro-area production, an AI survey, ZVEI's balance), first (5553553):
@@ -228,6 +228,13 @@ FLOORS = {
     # chemical industry's half year, a company's quarter, an IHK survey, housing and energy), first (5553553):
     # adoption 0.949/0.933, changes 0.745/0.816
     "surveys10": {"adoption": (0.98, 0.93), "changes": (0.83, 0.91)},   # now adoption 0.983/0.935, changes 0.839/0.919
+    # a twenty-seventh blind key (tests/gold/tables_market27: closes in Frankfurt, Vienna, Zurich and New York, parents and
+    # subsidiaries, a Mittelständler, a Sparkasse and a Volksbank, a utility and a cooperative, funding rounds, a
+    # survey), first (753c57d): money 0.724/0.736, moves 0.912/0.948, changes 0.584/0.608, adoption 0.913/1.000
+    "market27": {"money": (0.85, 0.84), "stock_moves": (0.92, 0.94), "changes": (0.66, 0.69), "adoption": (0.91, 0.99)},   # now money 0.853/0.850, moves 0.925/0.949, changes 0.662/0.699, adoption 0.913/1.000
+    # a twenty-eighth blind key (tests/gold/tables_market28: Chinese tech companies and markets), first (11e7e0d):
+    # money 0.926/0.925, moves 0.835/0.844, changes 0.827/0.849, adoption 0.880/0.957
+    "market28": {"money": (0.95, 0.95), "stock_moves": (0.96, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.956/0.955, moves 0.967/0.978, changes 0.867/0.890, adoption 1.000/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -268,7 +275,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "germeval_train_changes": "tables_germeval_train_changes",
                "germeval_train_money2": "tables_germeval_train_money2",
                "surveys9": "tables_surveys9", "market25": "tables_market25", "market26": "tables_market26",
-               "surveys10": "tables_surveys10"}                                   # default: tests/gold/tables
+               "surveys10": "tables_surveys10", "market27": "tables_market27",
+               "market28": "tables_market28"}                                     # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
