@@ -40,7 +40,8 @@ _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 # "besser als Oracle", "die polnische Tochtergesellschaft X"
 _EXAMPLE_ITEM = (r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"   # "die Alphabet-Tochter",
                  r"(?:(?:Konkurrent|Konkurrenten|Rivale|Rivalen|Wettbewerber|Mitbewerber)\s+)?")  # "mehr als Konkurrent JD.com"
-_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\b(?:mehr|weniger|[Aa]nders)\s+als|\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
+_EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\b(?:mehr|weniger|[Aa]nders)\s+als|"
+                       r"\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"
                        + _EXAMPLE_ITEM + r"$"
                        r"|(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Bb]eteiligung)\w*\s+$")   # "die Holzbearbeitungstochter Homag"
@@ -1185,13 +1186,17 @@ _SUBSIDIARY_COMPOUND = re.compile(r"-[\wäöüß]*(?:[Tt]ochter|[Tt]öchter)")
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ii]hr|[Ss]ein)(?:e|en|em|er|es)?\s+(?:[a-zäöüß]+\s+)?$")
 
 
+def _sentence_breaks() -> re.Pattern:
+    """The figure engine's sentence breaks (not after an abbreviation: "21,4 Mrd. Fr. aus")."""
+    from .extract.lexicon import lexicon as figure_lexicon
+    return figure_lexicon().re_sentence_break
+
+
 def _previous_subject(orgs: ArticleOrgs, sent_start: int, last: bool = False) -> Org | None:
     """The organisation the sentence before ``sent_start`` is about: its first (``last``: its last) name that is
     no speaker, index or name governed by a preposition."""
-    from .extract.lexicon import lexicon as figure_lexicon     # the figures' sentence breaks: not after "Mrd. Fr."
-    breaks = figure_lexicon().re_sentence_break
     lo, hi = max(0, sent_start - 400), max(0, sent_start - 1)
-    prev = max([m.end() for m in breaks.finditer(orgs.text, lo, hi)]
+    prev = max([m.end() for m in _sentence_breaks().finditer(orgs.text, lo, hi)]
                + [lo + m.end() for m in _LINE_BREAKS.finditer(orgs.text[lo:hi])], default=lo)
     found = [o for o in orgs.orgs
              if prev <= o.start and o.end <= sent_start and o.type not in ("index", "currency")
@@ -1286,12 +1291,13 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     if head.endswith(("tochter", "töchter")) and a < b:
         # "die Aktien der Tochter", "Die Südzucker-Tochter": the subsidiary named before, else the last company
         # named before that is not the compound's parent
-        parent = head.rsplit("-", 1)[0] if "-" in head else None
-        named = any(o.text.lower() == parent or o.name.lower() == parent for o in orgs.orgs) if parent else True
-        subs = [o for o in orgs.orgs if at - 600 <= o.start and o.end <= at and o.name in orgs.subsidiaries] \
-            if named and not parent else []         # (a subsidiary named near; "die X-Tochter" is of X, not any)
-        if not subs and parent and named:
+        parent = head.rsplit("-", 1)[0] if "-" in head else None     # ("US-Tochter": no company's name)
+        if parent is None:                      # a subsidiary named near ("die X-Tochter" is of X, not any)
+            subs = [o for o in orgs.orgs if at - 600 <= o.start and o.end <= at and o.name in orgs.subsidiaries]
+        elif any(o.text.lower() == parent or o.name.lower() == parent for o in orgs.orgs):
             subs = [o for o in fitting if not o.name.lower().startswith(parent) and o.text.lower() != parent]
+        else:
+            subs = []
         if subs and not any(o.start == sent_start + b + 1 for o in orgs.orgs):      # not "der US-Tochter Turner"
             return Owner(subs[-1].name, words, at, sent_start + b, "reference")
     if head.endswith(g.central_heads):
@@ -1366,8 +1372,7 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             return Owner(near[-1].name, words, at, sent_start + b, "reference")
         if orgs.text and not want_index:
             para = orgs.text.rfind("\n\n", 0, at)
-            from .extract.lexicon import lexicon as figure_lexicon
-            first = figure_lexicon().re_sentence_break.search(orgs.text, para + 2, at) if para >= 0 else None
+            first = _sentence_breaks().search(orgs.text, para + 2, at) if para >= 0 else None
             here = [o for o in pool if para < o.start < (first.start() if first else at) and para >= 0
                     and (o.start, o.end) not in orgs.governed and o.name not in orgs.subsidiaries and not o.weak]
             if here and (m is None or here[-1].name != m.name):
