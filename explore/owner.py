@@ -38,8 +38,10 @@ _WORD = re.compile(r"[\wÄÖÜäöüß.&'’-]+")
 # names given as examples, in a comparison or as a subsidiary are not what the text is about at that
 # point: "Konkurrenten wie IBM und Oracle", "Konkurrenten wie die Alphabet-Tochter Google und Facebook",
 # "besser als Oracle", "die polnische Tochtergesellschaft X"
-_EXAMPLE_ITEM = (r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"   # "die Alphabet-Tochter",
-                 r"(?:(?:Konkurrent|Konkurrenten|Rivale|Rivalen|Wettbewerber|Mitbewerber)\s+)?")  # "mehr als Konkurrent JD.com"
+# an item of them: its article, a compound naming its parent ("die Alphabet-Tochter"), a rival noun ("mehr als
+# Konkurrent JD.com")
+_EXAMPLE_ITEM = (r"(?:(?:die|der|den|dem|das)\s+)?(?:[A-ZÄÖÜ][\w&.’'-]*-[A-ZÄÖÜ][\wäöüß]+\s+)?"
+                 r"(?:(?:Konkurrent|Konkurrenten|Rivale|Rivalen|Wettbewerber|Mitbewerber)\s+)?")
 _EXAMPLES = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\s+wie|\b[a-zäöüß]{2,}er\s+als|\b(?:mehr|weniger|[Aa]nders)\s+als|"
                        r"\bWettbewerb\s+mit|\bkonkurrier\w*\s+mit)\s+"
                        r"(?:" + _EXAMPLE_ITEM + r"[A-ZÄÖÜ][\w&.’'-]*(?:\s+[A-ZÄÖÜ][\w&.’'-]*)*\s*(?:,|\bund|\boder|\bsowie)\s+)*"

@@ -253,7 +253,8 @@ _AUX_PAST = re.compile(r"(?<![\wäöüß])(?P<w>[\wäöüß]+)\s+(?:war|waren|ha
 
 # the past perfect in main-clause order: "Zeitweise hatte das Minus bei 21 Prozent gelegen"
 _PAST_PERFECT = re.compile(r"(?<![\wäöüß])(?:hatte|hatten|war|waren)(?![\wäöüß])(?:[^.;]|(?<=\d)\.(?=\d))*?(?<![\wäöüß])(?:(?:zu|ab|an|nach|ein|auf|"
-                           r"vor|zurück)?ge[a-zäöüß]+(?:en|t)|[a-zäöüß]{3,}iert|verloren|verbessert|verteuert|verbilligt|erholt)(?![\wäöüß])")
+                           r"vor|zurück)?ge[a-zäöüß]+(?:en|t)|[a-zäöüß]{3,}iert|verloren|verbessert|verteuert|"
+                           r"verbilligt|erholt)(?![\wäöüß])")
 _REPORTED = re.compile(r"(?i)(?<![\wäöüß])wie\s+[^,.;]{0,120}?(?:mitteilte|mitgeteilt|berichtete|bekanntgab|bekannt\s+gab|"
                        r"meldete|erklärte|ankündigte|mitteilten|meldeten)(?![\wäöüß])")
 # a clause of what happened before ("nachdem er am Vormittag zeitweise gefallen war"): not the report's time
