@@ -362,7 +362,7 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
     starts = [a for a, _ in spans]
     out = []
     products = set()
-    traded = _traded_names(spans)
+    companies = _company_names(spans)
     for o in orgs:
         j = bisect.bisect_right(starts, o.start) - 1
         if o.source != "gazetteer" and j >= 0:
@@ -371,7 +371,7 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
             if o.start - a <= len(sent) and (_PRODUCT_BEFORE.search(sent, max(0, o.start - a - 80), o.start - a)
                                              or _SEGMENT_AFTER.match(sent, o.end - a)
                                              or "-" in first and _PRODUCT_BEFORE.fullmatch(first.rsplit("-", 1)[-1] + " ")) \
-                    and o.text not in traded:
+                    and o.text not in companies:
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
             if o.start - a <= len(sent) and _MEASURE_APPOSITION.match(sent, o.end - a):
@@ -394,17 +394,16 @@ _MEASURE_APPOSITION = re.compile(r"\s*(?:\([^()]{1,12}\))?\)?,\s+(?:die|der|das|
 _TRADING = re.compile(r"(?i)aktie|papiere|anteilsschein|(?<![\wäöüß])(?:im|in)\s+(?:frühen\s+|späten\s+)?handel\b|börse\b|notiert")
 
 
-def _traded_names(spans) -> frozenset[str]:
-    """The runs of one to four capitalised words in the article's sentences on a share's move (a trading word and a
-    percent: "An der Börse in Amsterdam schnellten Allfunds im frühen Handel um 24,6 Prozent nach oben"): names
-    traded as shares, which a platform or brand noun before them does not make products (linear in the text)."""
+def _company_names(spans) -> frozenset[str]:
+    """Names the text treats as companies, which a platform, brand or segment noun before them does not make
+    products: the runs of one to four capitalised words in the sentences on a share's move (a trading word and a
+    percent: "An der Börse in Amsterdam schnellten Allfunds im frühen Handel um 24,6 Prozent nach oben") and a name
+    that reports ("Amrize meldete ..."). Linear in the text."""
     out = set()
     for _, sent in spans:
         if _TRADING.search(sent) and ("%" in sent or "Prozent" in sent):
             words = re.findall(r"[A-ZÄÖÜ][\w&.'’+-]*", sent)
             out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words) + 1)))
-        # a name that reports as a company does: "Amrize meldete einen Umsatz von ..." (not a segment, whatever
-        # noun introduced it: "die abgespaltene Nordamerika-Sparte Amrize")
         out.update(m.group(1) for m in _REPORTS_AS_COMPANY.finditer(sent))
     return frozenset(out)
 
