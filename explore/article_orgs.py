@@ -298,14 +298,15 @@ class ArticleOrgs:
                 return o if ok else None
         return None
 
-    def topics(self, before: int, shares: bool = False) -> list[Org]:
+    def topics(self, before: int, shares: bool = False, subsidiaries: bool = False) -> list[Org]:
         """Organisations named before an offset that the text is about (no speakers, no sources, no
         examples, and no subsidiary of the company unless ``shares``: "Die Holzbearbeitungstochter Homag ...
         Homag werde ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent; but
-        a listed subsidiary's shares are its own)."""
+        a listed subsidiary's shares are its own, and ``subsidiaries`` keeps them for a reference by trade:
+        "der Sportwagentochter Porsche AG ... des Sportwagenbauers")."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
-                and (o.start, o.end) not in self.examples and (shares or o.name not in self.subsidiaries)
+                and (o.start, o.end) not in self.examples and (shares or subsidiaries or o.name not in self.subsidiaries)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
                 and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects
                                                        or (o.start, o.end) in self.taken)

@@ -275,6 +275,7 @@ _LINE_BREAKS = re.compile(r"\n+")
 _RESULT_HEADS = ("gewinn", "verlust", "ergebnis", "ausschüttung")
 _NOT_WHOSE_AFTER = frozenset({"an", "am", "auf", "in", "im", "mit", "gegen", "über"})
 _GROUP_WORDS = frozenset({"Holding", "Gruppe", "Group", "Konzern"})
+_PARENT_HEADS = ("konzern", "konzerns", "gruppe", "holding", "mutter", "unternehmen", "unternehmens")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")                # "S. Mark Taper Foundation": an initial begins the name
 
 
@@ -1278,7 +1279,10 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     a, b, head = ref
     at = sent_start + a
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
-    prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b)
+    # a reference by trade ("des Sportwagenbauers") may mean a subsidiary; a group word means the parent
+    by_trade = a < b and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
+    prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b,
+                        subsidiaries=by_trade)
     fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
