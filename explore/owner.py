@@ -62,7 +62,10 @@ _NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
 _SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Mm]arke)\w*\s+$")
 # and after it, in apposition: "die DEG, ebenfalls eine Tochter,", "Turner, die US-Tochter von Hochtief,"
 _SUBSIDIARY_AFTER = re.compile(r",\s+(?:(?:ebenfalls|auch)\s+)?(?:eine|die)\s+(?:[a-zäöüß-]+\s+)?[\wäöüß-]*(?:[Tt]ochter)"
-                               r"(?:gesellschaft)?\b")
+                               r"(?:gesellschaft)?\b"
+                               # "Crate and Barrel, die zur Gruppe gehört,": a part of the group
+                               r"|,\s+(?:die|der|das)\s+(?:(?:ebenfalls|auch|seit\s+\d{4})\s+)?zu(?:r|m)\s+"
+                               r"(?:Gruppe|Konzern|Unternehmen|Holding)\s+geh[öo]r")
 _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # a relative clause between commas: "der die 30 wichtigsten Titel umfasst, ", "in den Kelvora aufgenommen
 # werden könnte, " (not a list item "die Allianz 1 %")
@@ -1390,6 +1393,12 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     if strong:
         o = strong[-1]
         m = orgs.main()
+        if orgs.text and a < b and head.endswith(_PARENT_HEADS + g.organs) and m is not None and not m.weak \
+                and o.name != m.name and o.start < orgs.text.rfind("\n\n", 0, at) \
+                and any(x.name == m.name for x in strong):
+            # "... Crate and Barrel verbuchte Erlöse von ...\n\nDer Konzern beschäftigte ...": a group word in a
+            # paragraph that names no company before it means the company the article is about
+            o = m
         if orgs.text and _VON_AFTER_VERB.search(orgs.text, max(0, o.start - 40), o.start) \
                 and m is not None and m.name != o.name and any(
                 x.name == m.name and (x.start, x.end) not in orgs.governed for x in strong):
