@@ -14,6 +14,7 @@ Each returns a DataFrame validated against its schema in ``explore.schemas``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import bisect
 import functools
 import re
@@ -1210,6 +1211,14 @@ def _currency_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 _OF_THE_WEEK = re.compile(r"(?i)der\s+woche")
+
+
+def _weekend(published) -> bool:
+    """Was the article published on a Saturday or Sunday (no trading week under way)?"""
+    try:
+        return dt.date.fromisoformat(str(published)[:10]).weekday() >= 5
+    except ValueError:
+        return False
 _LAST_WEEK = re.compile(r"(?i)(?<![\wäöüß])(?:letzte|letzten|vergangene|vergangenen|vorige|vorigen)\s+woche|vorwoche")
 _HEADING = re.compile(r"^[^\n]{3,90}:[ \t]*$", re.M)
 
@@ -1402,6 +1411,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         if period == "7d" and words and _OF_THE_WEEK.search(words) and not _LAST_WEEK.search(
                 (ctx.texts or {}).get(r["article"]) or s):
             period = "wtd"                   # "Die Gewinner der Woche:" in a review of this week, not of the last
+        if period == "wtd" and _weekend(r.get("published")):
+            period = "7d"                    # a Saturday's weekly review: the week has ended, a full week's move
         value = signed(r["low"], direction)
         o = pair or ctx.owner(r, move=True)
         if (o is None or not o.name) and not ctx.at.re_stock.search(_ANY_INDEX.sub(lambda m: " " * len(m.group()), s)):
