@@ -150,6 +150,9 @@ _INNER_PRONOUN = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+(?P<p>sie|er)\s+
                             r"jedoch|aber|nun|zudem|inzwischen|mittlerweile|insgesamt|rund|etwa)\s+)*")
 _OPENING_PRONOUN = re.compile(r"(?P<p>Sie|Er)\s+[a-zäöü]")
 _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
+# an index a share is a member of ("schwächster Wert im MDax", "Spitzenreiter im Dax"): no owner of the share's move
+_MEMBER_OF = re.compile(r"(?i)(?<![\wäöüß])(?:wert|werte|werten|titel|verlierer|gewinner|spitzenreiter|schlusslicht|"
+                        r"favorit(?:en)?|schwergewicht(?:e|en)?|mitglied(?:er)?)\s+(?:im|in\s+dem)\s+$")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
 _POSSESSIVES = frozenset(p + e for p in ("sein", "ihr", "unser", "euer") for e in ("", "e", "en", "em", "er", "es"))
@@ -912,7 +915,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     g = grammar()
     s = sentence if sentence is not None else orgs.text[sent_start:sent_end]
     pos, end = fig_start - sent_start, fig_end - sent_start
-    named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners]
+    named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners
+             and not (o.type == "index" and o.start - sent_start > pos      # (not "... im SDax, der 0,3 Prozent verlor")
+                      and _MEMBER_OF.search(s, max(0, o.start - sent_start - 40), o.start - sent_start))]
     cs, ce, ls, le = g.clauses(s, pos)
 
     # names inside a relative clause before the figure tell whom the clause is about, not the figure's owner

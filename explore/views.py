@@ -961,6 +961,7 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
         return True                          # "Roche GS (+1,9%)", "- Siemens: +1,2 Prozent", "Siemens Energy: 131,40 €, +3,8 Prozent"
     # "brachen nach einer Gewinnwarnung um 9,4 Prozent ein", "litt unter den höheren Zinsen"
     s = _REASON.sub(lambda m: m.group() if rx_move.search(m.group()) else " " * len(m.group()), s)
+    s = _REASON_AFTER.sub(lambda m: " " * len(m.group()), s)     # ", belastet von einem Rückgang der Ölpreise"
     cs, ce = clause_start(s, p), clause_end(s, e)
     words = re.findall(r"[\wäöüß]+", s[cs:ce].lower())
     shares = grammar().share
@@ -1057,7 +1058,7 @@ def name_then_sign(ctx: _Context, r, s: str, p: int) -> bool:
 # a listing as an attribute of a noun says where a company trades, not that it moved
 _LISTED_ATTRIBUTE = re.compile(r"(?<![\wäöüß])(?:börsen)?notierten?(?=\s+[A-ZÄÖÜ])")
 # a degree ("zu 80 Prozent abgeschlossen") and a comparison with the year before ("unter dem Vorjahreswert") are no moves
-_DEGREE_BEFORE = re.compile(r"(?<![\wäöüß])zu\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
+_DEGREE_BEFORE = re.compile(r"(?<![\wäöüß])(?<!bis )zu\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.)\s+)?$")
 # an offer's premium over a price ("entspricht einem Aufschlag von 38 Prozent auf den Schlusskurs", "Bezogen auf den
 # durchschnittlichen Kurs ... beträgt der Aufschlag 38 Prozent") compares two prices; nothing moved
 _PREMIUM = re.compile(r"(?i)(?<![\wäöüß])(?:aufschlag|aufschlags|prämie|übernahmeprämie|kontrollprämie)(?![\wäöüß])")
@@ -1139,6 +1140,9 @@ _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.
 # a duration that ends in its time noun ("binnen zwölf Monaten") can be a move's span; one inside a compound
 # that names something else is none ("nach Vorlage von Halbjahreszahlen", "auf ein Zehnjahreshoch")
 _TIME_NOUN_END = re.compile(r"(?i)(?:tag|woche|monat|jahr|quartal|stunde|minute)(?:e|en|es|s|n)?$")
+# a participle that gives a move's cause after it ("..., belastet von einem Rückgang der Rohölpreise")
+_REASON_AFTER = re.compile(r",\s*(?:belastet|gestützt|getrieben|angetrieben|beflügelt|gebremst|gedrückt|gestützt)\s+"
+                           r"(?:von|durch)\s[^,;.]*")
 _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
 # the change of a quantity stated before ("..., ein Plus von 35 Prozent", "entspricht das einem Plus von 20 Prozent")
 # (the change nouns of the changes table's vocabulary, shares.toml)
