@@ -346,7 +346,7 @@ class ArticleOrgs:
 # Technologies)"), no organisation of its own
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
-                             r"medikamente|wirkstoff|wirkstoffe|segment|segments|segmente|sparte|sparten|division|"
+                             r"medikamente|medikaments|mittel|mittels|präparat|präparats|impfstoff|impfstoffs|wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
                              r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe)\s+"
                              r"(?:wie\s+|namens\s+)?[(\"„“»]?"

@@ -355,6 +355,10 @@ class Recognizer:
             e = m.start()                       # "Intel 30 Milliarden", "verdiente GF 151 Mio Fr.": the amount is no
             #                                     part of the name, whether the model's span ends in it or before its unit
         words = text[s:e].split(" ")
+        while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+            e -= len(words.pop()) + 1           # "der Bank Nettoneugelder von 38 Mrd": no name ends in a function word
+        if len(words) >= 2 and words[-1] in _DIVISION_WORDS:
+            return s, s                         # "die Steel Division": a part of the company, no organisation
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words.pop()) + 1
             while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
@@ -488,6 +492,9 @@ def _subsidiary_before():
 
 # a subsidiary or brand named by its parent's name and more words: "die Wartungstochter Lufthansa
 # Technik", "die Kernmarke Lufthansa Airlines"
+_DIVISION_WORDS = frozenset({"Division", "Divisions", "Segment", "Sparte"})
+_FUNCTION_WORDS = frozenset({"von", "der", "die", "das", "den", "dem", "des", "und", "mit", "für", "zu", "zum", "zur",
+                             "im", "in", "am", "an", "auf", "bei", "beim", "nach", "über", "aus", "vom"})
 _SUBSIDIARY_NAME = re.compile(r"(?:[ ][A-ZÄÖÜ][\wäöüß&-]*[a-zäöüßA-Z]){1,2}(?![\wäöüß-])")
 # legal-form words that are also common nouns ("der Kilchberger Konzern")
 _COMMON_SUFFIXES = ("konzern", "gruppe", "holding")
