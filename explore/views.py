@@ -607,6 +607,12 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     orgs = ctx.orgs(r["article"])
     s0 = r["sentence_start"]
     p, _ = ctx.pos(r)
+    if _ANALYST_ESTIMATE.search(sentence, 0, p) and _rates(orgs, who.name, ctx.title(r["article"]) or ""):
+        # "Für 2026 rechnet der Analyst mit einem Umsatz von ...", "Den Reingewinn sieht er bei ...": the estimate of
+        # the company the bank rates, not the bank's
+        rated = _rated_company(orgs, ctx.title(r["article"]) or "", s0)
+        if rated is not None and rated != who.name:
+            return Owner(rated, who.text, who.start, who.end, "reference")
     if who.start is None or not s0 <= who.start < s0 + p or not _EXPECTS.search(sentence, who.end - s0, p):
         return who
     raters = _target_setters(orgs)
@@ -620,6 +626,35 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
         return who
     o = rated[0]
     return Owner(o.name, who.text, who.start, who.end, "reference")
+
+
+# an analyst's estimate: "rechnet der Analyst mit", "Den Reingewinn sieht er", "nach seiner Einschätzung"
+_ANALYST_ESTIMATE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:rechnet|rechnen|sieht|sehen|erwartet|erwarten|schätzt|schätzen|"
+                               r"prognostiziert|prognostizieren)\s+(?:der|die)\s+(?:[\wäöüß]+\s+)?(?:analyst|analystin|"
+                               r"analysten|experte|expertin|experten)|(?:rechnet|sieht|erwartet|schätzt)\s+(?:er|sie)|"
+                               r"nach\s+(?:seiner|ihrer|deren)\s+(?:einschätzung|schätzung|prognose|berechnung))(?![\wäöüß])")
+
+
+def _rates(orgs: ArticleOrgs, name: str, title: str) -> bool:
+    """Does ``name`` rate a company in the article: it sets a target, or it is a bank ("Die Bank Vontobel") whose
+    name a target word follows (in the text or the title: "Vontobel hebt Kursziel für Lindt & Sprüngli")?"""
+    if name in _target_setters(orgs):
+        return True
+    if not any(h.lower().endswith("bank") for h in orgs.descriptions.get(name, ())) and "bank" not in name.lower():
+        return False
+    return any(_TARGET.match(t, i) for t in (title, orgs.text or "")
+               for i in (m.end() for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"\s+\w+\s+", t)))
+
+
+def _rated_company(orgs: ArticleOrgs, title: str, before: int) -> str | None:
+    """The company a target is set for before offset ``before`` (or in the title): "Kursziel für Lindt & Sprüngli"."""
+    for text, found in ((orgs.text or "", [o for o in orgs.orgs if o.end <= before]), (title, orgs.title_orgs)):
+        for o in found:
+            start = o.start if text is not title else title.find(o.text)
+            if start > 0 and _FOR_COMPANY.search(text, max(0, start - 12), start) \
+                    and _TARGET.search(text, max(0, start - 40), start):
+                return o.name
+    return None
 
 
 # a name a rating is of: "hat die Bewertung von Nemetschek mit "Buy" aufgenommen", "die Einstufung für SAP"
