@@ -37,7 +37,9 @@ class ArticleOrgs:
     def __init__(self, orgs: list[Org], title_orgs: list[Org], lead_end: int, text: str = "",
                  spans: list[tuple[int, str]] = (), spellings: tuple[str, ...] = ()):
         self.text = text
-        orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak))]
+        orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak)
+                                                      and not (text and o.start >= 0 and _NAMED_BY_KIN.search(
+                                                          text, max(0, o.start - 30), o.start)))]
                             for found in (orgs, title_orgs))
         orgs = _not_products(orgs, spans)
         if text:                            # "BERLIN (WPK) - ": a dateline's place and agency own no figure
@@ -344,6 +346,9 @@ class ArticleOrgs:
 # Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
 # company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
 # Technologies)"), no organisation of its own
+# a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
+_NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
+                           r"[Rr]ivale[n]?)\s+$")
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|medikaments|mittel|mittels|präparat|präparats|impfstoff|impfstoffs|wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"

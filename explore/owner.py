@@ -71,7 +71,7 @@ _CLAUSE = re.compile(r",(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)|\s\|\s")
 # werden könnte, " (not a list item "die Allianz 1 %")
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|über|unter|durch|gegen|um)\s+"
                               r"(?:dem|den|der|die|das|denen|deren|dessen|welche[mnrs]?)\s|(?:der|die|das|welche[rs]?)\s+"
-                              r"(?:[a-zäöüß]|(?:der|die|das|den|dem)\s))[^,;()]*?(?<![\wäöüß])[a-zäöüß]+,(?=\s)")
+                              r"(?:[a-zäöüß]|(?:der|die|das|den|dem)\s))(?:[^,;()]|\([^,;()]*\))*?(?<![\wäöüß])[a-zäöüß]+,(?=\s)")
 # a noun phrase in apposition between commas: "Die Zusagen der DEG, ebenfalls eine Tochter, legten ... zu"
 _APPOSITION = re.compile(r"\s*(?:(?:ebenfalls|auch|selbst)\s+)?ein(?:e|er|es)?\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*"
                          r"(?:\s+(?:der|des|von)\s+[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)?,(?=\s)")
@@ -1089,6 +1089,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                     and not o.weak] or near
             if share_subject:                # "Seit Jahresbeginn hat das Papier damit 31 Prozent gewonnen"
                 near = [o for o in near if o.type != "index"]
+        prev = _previous_subject(orgs, sent_start) if pronoun and cs == 0 and orgs.text else None
+        if prev is not None and prev.name in orgs.subsidiaries and prev.start >= sent_start - 250:
+            near = [prev]                    # "Die japanische Tochter Chugai, an der Roche ... hält, hob ... an. Sie
+            #                                  rechnet ...": the subsidiary the sentence before is about
         if near:
             word = summing.group() if summing else pronoun.group("p")      # the words that refer, as provenance
             a = sent_start + (summing.start() if summing else pronoun.start("p"))
