@@ -114,6 +114,30 @@ _RATING_VERB_BEFORE = re.compile(r"(?<![\wäöüß])(?:stufte|stuft|stuften|hob|
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
                          r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
+# a list of three or more figures, the last after "beziehungsweise": "um 61, 48 beziehungsweise 37 Prozent"
+_NUMBER = r"\d[\d.]*(?:,\d+)?(?:\s*(?:%|Prozent))?"
+_FIGURE_LIST = re.compile(rf"{_NUMBER}(?:\s*,\s+{_NUMBER})+\s+(?:beziehungsweise|bzw\.)\s+{_NUMBER}")
+_NAME_GLUE = re.compile(r"\s*,\s*|\s+(?:und|sowie)\s+")
+
+
+def _respective_item(s: str, pos: int, before: list, sent_start: int):
+    """The name a figure of a list of three or more figures belongs to, when as many names stand in one list
+    before it ("A, B und C ... um 61, 48 beziehungsweise 37 Prozent"), else None."""
+    m = next((m for m in _FIGURE_LIST.finditer(s, max(0, pos - 80)) if m.start() <= pos < m.end()), None)
+    if m is None:
+        return None
+    starts = [x.start() for x in re.finditer(r"\d[\d.]*(?:,\d+)?", m.group())]
+    if pos - m.start() not in starts:
+        return None
+    names = [o for o in before if o.end - sent_start <= m.start()]
+    chain = names[-1:]
+    for a, b in zip(reversed(names[:-1]), reversed(names[1:])):
+        if not _NAME_GLUE.fullmatch(s, a.end - sent_start, b.start - sent_start):
+            break
+        chain.insert(0, a)
+    return chain[starts.index(pos - m.start())] if len(chain) == len(starts) else None
+
+
 _RESPECTIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?:beziehungsweise|bzw\.?)\s+(?:(?:rund|etwa|knapp|gut)\s+)?$")
 _RESPECTIVE_AFTER = re.compile(r"\s*(?:%|Prozent)?\s*(?:beziehungsweise|bzw\.?)\s+[\d+\-−]")
 # two figures joined by "und" after two names joined by "und": "Visa und Mastercard gewannen 1,1 und 0,6 Prozent"
@@ -1029,6 +1053,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                     and _RESPECTIVE_AFTER.match(s, end):
                 o = before[-2]                   # the first of two names, the first of two figures
             return Owner(o.name, o.text, o.start, o.end, o.source)
+    # 0a. "Die Aktien von A, B und C haben um 61, 48 beziehungsweise 37 Prozent zugelegt": the k-th name the k-th figure
+    got = _respective_item(s, pos, [o for o in named if o.end - sent_start <= pos], sent_start)
+    if got is not None:
+        return Owner(got.name, got.text, got.start, got.end, got.source)
     # 0b. "Die Aktien von AMD und Broadcom verloren 1,2 beziehungsweise 0,9 Prozent": each name its figure
     second = _RESPECTIVE_BEFORE.search(s, max(0, pos - 40), pos) or _AND_FIGURE_BEFORE.search(s, max(0, pos - 40), pos)
     if second or _RESPECTIVE_AFTER.match(s, end) or _AND_FIGURE_AFTER.match(s, end):

@@ -135,10 +135,10 @@ class Periods:
         earlier = _pluperfect(clause) or bool(_PAST_PERFECT.search(clause))
         for i, near in enumerate([whole] + before):
             got = self.move_period(near) if near else None
-            if got and i and (earlier or _in_past_perfect(near, got[1])):
-                got = None
+            if got and (earlier or _in_past_perfect(near, got[1])):
+                got = None    # (also another clause's: "..., zeitweise hatten sie sogar um 8 Prozent im Plus gelegen")
             if got and got[0] in self.neighbour_codes and not (context == "1d" and got[1].lower() in self.recency) \
-                    and not (i and got[1].lower() in self.momentary):
+                    and got[1].lower() not in self.momentary:
                 return got    # (not the peak of the move before: "In der Spitze hatte er 0,35% zugelegt. Der SPI gab
                 #               um 0,14% nach" at the close)
             move_before = bool(i and _PERCENT.search(near) and self.re_move.search(near) and not _pluperfect(near)

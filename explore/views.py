@@ -1286,6 +1286,14 @@ def _direction(ctx: _Context, r) -> str | None:
     if d or not item:
         return d
     p, e = ctx.pos(r)
+    end = e
+    for x in [x for x in ctx.same_sentence(r, ("percent",)) if x["start"] > r["start"]]:
+        xp = x["start"] - x["sentence_start"]
+        if not _FIGURES_ONLY.fullmatch(r["sentence"][end:xp]):
+            break
+        if x.get("direction"):           # the first of one list of figures: "um 61, 48 beziehungsweise 37 Prozent
+            return x["direction"]        # zugelegt"
+        end = xp + len(x["text"])
     bracket = _BRACKET_BEFORE.search(r["sentence"], max(0, p - 4), p)
     if bracket and any(o.end == r["sentence_start"] + bracket.start() and o.type in ("company", "index")
                        for o in ctx.orgs(r["article"]).in_span(r["sentence_start"], r["start"])):
@@ -1423,6 +1431,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
                 continue                                           # Jahresbeginn ein Viertel verloren")
             xp = x["start"] - x["sentence_start"]
             xa = clause_start(s, xp, strict=True)
+            if _FIGURES_ONLY.fullmatch(s[xp + len(x["text"]):p] if xp < p else s[e:xp]):
+                continue                                   # one list of figures: "um 61, 48 beziehungsweise 37 Prozent"
             if x["start"] != r["start"] and x["start"] != shared and (not (cs <= xp < ce) or s[xa - 1:xa] == "("):
                 b = clause_end(s, xp + len(x["text"]))       # its clause, or its parenthesis in this clause
                 own = own[:xa] + " " * (b - xa) + own[b:]
