@@ -114,6 +114,11 @@ _RATING_VERB_BEFORE = re.compile(r"(?<![\wäöüß])(?:stufte|stuft|stuften|hob|
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
                          r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
+# a name and the change it is told with: "der Dax mit einem Plus von", "Zalando mit einem Abschlag von"
+_WITH_CHANGE = re.compile(r"(?i)\s+mit\s+(?:einem|einer)\s+(?:[a-zäöüß]+\s+)?(?:plus|minus|gewinn|verlust|abschlag|"
+                          r"aufschlag|zuwachs|anstieg|rückgang|kursgewinn|kursverlust)\s+von\s+"
+                          r"(?:(?:rund|etwa|knapp|gut|fast|mehr als|über)\s+)?")
+_IN_INDEX = re.compile(r"(?i)(?<![\wäöüß])(?:im|am|beim|in\s+(?:der|dem)|an\s+der)\s+$")   # "die Gewinnerliste im ATX"
 # a list of three or more figures, the last after "beziehungsweise": "um 61, 48 beziehungsweise 37 Prozent"
 _NUMBER = r"\d[\d.]*(?:,\d+)?(?:\s*(?:%|Prozent))?"
 _FIGURE_LIST = re.compile(rf"{_NUMBER}(?:\s*,\s+{_NUMBER})+\s+(?:beziehungsweise|bzw\.)\s+{_NUMBER}")
@@ -1053,6 +1058,13 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                     and _RESPECTIVE_AFTER.match(s, end):
                 o = before[-2]                   # the first of two names, the first of two figures
             return Owner(o.name, o.text, o.start, o.end, o.source)
+    # 0. "..., deutlich weniger als der Dax mit einem Plus von 21 Prozent": the name the change is told with
+    if move:
+        with_change = [o for o in named if o.end - sent_start <= pos and _WITH_CHANGE.fullmatch(s, o.end - sent_start, pos)
+                       and not _IN_INDEX.search(s, max(0, o.start - sent_start - 12), o.start - sent_start)]
+        if with_change:
+            o = with_change[-1]
+            return Owner(o.name, o.text, o.start, o.end, o.source)
     # 0a. "Die Aktien von A, B und C haben um 61, 48 beziehungsweise 37 Prozent zugelegt": the k-th name the k-th figure
     got = _respective_item(s, pos, [o for o in named if o.end - sent_start <= pos], sent_start)
     if got is not None:
@@ -1320,7 +1332,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     at = sent_start + a
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
     # a reference by trade ("des Sportwagenbauers") may mean a subsidiary; a group word means the parent
-    by_trade = a < b and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
+    plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"
+    by_trade = a < b and not plain and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
     prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b,
                         subsidiaries=by_trade)
     fitting = [o for o in prior if want_index == (o.type == "index")]

@@ -88,8 +88,8 @@ class Periods:
                     return "1d", f"{value:g} {unit}"
                 if (unit, value) in (("month", 12), ("year", 1)):
                     return "12m", f"{value:g} {unit}"
-                if (unit, value) in (("day", 7), ("week", 1)):
-                    return "7d", f"{value:g} {unit}"
+                if (unit, value) in (("day", 7), ("week", 1)) or (unit, value) == ("day", 5) and _TRADING_DAYS.search(text):
+                    return "7d", f"{value:g} {unit}"      # (five trading days are a week: "auf Sicht von fünf Handelstagen")
                 return "other", f"{value:g} {unit}"
         best = None
         for rx, code in self.rx:
@@ -155,6 +155,9 @@ class Periods:
                       or _PAST_PERFECT.search(near)):
                 break     # back over moves told without a period only ("bis zur Mittagspause um 4,6 Prozent. In Shenzhen
                 #           verloren die A-Aktien 3,8 Prozent. Der Hang Seng gab 0,4 Prozent nach": all three at midday)
+        m = self.re_weekday_cue.search(sentence) if context == "wtd" else None
+        if m:
+            return "1d", m.group()                # "Am Freitag selbst standen die Aktien von X im Fokus, die um ..."
         if context in self.neighbour_codes or context in ("wtd", "other"):
             return context, None                  # a report during trading, after hours, of the week or the month
         m = self.re_weekday_cue.search(sentence)
@@ -271,6 +274,9 @@ def _in_past_perfect(sentence: str, words: str) -> bool:
     a, b = sentence.rfind(";", 0, max(at, 0)) + 1, sentence.find(";", max(at, 0))
     part = sentence[a:b if b >= 0 else len(sentence)]
     return _pluperfect(part) or bool(_PAST_PERFECT.search(part))
+
+
+_TRADING_DAYS = re.compile(r"(?i)handelstag")
 
 
 def _pluperfect(clause: str) -> bool:

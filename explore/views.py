@@ -1372,6 +1372,10 @@ def _elliptic(clause: str) -> bool:
 _AUXILIARY = re.compile(r"(?<![\wäöüß])(?:hat|haben|hatte|hatten|ist|sind|war|waren)(?![\wäöüß])")
 # a clause of contrast shares the period of the move it is set against: "Seit Jahresbeginn haben Swatch rund 18%
 # eingebüsst, während Richemont um 12% zulegten" (the period of the clause's own words counts first)
+# a clause that compares with the move before ("..., deutlich weniger als der Dax mit einem Plus von 21 Prozent"):
+# the same span of time
+_COMPARED = re.compile(r"\s*(?:(?:deutlich|etwas|weit|viel|kaum|nur)\s+)?(?:mehr|weniger|besser|schlechter|stärker|"
+                       r"schwächer)\s+als\s", re.I)
 _WHILE = re.compile(r"\s*(?:während|wohingegen)\s")
 
 
@@ -1425,7 +1429,8 @@ def stock_moves(source=None, gazetteer=()) -> pd.DataFrame:
         # letzte Woche um 7,9 %, der NYSE Arca Oil um 8,0 %", "... vor dem Index (-8,0 %)"
         shared = max((x["start"] for x in ctx.same_sentence(r, ("percent",)) if x["start"] < r["start"]
                       and x["unit"] == r["unit"]), default=None) if (
-            _elliptic(s[cs:p] + " " + s[e:ce]) or _participle_ellipsis(s, cs, p, e, ce) or _WHILE.match(s, cs)) else None
+            _elliptic(s[cs:p] + " " + s[e:ce]) or _participle_ellipsis(s, cs, p, e, ce) or _WHILE.match(s, cs)
+            or _COMPARED.match(s, cs)) else None
         for x in ctx.same_sentence(r, ("percent", "ratio")):   # other moves' clauses keep their periods (a
             if x["kind"] == "ratio" and x["unit"] != "fraction":   # fraction too: "..., die Aktie hat seit
                 continue                                           # Jahresbeginn ein Viertel verloren")
