@@ -1336,6 +1336,10 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     by_trade = a < b and not plain and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
     prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b,
                         subsidiaries=by_trade)
+    # (not a name in a relative clause before the reference: "Mit Lasern, die der Maschinenbauer an den Konzern ASML
+    # liefert, erzielte die Gruppe ...")
+    inner = [(sent_start + m.start(), sent_start + m.end()) for m in _RELATIVE_CLAUSE.finditer(s, 0, a) if m.end() <= a]
+    prior = [o for o in prior if not any(x <= o.start < y for x, y in inner)]
     fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
