@@ -61,10 +61,13 @@ class ArticleOrgs:
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
         self.descriptions: dict[str, set[str]] = {}     # "der Chemiekonzern Lanxess": what the text calls a name
+        self.described: set[tuple[int, int]] = set()     # (the spans so named)
         for o, a, sent in self._in_sentences(spans):
             m = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)
             if m and grammar().is_head(m.group(1)):
                 self.descriptions.setdefault(o.name, set()).add(m.group(1))
+                if _ARTICLE_THEN_HEAD.search(sent, max(0, m.start() - 40), m.end()):
+                    self.described.add((o.start, o.end))      # (not "weil viele Unternehmen Angriffe ...")
 
     def sources(self) -> set[tuple[int, int]]:
         """Spans of names that are only sources of what their sentence says ("laut Reuters",
@@ -300,18 +303,22 @@ class ArticleOrgs:
                 return o if ok else None
         return None
 
-    def topics(self, before: int, shares: bool = False, subsidiaries: bool = False) -> list[Org]:
+    def topics(self, before: int, shares: bool = False, subsidiaries: bool = False,
+               described: bool = False) -> list[Org]:
         """Organisations named before an offset that the text is about (no speakers, no sources, no
         examples, and no subsidiary of the company unless ``shares``: "Die Holzbearbeitungstochter Homag ...
         Homag werde ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent; but
         a listed subsidiary's shares are its own, and ``subsidiaries`` keeps them for a reference by trade:
-        "der Sportwagentochter Porsche AG ... des Sportwagenbauers")."""
+        "der Sportwagentochter Porsche AG ... des Sportwagenbauers"). ``described``: a name by its form alone
+        counts where the text gave it a trade ("für den Personalsoftware-Anbieter Personio"), for a reference
+        that names a kind ("der Münchner"), not for a figure without one."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
                 and (o.start, o.end) not in self.examples and (shares or subsidiaries or o.name not in self.subsidiaries)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
                 and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects
-                                                       or (o.start, o.end) in self.taken)
+                                                       or (o.start, o.end) in self.taken
+                                                       or described and (o.start, o.end) in self.described)
                 and o.text not in g.not_owners and o.name not in g.not_owners and o.type != "currency"]
 
     def main(self) -> Org | None:
@@ -346,6 +353,9 @@ class ArticleOrgs:
 # Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
 # company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
 # Technologies)"), no organisation of its own
+# an article (with adjectives) before a trade noun right before a name: "für den Personalsoftware-Anbieter Personio"
+_ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|den|beim|vom|zum|zur|im)\s+"
+                                r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*\s$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
                            r"[Rr]ivale[n]?)\s+$")

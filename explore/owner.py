@@ -1335,7 +1335,7 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"
     by_trade = a < b and not plain and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
     prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b,
-                        subsidiaries=by_trade)
+                        subsidiaries=by_trade, described=not implicit and a < b)
     # (not a name in a relative clause before the reference: "Mit Lasern, die der Maschinenbauer an den Konzern ASML
     # liefert, erzielte die Gruppe ...")
     inner = [(sent_start + m.start(), sent_start + m.end()) for m in _RELATIVE_CLAUSE.finditer(s, 0, a) if m.end() <= a]
