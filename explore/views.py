@@ -616,7 +616,7 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     if who.start is None or not s0 <= who.start < s0 + p or not _EXPECTS.search(sentence, who.end - s0, p):
         return who
     raters = _target_setters(orgs)
-    if who.name not in raters:
+    if not _rates(orgs, who.name, ctx.title(r["article"]) or ""):
         return who
     text = orgs.text or ""
     para = text.rfind("\n", 0, s0) + 1
@@ -637,13 +637,14 @@ _ANALYST_ESTIMATE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:rechnet|rechnen|sieh
 
 def _rates(orgs: ArticleOrgs, name: str, title: str) -> bool:
     """Does ``name`` rate a company in the article: it sets a target, or it is a bank ("Die Bank Vontobel") whose
-    name a target word follows (in the text or the title: "Vontobel hebt Kursziel für Lindt & Sprüngli")?"""
+    name a target word follows closely (in the text or the title: "Vontobel hebt Kursziel für Lindt & Sprüngli",
+    "die US-Bank Morgan Stanley, die das Kursziel ... senkte")?"""
     if name in _target_setters(orgs):
         return True
     if not any(h.lower().endswith("bank") for h in orgs.descriptions.get(name, ())) and "bank" not in name.lower():
         return False
-    return any(_TARGET.match(t, i) for t in (title, orgs.text or "")
-               for i in (m.end() for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"\s+\w+\s+", t)))
+    return any(_TARGET.search(t[i:i + 40].split(". ")[0]) for t in (title, orgs.text or "")
+               for i in (m.end() for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"(?![\wäöüß])", t)))
 
 
 def _rated_company(orgs: ArticleOrgs, title: str, before: int) -> str | None:
