@@ -70,7 +70,7 @@ FLOORS = {
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.97, 0.98), "stock_moves": (0.97, 0.98), "changes": (0.9, 0.86)},   # now money 0.976/0.985, moves 0.972/0.986, changes 0.909/0.870
+    "market4": {"money": (0.98, 0.98), "stock_moves": (0.97, 0.98), "changes": (0.9, 0.86)},   # now money 0.981/0.990, moves 0.972/0.986, changes 0.909/0.870
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -78,20 +78,20 @@ FLOORS = {
     # a fifth blind key of written market news (tests/gold/tables_market5): first (commit 256c9d1)
     # 0.809/0.846 (money), 0.719/0.748 (moves), 0.651/0.612 (changes); after fixing 0.918/0.927,
     # 0.850/0.860, 0.698/0.647
-    "market5": {"money": (0.96, 0.97), "stock_moves": (0.91, 0.93), "changes": (0.93, 0.9)},   # now money 0.964/0.972, moves 0.916/0.938, changes 0.937/0.908
+    "market5": {"money": (0.97, 0.98), "stock_moves": (0.92, 0.95), "changes": (0.93, 0.9)},   # now money 0.974/0.983, moves 0.928/0.951, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
-    "market6": {"money": (0.88, 0.88), "stock_moves": (0.87, 0.92), "changes": (0.88, 0.79)},   # now money 0.888/0.884, moves 0.873/0.926, changes 0.889/0.791
+    "market6": {"money": (0.91, 0.91), "stock_moves": (0.89, 0.93), "changes": (0.9, 0.8)},   # now money 0.913/0.911, moves 0.896/0.934, changes 0.901/0.802
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
     # (2026-12-05, fourth session: market7 changes, market8 money and market15 changes precision lowered by 0.01-0.02:
     # earlier levels in bare parentheses and the listed name "Verbund" gave rows whose values are right and whose
     # owner is the other of two companies named just before the reference "Der Ölkonzern"/"Der Nahrungsmittelkonzern")
-    "market7": {"money": (0.88, 0.88), "stock_moves": (0.84, 0.88), "changes": (0.97, 0.9)},   # now money 0.883/0.889, moves 0.849/0.884, changes 0.975/0.907
+    "market7": {"money": (0.89, 0.89), "stock_moves": (0.86, 0.89), "changes": (0.97, 0.9)},   # now money 0.892/0.899, moves 0.865/0.893, changes 0.975/0.907
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
-    "market8": {"money": (0.93, 0.92), "stock_moves": (0.95, 0.97), "changes": (0.91, 0.89)},   # now money 0.931/0.929, moves 0.955/0.973, changes 0.913/0.894
+    "market8": {"money": (0.93, 0.93), "stock_moves": (0.95, 0.98), "changes": (0.91, 0.89)},   # now money 0.938/0.935, moves 0.955/0.982, changes 0.913/0.894
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.85, 0.84), "stock_moves": (0.86, 0.83), "changes": (0.8, 0.85)},   # now money 0.855/0.844, moves 0.868/0.835, changes 0.807/0.857
+    "market10": {"money": (0.85, 0.84), "stock_moves": (0.9, 0.87), "changes": (0.83, 0.89)},   # now money 0.855/0.844, moves 0.908/0.873, changes 0.840/0.893
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -109,7 +109,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.93, 0.93), "stock_moves": (0.9, 0.9), "changes": (0.86, 0.88)},   # now money 0.936/0.931, moves 0.907/0.907, changes 0.862/0.887
+    "market11": {"money": (0.95, 0.94), "stock_moves": (0.9, 0.9), "changes": (0.86, 0.89)},   # now money 0.952/0.949, moves 0.907/0.907, changes 0.869/0.894
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.9, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.910/0.988, changes 0.842/0.842
@@ -131,12 +131,12 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.96, 0.95), "stock_moves": (0.89, 0.94), "changes": (0.83, 0.85)},   # now money 0.962/0.960, moves 0.900/0.943, changes 0.831/0.852
+    "market12": {"money": (0.96, 0.96), "stock_moves": (0.89, 0.94), "changes": (0.83, 0.85)},   # now money 0.967/0.964, moves 0.900/0.943, changes 0.831/0.852
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
     # 0.491/0.545 (changes)
-    "market13": {"money": (0.82, 0.82), "stock_moves": (0.85, 0.85), "changes": (0.84, 0.89)},   # now money 0.828/0.821, moves 0.852/0.852, changes 0.846/0.892
+    "market13": {"money": (0.86, 0.85), "stock_moves": (0.85, 0.85), "changes": (0.84, 0.89)},   # now money 0.862/0.857, moves 0.852/0.852, changes 0.850/0.896
     # a fourteenth blind key rich in stated changes (tests/gold/tables_market14: Knorr-Bremse, the food
     # industry, NRW's labour market, Swiss prices, Douglas, Hapag-Lloyd, Austrian tourism, Uniper, Nike,
     # Gerresheimer, GDP/ifo/ZEW, completions), first (9b77acb): 0.806/0.793 (money), 0.778/0.571 (moves),
@@ -151,7 +151,7 @@ FLOORS = {
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
-    "market16": {"money": (0.96, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.8, 0.84)},   # now money 0.961/0.959, moves 0.970/0.985, changes 0.803/0.848
+    "market16": {"money": (0.96, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.8, 0.85)},   # now money 0.961/0.959, moves 0.970/0.985, changes 0.809/0.854
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
@@ -169,7 +169,7 @@ FLOORS = {
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
     # 0.815/0.830 (moves), 0.748/0.774 (changes)
-    "market20": {"money": (0.95, 0.96), "stock_moves": (0.87, 0.89), "changes": (0.83, 0.84)},   # now money 0.956/0.964, moves 0.880/0.896, changes 0.832/0.846
+    "market20": {"money": (0.97, 0.97), "stock_moves": (0.87, 0.89), "changes": (0.83, 0.84)},   # now money 0.978/0.976, moves 0.880/0.896, changes 0.832/0.846
     # a twenty-first blind key (tests/gold/tables_market21: a Vienna close, Evonik, Chinese chip stocks, a SUSS MicroTec
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
@@ -222,7 +222,7 @@ FLOORS = {
     # in Yuan, Jungheinrich's nine months, a Deutz ad-hoc release, analysts' targets in six currencies, Wall Street,
     # Knorr-Bremse's bid for Vossloh, euro-area production, an AI survey, ZVEI's balance), first (5553553):
     # money 0.847/0.841, moves 0.959/0.959, changes 0.667/0.675, adoption 1.000/1.000
-    "market26": {"money": (1, 1), "stock_moves": (0.97, 0.97), "changes": (0.93, 0.94), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.979/0.979, changes 0.938/0.950, adoption 1.000/1.000
+    "market26": {"money": (1, 1), "stock_moves": (0.98, 0.98), "changes": (0.93, 0.94), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.990/0.990, changes 0.938/0.950, adoption 1.000/1.000
     # ten more blind survey and statistics reports (tests/gold/tables_surveys10: SME digital tools, saving and investing,
     # Austria's labour market, Swiss overnight stays, German trade and production, euro-area prices and jobs, the
     # chemical industry's half year, a company's quarter, an IHK survey, housing and energy), first (5553553):
@@ -231,10 +231,20 @@ FLOORS = {
     # a twenty-seventh blind key (tests/gold/tables_market27: closes in Frankfurt, Vienna, Zurich and New York, parents and
     # subsidiaries, a Mittelständler, a Sparkasse and a Volksbank, a utility and a cooperative, funding rounds, a
     # survey), first (753c57d): money 0.724/0.736, moves 0.912/0.948, changes 0.584/0.608, adoption 0.913/1.000
-    "market27": {"money": (0.87, 0.86), "stock_moves": (0.93, 0.96), "changes": (0.66, 0.69), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.938/0.962, changes 0.662/0.699, adoption 0.913/1.000
+    "market27": {"money": (0.87, 0.86), "stock_moves": (0.93, 0.96), "changes": (0.67, 0.71), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.938/0.962, changes 0.675/0.712, adoption 0.913/1.000
     # a twenty-eighth blind key (tests/gold/tables_market28: Chinese tech companies and markets), first (11e7e0d):
     # money 0.926/0.925, moves 0.835/0.844, changes 0.827/0.849, adoption 0.880/0.957
     "market28": {"money": (0.95, 0.95), "stock_moves": (0.96, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.956/0.955, moves 0.967/0.978, changes 0.867/0.890, adoption 1.000/1.000
+    # a twenty-ninth blind key (tests/gold/tables_market29: Swiss and Austrian business and market reports), first
+    # (259ab76): money 0.779/0.778, moves 0.942/0.942, changes 0.771/0.800, adoption 0.733/1.000
+    "market29": {"money": (0.92, 0.92), "stock_moves": (0.96, 0.96), "changes": (0.85, 0.88), "adoption": (0.73, 0.99)},   # now money 0.929/0.926, moves 0.962/0.962, changes 0.855/0.887, adoption 0.733/1.000
+    # a thirtieth blind key (tests/gold/tables_market30: the German economy, Mittelstand, start-ups, an MDAX close, an
+    # ad-hoc release, a survey), first (259ab76): money 0.867/0.857, moves 0.841/0.902, changes 0.777/0.851,
+    # adoption 1.000/0.905
+    "market30": {"money": (0.95, 0.94), "stock_moves": (0.97, 0.97), "changes": (0.82, 0.9), "adoption": (0.99, 0.9)},   # now money 0.952/0.948, moves 0.977/0.977, changes 0.825/0.904, adoption 1.000/0.905
+    # a thirty-first blind key (tests/gold/tables_market31: dense market reports, 199 required moves), first
+    # (1f2ade2): money 0.893/0.893, moves 0.839/0.852, changes 0.714/0.714, adoption 0.833/1.000
+    "market31": {"money": (0.9, 0.9), "stock_moves": (0.93, 0.94), "changes": (0.71, 0.71), "adoption": (0.83, 0.99)},   # now money 0.902/0.903, moves 0.940/0.944, changes 0.714/0.714, adoption 0.833/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -255,7 +265,7 @@ FLOORS = {
     # took the owned amounts, so 14 required money rows and 29 moves; documents open with a closing move, which makes
     # each a close report for the tables): first (2770725, after this session's earlier rules) money 0.143/0.222,
     # moves 0.448/0.520
-    "germeval_train_money2": {"money": (0.35, 0.5), "stock_moves": (0.51, 0.55)},   # now money 0.357/0.500, moves 0.517/0.556
+    "germeval_train_money2": {"money": (0.35, 0.5), "stock_moves": (0.55, 0.59)},   # now money 0.357/0.500, moves 0.552/0.593
 }
 KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "market2": "tables_market2",
                "market3": "tables_market3", "market4": "tables_market4",
@@ -276,7 +286,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "germeval_train_money2": "tables_germeval_train_money2",
                "surveys9": "tables_surveys9", "market25": "tables_market25", "market26": "tables_market26",
                "surveys10": "tables_surveys10", "market27": "tables_market27",
-               "market28": "tables_market28"}                                     # default: tests/gold/tables
+               "market28": "tables_market28", "market29": "tables_market29",
+               "market30": "tables_market30", "market31": "tables_market31"}      # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
