@@ -111,6 +111,10 @@ def _indicator_owner(ctx, f: dict, s: str, reporter: bool = True):
     return o if o is not None and o.source not in ("article", "reference") else None
 
 
+# statistics from an economy are its own ("Preisdaten aus China", "Konjunkturdaten aus den USA")
+_DATA_FROM = re.compile(r"(?i)(?:daten|zahlen|statistiken|statistik)\s+aus\s+(?:den\s+|der\s+|dem\s+)?$")
+
+
 def economy(text: str, last: bool = False, places: bool = True, offices: bool = True,
             indicator: bool = False) -> str | None:
     """The economy a text names first, or ``last`` ("Die Verbraucherpreise in Österreich" -> Österreich);
@@ -130,7 +134,8 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     for rx, name, reporter in _rules()["economies"]:
         for m in rx.finditer(text):
             if _rules()["not_after_indicator" if indicator else "not_after"].search(text[max(0, m.start() - 20):m.start()]) \
-                    and not _ECONOMY_NOUN_AFTER.match(text, m.end()):
+                    and not _ECONOMY_NOUN_AFTER.match(text, m.end()) \
+                    and not _DATA_FROM.search(text, max(0, m.start() - 30), m.start()):
                 continue                    # "Gäste aus Deutschland", "Exporte nach China" (not "für die deutsche Wirtschaft")
             before = _OF_BEFORE.search(text, max(0, m.start() - 6), m.start())
             if before and before.start() in ends:
@@ -1029,8 +1034,19 @@ def _article_economy(ctx, article: str) -> str | None:
         # die Waldbrände in Kalifornien kosteten den Konzern rund 1,1 Milliarden Euro")
         _ARTICLE_ECONOMY[orgs] = next(filter(None, [economy(lead, offices=False, places=not parts), economy(title or ""),
                                               economy(lead, places=not parts)]
-                                             + [economy(t or "", places=False) for t in rest]), None)
+                                             + [economy(t or "", places=False) for t in rest]
+                                             + [_market_report(title or "")]), None)
     return _ARTICLE_ECONOMY[orgs]
+
+
+def _market_report(title: str) -> str | None:
+    """The economy of a market report by its title ("Aktien New York Schluss: ..." -> USA), else None."""
+    return next((name for rx, name in _market_titles() if rx.search(title)), None)
+
+
+@functools.cache
+def _market_titles() -> list:
+    return [(re.compile(rf"(?i)(?<![\wäöüß])(?:{k})(?![\wäöüß])"), v) for k, v in vocab()["changes"]["market_reports"].items()]
 
 
 _ARTICLE_ECONOMY: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> economy or None
