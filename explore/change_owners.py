@@ -287,6 +287,12 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
     Swiss statistics name them."""
     cols = sector_owner(ctx, f["article"], _owner_of(ctx, f, measure, s, p, e))
+    if cols.get("entity") and cols.get("entity_source") != "economy" and measure not in _rules()["collective"]:
+        from .views import Owner, _not_the_forecaster, _owner_columns
+        o = Owner(cols["entity"], cols.get("entity_text"), cols.get("entity_start"), cols.get("entity_end"),
+                  cols.get("entity_source"))
+        got = _not_the_forecaster(ctx, f, s, o)   # "rechnet der Analyst mit einem Wachstum von 7,5%": the rated company's
+        cols = cols if got is o else _owner_columns(got)
     name = cols.get("entity")
     if name and name.startswith("Kanton ") and name[7:].strip():
         cols = {**cols, "entity": name[7:]}
