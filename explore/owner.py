@@ -1407,6 +1407,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         # a public body after a preposition is where, not who ("am Stammsitz im Bezirk Vöcklabruck. Die
         # Nettofinanzverschuldung ging ... zurück": the company's)
         near = [o for o in near if not ((o.start, o.end) in orgs.governed and o.name.split(" ", 1)[0] in public)]
+        if orgs.text:                           # "..., Verbund um 0,7 Prozent.\n\nDeutlich abwärts ging es für Lenzing,
+            para = orgs.text.rfind("\n\n", 0, at)      # ... Das EBITDA verringerte sich": this paragraph's company
+            near = [o for o in near if o.start > para] or near
         free = [o for o in near if (o.start, o.end) not in orgs.governed]
         if free and near[-1] not in free and not head.startswith(g.share):
             near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"
