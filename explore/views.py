@@ -610,7 +610,7 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     if _ANALYST_ESTIMATE.search(sentence, 0, p) and _rates(orgs, who.name, ctx.title(r["article"]) or ""):
         # "Für 2026 rechnet der Analyst mit einem Umsatz von ...", "Den Reingewinn sieht er bei ...": the estimate of
         # the company the bank rates, not the bank's
-        rated = _rated_company(orgs, ctx.title(r["article"]) or "", s0)
+        rated = _rated_company(orgs, ctx.title(r["article"]) or "", s0, who.name)
         if rated is not None and rated != who.name:
             return Owner(rated, who.text, who.start, who.end, "reference")
     if who.start is None or not s0 <= who.start < s0 + p or not _EXPECTS.search(sentence, who.end - s0, p):
@@ -622,8 +622,9 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     para = text.rfind("\n", 0, s0) + 1
     rated = [o for o in orgs.in_span(para, s0) if o.name not in raters and o.name != who.name
              and o.type not in ("index", "currency")]
-    if not rated:
-        return who
+    if not rated:                              # (a paragraph that names none: the company the target is for)
+        name = _rated_company(orgs, ctx.title(r["article"]) or "", s0, who.name)
+        return Owner(name, who.text, who.start, who.end, "reference") if name else who
     o = rated[0]
     return Owner(o.name, who.text, who.start, who.end, "reference")
 
@@ -643,19 +644,31 @@ def _rates(orgs: ArticleOrgs, name: str, title: str) -> bool:
         return True
     if not any(h.lower().endswith("bank") for h in orgs.descriptions.get(name, ())) and "bank" not in name.lower():
         return False
-    return any(_TARGET.search(t[i:i + 40].split(". ")[0]) for t in (title, orgs.text or "")
-               for i in (m.end() for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"(?![\wäöüß])", t)))
+    return any(_TARGET.search(t[m.end():m.end() + 40].split(". ")[0])
+               or _RATING_WORD.search(t[max(0, m.start() - 40):m.end() + 40])
+               for t in (title, orgs.text or "")
+               for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"(?![\wäöüß])", t))
 
 
-def _rated_company(orgs: ArticleOrgs, title: str, before: int) -> str | None:
-    """The company a target is set for before offset ``before`` (or in the title): "Kursziel für Lindt & Sprüngli"."""
+# a bank's rating of a share near its name: "Eine Kaufempfehlung der US-Investmentbank X", "X hebt Y auf "Buy""
+_RATING_WORD = re.compile(r"(?i)(?<![\wäöüß])(?:kaufempfehlung|verkaufsempfehlung|einstufung|hochgestuft|abgestuft|"
+                          r"stuft\w*|hebt\s+\S+\s+auf|senkt\s+\S+\s+auf)(?![\wäöüß])")
+
+
+def _rated_company(orgs: ArticleOrgs, title: str, before: int, rater: str | None = None) -> str | None:
+    """The company a target is set for before offset ``before`` (or in the title): "Kursziel für Lindt & Sprüngli";
+    else the article's main organisation or the title's first, that is not the ``rater``."""
     for text, found in ((orgs.text or "", [o for o in orgs.orgs if o.end <= before]), (title, orgs.title_orgs)):
         for o in found:
             start = o.start if text is not title else title.find(o.text)
             if start > 0 and _FOR_COMPANY.search(text, max(0, start - 12), start) \
                     and _TARGET.search(text, max(0, start - 40), start):
                 return o.name
-    return None
+    if rater is None:
+        return None
+    main = orgs.main()                      # (or the title's other company: "JPMorgan hebt Siemens Energy auf ...")
+    return next((o.name for o in [main] + orgs.title_orgs if o is not None and o.name != rater
+                 and o.type not in ("index", "currency")), None)
 
 
 # a name a rating is of: "hat die Bewertung von Nemetschek mit "Buy" aufgenommen", "die Einstufung für SAP"
