@@ -370,6 +370,9 @@ class Recognizer:
         first, dash, head = text[s:e].partition("-")
         if dash and " " not in text[s:e] and "-" not in head and (_company_noun(head) or _share_noun(head)):
             e = s + len(first)                  # "Der Daewoo-Mischkonzern", "die Roche-Genussscheine": the name
+        m = _SECTOR_COMPOUND.match(text, s)
+        if m and m.end("w") == e:
+            return s, s                         # "Das Biotech-Unternehmen": a sector, no name
         # a legal form the model cut off in the middle ("... Polska Sp" of "Polska Sp. z o.o."): whole
         last = s + text[s:e].rfind(" ") + 1
         for form in self.legal_forms:
@@ -492,6 +495,10 @@ def _subsidiary_before():
 
 # a subsidiary or brand named by its parent's name and more words: "die Wartungstochter Lufthansa
 # Technik", "die Kernmarke Lufthansa Airlines"
+# a sector as the first part of a company noun: "Das Biotech-Unternehmen", "der Fintech-Konzern"
+_SECTOR_COMPOUND = re.compile(r"(?P<w>Biotech|Medtech|Fintech|Pharma|Cleantech|Proptech|Insurtech|Healthtech|Foodtech|"
+                              r"Edtech|Hightech|Tech|Software|Chemie|Energie|Internet)-(?:Unternehmen|Konzern|Firma|"
+                              r"Gruppe|Start-up|Startup|Hersteller|Anbieter|Spezialist)")
 _DIVISION_WORDS = frozenset({"Division", "Divisions", "Segment", "Sparte"})
 _FUNCTION_WORDS = frozenset({"von", "der", "die", "das", "den", "dem", "des", "und", "mit", "für", "zu", "zum", "zur",
                              "im", "in", "am", "an", "auf", "bei", "beim", "nach", "über", "aus", "vom"})
