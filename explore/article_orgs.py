@@ -349,19 +349,20 @@ class ArticleOrgs:
         return self._main or None
 
 
-# a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
-# Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
-# company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
-# Technologies)"), no organisation of its own
 # an article (with adjectives) before a trade noun right before a name: "für den Personalsoftware-Anbieter Personio"
 _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|den|beim|vom|zum|zur|im)\s+"
                                 r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*\s$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
                            r"[Rr]ivale[n]?)\s+$")
+# a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
+# Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
+# company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
+# Technologies)"), no organisation of its own
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
-                             r"medikamente|medikaments|mittel|mittels|präparat|präparats|impfstoff|impfstoffs|wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"
+                             r"medikamente|medikaments|mittel|mittels|präparat|präparats|impfstoff|impfstoffs|"
+                             r"wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
                              r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe)\s+"
                              r"(?:wie\s+|namens\s+)?[(\"„“»]?"

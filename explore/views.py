@@ -644,10 +644,16 @@ def _rates(orgs: ArticleOrgs, name: str, title: str) -> bool:
         return True
     if not any(h.lower().endswith("bank") for h in orgs.descriptions.get(name, ())) and "bank" not in name.lower():
         return False
-    return any(_TARGET.search(t[m.end():m.end() + 40].split(". ")[0])
-               or _RATING_WORD.search(t[max(0, m.start() - 40):m.end() + 40])
-               for t in (title, orgs.text or "")
-               for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"(?![\wäöüß])", t))
+    known = _RATERS.setdefault(orgs, {})          # (once per article and name: the text is searched for its mentions)
+    if name not in known:
+        known[name] = any(_TARGET.search(t[m.end():m.end() + 40].split(". ")[0])
+                          or _RATING_WORD.search(t[max(0, m.start() - 40):m.end() + 40])
+                          for t in (title, orgs.text or "")
+                          for m in re.finditer(r"(?<![\wäöüß])" + re.escape(name) + r"(?![\wäöüß])", t))
+    return known[name]
+
+
+_RATERS: "weakref.WeakKeyDictionary[ArticleOrgs, dict[str, bool]]" = weakref.WeakKeyDictionary()   # per article
 
 
 # a bank's rating of a share near its name: "Eine Kaufempfehlung der US-Investmentbank X", "X hebt Y auf "Buy""
