@@ -310,6 +310,7 @@ _LINE_BREAKS = re.compile(r"\n+")
 _RESULT_HEADS = ("gewinn", "verlust", "ergebnis", "ausschüttung")
 _NOT_WHOSE_AFTER = frozenset({"an", "am", "auf", "in", "im", "mit", "gegen", "über"})
 _GROUP_WORDS = frozenset({"Holding", "Gruppe", "Group", "Konzern"})
+_AD_HOC = re.compile(r"(?i)ad-?hoc|insiderinformation|artikel\s+17\s+(?:der\s+)?(?:verordnung|mar)")
 _PARENT_HEADS = ("konzern", "konzerns", "gruppe", "holding", "mutter", "unternehmen", "unternehmens")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")                # "S. Mark Taper Foundation": an initial begins the name
 
@@ -1391,6 +1392,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
                 return Owner(name, words, at, sent_start + b, "reference")
     if not implicit and not want_index:        # "Nestlé ..., Novartis ... Der Nahrungsmittelkonzern": the one it fits
         fitting = profiles.narrow(words, s[b:b + 40], fitting, orgs.descriptions)
+    m = orgs.main()
+    if head.rstrip("s") in ("gesellschaft", "emittent", "emittentin") and a < b and m is not None and not m.weak \
+            and orgs.text and _AD_HOC.search(orgs.text, 0, 2000):
+        return Owner(m.name, words, at, sent_start + b, "reference")   # an ad-hoc release: "die Gesellschaft" is
+        #                                                                the issuer, not a customer named before
     heading = orgs.heading(at)                 # "BMW: Der Autobauer ... Die Papiere ...": the digest item's company
     if heading is not None and not want_index and any(o.name == heading.name for o in fitting):
         return Owner(heading.name, words, at, sent_start + b, "reference")
