@@ -1134,6 +1134,11 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         if prev is not None and prev.name in orgs.subsidiaries and prev.start >= sent_start - 250:
             near = [prev]                    # "Die japanische Tochter Chugai, an der Roche ... hält, hob ... an. Sie
             #                                  rechnet ...": the subsidiary the sentence before is about
+        main = orgs.main()
+        if not near and pronoun and move and main is not None and not main.weak and main.type != "index" \
+                and pronoun.group("p").lower() == "sie":
+            near = [main]                    # "Die Aktie sprang um 5,4 Prozent. Im frühen Handel hatte sie ...": the
+            #                                  share of the company the article is about, named further back
         if near:
             word = summing.group() if summing else pronoun.group("p")      # the words that refer, as provenance
             a = sent_start + (summing.start() if summing else pronoun.start("p"))
