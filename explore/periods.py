@@ -120,6 +120,11 @@ class Periods:
         if m and not got and (context not in self.neighbour_codes or _pluperfect(clause) or _PAST_PERFECT.search(clause)):
             return "1d", m.group()                # "allein am Freitag zog die Aktie um 2,2 Prozent an" (not
             # today's weekday in a report during trading; but "nachdem er am Mittwoch gefallen war")
+        told = sentence[:pos] if pos is not None else ""        # (before the move, not "..., nachdem X am Montag
+        if not got and context in self.neighbour_codes and (m := self.re_weekday_cue.search(told)) \
+                and (_pluperfect(told) or _PAST_PERFECT.search(told)):       # Zahlen vorgelegt hatte")
+            return "1d", m.group()                # "Die Konkurrenz hatte schon am Dienstag geschwächelt: Oracle und
+            #                                       Salesforce verloren 1,1 beziehungsweise 2,3 Prozent": that day's close
         got = got or self.move_period(sentence, (), pos)
         if got:
             return got
