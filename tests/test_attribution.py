@@ -70,7 +70,7 @@ FLOORS = {
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.98, 0.98), "stock_moves": (0.97, 0.98), "changes": (0.9, 0.86)},   # now money 0.981/0.990, moves 0.972/0.986, changes 0.909/0.870
+    "market4": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.98), "changes": (0.9, 0.88)},   # now money 0.981/0.990, moves 0.986/0.986, changes 0.909/0.882
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.85, 0.84), "stock_moves": (0.9, 0.87), "changes": (0.83, 0.89)},   # now money 0.855/0.844, moves 0.908/0.873, changes 0.840/0.893
+    "market10": {"money": (0.85, 0.84), "stock_moves": (0.92, 0.88), "changes": (0.83, 0.89)},   # now money 0.855/0.844, moves 0.921/0.886, changes 0.840/0.893
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -109,7 +109,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.95, 0.94), "stock_moves": (0.9, 0.9), "changes": (0.86, 0.89)},   # now money 0.952/0.949, moves 0.907/0.907, changes 0.869/0.894
+    "market11": {"money": (0.95, 0.94), "stock_moves": (0.94, 0.94), "changes": (0.86, 0.89)},   # now money 0.952/0.949, moves 0.947/0.947, changes 0.869/0.894
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.9, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.910/0.988, changes 0.842/0.842
@@ -143,7 +143,7 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.96, 0.95), "stock_moves": (0.8, 0.82), "changes": (0.76, 0.87)},   # now money 0.961/0.958, moves 0.806/0.829, changes 0.770/0.880
+    "market14": {"money": (0.96, 0.95), "stock_moves": (0.97, 0.94), "changes": (0.76, 0.87)},   # now money 0.961/0.958, moves 0.972/0.946, changes 0.770/0.880
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
@@ -169,7 +169,7 @@ FLOORS = {
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
     # 0.815/0.830 (moves), 0.748/0.774 (changes)
-    "market20": {"money": (0.97, 0.97), "stock_moves": (0.87, 0.89), "changes": (0.83, 0.84)},   # now money 0.978/0.976, moves 0.880/0.896, changes 0.832/0.846
+    "market20": {"money": (0.97, 0.97), "stock_moves": (0.89, 0.91), "changes": (0.83, 0.84)},   # now money 0.978/0.976, moves 0.898/0.915, changes 0.832/0.846
     # a twenty-first blind key (tests/gold/tables_market21: a Vienna close, Evonik, Chinese chip stocks, a SUSS MicroTec
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
@@ -204,7 +204,7 @@ FLOORS = {
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
     # start in its table output): money 0.948/0.957, moves 0.899/0.918, changes 0.921/0.969, adoption 0.926/1.000
-    "market24": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.98), "changes": (0.96, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 0.990/0.990, changes 0.970/0.990, adoption 0.963/1.000
+    "market24": {"money": (0.98, 0.98), "stock_moves": (0.99, 0.98), "changes": (0.96, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 1.000/0.990, changes 0.970/0.990, adoption 0.963/1.000
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys8: AI in firms, second-hand fashion,
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
@@ -234,7 +234,7 @@ FLOORS = {
     "market27": {"money": (0.87, 0.86), "stock_moves": (0.93, 0.96), "changes": (0.67, 0.71), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.938/0.962, changes 0.675/0.712, adoption 0.913/1.000
     # a twenty-eighth blind key (tests/gold/tables_market28: Chinese tech companies and markets), first (11e7e0d):
     # money 0.926/0.925, moves 0.835/0.844, changes 0.827/0.849, adoption 0.880/0.957
-    "market28": {"money": (0.95, 0.95), "stock_moves": (0.96, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.956/0.955, moves 0.967/0.978, changes 0.867/0.890, adoption 1.000/1.000
+    "market28": {"money": (0.95, 0.95), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.956/0.955, moves 0.978/0.978, changes 0.867/0.890, adoption 1.000/1.000
     # a twenty-ninth blind key (tests/gold/tables_market29: Swiss and Austrian business and market reports), first
     # (259ab76): money 0.779/0.778, moves 0.942/0.942, changes 0.771/0.800, adoption 0.733/1.000
     "market29": {"money": (0.93, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.87, 0.91), "adoption": (0.73, 0.99)},   # now money 0.938/0.935, moves 0.962/0.962, changes 0.880/0.912, adoption 0.733/1.000
@@ -245,6 +245,10 @@ FLOORS = {
     # a thirty-first blind key (tests/gold/tables_market31: dense market reports, 199 required moves), first
     # (1f2ade2): money 0.893/0.893, moves 0.839/0.852, changes 0.714/0.714, adoption 0.833/1.000
     "market31": {"money": (0.93, 0.93), "stock_moves": (0.93, 0.94), "changes": (0.85, 0.85), "adoption": (0.99, 0.99)},   # now money 0.938/0.932, moves 0.940/0.944, changes 0.857/0.857, adoption 1.000/1.000
+    # a thirty-second blind key (tests/gold/tables_market32: wire copy, ROUNDUPs on German, Austrian, Swiss and Chinese
+    # companies with their shares' moves, two wrap-ups), first (cf04074): money 0.951/0.956, moves 0.865/0.865,
+    # changes 0.821/0.821, adoption 1.000/0.778
+    "market32": {"money": (0.95, 0.95), "stock_moves": (0.93, 0.93), "changes": (0.82, 0.82), "adoption": (0.99, 0.77)},   # now money 0.951/0.956, moves 0.932/0.932, changes 0.821/0.821, adoption 1.000/0.778
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -287,7 +291,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "surveys9": "tables_surveys9", "market25": "tables_market25", "market26": "tables_market26",
                "surveys10": "tables_surveys10", "market27": "tables_market27",
                "market28": "tables_market28", "market29": "tables_market29",
-               "market30": "tables_market30", "market31": "tables_market31"}      # default: tests/gold/tables
+               "market30": "tables_market30", "market31": "tables_market31",
+               "market32": "tables_market32"}                                     # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
