@@ -1196,7 +1196,7 @@ _NAME_THEN_SIGN = re.compile(r"\s*(?:\(|:\s*(?:\d[\d.,']*\s*(?:€|Euro|EUR|Fr\.
 # that names something else is none ("nach Vorlage von Halbjahreszahlen", "auf ein Zehnjahreshoch")
 _TIME_NOUN_END = re.compile(r"(?i)(?:tag|woche|monat|jahr|quartal|stunde|minute)(?:e|en|es|s|n)?$")
 # a participle that gives a move's cause after it ("..., belastet von einem Rückgang der Rohölpreise")
-_REASON_AFTER = re.compile(r",\s*(?:belastet|gestützt|getrieben|angetrieben|beflügelt|gebremst|gedrückt|gestützt)\s+"
+_REASON_AFTER = re.compile(r",\s*(?:belastet|gestützt|getrieben|angetrieben|beflügelt|gebremst|gedrückt)\s+"
                            r"(?:von|durch)\s[^,;.]*")
 _REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
 # the change of a quantity stated before ("..., ein Plus von 35 Prozent", "entspricht das einem Plus von 20 Prozent")
