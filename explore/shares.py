@@ -268,7 +268,7 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             group, subject = gb[-1], _subject(s, e)
             how = "jeder"                  # "Österreichs Betriebe ... nur jeder vierte plant"
         elif survey and (r_["answer"].match(after) or r_["answer_before"].search(s[cs:p])
-                         or not f.get("direction") and _finite_verb_before(s, cs, p)):
+                         or not f.get("direction") and _finite_verb_before(s, cs, p) and not _share_moves(clause)):
             group, subject = "Befragten", _subject(s, e)
             how = "survey answer"              # "45 Prozent gaben an", "erwarten 38 Prozent eine ..."
         elif (zu := _group_of_zu(s, cs, p)) is not None:
@@ -295,6 +295,19 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             "period": period, "low": low, "high": high, "unit": "%", "qualifier": f.get("qualifier"),
             "restates": None, "in_table": False, "_sentence_start": f["sentence_start"], "_how": how,
             "_kind": f["kind"], "_gend": gend if group and how == "group" else e}
+
+
+def _share_moves(clause: str) -> bool:
+    """Does the clause tell a move in market words ("die Rüstungswerte Hensoldt und Renk gaben 2,4 beziehungsweise
+    3,0 Prozent nach")? Then its figures are no survey answers, though a survey is near."""
+    from .owner import vocab as attribution     # (the stock-move words of the attribution vocabulary)
+    st = attribution()["stock"]
+    return bool(set(re.findall(r"[a-zäöüß]+", clause.lower())) & set(st["move_words"] + st["up_words"] + st["down_words"])) \
+        and bool(_MARKET_WORD.search(clause))
+
+
+# a market's word or a move's separable particle: "Rüstungswerte", "Papiere", "... 3,0 Prozent nach"
+_MARKET_WORD = re.compile(r"(?i)aktie|papier|titel|werte(?![\wäöüß])|kurs|börse|prozent\s+(?:nach|zu|ein|ab)(?![\wäöüß])")
 
 
 def _changes(s: str, e: int) -> bool:
