@@ -109,6 +109,10 @@ class Recognizer:
         self.name_adjectives = set(o["name_adjectives"])
         self.not_orgs = set(o.get("not_organisations", []))
         self.common_noun_names = set(o.get("common_noun_names", []))
+        self.division_words = frozenset(o["division_words"])
+        self.re_sector_compound = re.compile(
+            "(?P<w>" + "|".join(map(re.escape, o["sector_words"])) + ")-(?:"
+            + "|".join(map(re.escape, o["sector_company_nouns"])) + ")")
         aliases = sorted(self.gazetteer, key=len, reverse=True)
         legal = "|".join(map(re.escape, self.legal_forms))
         self.re_known = re.compile(
@@ -321,7 +325,7 @@ class Recognizer:
         noun after a name of two or more words ("Deutsche Bank Stellen abbaut"). A span that begins
         after the name's first word, right after a business noun, begins with it ("Der Privatsender
         Kanal Nord": "Nord" alone is the model's)."""
-        from .owner import grammar          # owner imports this module
+        from .owner import _DETS, grammar   # owner imports this module
         m = _NAME_START_BEFORE.search(text, max(0, s - 40), s)
         if m and grammar().is_apposition_head(m.group("h")) and m.group("w") not in self.not_names:
             s = m.start("w")
@@ -355,9 +359,10 @@ class Recognizer:
             e = m.start()                       # "Intel 30 Milliarden", "verdiente GF 151 Mio Fr.": the amount is no
             #                                     part of the name, whether the model's span ends in it or before its unit
         words = text[s:e].split(" ")
-        while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+        ends = grammar().preps | _DETS | {"und"}
+        while len(words) > 1 and words[-1] in ends:
             e -= len(words.pop()) + 1           # "der Bank Nettoneugelder von 38 Mrd": no name ends in a function word
-        if len(words) >= 2 and words[-1] in _DIVISION_WORDS:
+        if len(words) >= 2 and words[-1] in self.division_words:
             return s, s                         # "die Steel Division": a part of the company, no organisation
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
             e -= len(words.pop()) + 1
@@ -370,7 +375,7 @@ class Recognizer:
         first, dash, head = text[s:e].partition("-")
         if dash and " " not in text[s:e] and "-" not in head and (_company_noun(head) or _share_noun(head)):
             e = s + len(first)                  # "Der Daewoo-Mischkonzern", "die Roche-Genussscheine": the name
-        m = _SECTOR_COMPOUND.match(text, s)
+        m = self.re_sector_compound.match(text, s)
         if m and m.end("w") == e:
             return s, s                         # "Das Biotech-Unternehmen": a sector, no name
         # a legal form the model cut off in the middle ("... Polska Sp" of "Polska Sp. z o.o."): whole
@@ -495,13 +500,6 @@ def _subsidiary_before():
 
 # a subsidiary or brand named by its parent's name and more words: "die Wartungstochter Lufthansa
 # Technik", "die Kernmarke Lufthansa Airlines"
-# a sector as the first part of a company noun: "Das Biotech-Unternehmen", "der Fintech-Konzern"
-_SECTOR_COMPOUND = re.compile(r"(?P<w>Biotech|Medtech|Fintech|Pharma|Cleantech|Proptech|Insurtech|Healthtech|Foodtech|"
-                              r"Edtech|Hightech|Tech|Software|Chemie|Energie|Internet)-(?:Unternehmen|Konzern|Firma|"
-                              r"Gruppe|Start-up|Startup|Hersteller|Anbieter|Spezialist)")
-_DIVISION_WORDS = frozenset({"Division", "Divisions", "Segment", "Sparte"})
-_FUNCTION_WORDS = frozenset({"von", "der", "die", "das", "den", "dem", "des", "und", "mit", "für", "zu", "zum", "zur",
-                             "im", "in", "am", "an", "auf", "bei", "beim", "nach", "über", "aus", "vom"})
 _SUBSIDIARY_NAME = re.compile(r"(?:[ ][A-ZÄÖÜ][\wäöüß&-]*[a-zäöüßA-Z]){1,2}(?![\wäöüß-])")
 # legal-form words that are also common nouns ("der Kilchberger Konzern")
 _COMMON_SUFFIXES = ("konzern", "gruppe", "holding")

@@ -300,10 +300,15 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
 def _share_moves(clause: str) -> bool:
     """Does the clause tell a move in market words ("die Rüstungswerte Hensoldt und Renk gaben 2,4 beziehungsweise
     3,0 Prozent nach")? Then its figures are no survey answers, though a survey is near."""
-    from .owner import vocab as attribution     # (the stock-move words of the attribution vocabulary)
+    return not _move_words().isdisjoint(re.findall(r"[a-zäöüß]+", clause.lower())) and bool(_MARKET_WORD.search(clause))
+
+
+@functools.cache
+def _move_words() -> frozenset:
+    """The verbs and nouns of a stock move (the attribution vocabulary's, read once)."""
+    from .owner import vocab as attribution     # (owner imports this module)
     st = attribution()["stock"]
-    return bool(set(re.findall(r"[a-zäöüß]+", clause.lower())) & set(st["move_words"] + st["up_words"] + st["down_words"])) \
-        and bool(_MARKET_WORD.search(clause))
+    return frozenset(st["move_words"] + st["up_words"] + st["down_words"])
 
 
 # a market's word or a move's separable particle: "Rüstungswerte", "Papiere", "... 3,0 Prozent nach"
