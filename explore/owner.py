@@ -548,9 +548,13 @@ def _fine_authorities() -> frozenset:
 @functools.lru_cache(maxsize=10_000)
 def _demonym(word: str) -> bool:
     """A town's people, as German news names a company by its seat ("die Walldorfer" for SAP, "die
-    Münchner", "die Schaffhauser", "die Basler", "die Zürcher"): a place in the word list before "-er"."""
+    Münchner", "die Schaffhauser", "die Basler", "die Zürcher"): a place in the word list before "-er";
+    or a region's people ("die Thüringer", "die Steirer", "die Ostschweizer": ``explore/lang/de/regions.csv``)."""
     from .orgs import lexicon
     lex = lexicon()
+    folded = word.lower().replace("ß", "ss")
+    if word[:1].isupper() and folded in profiles.region_words() and not folded.endswith("isch"):
+        return True
     if not word.endswith("er") or set("SV") & set(lex.classes(word)):
         return False
     stems = (word[:-2], word[:-2] + "en", word[:-3] + "en", word[:-3] + "el", word[:-4] + "ich")

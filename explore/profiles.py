@@ -1,11 +1,12 @@
 """What German news calls a company without naming it: its trade ("der Nahrungsmittelkonzern"), its
-town's people ("die Münchner", "der Düsseldorfer Konzern", "der Rüstungskonzern aus Düsseldorf") and
-its country ("der schwedische Autobauer", "der US-Konzern").
+town's people ("die Münchner", "der Düsseldorfer Konzern", "der Rüstungskonzern aus Düsseldorf"), its
+region's ("die Thüringer", "der steirische Konzern") and its country ("der schwedische Autobauer", "der US-Konzern").
 
 A reference that says one of these fits only some of the companies named before it: "Nestlé gaben
 1,2 Prozent nach, Novartis 0,5 Prozent. Der Nahrungsmittelkonzern ..." is Nestlé's, though Novartis
-was named last. The words come from ``explore/lang/de/company_profiles.csv`` (name, town,
-town_adjectives, descriptions; the country from ``companies.csv``) and from the article itself: a
+was named last. The words come from ``explore/lang/de/company_profiles.csv`` (name, town, region,
+town_adjectives, descriptions; the country from ``companies.csv``; the regions' words from ``regions.csv``;
+the regions of the towns from GeoNames, by hand for the small towns) and from the article itself: a
 name written after a description ("der Chemiekonzern Lanxess") carries that description there.
 
 >>> fits("Der Nahrungsmittelkonzern", "", "Nestlé"), fits("Der Nahrungsmittelkonzern", "", "Novartis")
@@ -33,6 +34,7 @@ _WORD = re.compile(r"[\wÄÖÜäöüß-]+")
 class Profile:
     country: str
     town: str
+    region: str                            # the Land, Bundesland or canton of the town: "Thüringen"
     town_adjectives: frozenset[str]        # lower case: "münchner"
     descriptions: frozenset[str]           # lower case, ß as ss: "autobauer", "grossbank"
 
@@ -53,9 +55,48 @@ def profiles(lang: str = "de") -> dict[str, Profile]:
         if not name:
             raise ValueError(f"explore/lang/{lang}/company_profiles.csv, row {n}: the column 'name' is empty")
         split = lambda col: frozenset(_fold(w.strip()) for w in (row.get(col) or "").split("|") if w.strip())  # noqa: E731
-        out[name] = Profile(countries.get(name, ""), (row.get("town") or "").strip(), split("town_adjectives"),
-                            split("descriptions"))
+        out[name] = Profile(countries.get(name, ""), (row.get("town") or "").strip(), (row.get("region") or "").strip(),
+                            split("town_adjectives"), split("descriptions"))
     return out
+
+
+@functools.cache
+def region_words(lang: str = "de") -> dict[str, frozenset[str]]:
+    """A region's people or adjective (lower case, ß as ss) -> the regions it covers, from
+    ``explore/lang/de/regions.csv``: "thüringer" -> {"Thüringen"}, "ostschweizer" -> {"St. Gallen", ...}.
+
+    >>> sorted(region_words()["steirisch"])
+    ['Steiermark']
+    """
+    out: dict[str, set[str]] = {}
+    text = resources.files("explore.lang").joinpath(lang, "regions.csv").read_text("utf-8")
+    for n, row in enumerate(csv.DictReader(text.splitlines()), 2):
+        region = (row.get("region") or "").strip()
+        if not region:
+            raise ValueError(f"explore/lang/{lang}/regions.csv, row {n}: the column 'region' is empty")
+        parts = [x.strip() for x in (row.get("parts") or "").split("|") if x.strip()] or [region]
+        for w in (row.get("words") or "").split("|"):
+            if w.strip():
+                out.setdefault(_fold(re.sub(r"[\s.]", "", w)), set()).update(parts)   # "st. galler" as "stgaller"
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def regions_said(words: str) -> frozenset[str]:
+    """The regions a reference names by its people or adjective ("die Thüringer", "der steirische
+    Leiterplattenhersteller", "der Ostschweizer Konzern").
+
+    >>> sorted(regions_said("der oberösterreichische Stahlkonzern"))
+    ['Oberösterreich']
+    """
+    rw = region_words()
+    toks = _WORD.findall(re.sub(r"\b(St|Sankt)\.?\s+(?=[A-ZÄÖÜ])", r"\1", words))    # "St. Galler" as one word
+    out: set[str] = set()
+    for t in toks:
+        f = _fold(t)
+        hit = rw.get(f) or (rw.get(_INFLECTION.sub("", f)) if t[:1].islower() else None)
+        if hit:
+            out |= hit
+    return frozenset(out)
 
 
 @functools.cache
@@ -131,8 +172,11 @@ def score(words: str, after: str, name: str, local: frozenset[str] | set[str] = 
     toks = _WORD.findall(words)
     head = trade or (_fold(toks[-1]) if toks else "")
     known = (p.descriptions if p else frozenset()) | {_fold(w) for w in local}
+    regions = regions_said(words)
+    if regions and p and p.region and p.region not in regions:
+        return -1                                            # "die Thüringer" is no company of Bayern
     return (bool(head and any(_matches(head, d) for d in known))
-            + bool(towns and p and towns & (p.town_adjectives | {_fold(p.town)}))
+            + bool(towns and p and towns & (p.town_adjectives | {_fold(p.town)}) or regions and p and p.region)
             + bool(country and p and country == p.country))
 
 

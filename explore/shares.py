@@ -238,13 +238,19 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             group, subject = wg[0], wg[1] or _subject(s, e) or (same[-1]["subject"] if same else None)
             how = "with"                       # "Akademiker arbeiten mit 46 Prozent häufiger im Homeoffice wie
             #                                    Beschäftigte ohne Berufsabschluss (12 Prozent)", "als Männer mit 74 Prozent"
-        elif (previous or same) and not f.get("direction") and _RANKING.match(s) \
-                and (ranked := _RANKED_ITEM.search(s, cs, p)) is not None:
-            base = (same or previous)[-1]
-            verb = (base["subject"] or "").split(" ", 1)[0]
+        elif (previous or same or survey) and not f.get("direction") and _RANKING.match(s) \
+                and (ranked := _RANKED_ITEM.search(s, _before_paren(s, cs), p)) is not None:
+            base = (same or previous or [{"group": "Befragten", "subject": None}])[-1]
+            verb = base.get("_verb", (base["subject"] or "").split(" ", 1)[0])
             group, subject = base["group"], " ".join(filter(None, (verb, ranked.group("n"))))
             how = "ranking"                # "..., die 38 Prozent der Befragten nutzen. Es folgen DeepSeek mit 29 Prozent,
-            #                                Qwen mit 21 Prozent": the same group, the next items of its ranking
+            #                                Qwen mit 21 Prozent", "Dahinter folgen Bargeld (44 Prozent)": the same
+            #                                group (in a survey, the people asked), the next items of its ranking
+        elif survey and not f.get("direction") and (top := _top_of_ranking(s, cs, ce, p, e)) is not None:
+            base = (same or previous or [{"group": "Befragten"}])[-1]
+            group, subject = base["group"], top
+            how = "top of ranking"         # "Die Bankkarte bleibt mit 58 Prozent das beliebteste Zahlungsmittel",
+            #                                "Für 67 Prozent ist Sicherheit am wichtigsten": an answer's share
         elif same and not re.search(r"(?i)\b(?:auf|bei)\s+(?:\w+\s+)?$", s[max(cs, p - 20):p]):
             group, subject = same[-1]["group"], _subject(s, e) or same[-1]["subject"]
             how = "list"                   # "41 Prozent der Firmen ..., 38 Prozent im Marketing"
@@ -294,7 +300,8 @@ def _share(ctx, at, f: dict, survey: bool, previous: list[dict], same: list[dict
             "sentence": s, "subject": subject, "group": group, "region": place or at.region(clause),
             "period": period, "low": low, "high": high, "unit": "%", "qualifier": f.get("qualifier"),
             "restates": None, "in_table": False, "_sentence_start": f["sentence_start"], "_how": how,
-            "_kind": f["kind"], "_gend": gend if group and how == "group" else e}
+            "_kind": f["kind"], "_gend": gend if group and how == "group" else e,
+            **({"_verb": verb} if how == "ranking" else {})}
 
 
 def _share_moves(clause: str) -> bool:
@@ -328,8 +335,37 @@ _CHANGED_AFTER = re.compile(r"\s+(?:[a-zäöüß]+\s+)?(?:zugelegt|gewonnen|verl
 # a sentence that goes on with a ranking ("Es folgen ...", "Dahinter liegen ...") and its items ("X mit 29 Prozent")
 _RANKING = re.compile(r"(?i)\s*(?:es\s+folg(?:en|t)|dahinter(?:\s+(?:folg|lieg|rangier|land)\w*)?|danach\s+folg\w*|"
                       r"auf\s+(?:den\s+)?(?:plätzen|platz)\s+[^,.;]{1,30}?(?:folg|lieg|land|rangier)\w*)\s")
-_RANKED_ITEM = re.compile(r"(?P<n>[A-ZÄÖÜ][\w&.\-äöüß]*(?:\s+(?:von\s+)?[A-ZÄÖÜ][\w&.\-äöüß]*){0,3})\s+mit\s+"
+_RANKED_ITEM = re.compile(r"(?P<n>[A-ZÄÖÜ][\w&.\-äöüß]*(?:\s+(?:von\s+)?[A-ZÄÖÜ][\w&.\-äöüß]*){0,3})\s*(?:\s+mit\s|\()\s*"
                           r"(?:(?:rund|etwa|knapp|gut|fast|jeweils)\s+)?$")
+# the top of a survey's ranking: a share "mit" beside a copula and a superlative or a rank ("X bleibt mit 58 Prozent
+# das beliebteste Zahlungsmittel", "Mit 40 Prozent liegt X auf Platz eins"), or "für" a share and a copula ("Für 67
+# Prozent ist Sicherheit am wichtigsten"); not a market share ("der größte Anbieter")
+_RANK_WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nur|jeweils)\s+)*$")
+_RANK_FOR = re.compile(r"(?i)^\W*für\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nur|jeweils)\s+)*$")
+_COPULA = re.compile(r"(?<![\wäöüß])(?:ist|sind|war|waren|bleibt|bleiben|blieb|blieben|liegt|liegen|lag|lagen|landet|"
+                     r"landen|landete|rangiert|rangieren|steht|stehen|stand|standen)(?![\wäöüß])")
+_TOP_WORD = re.compile(r"(?<![\wäöüßA-ZÄÖÜ])(?:[a-zäöüß]{3,}ste[nrs]?|meist[a-zäöüß]+|am\s+[a-zäöüß]+sten|"
+                       r"(?i:an\s+der\s+Spitze|auf\s+(?:Platz|Rang)\s+\w+|Spitzenreiter|vorn|vorne))(?![\wäöüß])")
+_NOT_A_POPULATION = re.compile(r"(?i)anbieter|hersteller|marktführer|marktanteil|konzern|händler|unternehmen|"
+                               r"marke|plattform|partei|land\b|länder|region")
+
+
+def _before_paren(s: str, cs: int) -> int:
+    """The start of the clause a parenthesis opens in, when a clause starts right inside one."""
+    return clause_start(s, cs - 1) if s[:cs].rstrip().endswith("(") else cs
+
+
+def _top_of_ranking(s: str, cs: int, ce: int, p: int, e: int) -> str | None:
+    """What the people asked answered, when the share is the top of a ranking (see ``_RANK_WITH``)."""
+    clause = s[cs:ce]
+    if not _COPULA.search(clause) or _NOT_A_POPULATION.search(clause) or re.match(r"\s*(?:der|des|aller)\s", s[e:]):
+        return None
+    if _RANK_FOR.search(s[cs:p]):
+        return _subject(s, e)
+    w = _RANK_WITH.search(s, cs, p)
+    if not w or not _TOP_WORD.search(clause):
+        return None
+    return re.sub(r"\s+", " ", (s[cs:w.start()] + " " + s[e:ce]).strip(" ,.;:")) or None
 
 
 # a line of a list: "- Dänemark: 95 Prozent", "• Phishing-Mails: 71 Prozent" (label, colon, the value alone)
