@@ -22,6 +22,7 @@ from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _CO
                     _FOR_BEFORE, _GENITIVE_HEAD, _GENITIVE_IN_PHRASE, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON,
                     _NON_SPACE, _POLLED_BY, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
                     _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
+                    _SUBSIDIARY_OF, _named_subsidiary,
                     _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
                     _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
 
@@ -146,6 +147,8 @@ class ArticleOrgs:
                     or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
                     or _at_exchange(o.name, sent, o.start - a) \
+                    or _SUBSIDIARY_OF.search(sent, max(0, o.start - a - 60), o.start - a) \
+                    and _named_subsidiary(self.orgs + self.title_orgs, o.name) is not None \
                     or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
                            for m in _RELATIVE_CLAUSE.finditer(sent, max(0, o.start - a - 120), o.start - a + 120)):
                 out.add((o.start, o.end))
@@ -353,8 +356,9 @@ class ArticleOrgs:
 _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|den|beim|vom|zum|zur|im)\s+"
                                 r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*\s$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
-_NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
-                           r"[Rr]ivale[n]?)\s+$")
+_NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
+                           r"[Rr]ivale[n]?)|(?:Aktien|Papiere|Titel|Anteile|Anteilsscheine|Aktie)\s+von)\s+$")
+# (and after a share noun with "von" and no article: "die Papiere von Basler" is a company's, no town's people)
 # a name after a product noun is a product, not its maker ("der Messaging-App WeChat", "auf den
 # Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
 # company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive

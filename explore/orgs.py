@@ -168,6 +168,10 @@ class Recognizer:
                 if longer:                    # "die Wartungstochter Lufthansa Technik": the subsidiary's name
                     e = longer.end()
                     name = self.canonical(text[m.start():e])
+                country = _COUNTRY_AFTER.match(text, e) if typ == "company" and not m.group("l") else None
+                if country:                   # "ING Deutschland", "Allianz Österreich": the country subsidiary
+                    e = country.end("c")
+                    name = f"{name} {country.group('c')}"
                 found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
                 taken.append((m.start(), e))
         if self.re_caps and _CAPS_RUN.search(text):
@@ -200,12 +204,15 @@ class Recognizer:
             while words and (words[0] in self.not_names or len(words) > 1 and _descriptor(words[0], words[1])):
                 s += len(words[0]) + 1
                 words = words[1:]
-            if not words or (len(words) == 1 and self._common(words[0])):
-                continue
-            if g == "n" and len(words) == 1 and m.group("l") \
-                    and m.group("l").lower() in _COMMON_SUFFIXES and _ARTICLE_BEFORE.search(text, 0, s) \
-                    and town_adjective(words[0]):
-                continue                                   # "der Kilchberger Konzern": a reference by its town
+            if not words or (len(words) == 1 and self._common(words[0])
+                             and not (g == "p" and _SHARES_OF.search(text, max(0, s - 20), s) and town_adjective(words[0]))):
+                continue                                   # (but "die Papiere von Basler": a company, no town's people)
+            if g == "n" and m.group("l") and m.group("l").lower() in _COMMON_SUFFIXES \
+                    and _ARTICLE_BEFORE.search(text, 0, s) \
+                    and (len(words) == 1 and town_adjective(words[0])
+                         or len(words) == 2 and words[0] in ("Bad", "St.", "Sankt") and words[1].endswith("er")):
+                continue                                   # "der Kilchberger Konzern", "das Bad Vilbeler Unternehmen":
+                #                                            a reference by its town
             e = s + len(" ".join(words))
             if g == "p":
                 e = self._continue(text, e)            # "der Konkurrent Hallstein Robotics"
@@ -332,6 +339,10 @@ class Recognizer:
         m = _BODY_FOR_BEFORE.search(text, max(0, s - 60), s)
         if m:
             s = m.start()                       # "Bundesanstalt für [Straßenwesen]": the body's whole name
+        m = _REGION_ADJECTIVE_BEFORE.search(text, max(0, s - 40), s)
+        if m and text[s:e].split(" ", 1)[0].lower().endswith(_REGIONAL_HEADS):
+            s = m.start()                       # "[Ostsächsische] Sparkasse Dresden", "[Berliner] Volksbank": the
+            #                                     adjective of a region or town begins a bank's or a utility's name
         while True:
             w = text[s:e].split(" ", 1)
             if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
@@ -344,6 +355,10 @@ class Recognizer:
         words = text[s:e].split(" ")
         if len(words) == 2 and town_adjective(words[0]) and _company_noun(words[1]):
             return s, s                         # "Der Frankfurter Börsenbetreiber": a reference by its town, no name
+        nxt = _NEXT_WORD.match(text, e)
+        if len(words) == 2 and words[0] in ("Bad", "St.", "Sankt") and words[1].endswith("er") \
+                and nxt and _company_noun(nxt.group(1)):
+            return s, s                         # "das Bad Vilbeler Unternehmen": a reference by its town, no name
         if len(words) >= 3 and words[0].endswith("er") and words[0][:1].isupper() and (
                 _descriptor(words[1], words[2]) or self._kind_before_name(words[1], " ".join(words[2:]))):
             s += len(words[0]) + len(words[1]) + 2   # "Wiener Ziegelherstellers Wienerberger", "Tiroler Hotelgruppe
@@ -464,6 +479,14 @@ _PREPOSITION_ARTICLE = re.compile(r"(?<![\wäöüß])(?:im|beim|vom|zum|am|ins)\
 _AMPERSAND_NAME = re.compile(r" ?& [A-ZÄÖÜ][\wäöüß-]*\.?")
 # a business noun, then one capitalised word right before a model span: "Der Privatsender Kanal [Nord]"
 _NAME_START_BEFORE = re.compile(r"(?<![\wäöüß-])(?P<h>[A-ZÄÖÜ][\wäöüß-]*) (?P<w>[A-ZÄÖÜ][\wäöüß&.-]*) $")
+# a capitalised adjective of a place right before a span ("Ostsächsische ", "Erzgebirgische ", "Hamburger ")
+_REGION_ADJECTIVE_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ische|er) $")
+_REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "stadtwerke", "verkehrsbetriebe",
+                   "verkehrsgesellschaft", "hochbahn", "wohnungsbaugesellschaft", "energieversorgung")
+# a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"
+_COUNTRY_AFTER = re.compile(r" (?P<c>Deutschland|Österreich|Schweiz|Austria|Germany|Suisse)(?![\wäöüß-])(?! (?:und|sowie|oder) )")
+_NEXT_WORD = re.compile(r"\s+([\wäöüßÄÖÜ-]+)")
+_SHARES_OF = re.compile(r"(?:Aktien?|Papiere|Titel|Anteile|Anteilsscheine) von $")
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")
 
 # a number with a scale word or a unit inside a model's span

@@ -373,6 +373,14 @@ _SCALE_WORDS = frozenset(["Millionen", "Milliarden", "Billionen", "Tausende", "H
                           "Hunderttausende", "Abermillionen"])
 
 
+# the last item of a list of nouns: "in Wärmenetze, Stromleitungen und [Solarparks]"
+_LISTED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]+,? (?:und|oder|sowie) $")
+# a name of capitals, a dash and a capitalised word: "T-Systems", "E-Plus", "EM-Sport"
+_LETTERS_DASH_NAME = re.compile(r"[A-ZÄÖÜ]{1,3}-[A-ZÄÖÜ][\wäöüß]+$")
+# a town's adjective of two words and the noun after it: "(Bad) Vilbeler Unternehmen", "(Sankt) Galler Konzern"
+_TOWN_ADJECTIVE_HEAD = re.compile(r" [A-ZÄÖÜ][\wäöüß-]+er (?P<h>[A-ZÄÖÜ][\wäöüß-]+)")
+
+
 def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     """Names no recogniser found, by their form and place: proper nouns HanTa knows ("Vonovia
     verlor 2,1 Prozent"), a capitalised word in apposition to a company noun ("des Chipherstellers
@@ -407,6 +415,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
             continue                                       # "Free Cashflow AL": a measure's qualifier
+        after = _TOWN_ADJECTIVE_HEAD.match(text, e) if w in ("Bad", "Sankt") else None
+        if after and grammar().is_head(after.group("h")):
+            i += 2                                         # "das Bad Vilbeler Unternehmen": a reference by its town
+            continue
         before = text[max(0, s - 40):s]
         prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash
         if prev and prev[-1].lower() in _POSSESSIVES and text[s - 1:s] == " ":
@@ -424,12 +436,12 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             e, i, found, weak = nxt.end(), i + 1, True, True
         elif prev and (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper()
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
-                       and prev[-2].lower().startswith(g.share)):
+                       and (prev[-2].lower() in g.share or prev[-2].lower().rstrip("s") in g.share)):
             # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
             # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens")
-            found = ("-" not in w or is_proper_noun(w)) and not (
+            found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
-                and not is_proper_noun(w, known=True))
+                and (not is_proper_noun(w, known=True) or recognizer(())._common_compound(w)))
             # the company noun says what it is: a name, even one that is also a person's ("die Parfümeriekette
             # Douglas"), which the lexicon would drop as a name found by form alone (a subsidiary's stays weak:
             # "für seine Robotaxi-Tochter Apollo Go" is not who received the money)
@@ -440,6 +452,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = True                                  # "Die Stadtwerke Elbtal", "die Sparkasse Allgäu": a place
             #                                               after a noun that forms names is the name's
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
+                and not (_LISTED_BEFORE.search(before) and recognizer(())._common_compound(w)) \
                 and not (lexicon().classes(w) == "N" and not is_proper_noun(w, known=True)) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
                 and not (prev and prev[-1].lower() in _DETS and w.endswith("er") and nxt is not None
@@ -730,7 +743,7 @@ class Grammar:
         self.index_heads = tuple(v["index_heads"])
         self.public_heads = tuple(v["public_reference_heads"])      # refer to public bodies only
         self.re_reference = re.compile(
-            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?:[A-ZÄÖÜ][a-zäöü]+er\s+)?(?P<h>(?:[A-ZÄÖÜ]|[a-z][A-Z][a-z]+-)[\wäöüß-]*)(?![\wäöüß-])")
+            rf"(?<![\w-])(?i:{dets})\s+(?:(?:[a-zäöüß]|[A-ZÄÖÜ]+-[a-zäöüß])[\wäöüß-]*\s+){{0,2}}(?:(?:Bad\s+|Sankt\s+|St\.\s+)?[A-ZÄÖÜ][a-zäöü]+er\s+)?(?P<h>(?:[A-ZÄÖÜ]|[a-z][A-Z][a-z]+-)[\wäöüß-]*)(?![\wäöüß-])")
         self.re_implicit = re.compile(
             r"(?<![\w-])(?P<h>[\wäöüß-]*?(?:" + "|".join(map(re.escape, sorted(self.share + self.measure, key=len,
                                                                                reverse=True)))
@@ -978,6 +991,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue                    # "aus dem Verkauf weiterer Anteile an Siemens Healthineers": the stake's holder
             if _SUBSIDIARY_COMPOUND.match(s, oe):
                 continue                    # "Die Südzucker-Tochter hatte ...": a subsidiary of the name, not the name
+            if _SUBSIDIARY_OF.search(s, max(0, os_ - 60), os_) and _named_subsidiary(orgs, o.name) is not None:
+                continue                    # "die deutsche Tochter des ING-Konzerns" with "ING Deutschland" named
             if _at_exchange(o.name, s, os_):
                 continue                    # "An der Londoner Börse sprangen die Aktien ...": where, not whose
             r, initial = g.place(s, os_, oe, a, move)
@@ -1330,6 +1345,21 @@ def _bought(toks: list[str], i: int) -> bool:
     return i >= 0 and toks[i].lower() == "für"
 
 
+# a parent named after a subsidiary noun: "die deutsche Tochter des niederländischen ING-Konzerns"
+_SUBSIDIARY_OF = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:tochter|tochtergesellschaft|tochterfirma)\s+(?:des|der|von)\s+"
+                            r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+_PARENT_AFTER = re.compile(r"\s+(?:des|der|von)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}(?P<p>[A-ZÄÖÜ][\w&.]*)")
+
+
+def _named_subsidiary(orgs, parent: str):
+    """The organisation of the article (``orgs``: its ArticleOrgs or a list of its names) named by the parent's
+    name and a country or place ("ING Deutschland", "Amazon Österreich"): the parent's subsidiary there, else None."""
+    lead = parent.split("-")[0] + " "
+    names = orgs if isinstance(orgs, list) else orgs.orgs + orgs.title_orgs
+    subs = [o for o in names if o.name.startswith(lead) and o.name[len(lead):].split(" ")[0] in _places()]
+    return subs[0] if subs else None
+
+
 def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: str,
              implicit: bool = False, move: bool = False, upto: int | None = None) -> Owner | None:
     """What a reference at s[ref[0]:ref[1]] stands for: the last organisation of a fitting kind
@@ -1354,12 +1384,14 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
         fitting = banks or fitting
+    from .orgs import recognizer
+    public = recognizer().public_prefixes
     if head.rstrip("n").endswith(g.public_heads):   # "die Gemeinde": a public body named before, never a company
-        from .orgs import recognizer
-        public = recognizer().public_prefixes
         fitting = [o for o in fitting if o.name.split(" ", 1)[0] in public]
         if not fitting:
             return None
+    elif a < b:                                     # "die Bank", "der Versorger": never "die Stadt Freiburg"
+        fitting = [o for o in fitting if o.name.split(" ", 1)[0] not in public]
     words = s[a:b]
     if head.endswith(("tochter", "töchter")) and a < b:
         # "die Aktien der Tochter", "Die Südzucker-Tochter": the subsidiary named before, else the last company
@@ -1373,6 +1405,10 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             subs = []
         if subs and not any(o.start == sent_start + b + 1 for o in orgs.orgs):      # not "der US-Tochter Turner"
             return Owner(subs[-1].name, words, at, sent_start + b, "reference")
+        of = _PARENT_AFTER.match(s, b)
+        sub = _named_subsidiary(orgs, of.group("p")) if of else None
+        if sub is not None:                     # "die deutsche Tochter des ING-Konzerns": "ING Deutschland"
+            return Owner(sub.name, words, at, sent_start + b, "reference")
     if head.endswith(g.central_heads):
         # "wie die Notenbank mitteilte": a central bank named in this or the sentence before, else the one
         # the article is about, else the last one named; none if no central bank is named. "die
