@@ -262,6 +262,38 @@ def _continues_place(text: str, start: int) -> bool:
     return bool(m) and "T" in lexicon().classes(m.group(1))
 
 
+# a compass or position word before a place's name: "Südwestsachsen", "Mittelfranken", "Ostwestfalen"
+_PLACE_PREFIX = re.compile(r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Ober|Nieder|Unter|Inner|Zentral)"
+                           r"(?P<rest>[a-zäöü][\wäöüß-]{3,})$")
+
+
+def _is_place(word: str) -> bool:
+    """A place the NER word list knows, a part of one by its compass word ("Südwestsachsen"), or a district
+    ("Erzgebirgskreis")."""
+    from .orgs import lexicon
+    classes = lexicon().classes
+    if "T" in classes(word):
+        return True
+    m = _PLACE_PREFIX.match(word)
+    if m and "T" in classes(m.group("rest")[0].upper() + m.group("rest")[1:]):
+        return True
+    return len(word) > 8 and word.endswith("kreis") and "-" not in word and word[:1].isupper()
+
+
+# a place as the subject a title or a lead opens with: "Schwarzwald meldet Rekordsommer", "Der Schwarzwald hat ..."
+_PLACE_OPENS = re.compile(r"\s*(?:(?:Der|Die|Das)\s+)?(?P<p>[A-ZÄÖÜ][\wäöüß-]+)\s+(?P<v>[a-zäöüß]+)(?![\wäöüß-])")
+
+
+def _subject_place(text: str) -> str | None:
+    """The place a title or a lead opens with as its subject, a verb after it, else None."""
+    m = _PLACE_OPENS.match(text or "")
+    if m is None or not _is_place(m.group("p")) or economy(m.group("p")) is not None:
+        return None
+    from .owner import tag_word
+    tags = tag_word(m.group("v"))
+    return m.group("p") if tags and tags[0][0].startswith("V") else None
+
+
 def place_name(m: re.Match) -> str | None:
     """The name of the place a ``_PLACE`` match reads, if it is one the NER word list knows: with its
     administrative noun and what follows a place's name ("Landkreis Neumarkt in der Oberpfalz"); not
@@ -273,7 +305,7 @@ def place_name(m: re.Match) -> str | None:
     from .extract.lexicon import lexicon as figure_lexicon
     from .orgs import lexicon
     classes = lexicon().classes
-    if "T" not in classes(m.group("p")) or m.group("p") in figure_lexicon().months:
+    if not _is_place(m.group("p")) or m.group("p") in figure_lexicon().months:
         return None                          # (not "Im Mai stieg die Quote": a month, though a place is called so)
     if not m.group("adm") and _continues_place(m.string, m.start("p")):
         return None                          # "Neumarkt in der Oberpfalz": the place before goes on
@@ -1038,7 +1070,9 @@ def _article_economy(ctx, article: str) -> str | None:
         # an economy the lead names, then the title's, then an office's ("Definition von Eurostat"); after the
         # lead, only an economy of the list: a place "in" a later sentence is where something happened ("allein
         # die Waldbrände in Kalifornien kosteten den Konzern rund 1,1 Milliarden Euro")
+        body = _lead_body(ctx, article)
         _ARTICLE_ECONOMY[orgs] = next(filter(None, [economy(lead, offices=False, places=not parts), economy(title or ""),
+                                              _subject_place(title or ""), _subject_place(body[0][body[1]:]),
                                               economy(lead, places=not parts)]
                                              + [economy(t or "", places=False) for t in rest]
                                              + [_market_report(title or "")]), None)

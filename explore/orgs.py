@@ -207,6 +207,9 @@ class Recognizer:
             if not words or (len(words) == 1 and self._common(words[0])
                              and not (g == "p" and _SHARES_OF.search(text, max(0, s - 20), s) and town_adjective(words[0]))):
                 continue                                   # (but "die Papiere von Basler": a company, no town's people)
+            if g == "p" and len(words) == 1 and _REFERENCE_BEFORE.search(text, max(0, s - 30), s) \
+                    and self._common_compound(words[0]) and not _proper(words[0]):
+                continue                                   # "plant die Bank Aktienrückkäufe": the object, no name
             if g == "n" and m.group("l") and m.group("l").lower() in _COMMON_SUFFIXES \
                     and _ARTICLE_BEFORE.search(text, 0, s) \
                     and (len(words) == 1 and town_adjective(words[0])
@@ -377,6 +380,9 @@ class Recognizer:
         ends = grammar().preps | _DETS | {"und"}
         while len(words) > 1 and words[-1] in ends:
             e -= len(words.pop()) + 1           # "der Bank Nettoneugelder von 38 Mrd": no name ends in a function word
+        if len(words) == 2 and words[0].lower() in _PLAIN_REFERENCES and _ARTICLE_BEFORE.search(text, max(0, s - 8), s) \
+                and (self._common(words[1]) or self._common_compound(words[1])) and not set("TG") & set(self._classes(words[1])):
+            return s, s                         # "plant die Bank Aktienrückkäufe": a reference and its object
         if len(words) >= 2 and words[-1] in self.division_words:
             return s, s                         # "die Steel Division": a part of the company, no organisation
         if len(words) >= 3 and self._common(words[-1]) and text[e:e + 1] == " " and text[e + 1:e + 2].islower():
@@ -485,6 +491,14 @@ _REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "st
                    "verkehrsgesellschaft", "hochbahn", "wohnungsbaugesellschaft", "energieversorgung")
 # a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"
 _COUNTRY_AFTER = re.compile(r" (?P<c>Deutschland|Österreich|Schweiz|Austria|Germany|Suisse)(?![\wäöüß-])(?! (?:und|sowie|oder) )")
+def _proper(word: str) -> bool:
+    from .owner import is_proper_noun     # owner imports this module
+    return is_proper_noun(word)
+
+
+# the plain nouns that refer to a company named before ("die Bank", "der Konzern")
+_PLAIN_REFERENCES = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
+_REFERENCE_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|das|den|dem)\s+(?:Bank|Konzern|Gruppe|Versicherer|Holding)\s+$")
 _NEXT_WORD = re.compile(r"\s+([\wäöüßÄÖÜ-]+)")
 _SHARES_OF = re.compile(r"(?:Aktien?|Papiere|Titel|Anteile|Anteilsscheine) von $")
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")

@@ -374,7 +374,17 @@ _SCALE_WORDS = frozenset(["Millionen", "Milliarden", "Billionen", "Tausende", "H
 
 
 # the last item of a list of nouns: "in Wärmenetze, Stromleitungen und [Solarparks]"
-_LISTED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß-]+,? (?:und|oder|sowie) $")
+_LISTED_BEFORE = re.compile(r"(?P<w>[A-ZÄÖÜ][\wäöüß-]+),? (?:und|oder|sowie) $")
+# "plant die Bank Aktienrückkäufe": after a determiner and a plain reference noun, the object (not "die Bank Julius Bär")
+_PLAIN_REFERENCE_HEADS = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
+
+
+def _common_noun_item(word: str) -> bool:
+    """A list item that is a common noun or a place, no company ("Stromleitungen" of "Stromleitungen und
+    Solarparks", "Burghausen" of "an den Standorten Burghausen und Nünchritz")."""
+    from .orgs import lexicon, recognizer
+    return (recognizer(())._common(word) or recognizer(())._common_compound(word)) and not is_proper_noun(word) \
+        or "T" in lexicon().classes(word)
 # a name of capitals, a dash and a capitalised word: "T-Systems", "E-Plus", "EM-Sport"
 _LETTERS_DASH_NAME = re.compile(r"[A-ZÄÖÜ]{1,3}-[A-ZÄÖÜ][\wäöüß]+$")
 # a town's adjective of two words and the noun after it: "(Bad) Vilbeler Unternehmen", "(Sankt) Galler Konzern"
@@ -439,7 +449,9 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                        and (prev[-2].lower() in g.share or prev[-2].lower().rstrip("s") in g.share)):
             # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
             # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens")
-            found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) and not (
+            found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) \
+                and not (len(prev) == 2 and prev[-2].lower() in _DETS and prev[-1].lower() in _PLAIN_REFERENCE_HEADS
+                         and recognizer(())._common_compound(w) and not is_proper_noun(w, known=True)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and (not is_proper_noun(w, known=True) or recognizer(())._common_compound(w)))
             # the company noun says what it is: a name, even one that is also a person's ("die Parfümeriekette
@@ -452,7 +464,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = True                                  # "Die Stadtwerke Elbtal", "die Sparkasse Allgäu": a place
             #                                               after a noun that forms names is the name's
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
-                and not (_LISTED_BEFORE.search(before) and recognizer(())._common_compound(w)) \
+                and not ((lb := _LISTED_BEFORE.search(before)) and recognizer(())._common_compound(w)
+                         and _common_noun_item(lb.group("w"))) \
                 and not (lexicon().classes(w) == "N" and not is_proper_noun(w, known=True)) \
                 and not (prev and prev[-1].lower() in _DETS and _town_adjective_before_head(w, nxt)) \
                 and not (prev and prev[-1].lower() in _DETS and w.endswith("er") and nxt is not None
@@ -673,6 +686,8 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
     if any(w.strip("()") in v["measure_abbreviations"] or len(w) >= 4 and w.upper() in v["measure_abbreviations"]
            for w in words):
         return True                                     # "Group FFO", "ROCE", "Ebitda AL": a measure's abbreviation
+    if any(p in written.lower() for p in v["measure_phrases"]):
+        return True                                     # "Adjusted Funds from Operations": a measure's name
     if words and words[-1].lower().endswith(tuple(v["measure_nouns"]) + tuple(v["period_nouns"])):
         return True                                     # "Ebitda", "Fiskalquartal": what is measured, or when
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 4 \
@@ -1345,6 +1360,9 @@ def _bought(toks: list[str], i: int) -> bool:
     return i >= 0 and toks[i].lower() == "für"
 
 
+# plurals of feminine reference heads (a masculine head's plural looks like its singular: "die Versicherer")
+_PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
+                 "reedereien", "airlines", "brauereien", "molkereien")
 # a parent named after a subsidiary noun: "die deutsche Tochter des niederländischen ING-Konzerns"
 _SUBSIDIARY_OF = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:tochter|tochtergesellschaft|tochterfirma)\s+(?:des|der|von)\s+"
                             r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
@@ -1370,6 +1388,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     g = grammar()
     a, b, head = ref
     at = sent_start + a
+    if head.endswith(_PLURAL_HEADS):
+        return None                     # "die Banken", "der Geschäftsbanken": many, no one organisation named before
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
     # a reference by trade ("des Sportwagenbauers") may mean a subsidiary; a group word means the parent
     plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"
@@ -1460,7 +1480,13 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         near = [o for o in near if not ((o.start, o.end) in orgs.governed and o.name.split(" ", 1)[0] in public)]
         if orgs.text:                           # "..., Verbund um 0,7 Prozent.\n\nDeutlich abwärts ging es für Lenzing,
             para = orgs.text.rfind("\n\n", 0, at)      # ... Das EBITDA verringerte sich": this paragraph's company
-            near = [o for o in near if o.start > para] or near
+            here = [o for o in near if o.start > para]
+            if not here and (main := orgs.main()) is not None and near \
+                    and all((o.start, o.end) in orgs.governed or o.name in orgs.subsidiaries for o in near):
+                here = [main]                   # "... auf die US-Tochter Pimco, der Rest auf Allianz Global Investors.
+                #                                 \n\nDie Dividende soll ... steigen": no name of its own paragraph,
+                #                                 only parts and objects before: the article's company
+            near = here or near
         free = [o for o in near if (o.start, o.end) not in orgs.governed]
         if free and near[-1] not in free and not head.startswith(g.share):
             near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"

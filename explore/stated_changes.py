@@ -245,6 +245,8 @@ def _earlier_of_two_levels(f: dict, s: str, e: int) -> bool:
     return bool(_BARE_NUMBER.fullmatch(f["text"])) or f["unit"] == "%" and bool(_PERCENT_AT.match(s, m.end() - 1))
 
 
+# a share of the people asked: "61 Prozent der befragten Wirte", "ein Drittel der Befragten"
+_OF_THE_ASKED = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)?(?:befragten|Befragten)(?![\wäöüß])")
 _BARE_NUMBER = re.compile(r"[\d.,'’]+")
 _PERCENT_AT = re.compile(r"[\d.,'’]+\s*(?:Prozent|%)")
 
@@ -253,6 +255,8 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
     """A change is stated "um X", as "ein Plus von X", a multiple ("verdoppelt"), a comparison with an
     earlier value ("X Prozent weniger als ein Jahr zuvor"), or a signed percent."""
     before = s[max(0, p - 40):p]
+    if f["kind"] in ("percent", "ratio") and _OF_THE_ASKED.match(s, e) and not _UM.search(before):
+        return False                                  # "wollen 61 Prozent der befragten Wirte ihre Preise erhöhen": a share
     if f["kind"] in ("percent", "count", "money", "ratio", "duration") and compared(s, e):
         return True                                   # "setzte BASF ein Fünftel mehr um"
     if _UM.search(before) or _rules()["change_noun"].search(s[max(0, p - 80):p]) \
@@ -700,6 +704,8 @@ _EARLIER_OPEN = re.compile(r"\s*\(\s*(?:" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s*:
                            r"(?:(?:Q[1-4]|H[12]|[1-9]M|GJ|FY|Ende|[1-4]\.\s+(?:Quartal|Halbjahr)|\d{1,2}\.\s*"
                            r"(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+))\s+)?(?:19|20)\d\d(?:/\d\d)?)\s*:?\s*)?$")
 # a number alone in parentheses: "die Dividende auf 3,30 Fr. (3,10) erhöht"
+# a share of the people asked: "61 Prozent der befragten Wirte", "ein Drittel der Befragten"
+_OF_THE_ASKED = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)?(?:befragten|Befragten)(?![\wäöüß])")
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,'’]*(?:\s*(?:Mio|Mrd)\.?)?\s*")
 # a quantity alone in parentheses, its unit written out: "kletterte auf 1,14 Milliarden Euro (1,03 Milliarden Euro)"
 _BARE_QUANTITY = re.compile(r"\s*(?:[A-Z]{3}\s+)?[-+−]?\d[\d.,'’]*(?:\s*(?:Mio|Mrd|Mia)\.?|\s+(?:Millionen|Milliarden|Billionen))?"

@@ -607,6 +607,15 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     orgs = ctx.orgs(r["article"])
     s0 = r["sentence_start"]
     p, _ = ctx.pos(r)
+    if who.start is not None and s0 <= who.end <= s0 + p \
+            and (at := _EXPECTS_AT.search(sentence, who.end - s0, p)) is not None:
+        # "Fitch rechnet für das laufende Jahr bei der Bank mit einer Risikovorsorge von": whose figure is expected
+        named = [o for o in orgs.in_span(s0 + at.start("y"), s0 + at.end("y")) if o.name != who.name]
+        main = orgs.main()
+        if named:
+            return Owner(named[0].name, named[0].text, named[0].start, named[0].end, "pattern")
+        if at.group("det") and main is not None and main.name != who.name:
+            return Owner(main.name, at.group("y"), s0 + at.start("y"), s0 + at.end("y"), "reference")
     if _ANALYST_ESTIMATE.search(sentence, 0, p) and _rates(orgs, who.name, ctx.title(r["article"]) or ""):
         # "Für 2026 rechnet der Analyst mit einem Umsatz von ...", "Den Reingewinn sieht er bei ...": the estimate of
         # the company the bank rates, not the bank's
@@ -629,6 +638,10 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     return Owner(o.name, who.text, who.start, who.end, "reference")
 
 
+# a forecaster's verb and the company it expects a figure of: "rechnet ... bei der Bank mit", "erwartet bei Siemens"
+_EXPECTS_AT = re.compile(r"(?i)(?<![\wäöüß])(?:erwartet|erwarten|rechnet|rechnen|sieht|sehen|prognostiziert|prognostizieren|"
+                         r"schätzt|schätzen)\s+(?:[^.;:,]{0,40}?\s)?bei\s+(?P<y>(?P<det>der|dem|den)\s+[A-ZÄÖÜ][\wäöüß-]*|"
+                         r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)\s+(?:[^.;:]{0,30}?\s)?mit\s")
 # an analyst's estimate: "rechnet der Analyst mit", "Den Reingewinn sieht er", "nach seiner Einschätzung"
 _ANALYST_ESTIMATE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:rechnet|rechnen|sieht|sehen|erwartet|erwarten|schätzt|schätzen|"
                                r"prognostiziert|prognostizieren)\s+(?:der|die)\s+(?:[\wäöüß]+\s+)?(?:analyst|analystin|"
