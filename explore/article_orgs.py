@@ -363,12 +363,17 @@ _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesell
 # Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
 # company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
 # Technologies)"), no organisation of its own
+# a name after a possessive and its noun: a part of the company the possessive stands for ("seines Robotaxi-Dienstes
+# Apollo Go", "ihrer Streaming-Plattform X"), not a subsidiary it names as a company ("seine Tochter X": a company)
+_OWN_PART_BEFORE = re.compile(r"(?<![\wäöüß])(?:sein|seine|seines|seinem|seinen|seiner|ihr|ihre|ihres|ihrem|ihren|ihrer)\s+"
+                              r"(?:[a-zäöüß]+\s+)?(?![\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Bb]eteiligung|[Ss]chwester))"
+                              r"[A-ZÄÖÜ][\wäöüß-]*(?i:dienst|dienstes|marke|plattform|app|angebot|angebots|sparte)\s+$")
 _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|marke|marken|modell|modells|modelle|produkt|produkte|"
                              r"software|suchmaschine|spiel|spiele|konsole|smartphone|smartphones|medikament|"
                              r"medikamente|medikaments|mittel|mittels|präparat|präparats|impfstoff|impfstoffs|"
                              r"wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
-                             r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe)\s+"
+                             r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe|version|ausgabe)\s+"
                              r"(?:wie\s+|namens\s+)?[(\"„“»]?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 
@@ -395,6 +400,9 @@ def _not_products(orgs: list[Org], spans) -> list[Org]:
                     and o.text not in companies:
                 products.add(o.text)
                 continue                     # "der Messaging-App WeChat", "Messaging-App"
+            if o.start - a <= len(sent) and _OWN_PART_BEFORE.search(sent, max(0, o.start - a - 60), o.start - a) \
+                    and o.text not in companies:
+                continue                     # "die Zahl der Fahrten seines Robotaxi-Dienstes Apollo Go": its own part
             if o.start - a <= len(sent) and _MEASURE_APPOSITION.match(sent, o.end - a):
                 continue                     # "Der Fuchs Value Added (FVA), die interne Kennzahl": a measure
             near = _PLACE_AND.search(sent, max(0, o.start - a - 40), o.start - a)

@@ -994,7 +994,16 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     long = longs[name]
     if _reporter(name) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
         return True                     # (the long form's last word: "Personen beim Arbeitsmarktservice (AMS)")
+    if any(o.name == name and o.start is not None and o.start >= 0
+           and _REPORTER_NOUN_BEFORE.search(text, max(0, o.start - 40), o.start) for o in orgs.orgs):
+        return True                     # "der Kreditschutzverband KSV1870", "die Wirtschaftsauskunftei Creditreform"
     return name in names or bool(long) and any(long.endswith(t) for t in written)
+
+
+# a reporting body's noun right before its name
+_REPORTER_NOUN_BEFORE = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:institut|instituts|verband|verbands|verbandes|"
+                                   r"vereinigung|auskunftei|statistikamt|bundesamt|landesamt|marktforscher|"
+                                   r"marktforschungsinstitut|forschungsinstitut)\s+$")
 
 
 _AUTHORS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> (names, written, long forms)

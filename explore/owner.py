@@ -1006,6 +1006,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue                    # "aus dem Verkauf weiterer Anteile an Siemens Healthineers": the stake's holder
             if _SUBSIDIARY_COMPOUND.match(s, oe):
                 continue                    # "Die Südzucker-Tochter hatte ...": a subsidiary of the name, not the name
+            if _in_cause(s, os_) and not (oe <= pos and _AMOUNT_OF.fullmatch(s, oe, pos)):
+                continue                    # "Der Nettogewinn brach wegen der Ausgaben für den Lieferdienst X ein"
+                #                             (not "aufgrund einer Spende der X in Höhe von ...": the phrase's own figure)
             if _SUBSIDIARY_OF.search(s, max(0, os_ - 60), os_) and _named_subsidiary(orgs, o.name) is not None:
                 continue                    # "die deutsche Tochter des ING-Konzerns" with "ING Deutschland" named
             if _at_exchange(o.name, s, os_):
@@ -1235,7 +1238,10 @@ _DATA = (r"(?<![\wäöüß])(?:nach|laut|gemäß|zufolge)\s+(?:(?:der|den|dem|ei
          # or the data as the subject: "Die Statistik der Oesterreichischen Nationalbank (OeNB) zeigt denselben Trend"
          r"|(?<![\wäöüß])(?:die|der|eine|einer|den)\s+(?:[a-zäöüß]+e[nmrs]?\s+)?"
          r"[\wäöüß-]*(?:statistik|erhebung|studie|umfrage|befragung|auswertung|daten)\s+")
-_DATA_OF = re.compile(r"(?:" + _DATA + r")(?:der|des|von)\s+$", re.I)
+_DATA_OF = re.compile(r"(?:" + _DATA + r")(?:der|des|von)\s+(?:[\wäöüß-]*(?:verband|verbands|verbandes|institut|instituts|"
+                      r"institutes|amt|amts|amtes|agentur|vereinigung|forscher|forschers|forschungsinstituts|"
+                      r"marktforscher|marktforschers|beratungsfirma|beratungsgesellschaft)\s+)?$", re.I)
+# (and a body's noun before its name: "nach Daten des Branchenverbands CPCA")
 _DATA_BEFORE = re.compile(r"(?:" + _DATA + ")$", re.I)   # before a reference with its own article ("der Bundesbank")
 _PRIOR_BRACKET = re.compile(r"\((?:Vorjahr|Vorjahreszeitraum|Vorjahresquartal|Vorquartal|Vorjahresmonat|Vormonat|"
                             r"Vorjahreswert|Vortag|Vorwoche|im Vorjahr|ein Jahr zuvor)\s*:?\s*$")
@@ -1360,6 +1366,28 @@ def _bought(toks: list[str], i: int) -> bool:
     return i >= 0 and toks[i].lower() == "für"
 
 
+# a cause's phrase up to a name: "wegen der Ausgaben für den Lieferdienst [X]", "dank eines Auftrags von [X]"
+_CAUSE_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:wegen|trotz|dank|aufgrund|infolge|angesichts)\s+(?P<np>(?:[\wäöüß-]+\s+){1,6})$")
+
+
+_AMOUNT_OF = re.compile(r"\s+(?:in\s+Höhe\s+von|im\s+(?:Wert|Umfang)\s+von|über|von)\s+(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als|"
+                        r"über|bis\s+zu)\s+)*")
+
+
+def _in_cause(s: str, at: int) -> bool:
+    """Is the name at ``at`` inside a phrase of cause opened before it in its clause, no verb between?"""
+    m = _CAUSE_BEFORE.search(s, max(0, at - 90), at)
+    if m is None or any(c in m.group("np") for c in ",;:"):
+        return False
+    return not any(w.islower() and any(t.startswith(("VV", "VA", "VM")) and "FIN" in t for t, _ in tag_word(w)[:1])
+                   for w in m.group("np").split())
+
+
+# a reference to the parent of a subsidiary named before, and the parent as told: "die zur Deutschen Bank gehört"
+_PARENT_REFERENCES = ("mutter", "mutterkonzern", "mutterkonzerns", "muttergesellschaft", "mutterhaus", "mutterhauses",
+                      "konzernmutter", "mutterunternehmen", "mutterunternehmens")
+_PARENT_BEFORE = re.compile(r"(?<![\wäöüß])(?:zur|zum|zu)\s+(?:[a-zäöüß]+\s+)?$")
+_BELONGS_AFTER = re.compile(r"\s+(?:gehört|gehören|gehörte|gehörten|zählt|zählte)(?![\wäöüß])")
 # plurals of feminine reference heads (a masculine head's plural looks like its singular: "die Versicherer")
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
                  "reedereien", "airlines", "brauereien", "molkereien")
@@ -1390,6 +1418,12 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     at = sent_start + a
     if head.endswith(_PLURAL_HEADS):
         return None                     # "die Banken", "der Geschäftsbanken": many, no one organisation named before
+    if head.endswith(_PARENT_REFERENCES) and orgs.text and a < b:
+        parents = [o for o in orgs.orgs if o.end <= at and (_PARENT_BEFORE.search(orgs.text, max(0, o.start - 40), o.start)
+                                                            and _BELONGS_AFTER.match(orgs.text, o.end)
+                                                            or _SUBSIDIARY_OF.search(orgs.text, max(0, o.start - 60), o.start))]
+        if parents:                     # "Die Postbank, die zur Deutschen Bank gehört, ... Der Mutterkonzern": the parent
+            return Owner(parents[-1].name, s[a:b], at, sent_start + b, "reference")
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
     # a reference by trade ("des Sportwagenbauers") may mean a subsidiary; a group word means the parent
     plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"
