@@ -81,7 +81,7 @@ FLOORS = {
     "market5": {"money": (0.97, 0.98), "stock_moves": (0.92, 0.95), "changes": (0.93, 0.9)},   # now money 0.974/0.983, moves 0.928/0.951, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
-    "market6": {"money": (0.91, 0.91), "stock_moves": (0.89, 0.93), "changes": (0.9, 0.8)},   # now money 0.917/0.915, moves 0.896/0.934, changes 0.901/0.802
+    "market6": {"money": (0.92, 0.91), "stock_moves": (0.89, 0.93), "changes": (0.91, 0.81)},   # now money 0.921/0.920, moves 0.896/0.934, changes 0.914/0.813
     # a seventh blind key (tests/gold/tables_market7): first (commit 1de6655) 0.706/0.784 (money),
     # 0.794/0.800 (moves), 0.575/0.676 (changes); the session's starting code 0.740/0.842, 0.714/0.750
     # after fixing its regressions against the starting code (see README): 0.753/0.843, 0.794/0.800, 0.625/0.735
@@ -95,7 +95,7 @@ FLOORS = {
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.9, 0.93), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.85)},   # now money 0.907/0.931, moves 0.893/0.882, changes 0.821/0.860
+    "market9": {"money": (0.91, 0.93), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.86)},   # now money 0.914/0.938, moves 0.893/0.882, changes 0.821/0.865
     # a tenth blind key (tests/gold/tables_market10: Chinese tech, Frankfurt intraday, Vienna, Zurich,
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
@@ -109,14 +109,14 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.95, 0.94), "stock_moves": (0.94, 0.94), "changes": (0.86, 0.89)},   # now money 0.952/0.949, moves 0.947/0.947, changes 0.869/0.894
+    "market11": {"money": (0.96, 0.95), "stock_moves": (0.94, 0.94), "changes": (0.86, 0.89)},   # now money 0.963/0.960, moves 0.947/0.947, changes 0.869/0.894
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
-    "surveys2": {"adoption": (0.9, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.910/0.988, changes 0.842/0.842
+    "surveys2": {"adoption": (0.92, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.927/0.988, changes 0.842/0.842
     # ten more blind survey reports (tests/gold/tables_surveys3: EU e-government, BNPL and crypto, Swiss SMEs,
     # AI in HR, e-prescriptions, media use, e-bikes, cyber attacks, home ownership, Austrian travel), first
     # (87f9728): adoption 0.631/0.991, changes 0.500/0.587
-    "surveys3": {"adoption": (0.86, 0.99), "changes": (0.77, 0.84)},   # now adoption 0.869/0.993, changes 0.778/0.840
+    "surveys3": {"adoption": (0.87, 0.99), "changes": (0.77, 0.84)},   # now adoption 0.875/0.993, changes 0.778/0.840
     # ten blind statistics and indicator reports (tests/gold/tables_surveys4: labour market, Austrian inflation,
     # Swiss exports, orders, retail, permits, insolvencies, tourism, registrations, business climate), first
     # (8117655): adoption 0.977/0.915, changes 0.592/0.685
@@ -136,7 +136,7 @@ FLOORS = {
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
     # 0.491/0.545 (changes)
-    "market13": {"money": (0.86, 0.85), "stock_moves": (0.85, 0.85), "changes": (0.84, 0.89)},   # now money 0.862/0.857, moves 0.852/0.852, changes 0.850/0.896
+    "market13": {"money": (0.86, 0.85), "stock_moves": (0.85, 0.85), "changes": (0.85, 0.9)},   # now money 0.862/0.857, moves 0.852/0.852, changes 0.855/0.901
     # a fourteenth blind key rich in stated changes (tests/gold/tables_market14: Knorr-Bremse, the food
     # industry, NRW's labour market, Swiss prices, Douglas, Hapag-Lloyd, Austrian tourism, Uniper, Nike,
     # Gerresheimer, GDP/ifo/ZEW, completions), first (9b77acb): 0.806/0.793 (money), 0.778/0.571 (moves),
@@ -147,7 +147,7 @@ FLOORS = {
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.71, 0.76)},   # now money 0.972/0.970, moves 0.975/0.908, changes 0.713/0.765
+    "market15": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.71, 0.77)},   # now money 0.972/0.970, moves 0.975/0.908, changes 0.719/0.771
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -179,7 +179,7 @@ FLOORS = {
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
     # 0.910/0.928, moves 0.921/0.921, changes 0.757/0.839
-    "market22": {"money": (0.94, 0.95), "stock_moves": (0.93, 0.93), "changes": (0.9, 0.89)},   # now money 0.948/0.954, moves 0.939/0.939, changes 0.903/0.894
+    "market22": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.93), "changes": (0.94, 0.93)},   # now money 0.976/0.980, moves 0.939/0.939, changes 0.942/0.933
     # a twenty-third blind key (tests/gold/tables_market23: a Frankfurt pre-open, a Vienna midday, an SMI midday, Tencent
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
@@ -188,7 +188,7 @@ FLOORS = {
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
-    "surveys5": {"adoption": (0.93, 0.98), "changes": (0.89, 0.96)},   # now adoption 0.936/0.981, changes 0.900/0.961
+    "surveys5": {"adoption": (0.95, 0.98), "changes": (0.89, 0.96)},   # now adoption 0.955/0.981, changes 0.900/0.961
     # ten blind survey, statistics and company reports rich in stated changes (tests/gold/tables_surveys6: home office,
     # e-cars in fleets, Swiss seniors' e-banking, industrial production, Austrian trade, Swiss retail, Saxony's labour
     # market, the chemical industry, a quarterly report, rents and heating costs), first (8aec035, the session's start):
@@ -234,39 +234,39 @@ FLOORS = {
     "market27": {"money": (0.87, 0.86), "stock_moves": (0.93, 0.96), "changes": (0.67, 0.71), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.938/0.962, changes 0.675/0.712, adoption 0.913/1.000
     # a twenty-eighth blind key (tests/gold/tables_market28: Chinese tech companies and markets), first (11e7e0d):
     # money 0.926/0.925, moves 0.835/0.844, changes 0.827/0.849, adoption 0.880/0.957
-    "market28": {"money": (0.95, 0.95), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.956/0.955, moves 0.978/0.978, changes 0.867/0.890, adoption 1.000/1.000
+    "market28": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.970/0.970, moves 0.978/0.978, changes 0.867/0.890, adoption 1.000/1.000
     # a twenty-ninth blind key (tests/gold/tables_market29: Swiss and Austrian business and market reports), first
     # (259ab76): money 0.779/0.778, moves 0.942/0.942, changes 0.771/0.800, adoption 0.733/1.000
-    "market29": {"money": (0.93, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.87, 0.91), "adoption": (0.73, 0.99)},   # now money 0.938/0.935, moves 0.962/0.962, changes 0.880/0.912, adoption 0.733/1.000
+    "market29": {"money": (0.96, 0.96), "stock_moves": (0.96, 0.96), "changes": (0.89, 0.92), "adoption": (0.99, 0.99)},   # now money 0.965/0.963, moves 0.962/0.962, changes 0.892/0.925, adoption 1.000/1.000
     # a thirtieth blind key (tests/gold/tables_market30: the German economy, Mittelstand, start-ups, an MDAX close, an
     # ad-hoc release, a survey), first (259ab76): money 0.867/0.857, moves 0.841/0.902, changes 0.777/0.851,
     # adoption 1.000/0.905
     "market30": {"money": (0.97, 0.97), "stock_moves": (0.97, 0.97), "changes": (0.83, 0.91), "adoption": (0.99, 0.9)},   # now money 0.976/0.974, moves 0.977/0.977, changes 0.835/0.915, adoption 1.000/0.905
     # a thirty-first blind key (tests/gold/tables_market31: dense market reports, 199 required moves), first
     # (1f2ade2): money 0.893/0.893, moves 0.839/0.852, changes 0.714/0.714, adoption 0.833/1.000
-    "market31": {"money": (0.93, 0.93), "stock_moves": (0.93, 0.94), "changes": (0.85, 0.85), "adoption": (0.99, 0.99)},   # now money 0.938/0.932, moves 0.940/0.944, changes 0.857/0.857, adoption 1.000/1.000
+    "market31": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.94), "changes": (0.91, 0.91), "adoption": (0.99, 0.99)},   # now money 0.973/0.971, moves 0.940/0.944, changes 0.914/0.914, adoption 1.000/1.000
     # a thirty-second blind key (tests/gold/tables_market32: wire copy, ROUNDUPs on German, Austrian, Swiss and Chinese
     # companies with their shares' moves, two wrap-ups), first (cf04074): money 0.951/0.956, moves 0.865/0.865,
     # changes 0.821/0.821, adoption 1.000/0.778
-    "market32": {"money": (0.95, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.82, 0.82), "adoption": (0.99, 0.99)},   # now money 0.958/0.963, moves 0.932/0.932, changes 0.821/0.821, adoption 1.000/1.000
+    "market32": {"money": (0.95, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.85, 0.85), "adoption": (0.99, 0.99)},   # now money 0.958/0.963, moves 0.932/0.932, changes 0.851/0.851, adoption 1.000/1.000
     # a thirty-third blind key (tests/gold/tables_market33: survey and statistics reports, shares, rankings, stated
     # changes), first (fef8758): money 0.721/0.674, moves 0.857/0.632, changes 0.725/0.738, adoption 0.945/0.989
-    "market33": {"money": (0, 0), "stock_moves": (0, 0), "changes": (0, 0), "adoption": (0, 0)},
+    "market33": {"money": (0.92, 0.88), "stock_moves": (0.99, 0.73), "changes": (0.8, 0.82), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.737, changes 0.807/0.822, adoption 0.945/0.989
     # a thirty-fourth blind key (tests/gold/tables_market34: Chinese tech and car makers, chip plants, analysts, Asia
     # and Wall Street closes), first (fef8758): money 0.906/0.902, moves 0.934/0.934, changes 0.718/0.789,
     # adoption 0.952/1.000
-    "market34": {"money": (0, 0), "stock_moves": (0, 0), "changes": (0, 0), "adoption": (0, 0)},
+    "market34": {"money": (0.93, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.79, 0.87), "adoption": (0.95, 0.99)},   # now money 0.940/0.938, moves 0.961/0.961, changes 0.795/0.873, adoption 0.952/1.000
     # a thirty-fifth blind key (tests/gold/tables_market35: regional and sector stories, Sparkassen, utilities,
     # budgets, a regional labour market, small caps), first (fef8758): money 0.748/0.743, moves 0.857/0.894,
     # changes 0.513/0.506, adoption 0.895/1.000
-    "market35": {"money": (0, 0), "stock_moves": (0, 0), "changes": (0, 0), "adoption": (0, 0)},
+    "market35": {"money": (0.91, 0.9), "stock_moves": (0.87, 0.91), "changes": (0.76, 0.76), "adoption": (0.89, 0.99)},   # now money 0.913/0.908, moves 0.878/0.915, changes 0.763/0.763, adoption 0.895/1.000
     # a thirty-sixth blind key (tests/gold/tables_market36: banks, insurers, property companies, central banks),
     # first (a0dc410): money 0.863/0.878, moves 1.000/0.983, changes 0.696/0.763, adoption 0.938/1.000
-    "market36": {"money": (0, 0), "stock_moves": (0, 0), "changes": (0, 0), "adoption": (0, 0)},
+    "market36": {"money": (0.97, 0.97), "stock_moves": (0.99, 0.98), "changes": (0.76, 0.83), "adoption": (0.93, 0.99)},   # now money 0.973/0.978, moves 1.000/0.983, changes 0.765/0.839, adoption 0.938/1.000
     # a thirty-seventh blind key (tests/gold/tables_market37: statistics reports of Germany, Austria and Switzerland;
     # 180 required change rows), first (a0dc410): money 0.485/0.485, moves 0.800/0.800, changes 0.833/0.867,
     # adoption 0.524/0.917
-    "market37": {"money": (0, 0), "stock_moves": (0, 0), "changes": (0, 0), "adoption": (0, 0)},
+    "market37": {"money": (0.48, 0.48), "stock_moves": (0.79, 0.79), "changes": (0.84, 0.88), "adoption": (0.52, 0.91)},   # now money 0.485/0.485, moves 0.800/0.800, changes 0.850/0.884, adoption 0.524/0.917
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
