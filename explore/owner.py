@@ -1159,8 +1159,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
         _INNER_PRONOUN.search(s, cs, pos) if move and not named else None)
     summing = _SUMMING.search(s, 0, pos) if move else None
     if (pronoun or summing) and not g.references(s, 0, pos):
+        she = pronoun is not None and pronoun.group("p").lower() == "sie"     # (an index is "er": "der Dax")
         near = [o for o in orgs.topics(sent_start) if o.start >= sent_start - 250
-                and (o.type != "index" or summing or pronoun and pronoun.group("p").lower() == "er")]   # (der Index: "er")
+                and (o.type != "index" or summing and not she or pronoun and pronoun.group("p").lower() == "er")]
         if summing:                          # a sum of moves is a listed share's or an index's, if one is near
             # (or the last name, a company named as one: "der Börsengang des Herstellers Stada. ... damit")
             near = [o for o in near if o.source == "gazetteer" or o is near[-1] and o.source == "pattern"

@@ -1007,6 +1007,18 @@ def _index_names() -> re.Pattern:
     return figure_lexicon().re_index_any
 
 
+# the subject of a count's change: "Die Zahl der Sparpläne stieg um", "die Anzahl der Depots legte um"
+_COUNT_SUBJECT = re.compile(r"(?i)(?<![\wäöüß])(?:die\s+)?(?:zahl|anzahl)\s+der\s")
+_SHARE_OF_GROUP = re.compile(r"\s+(?:der|aller)\s+(?:[a-zäöüß]+\s+)?(?P<g>[A-ZÄÖÜ][\wäöüß-]*)")
+
+
+def _population_share(s: str, e: int) -> bool:
+    """Is the percent at s[..e] a share of a population ("51 Prozent der Bundesbürger", "44 Prozent der Frauen")?"""
+    from .shares import head_noun, is_group
+    m = _SHARE_OF_GROUP.match(s, e)
+    return bool(m) and is_group(head_noun(m.group("g")) or m.group("g"))
+
+
 def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
     """A changing percentage is a stock move when a market word is nearer than a business word, or,
     with neither, when its clause has a verb of rising or falling and a named owner
@@ -1023,6 +1035,9 @@ def _is_move(ctx: _Context, r, p: int, e: int) -> bool:
         return False                         # "ein Aufschlag von 38 Prozent auf den Schlusskurs": an offer's premium
     if _DEGREE_BEFORE.search(s, max(0, p - 30), p) or _PRIOR_YEAR_AFTER.match(s, e):
         return False                         # "das zu rund 80 Prozent abgeschlossen ist", "um 2,1 Prozent unter dem Vorjahreswert"
+    if _population_share(s, e) or _COUNT_SUBJECT.search(s[clause_start(s, p):p]):
+        return False                         # "51 Prozent der Bundesbürger legen Geld in Aktien an", "Die Zahl der
+        #                                      Wertpapiersparpläne stieg um 18 Prozent": a share of people, a count
     if business_growth(ctx, s) or change_of_a_quantity(ctx, r, s, p) or _to_a_quantity(ctx, r, s, e):
         return False                         # "Auch MG Roewe (plus 27 Prozent) und Polestar (plus 14 Prozent) wuchsen zweistellig"
     if name_then_sign(ctx, r, s, p):
