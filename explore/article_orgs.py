@@ -67,6 +67,9 @@ class ArticleOrgs:
             m = _HEAD_BEFORE.search(sent, max(0, o.start - a - 40), o.start - a)
             if m and grammar().is_head(m.group(1)):
                 self.descriptions.setdefault(o.name, set()).add(m.group(1))
+                seat = _SEATED_IN.search(sent, max(0, m.start() - 60), m.start())
+                if seat:                    # "Der ebenfalls in Düsseldorf ansässige Großhändler Metro": its town
+                    self.descriptions[o.name] |= {seat.group("t"), seat.group("t") + "er"}
                 if _ARTICLE_THEN_HEAD.search(sent, max(0, m.start() - 40), m.end()):
                     self.described.add((o.start, o.end))      # (not "weil viele Unternehmen Angriffe ...")
 
@@ -363,6 +366,9 @@ _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesell
 # Handelsplattformen Taobao und Tmall", "Marken wie Persil und Pril"); after a segment noun a part of the
 # company the text is about ("das Segment Industrial Sensing", "im Klebstoffgeschäft (Adhesive
 # Technologies)"), no organisation of its own
+# a seat told before a company's noun: "der in Düsseldorf ansässige Großhändler", "das in Jena beheimatete Unternehmen"
+_SEATED_IN = re.compile(r"(?<![\wäöüß])(?:in|aus)\s+(?P<t>[A-ZÄÖÜ][\wäöüß-]+)\s+(?:ansässige|beheimatete|ansässigen|"
+                        r"beheimateten)\s+(?:[a-zäöüß]+\s+)?$")
 # a name after a possessive and its noun: a part of the company the possessive stands for ("seines Robotaxi-Dienstes
 # Apollo Go", "ihrer Streaming-Plattform X"), not a subsidiary it names as a company ("seine Tochter X": a company)
 _OWN_PART_BEFORE = re.compile(r"(?<![\wäöüß])(?:sein|seine|seines|seinem|seinen|seiner|ihr|ihre|ihres|ihrem|ihren|ihrer)\s+"

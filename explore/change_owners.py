@@ -402,6 +402,12 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     item = _line_label(ctx, f, s, p) or _with_change_owner(s, p, f["sentence_start"])
     if item is not None and not partner(item):      # (not "Gäste aus den USA (plus 12,4 Prozent)")
         return _owner_columns(item)         # "hatten der Spreewald mit plus 25,2 Prozent, die Niederlausitz ..."
+    paren = _paren_item(s, p)
+    if paren is not None and _place(paren.group("n")) and not _strong_main(ctx, f["article"]) \
+            and not (partners and any(m.start() <= paren.start() < m.end()
+                                      for m in (_TRADE_PARTNER if trade else _ORIGIN).finditer(s))):
+        return {**_owner_columns(None), "entity": economy(paren.group("n")) or paren.group("n"),
+                "entity_source": "economy"}  # "Auch Vorarlberg (plus 6,2 Prozent) und Salzburg (plus 3,9 Prozent)"
     if o is not None and " " not in o.name.strip() and economy(o.name):
         return {**_owner_columns(o), "entity": economy(o.name), "entity_source": "economy"}   # "Österreichs"
     if o is not None and collective:

@@ -169,7 +169,8 @@ class Recognizer:
                     e = longer.end()
                     name = self.canonical(text[m.start():e])
                 country = _COUNTRY_AFTER.match(text, e) if typ == "company" and not m.group("l") else None
-                if country:                   # "ING Deutschland", "Allianz Österreich": the country subsidiary
+                if country:                   # "ING Deutschland", "Allianz Österreich": the country subsidiary;
+                    #                           "Aldi Süd": one of the two
                     e = country.end("c")
                     name = f"{name} {country.group('c')}"
                 found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
@@ -246,6 +247,18 @@ class Recognizer:
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
                     found.append(Organisation(s, e, text[s:e], text[s:e], "organisation", "pattern"))
                     taken.append((s, e))
+        for m in _REGIONAL_NAME.finditer(text):         # "die Zuger Kantonalbank", "die St. Galler Kantonalbank"
+            s, e = m.span()
+            more = _PLACE_GOES_ON.match(text, e)
+            if more and "T" in self._classes(more.group(1)):
+                e = more.end()                           # "Ostsächsische Sparkasse Dresden"
+            inner = [o for o in found if o.source == "model" and s <= o.start and o.end <= e]
+            if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
+                found = [o for o in found if o not in inner]
+                taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+            if free(s, e):
+                found.append(Organisation(s, e, text[s:e], text[s:e], "company", "pattern"))
+                taken.append((s, e))
         for m in _DISTRICT.finditer(text):              # "der Wartburgkreis", "der Rhein-Sieg-Kreis"
             s, e = m.span()
             stem = m.group("x").rstrip("-")
@@ -487,10 +500,16 @@ _AMPERSAND_NAME = re.compile(r" ?& [A-ZÄÖÜ][\wäöüß-]*\.?")
 _NAME_START_BEFORE = re.compile(r"(?<![\wäöüß-])(?P<h>[A-ZÄÖÜ][\wäöüß-]*) (?P<w>[A-ZÄÖÜ][\wäöüß&.-]*) $")
 # a capitalised adjective of a place right before a span ("Ostsächsische ", "Erzgebirgische ", "Hamburger ")
 _REGION_ADJECTIVE_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][a-zäöüß-]{2,}(?:ische|er) $")
-_REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "stadtwerke", "verkehrsbetriebe",
+# a regional bank's or utility's name: a place's adjective and the institution ("Zuger Kantonalbank", "St. Galler
+# Kantonalbank", "Aargauische Kantonalbank", "Erzgebirgische Sparkasse", "Berliner Volksbank")
+_REGIONAL_NAME = re.compile(r"(?<![\wäöüß-])(?:(?:St\.|Sankt)\s+)?[A-ZÄÖÜ][a-zäöüß-]{2,}(?:er|ische|isches)\s+"
+                            r"(?:Kantonalbank|Sparkasse|Kreissparkasse|Volksbank|Landesbank|Raiffeisenbank|Hypothekenbank|"
+                            r"Stadtwerke|Verkehrsbetriebe|Kantonsspital)(?![\wäöüß-])")
+_REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "kantonalbank", "stadtwerke", "verkehrsbetriebe",
                    "verkehrsgesellschaft", "hochbahn", "wohnungsbaugesellschaft", "energieversorgung")
 # a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"
-_COUNTRY_AFTER = re.compile(r" (?P<c>Deutschland|Österreich|Schweiz|Austria|Germany|Suisse)(?![\wäöüß-])(?! (?:und|sowie|oder) )")
+_COUNTRY_AFTER = re.compile(r" (?P<c>Deutschland|Österreich|Schweiz|Austria|Germany|Suisse|Nord|Süd)(?![\wäöüß-])"
+                            r"(?! (?:und|sowie|oder) )")     # (and a half of a divided company: "Aldi Süd")
 def _proper(word: str) -> bool:
     from .owner import is_proper_noun     # owner imports this module
     return is_proper_noun(word)

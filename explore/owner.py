@@ -59,7 +59,8 @@ _COMPETITORS = re.compile(r"(?<![\wäöüß])(?:Konkurrent|Konkurrenz|Wettbewerb
                           r"[^:.;]{0,80}:\s[^.;:]*$")
 # a subsidiary of the company the text is about: "die Holzbearbeitungstochter Homag"
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]")
-_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Mm]arke)\w*\s+$")
+_SUBSIDIARY_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Tt]öchter|[Ss]chwester|[Mm]arke|[Ll]andesgesellschaft|"
+                                r"[Ll]ändergesellschaft|[Vv]ertriebsgesellschaft)\w*\s+$")   # (the national subsidiary too)
 # and after it, in apposition: "die DEG, ebenfalls eine Tochter,", "Turner, die US-Tochter von Hochtief,"
 _SUBSIDIARY_AFTER = re.compile(r",\s+(?:(?:ebenfalls|auch)\s+)?(?:eine|die)\s+(?:[a-zäöüß-]+\s+)?[\wäöüß-]*(?:[Tt]ochter)"
                                r"(?:gesellschaft)?\b"

@@ -125,7 +125,7 @@ class Periods:
                 and (_pluperfect(told) or _PAST_PERFECT.search(told)):       # Zahlen vorgelegt hatte")
             return "1d", m.group()                # "Die Konkurrenz hatte schon am Dienstag geschwächelt: Oracle und
             #                                       Salesforce verloren 1,1 beziehungsweise 2,3 Prozent": that day's close
-        got = got or self.move_period(sentence, (), pos)
+        got = got or self.move_period(_earlier_clauses_blanked(sentence, pos), (), pos)
         if got:
             return got
         got = self.move_period(header) if header else None
@@ -138,6 +138,7 @@ class Periods:
         # a move in the past perfect is of an earlier time ("In Hongkong hatten Alibaba zuvor 0,7 Prozent zugelegt"),
         # and so is the time of a sentence in the past perfect before ("Im Handelsverlauf hatten sie zeitweise ...")
         earlier = _pluperfect(clause) or bool(_PAST_PERFECT.search(clause))
+        skipped = 0
         for i, near in enumerate([whole] + before):
             got = self.move_period(near) if near else None
             if got and (earlier or _in_past_perfect(near, got[1])):
@@ -156,6 +157,14 @@ class Periods:
             if day:
                 return "1d", day.group()     # the day of the move before, in a weekly review: "Mitsubishi UFJ gewannen
                 #                              am Freitag 3,1 Prozent. Toyota rückten um 1,4 Prozent vor"
+            if i and skipped < 3 and context is None and (not got and (not _PERCENT.search(near) or _pluperfect(near)
+                                                                       or _PAST_PERFECT.search(near))
+                                                          or got and got[0] in _LONG_PERIODS):
+                skipped += 1
+                continue  # in a story that is no market report, over a sentence with no figure and no time ("Die
+                #           Bank senkte ihr Kursziel für die Papiere von 64 auf 58 Euro."), one of an earlier time
+                #           ("Im frühen Handel war sie zeitweise um 2,3 Prozent gefallen") or of a long span ("Binnen
+                #           zwölf Monaten haben sie damit 30 Prozent verloren"): the scene of the moves goes on
             if i and (got or not (_PERCENT.search(near) and self.re_move.search(near)) or _pluperfect(near)
                       or _PAST_PERFECT.search(near)):
                 break     # back over moves told without a period only ("bis zur Mittagspause um 4,6 Prozent. In Shenzhen
@@ -273,6 +282,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])|\n+")
 _PERCENT = re.compile(r"\d\s*(?:%|Prozent)")
 
 
+def _earlier_clauses_blanked(sentence: str, pos: int | None) -> str:
+    """The sentence with a clause of what happened before blanked (offsets kept), unless it holds the move at
+    ``pos``: "Die Aktien sprangen um 7,4 Prozent, nachdem das Unternehmen am Morgen seine Ziele angehoben hatte"
+    (the news came in the morning; the move is the day's)."""
+    def blank(m: re.Match) -> str:
+        inside = pos is not None and m.start() <= pos < m.end()
+        earlier = _pluperfect(m.group()) or bool(_PAST_PERFECT.search(m.group()))
+        return m.group() if inside or not earlier else " " * len(m.group())
+    return _AFTER_CLAUSE.sub(blank, sentence)
+
+
 def _in_past_perfect(sentence: str, words: str) -> bool:
     """Is the part of ``sentence`` (between semicolons) that holds ``words`` in the past perfect?"""
     at = sentence.find(words)
@@ -282,6 +302,7 @@ def _in_past_perfect(sentence: str, words: str) -> bool:
 
 
 _TRADING_DAYS = re.compile(r"(?i)handelstag")
+_LONG_PERIODS = frozenset({"ytd", "12m", "7d", "other"})
 
 
 def _pluperfect(clause: str) -> bool:

@@ -176,7 +176,8 @@ def score(words: str, after: str, name: str, local: frozenset[str] | set[str] = 
     if regions and p and p.region and p.region not in regions:
         return -1                                            # "die Thüringer" is no company of Bayern
     return (bool(head and any(_matches(head, d) for d in known))
-            + bool(towns and p and towns & (p.town_adjectives | {_fold(p.town)}) or regions and p and p.region)
+            + bool(towns and p and towns & (p.town_adjectives | {_fold(p.town)}) or regions and p and p.region
+                   or towns & {_fold(w) for w in local})        # (a seat the article told: "der in X ansässige")
             + bool(country and p and country == p.country))
 
 

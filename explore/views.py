@@ -1226,7 +1226,9 @@ _TIME_NOUN_END = re.compile(r"(?i)(?:tag|woche|monat|jahr|quartal|stunde|minute)
 # a participle that gives a move's cause after it ("..., belastet von einem Rückgang der Rohölpreise")
 _REASON_AFTER = re.compile(r",\s*(?:belastet|gestützt|getrieben|angetrieben|beflügelt|gebremst|gedrückt)\s+"
                            r"(?:von|durch)\s[^,;.]*")
-_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*")
+_REASON = re.compile(r"(?<![\wäöüß])(?:nach|wegen|trotz|dank|infolge|unter)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*"
+                     # and what the cause's noun governs: "nach einem Medienbericht über eine Platzierung von Bundesanteilen"
+                     r"(?:\s+(?:über|von|vom|zu|zur|zum|für|der|des)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß-]*){0,3}")
 # the change of a quantity stated before ("..., ein Plus von 35 Prozent", "entspricht das einem Plus von 20 Prozent")
 # (the change nouns of the changes table's vocabulary, shares.toml)
 _APPOSED_CHANGE = re.compile(r"(?i)(?:(?P<eq>einem|einen)|,\s*(?:ein|einem|das)(?:\s+[a-zäöüß]+en)?)\s+(?:"

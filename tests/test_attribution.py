@@ -65,7 +65,7 @@ FLOORS = {
     # a second blind key of written market news in other styles (tests/gold/tables_market3): first
     # (commit 401fa73) 0.774/0.791 (money), 0.580/0.663 (moves), 0.500/0.562 (changes); measured
     # after fixing 0.951/0.967, 0.866/0.858, 0.759/0.788
-    "market3": {"money": (0.97, 0.97), "stock_moves": (0.92, 0.93), "changes": (1, 0.96)},   # now money 0.976/0.980, moves 0.929/0.936, changes 1.000/0.964
+    "market3": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.94), "changes": (1, 0.96)},   # now money 0.976/0.980, moves 0.938/0.945, changes 1.000/0.964
     # a third blind key of written market news (tests/gold/tables_market4: Chinese tech, Vienna, Zurich,
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
@@ -78,7 +78,7 @@ FLOORS = {
     # a fifth blind key of written market news (tests/gold/tables_market5): first (commit 256c9d1)
     # 0.809/0.846 (money), 0.719/0.748 (moves), 0.651/0.612 (changes); after fixing 0.918/0.927,
     # 0.850/0.860, 0.698/0.647
-    "market5": {"money": (0.97, 0.98), "stock_moves": (0.92, 0.95), "changes": (0.93, 0.9)},   # now money 0.974/0.983, moves 0.928/0.951, changes 0.937/0.908
+    "market5": {"money": (0.97, 0.98), "stock_moves": (0.93, 0.95), "changes": (0.93, 0.9)},   # now money 0.974/0.983, moves 0.934/0.957, changes 0.937/0.908
     # a sixth blind key (tests/gold/tables_market6, other styles): first (commit f2d07c6) 0.678/0.668
     # (money), 0.716/0.800 (moves), 0.457/0.407 (changes); after fixing 0.802/0.796, 0.813/0.833, 0.519/0.472
     "market6": {"money": (0.92, 0.91), "stock_moves": (0.89, 0.93), "changes": (0.91, 0.81)},   # now money 0.921/0.920, moves 0.896/0.934, changes 0.914/0.813
@@ -91,7 +91,7 @@ FLOORS = {
     "market7": {"money": (0.89, 0.89), "stock_moves": (0.86, 0.89), "changes": (0.97, 0.9)},   # now money 0.892/0.899, moves 0.865/0.893, changes 0.975/0.907
     # an eighth blind key (tests/gold/tables_market8), scored once with the session's final code (8a58714):
     # 0.912/0.915 (money), 0.884/0.900 (moves), 0.565/0.634 (changes)
-    "market8": {"money": (0.93, 0.93), "stock_moves": (0.95, 0.98), "changes": (0.91, 0.89)},   # now money 0.938/0.935, moves 0.955/0.982, changes 0.913/0.894
+    "market8": {"money": (0.93, 0.93), "stock_moves": (0.96, 0.99), "changes": (0.91, 0.89)},   # now money 0.938/0.935, moves 0.964/0.991, changes 0.913/0.894
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
@@ -100,7 +100,7 @@ FLOORS = {
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.85, 0.84), "stock_moves": (0.92, 0.88), "changes": (0.83, 0.89)},   # now money 0.855/0.844, moves 0.921/0.886, changes 0.840/0.893
+    "market10": {"money": (0.85, 0.84), "stock_moves": (0.93, 0.89), "changes": (0.83, 0.89)},   # now money 0.855/0.844, moves 0.934/0.899, changes 0.840/0.893
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -109,7 +109,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.96, 0.95), "stock_moves": (0.94, 0.94), "changes": (0.86, 0.89)},   # now money 0.963/0.960, moves 0.947/0.947, changes 0.869/0.894
+    "market11": {"money": (0.96, 0.95), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.89)},   # now money 0.963/0.960, moves 0.973/0.973, changes 0.869/0.894
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.92, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.927/0.988, changes 0.842/0.842
@@ -131,7 +131,7 @@ FLOORS = {
     # Baidu, a Hong Kong close, Jungheinrich, an analyst list, Merck's capital markets day, Lenzing, Sika,
     # a weekly review, the chemical industry), first (fbdee1a and 7d15d4a alike): 0.900/0.898 (money),
     # 0.845/0.886 (moves), 0.636/0.714 (changes)
-    "market12": {"money": (0.96, 0.96), "stock_moves": (0.89, 0.94), "changes": (0.83, 0.85)},   # now money 0.967/0.964, moves 0.900/0.943, changes 0.831/0.852
+    "market12": {"money": (0.96, 0.96), "stock_moves": (0.91, 0.94), "changes": (0.83, 0.85)},   # now money 0.967/0.964, moves 0.918/0.944, changes 0.831/0.852
     # a thirteenth blind key rich in stated changes (tests/gold/tables_market13: statistics of orders,
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
@@ -143,7 +143,7 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.96, 0.95), "stock_moves": (0.97, 0.94), "changes": (0.76, 0.87)},   # now money 0.961/0.958, moves 0.972/0.946, changes 0.770/0.880
+    "market14": {"money": (0.96, 0.95), "stock_moves": (0.99, 0.97), "changes": (0.76, 0.87)},   # now money 0.961/0.958, moves 1.000/0.973, changes 0.770/0.880
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
@@ -169,7 +169,7 @@ FLOORS = {
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
     # 0.815/0.830 (moves), 0.748/0.774 (changes)
-    "market20": {"money": (0.97, 0.97), "stock_moves": (0.89, 0.91), "changes": (0.83, 0.84)},   # now money 0.978/0.976, moves 0.898/0.915, changes 0.832/0.846
+    "market20": {"money": (0.97, 0.97), "stock_moves": (0.9, 0.92), "changes": (0.83, 0.84)},   # now money 0.978/0.976, moves 0.907/0.925, changes 0.832/0.846
     # a twenty-first blind key (tests/gold/tables_market21: a Vienna close, Evonik, Chinese chip stocks, a SUSS MicroTec
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
@@ -179,7 +179,7 @@ FLOORS = {
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
     # 0.910/0.928, moves 0.921/0.921, changes 0.757/0.839
-    "market22": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.93), "changes": (0.94, 0.93)},   # now money 0.976/0.980, moves 0.939/0.939, changes 0.942/0.933
+    "market22": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.94), "changes": (0.94, 0.93)},   # now money 0.976/0.980, moves 0.939/0.947, changes 0.942/0.933
     # a twenty-third blind key (tests/gold/tables_market23: a Frankfurt pre-open, a Vienna midday, an SMI midday, Tencent
     # in Hong Kong, a STRATEC ad-hoc release, Mercedes' quarter, Munich Re's year, pharma price targets, the Stada IPO,
     # a Wall Street close, Villeroy & Boch, a company digest), first (a0d6ebf, the session's start): money 0.939/0.956,
@@ -213,7 +213,7 @@ FLOORS = {
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys9: AI at work, saving energy, car
     # ownership, Swiss mobile payment, producer prices, Saxony's economy, Austria's labour market, Swiss exports, the
     # bicycle industry, a quarterly report), first (66066a1, the session's start): adoption 0.947/1.000, changes 0.713/0.797
-    "surveys9": {"adoption": (0.94, 1), "changes": (0.81, 0.9)},   # now adoption 0.947/1.000, changes 0.813/0.908
+    "surveys9": {"adoption": (0.94, 1), "changes": (0.81, 0.91)},   # now adoption 0.947/1.000, changes 0.819/0.915
     # a twenty-fifth blind key (tests/gold/tables_market25: Frankfurt, Vienna, Zurich, Hong Kong/Shanghai and Wall Street
     # reports, Krones, a Nordex ad-hoc release, analysts' targets, a takeover and an IPO, German inflation, a company
     # digest, Volkswagen's savings), first (66066a1, the session's start): money 0.937/0.932, moves 0.843/0.870, changes 0.877/0.901, adoption 1.000/1.000
@@ -231,7 +231,7 @@ FLOORS = {
     # a twenty-seventh blind key (tests/gold/tables_market27: closes in Frankfurt, Vienna, Zurich and New York, parents and
     # subsidiaries, a Mittelständler, a Sparkasse and a Volksbank, a utility and a cooperative, funding rounds, a
     # survey), first (753c57d): money 0.724/0.736, moves 0.912/0.948, changes 0.584/0.608, adoption 0.913/1.000
-    "market27": {"money": (0.87, 0.86), "stock_moves": (0.93, 0.96), "changes": (0.67, 0.71), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.938/0.962, changes 0.675/0.712, adoption 0.913/1.000
+    "market27": {"money": (0.87, 0.86), "stock_moves": (0.96, 0.98), "changes": (0.67, 0.71), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.963/0.987, changes 0.675/0.712, adoption 0.913/1.000
     # a twenty-eighth blind key (tests/gold/tables_market28: Chinese tech companies and markets), first (11e7e0d):
     # money 0.926/0.925, moves 0.835/0.844, changes 0.827/0.849, adoption 0.880/0.957
     "market28": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.970/0.970, moves 0.978/0.978, changes 0.867/0.890, adoption 1.000/1.000
@@ -251,7 +251,7 @@ FLOORS = {
     "market32": {"money": (0.95, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.85, 0.85), "adoption": (0.99, 0.99)},   # now money 0.958/0.963, moves 0.932/0.932, changes 0.851/0.851, adoption 1.000/1.000
     # a thirty-third blind key (tests/gold/tables_market33: survey and statistics reports, shares, rankings, stated
     # changes), first (fef8758): money 0.721/0.674, moves 0.857/0.632, changes 0.725/0.738, adoption 0.945/0.989
-    "market33": {"money": (0.92, 0.88), "stock_moves": (0.99, 0.73), "changes": (0.8, 0.82), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.737, changes 0.807/0.822, adoption 0.945/0.989
+    "market33": {"money": (0.92, 0.88), "stock_moves": (0.99, 0.93), "changes": (0.81, 0.83), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.933, changes 0.817/0.832, adoption 0.945/0.989
     # a thirty-fourth blind key (tests/gold/tables_market34: Chinese tech and car makers, chip plants, analysts, Asia
     # and Wall Street closes), first (fef8758): money 0.906/0.902, moves 0.934/0.934, changes 0.718/0.789,
     # adoption 0.952/1.000
@@ -259,7 +259,7 @@ FLOORS = {
     # a thirty-fifth blind key (tests/gold/tables_market35: regional and sector stories, Sparkassen, utilities,
     # budgets, a regional labour market, small caps), first (fef8758): money 0.748/0.743, moves 0.857/0.894,
     # changes 0.513/0.506, adoption 0.895/1.000
-    "market35": {"money": (0.91, 0.9), "stock_moves": (0.87, 0.91), "changes": (0.76, 0.76), "adoption": (0.89, 0.99)},   # now money 0.913/0.908, moves 0.878/0.915, changes 0.763/0.763, adoption 0.895/1.000
+    "market35": {"money": (0.91, 0.9), "stock_moves": (0.89, 0.93), "changes": (0.76, 0.76), "adoption": (0.89, 0.99)},   # now money 0.913/0.908, moves 0.898/0.936, changes 0.763/0.763, adoption 0.895/1.000
     # a thirty-sixth blind key (tests/gold/tables_market36: banks, insurers, property companies, central banks),
     # first (a0dc410): money 0.863/0.878, moves 1.000/0.983, changes 0.696/0.763, adoption 0.938/1.000
     "market36": {"money": (0.97, 0.97), "stock_moves": (0.99, 0.98), "changes": (0.76, 0.83), "adoption": (0.93, 0.99)},   # now money 0.973/0.978, moves 1.000/0.983, changes 0.765/0.839, adoption 0.938/1.000
@@ -267,6 +267,13 @@ FLOORS = {
     # 180 required change rows), first (a0dc410): money 0.485/0.485, moves 0.800/0.800, changes 0.833/0.867,
     # adoption 0.524/0.917
     "market37": {"money": (0.48, 0.48), "stock_moves": (0.79, 0.79), "changes": (0.84, 0.88), "adoption": (0.52, 0.91)},   # now money 0.485/0.485, moves 0.800/0.800, changes 0.850/0.884, adoption 0.524/0.917
+    # a thirty-eighth blind key (tests/gold/tables_market38: Austrian and Swiss regional and business stories, companies
+    # named by their region), first (db53fff): money 0.895/0.891, moves 0.930/0.981, changes 0.796/0.774,
+    # adoption 1.000/1.000
+    "market38": {"money": (0.95, 0.94), "stock_moves": (0.96, 0.98), "changes": (0.87, 0.84), "adoption": (0.99, 0.99)},   # now money 0.951/0.949, moves 0.965/0.982, changes 0.874/0.849, adoption 1.000/1.000
+    # a thirty-ninth blind key (tests/gold/tables_market39: cars, suppliers, energy and retail), first (db53fff):
+    # money 0.876/0.870, moves 0.768/0.811, changes 0.800/0.833, adoption 0.778/1.000
+    "market39": {"money": (0.93, 0.91), "stock_moves": (0.96, 0.93), "changes": (0.86, 0.91), "adoption": (0.77, 0.99)},   # now money 0.931/0.916, moves 0.964/0.931, changes 0.870/0.916, adoption 0.778/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -311,7 +318,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "market28": "tables_market28", "market29": "tables_market29",
                "market30": "tables_market30", "market31": "tables_market31",
                "market32": "tables_market32", "market33": "tables_market33", "market34": "tables_market34",
-               "market35": "tables_market35", "market36": "tables_market36", "market37": "tables_market37"}                                     # default: tests/gold/tables
+               "market35": "tables_market35", "market36": "tables_market36", "market37": "tables_market37",
+               "market38": "tables_market38", "market39": "tables_market39"}                                     # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
