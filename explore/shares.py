@@ -342,6 +342,8 @@ _RANKED_ITEM = re.compile(r"(?P<n>[A-ZÄÖÜ][\w&.\-äöüß]*(?:\s+(?:von\s+)?[
 # Prozent ist Sicherheit am wichtigsten"); not a market share ("der größte Anbieter")
 _RANK_WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nur|jeweils)\s+)*$")
 _RANK_FOR = re.compile(r"(?i)^\W*für\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nur|jeweils)\s+)*$")
+_COMES_INTO_QUESTION = re.compile(r"(?i)(?<![\wäöüß])(?:kommt|kommen|kam|kamen)\s+(?:[a-zäöüß]+\s+)?für\s+"
+                                  r"(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nur|jeweils)\s+)*$")
 _COPULA = re.compile(r"(?<![\wäöüß])(?:ist|sind|war|waren|bleibt|bleiben|blieb|blieben|liegt|liegen|lag|lagen|landet|"
                      r"landen|landete|rangiert|rangieren|steht|stehen|stand|standen)(?![\wäöüß])")
 _TOP_WORD = re.compile(r"(?<![\wäöüßA-ZÄÖÜ])(?:[a-zäöüß]{3,}ste[nrs]?|meist[a-zäöüß]+|am\s+[a-zäöüß]+sten|"
@@ -358,7 +360,11 @@ def _before_paren(s: str, cs: int) -> int:
 def _top_of_ranking(s: str, cs: int, ce: int, p: int, e: int) -> str | None:
     """What the people asked answered, when the share is the top of a ranking (see ``_RANK_WITH``)."""
     clause = s[cs:ce]
-    if not _COPULA.search(clause) or _NOT_A_POPULATION.search(clause) or re.match(r"\s*(?:der|des|aller)\s", s[e:]):
+    if _NOT_A_POPULATION.search(clause) or re.match(r"\s*(?:der|des|aller)\s", s[e:]):
+        return None
+    if _COMES_INTO_QUESTION.search(s[cs:p]) and re.match(r"\s+(?:nicht\s+)?(?:infrage|in\s+Frage)(?![\wäöüß])", s[e:]):
+        return re.sub(r"\s+", " ", clause).strip(" ,.;:")    # "Ein Plug-in-Hybrid kommt für 19 Prozent infrage"
+    if not _COPULA.search(clause):
         return None
     if _RANK_FOR.search(s[cs:p]):
         return _subject(s, e)
