@@ -22,7 +22,7 @@ from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _CO
                     _FOR_BEFORE, _GENITIVE_HEAD, _GENITIVE_IN_PHRASE, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON,
                     _NON_SPACE, _POLLED_BY, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
                     _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
-                    _SUBSIDIARY_OF, _named_subsidiary,
+                    _SUBSIDIARY_OF, _in_cause, _named_subsidiary,
                     _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
                     _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
 
@@ -150,6 +150,7 @@ class ArticleOrgs:
                     or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
                     or _at_exchange(o.name, sent, o.start - a) \
+                    or _in_cause(sent, o.start - a) \
                     or _SUBSIDIARY_OF.search(sent, max(0, o.start - a - 60), o.start - a) \
                     and _named_subsidiary(self.orgs + self.title_orgs, o.name) is not None \
                     or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
@@ -379,7 +380,8 @@ _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|mark
                              r"medikamente|medikaments|mittel|mittels|präparat|präparats|impfstoff|impfstoffs|"
                              r"wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
-                             r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe|version|ausgabe)\s+"
+                             r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe|version|ausgabe|"
+                             r"vernichter|vernichters|herbizid|herbizids|pestizid|fungizid|insektizid)\s+"
                              r"(?:wie\s+|namens\s+)?[(\"„“»]?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 

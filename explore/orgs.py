@@ -120,7 +120,7 @@ class Recognizer:
             + r")(?:s\b|’s|'s)?(?![\wäöüß])"
             + r"(?P<l>[ ](?:" + legal + r")(?![\w]))?") if aliases else None
         # names written in capitals, as ad-hoc releases and company briefs do ("HEIDELBERG MATERIALS:")
-        self.caps = {a.upper(): v for a, v in self.gazetteer.items() if len(a) >= 5 and a.upper() != a}
+        self.caps = {a.upper(): v for a, v in self.gazetteer.items() if len(a) >= 4 and a.upper() != a}
         self.re_caps = re.compile(r"(?<![\w-])(?P<n>" + "|".join(re.escape(a) for a in sorted(self.caps, key=len, reverse=True))
                                   + r")(?![\wäöüß])") if self.caps else None
         name = rf"(?P<n>{_CAP}(?:[ ]{_CAP}){{0,2}})"
@@ -179,8 +179,12 @@ class Recognizer:
             for m in self.re_caps.finditer(text):
                 if free(m.start(), m.end()):
                     name, typ = self.caps[m.group("n")]
-                    found.append(Organisation(m.start(), m.end(), m.group(), name, typ, "gazetteer"))
-                    taken.append((m.start(), m.end()))
+                    e = m.end()
+                    half = _CAPS_COUNTRY_AFTER.match(text, e) if typ == "company" else None
+                    if half:                  # "ALDI SÜD:", "ING DEUTSCHLAND:" in a digest's label
+                        e, name = half.end("c"), f"{name} {half.group('c').capitalize()}"
+                    found.append(Organisation(m.start(), e, text[m.start():e], name, typ, "gazetteer"))
+                    taken.append((m.start(), e))
         if model:
             if ents is None:
                 ents = model_spans([text])[0]
@@ -193,7 +197,8 @@ class Recognizer:
                     # a longer name that begins with a listed one ("Alibaba Health"): the longer name wins
                     found = [o for o in found if o not in inner]
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-                if free(s, e) and text[s:e] not in self.not_orgs and not self._common_after_preposition(text, s, e) \
+                if free(s, e) and text[s:e] not in self.not_orgs and text[s:e].strip(".").upper() not in _CAPS_LEGAL \
+                        and not self._common_after_preposition(text, s, e) \
                         and not self._acronym_compound(text[s:e]):
                     written = text[s:e]
                     found.append(Organisation(s, e, written, self.canonical(written), "organisation", "model"))
@@ -461,6 +466,8 @@ class Recognizer:
         """The model span adds name words (not just a legal form) to the gazetteer name inside it."""
         from .owner import grammar          # owner imports this module
         rest = (text[s:inner[0].start] + " " + text[inner[-1].end:e]).strip(" -,")
+        if rest.isupper() and all(w.strip(".,&") in _CAPS_LEGAL for w in rest.split() if w.strip(".,&")):
+            return False                    # "HORNBACH HOLDING AG & CO. KGAA:" in a digest's label: the listed name
         after = text[inner[-1].end:e].split()
         if after and after[0][:1].islower() and after[0] not in _NAME_FUNCTION_WORDS:
             return False                    # "die Deutsche Bank bundesweit Dutzende Filialen": an adverb ends the name
@@ -518,6 +525,7 @@ def _proper(word: str) -> bool:
 # the plain nouns that refer to a company named before ("die Bank", "der Konzern")
 _PLAIN_REFERENCES = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
 _REFERENCE_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|das|den|dem)\s+(?:Bank|Konzern|Gruppe|Versicherer|Holding)\s+$")
+_CAPS_COUNTRY_AFTER = re.compile(r" (?P<c>DEUTSCHLAND|ÖSTERREICH|SCHWEIZ|AUSTRIA|GERMANY|NORD|SÜD)(?![\wÄÖÜäöüß-])")
 _NEXT_WORD = re.compile(r"\s+([\wäöüßÄÖÜ-]+)")
 _SHARES_OF = re.compile(r"(?:Aktien?|Papiere|Titel|Anteile|Anteilsscheine) von $")
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")
@@ -605,7 +613,9 @@ _PLACE_GOES_ON = re.compile(r"[ ]" + PLACE_LINKS + r"[ ]([A-ZÄÖÜ][\wäöüß-
 
 
 _NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")
-_CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{5}")
+_CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{4}")
+_CAPS_LEGAL = frozenset({"HOLDING", "AG", "SE", "CO", "KGAA", "GMBH", "INC", "PLC", "NV", "N.V", "SA", "S.A", "LTD", "GROUP",
+                         "KG", "OHG", "CORP", "LIMITED"})
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+[A-Za-z]*)(?![\wäöüß.-])")
 
 

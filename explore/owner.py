@@ -707,8 +707,9 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
         return True                                     # "Hongkong", "Schweden": a place, whoever tagged it
     if not weak:
         return False
-    if len(words) == 1 and _demonym(written):
-        return True                                     # "der Walldorfer": a reference to a company, no name
+    if len(words) == 1 and _demonym(written) \
+            or len(words) == 2 and words[0] in ("Bad", "Sankt", "St.") and words[1].endswith("er") and words[1][:1].isupper():
+        return True                                     # "der Walldorfer", "die Bad Homburger": a reference, no name
     classes = [lexicon().classes(w) for w in words]
     if any("G" in c for c in classes):                 # a gazetteer word: a company's name part
         return False
