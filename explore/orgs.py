@@ -398,6 +398,10 @@ class Recognizer:
         ends = grammar().preps | _DETS | {"und"}
         while len(words) > 1 and words[-1] in ends:
             e -= len(words.pop()) + 1           # "der Bank Nettoneugelder von 38 Mrd": no name ends in a function word
+        if len(words) == 2 and words[1].endswith("s") and "T" in self._classes(words[1][:-1]) \
+                and (self._common(words[0]) or words[0].lower().endswith(_NAME_HEADS)) \
+                and _SUPERLATIVE_BEFORE.search(text, max(0, s - 30), s):
+            return s, s                         # "die größte Sparkasse Deutschlands": a description, no name
         if len(words) == 2 and words[0].lower() in _PLAIN_REFERENCES and _ARTICLE_BEFORE.search(text, max(0, s - 8), s) \
                 and (self._common(words[1]) or self._common_compound(words[1])) and not set("TG") & set(self._classes(words[1])):
             return s, s                         # "plant die Bank Aktienrückkäufe": a reference and its object
@@ -526,6 +530,7 @@ def _proper(word: str) -> bool:
 _PLAIN_REFERENCES = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
 _REFERENCE_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|das|den|dem)\s+(?:Bank|Konzern|Gruppe|Versicherer|Holding)\s+$")
 _CAPS_COUNTRY_AFTER = re.compile(r" (?P<c>DEUTSCHLAND|ÖSTERREICH|SCHWEIZ|AUSTRIA|GERMANY|NORD|SÜD)(?![\wÄÖÜäöüß-])")
+_SUPERLATIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?i:die|der|das|den|dem|des)\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]+(?:st|ßt)(?:e|en|er)\s+$")
 _NEXT_WORD = re.compile(r"\s+([\wäöüßÄÖÜ-]+)")
 _SHARES_OF = re.compile(r"(?:Aktien?|Papiere|Titel|Anteile|Anteilsscheine) von $")
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")

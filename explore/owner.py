@@ -386,6 +386,7 @@ def _common_noun_item(word: str) -> bool:
     from .orgs import lexicon, recognizer
     return (recognizer(())._common(word) or recognizer(())._common_compound(word)) and not is_proper_noun(word) \
         or "T" in lexicon().classes(word)
+_AMPERSAND_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][\wäöüß-]* & $")
 # a name of capitals, a dash and a capitalised word: "T-Systems", "E-Plus", "EM-Sport"
 _LETTERS_DASH_NAME = re.compile(r"[A-ZÄÖÜ]{1,3}-[A-ZÄÖÜ][\wäöüß]+$")
 # a town's adjective of two words and the noun after it: "(Bad) Vilbeler Unternehmen", "(Sankt) Galler Konzern"
@@ -426,6 +427,9 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
             continue                                       # "Free Cashflow AL": a measure's qualifier
+        if w.endswith("s") and len(w) > 4 and "T" in lexicon().classes(w[:-1]) and "G" not in lexicon().classes(w):
+            i += 1                                         # "die größte Sparkasse Österreichs": a place's genitive
+            continue
         after = _TOWN_ADJECTIVE_HEAD.match(text, e) if w in ("Bad", "Sankt") else None
         if after and grammar().is_head(after.group("h")):
             i += 2                                         # "das Bad Vilbeler Unternehmen": a reference by its town
@@ -461,9 +465,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             weak = not (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper() and not _SUBSIDIARY_BEFORE.search(before)
                         and _not_an_org(w) and not _not_an_org(w, weak=False))
         elif prev and prev[-1].lower().endswith(_NAME_FORMING) and text[:s].endswith(prev[-1] + " ") \
-                and "T" in lexicon().classes(w):
+                and "T" in lexicon().classes(w) and not (w.endswith("s") and "T" in lexicon().classes(w[:-1])):
             found = True                                  # "Die Stadtwerke Elbtal", "die Sparkasse Allgäu": a place
-            #                                               after a noun that forms names is the name's
+            #                                               after a noun that forms names is the name's (not a
+            #                                               country's genitive: "die größte Sparkasse Österreichs")
         elif is_proper_noun(w) and not (not prev and _plain_word(w)) and not _place_adjective(w, nxt) \
                 and not ((lb := _LISTED_BEFORE.search(before)) and recognizer(())._common_compound(w)
                          and _common_noun_item(lb.group("w"))) \
@@ -475,6 +480,9 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                          and lexicon().classes(w) == "N"):
             found = weak = True                           # (not "Die Airlines der Gruppe": a noun with its genitive)
         if found:
+            back = _AMPERSAND_BEFORE.search(text, max(0, s - 30), s)
+            if back and not any(a < s and back.start() < b for a, b in spans):
+                s = back.start()                          # "Marks & Spencer": the name began before the "&"
             amp = re.match(r" & ([A-ZÄÖÜ][\wäöüß-]+)", text[e:])
             if amp:                                       # "Zwahlen & Mayr"
                 e += amp.end()
@@ -1391,6 +1399,7 @@ _PARENT_REFERENCES = ("mutter", "mutterkonzern", "mutterkonzerns", "muttergesell
                       "konzernmutter", "mutterunternehmen", "mutterunternehmens")
 _PARENT_BEFORE = re.compile(r"(?<![\wäöüß])(?:zur|zum|zu)\s+(?:[a-zäöüß]+\s+)?$")
 _BELONGS_AFTER = re.compile(r"\s+(?:gehört|gehören|gehörte|gehörten|zählt|zählte)(?![\wäöüß])")
+_SUPERLATIVE_WORD = re.compile(r"(?<![\wäöüß])[a-zäöüß]+(?:st|ßt)(?:e|en|er)(?![\wäöüß])")
 # plurals of feminine reference heads (a masculine head's plural looks like its singular: "die Versicherer")
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
                  "reedereien", "airlines", "brauereien", "molkereien")
@@ -1421,6 +1430,8 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     at = sent_start + a
     if head.endswith(_PLURAL_HEADS):
         return None                     # "die Banken", "der Geschäftsbanken": many, no one organisation named before
+    if head.endswith("gruppe") and _SUPERLATIVE_WORD.search(s[a:b]):
+        return None                     # "Maschinen und Fahrzeuge, die größte Gruppe,": a category, no company group
     if head.endswith(_PARENT_REFERENCES) and orgs.text and a < b:
         parents = [o for o in orgs.orgs if o.end <= at and (_PARENT_BEFORE.search(orgs.text, max(0, o.start - 40), o.start)
                                                             and _BELONGS_AFTER.match(orgs.text, o.end)

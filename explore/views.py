@@ -608,7 +608,7 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     s0 = r["sentence_start"]
     p, _ = ctx.pos(r)
     if who.start is not None and s0 <= who.end <= s0 + p \
-            and (at := _EXPECTS_AT.search(sentence, who.end - s0, p)) is not None:
+            and (at := _EXPECTS_AT.search(sentence, who.end - s0, p) or _ORDERED_AT.search(sentence, who.end - s0, p)) is not None:
         # "Fitch rechnet für das laufende Jahr bei der Bank mit einer Risikovorsorge von": whose figure is expected
         named = [o for o in orgs.in_span(s0 + at.start("y"), s0 + at.end("y")) if o.name != who.name]
         main = orgs.main()
@@ -642,6 +642,11 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
 _EXPECTS_AT = re.compile(r"(?i)(?<![\wäöüß])(?:erwartet|erwarten|rechnet|rechnen|sieht|sehen|prognostiziert|prognostizieren|"
                          r"schätzt|schätzen)\s+(?:[^.;:,]{0,40}?\s)?bei\s+(?P<y>(?P<det>der|dem|den)\s+[A-ZÄÖÜ][\wäöüß-]*|"
                          r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)\s+(?:[^.;:]{0,30}?\s)?mit\s")
+# a customer's order placed with a supplier: "Die Reederei X bestellte bei dem Papenburger Schiffbauer zwei Neubauten
+# mit einem Auftragswert von", "Die ESA bestellte bei dem Unternehmen zwölf Satelliten für": the supplier's order
+_ORDERED_AT = re.compile(r"(?i)(?<![\wäöüß])(?:bestellte|bestellten|bestellt|orderte|orderten|ordert|beauftragte|beauftragten)\s+"
+                         r"(?:[^.;:,]{0,40}?\s)?bei\s+(?P<y>(?P<det>der|dem|den)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?"
+                         r"[A-ZÄÖÜ][\wäöüß-]*|[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)")
 # an analyst's estimate: "rechnet der Analyst mit", "Den Reingewinn sieht er", "nach seiner Einschätzung"
 _ANALYST_ESTIMATE = re.compile(r"(?i)(?<![\wäöüß])(?:(?:rechnet|rechnen|sieht|sehen|erwartet|erwarten|schätzt|schätzen|"
                                r"prognostiziert|prognostizieren)\s+(?:der|die)\s+(?:[\wäöüß]+\s+)?(?:analyst|analystin|"

@@ -143,11 +143,11 @@ FLOORS = {
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.96, 0.95), "stock_moves": (0.99, 0.97), "changes": (0.76, 0.87)},   # now money 0.961/0.958, moves 1.000/0.973, changes 0.770/0.880
+    "market14": {"money": (0.96, 0.95), "stock_moves": (0.99, 0.97), "changes": (0.77, 0.88)},   # now money 0.961/0.958, moves 1.000/0.973, changes 0.774/0.884
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.9), "changes": (0.71, 0.77)},   # now money 0.972/0.970, moves 0.975/0.908, changes 0.719/0.771
+    "market15": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.91), "changes": (0.71, 0.77)},   # now money 0.972/0.970, moves 0.975/0.919, changes 0.719/0.771
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
@@ -217,7 +217,7 @@ FLOORS = {
     # a twenty-fifth blind key (tests/gold/tables_market25: Frankfurt, Vienna, Zurich, Hong Kong/Shanghai and Wall Street
     # reports, Krones, a Nordex ad-hoc release, analysts' targets, a takeover and an IPO, German inflation, a company
     # digest, Volkswagen's savings), first (66066a1, the session's start): money 0.937/0.932, moves 0.843/0.870, changes 0.877/0.901, adoption 1.000/1.000
-    "market25": {"money": (0.99, 0.99), "stock_moves": (0.98, 0.97), "changes": (0.87, 0.91), "adoption": (1, 1)},   # now money 0.994/0.993, moves 0.984/0.977, changes 0.877/0.914, adoption 1.000/1.000
+    "market25": {"money": (0.99, 0.99), "stock_moves": (0.99, 0.98), "changes": (0.9, 0.94), "adoption": (1, 1)},   # now money 0.994/0.993, moves 0.992/0.984, changes 0.904/0.943, adoption 1.000/1.000
     # a twenty-sixth blind key (tests/gold/tables_market26: a Frankfurt midday, a Vienna close, a Zurich pre-market, Xiaomi
     # in Yuan, Jungheinrich's nine months, a Deutz ad-hoc release, analysts' targets in six currencies, Wall Street,
     # Knorr-Bremse's bid for Vossloh, euro-area production, an AI survey, ZVEI's balance), first (5553553):
@@ -259,7 +259,7 @@ FLOORS = {
     # a thirty-fifth blind key (tests/gold/tables_market35: regional and sector stories, Sparkassen, utilities,
     # budgets, a regional labour market, small caps), first (fef8758): money 0.748/0.743, moves 0.857/0.894,
     # changes 0.513/0.506, adoption 0.895/1.000
-    "market35": {"money": (0.91, 0.9), "stock_moves": (0.89, 0.93), "changes": (0.76, 0.76), "adoption": (0.89, 0.99)},   # now money 0.913/0.908, moves 0.898/0.936, changes 0.763/0.763, adoption 0.895/1.000
+    "market35": {"money": (0.91, 0.9), "stock_moves": (0.89, 0.93), "changes": (0.77, 0.77), "adoption": (0.89, 0.99)},   # now money 0.913/0.908, moves 0.898/0.936, changes 0.776/0.776, adoption 0.895/1.000
     # a thirty-sixth blind key (tests/gold/tables_market36: banks, insurers, property companies, central banks),
     # first (a0dc410): money 0.863/0.878, moves 1.000/0.983, changes 0.696/0.763, adoption 0.938/1.000
     "market36": {"money": (0.97, 0.97), "stock_moves": (0.99, 0.98), "changes": (0.76, 0.83), "adoption": (0.93, 0.99)},   # now money 0.973/0.978, moves 1.000/0.983, changes 0.765/0.839, adoption 0.938/1.000
@@ -280,6 +280,13 @@ FLOORS = {
     # a forty-first blind key (tests/gold/tables_market41: results reports dense with stated changes), first
     # (9161553): money 0.968/0.965, moves 0.944/0.895, changes 0.867/0.898, adoption 1.000/1.000
     "market41": {"money": (0.98, 0.98), "stock_moves": (0.94, 0.89), "changes": (0.89, 0.92), "adoption": (0.99, 0.99)},   # now money 0.989/0.988, moves 0.944/0.895, changes 0.897/0.929, adoption 1.000/1.000
+    # a forty-second blind key (tests/gold/tables_market42: market reports with bonds, currencies, commodities, crypto
+    # and ETFs beside shares), first (a37cc83): money 0.910/0.857, moves 0.930/0.896, changes 0.839/0.788,
+    # adoption 0.857/0.857
+    "market42": {"money": (0.96, 0.9), "stock_moves": (0.93, 0.9), "changes": (0.9, 0.84), "adoption": (0.85, 0.85)},   # now money 0.962/0.909, moves 0.938/0.903, changes 0.903/0.848, adoption 0.857/0.857
+    # a forty-third blind key (tests/gold/tables_market43: Northern German regional business stories), first
+    # (a37cc83): money 0.867/0.861, moves 0.909/0.909, changes 0.774/0.765, adoption 0.900/1.000
+    "market43": {"money": (0.88, 0.87), "stock_moves": (0.9, 0.9), "changes": (0.77, 0.76), "adoption": (0.89, 0.99)},   # now money 0.885/0.880, moves 0.909/0.909, changes 0.774/0.765, adoption 0.900/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -326,7 +333,7 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "market32": "tables_market32", "market33": "tables_market33", "market34": "tables_market34",
                "market35": "tables_market35", "market36": "tables_market36", "market37": "tables_market37",
                "market38": "tables_market38", "market39": "tables_market39", "market40": "tables_market40",
-               "market41": "tables_market41"}                                     # default: tests/gold/tables
+               "market41": "tables_market41", "market42": "tables_market42", "market43": "tables_market43"}                                     # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
