@@ -376,8 +376,6 @@ _SCALE_WORDS = frozenset(["Millionen", "Milliarden", "Billionen", "Tausende", "H
 
 # the last item of a list of nouns: "in Wärmenetze, Stromleitungen und [Solarparks]"
 _LISTED_BEFORE = re.compile(r"(?P<w>[A-ZÄÖÜ][\wäöüß-]+),? (?:und|oder|sowie) $")
-# "plant die Bank Aktienrückkäufe": after a determiner and a plain reference noun, the object (not "die Bank Julius Bär")
-_PLAIN_REFERENCE_HEADS = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
 
 
 def _common_noun_item(word: str) -> bool:
@@ -404,7 +402,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     name_stops = set(v["name_stops"]) | stop
     adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
     cont = set(v["name_continuations"])
-    from .orgs import lexicon, recognizer
+    from .orgs import _PLAIN_REFERENCES, lexicon, recognizer   # ("plant die Bank Aktienrückkäufe": the object)
     legal = tuple(f for f in recognizer(()).legal_forms if " " in f or "." in f)   # "Sp. z o.o.", "S.p.A."
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
@@ -455,7 +453,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
             # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens")
             found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) \
-                and not (len(prev) == 2 and prev[-2].lower() in _DETS and prev[-1].lower() in _PLAIN_REFERENCE_HEADS
+                and not (len(prev) == 2 and prev[-2].lower() in _DETS and prev[-1].lower() in _PLAIN_REFERENCES
                          and recognizer(())._common_compound(w) and not is_proper_noun(w, known=True)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and (not is_proper_noun(w, known=True) or recognizer(())._common_compound(w)))

@@ -613,7 +613,7 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
         named = [o for o in orgs.in_span(s0 + at.start("y"), s0 + at.end("y")) if o.name != who.name]
         main = orgs.main()
         if named:
-            return Owner(named[0].name, named[0].text, named[0].start, named[0].end, "pattern")
+            return Owner(named[0].name, named[0].text, named[0].start, named[0].end, named[0].source)
         if at.group("det") and main is not None and main.name != who.name:
             return Owner(main.name, at.group("y"), s0 + at.start("y"), s0 + at.end("y"), "reference")
     if _ANALYST_ESTIMATE.search(sentence, 0, p) and _rates(orgs, who.name, ctx.title(r["article"]) or ""):
@@ -638,7 +638,8 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     return Owner(o.name, who.text, who.start, who.end, "reference")
 
 
-# a forecaster's verb and the company it expects a figure of: "rechnet ... bei der Bank mit", "erwartet bei Siemens"
+# a forecaster's verb and the company it expects a figure of: "rechnet ... bei der Bank mit", "erwartet bei Siemens ...
+# mit"
 _EXPECTS_AT = re.compile(r"(?i)(?<![\wäöüß])(?:erwartet|erwarten|rechnet|rechnen|sieht|sehen|prognostiziert|prognostizieren|"
                          r"schätzt|schätzen)\s+(?:[^.;:,]{0,40}?\s)?bei\s+(?P<y>(?P<det>der|dem|den)\s+[A-ZÄÖÜ][\wäöüß-]*|"
                          r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)\s+(?:[^.;:]{0,30}?\s)?mit\s")
