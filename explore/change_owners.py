@@ -1079,15 +1079,15 @@ def _article_economy(ctx, article: str) -> str | None:
     orgs = ctx.orgs(article)
     if orgs not in _ARTICLE_ECONOMY:
         title = ctx.title(article)
-        lead = _not_reporting(_lead_body(ctx, article)[0], place_only=True)
+        body, at = _lead_body(ctx, article)
+        lead = _not_reporting(body, place_only=True)
         parts = _breakdown(lead)                      # (no place of a breakdown: "in Linz um 2,3 Prozent")
         rest = [_not_reporting(r["sentence"], place_only=True) for r in ctx.by_article.get(article, [])]
         # an economy the lead names, then the title's, then an office's ("Definition von Eurostat"); after the
         # lead, only an economy of the list: a place "in" a later sentence is where something happened ("allein
         # die Waldbrände in Kalifornien kosteten den Konzern rund 1,1 Milliarden Euro")
-        body = _lead_body(ctx, article)
         _ARTICLE_ECONOMY[orgs] = next(filter(None, [economy(lead, offices=False, places=not parts), economy(title or ""),
-                                              _subject_place(title or ""), _subject_place(body[0][body[1]:]),
+                                              _subject_place(title or ""), _subject_place(body[at:]),
                                               economy(lead, places=not parts)]
                                              + [economy(t or "", places=False) for t in rest]
                                              + [_market_report(title or "")]), None)

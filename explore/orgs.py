@@ -518,9 +518,11 @@ _REGIONAL_NAME = re.compile(r"(?<![\wäöüß-])(?:(?:St\.|Sankt)\s+)?[A-ZÄÖÜ
                             r"Stadtwerke|Verkehrsbetriebe|Kantonsspital)(?![\wäöüß-])")
 _REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "kantonalbank", "stadtwerke", "verkehrsbetriebe",
                    "verkehrsgesellschaft", "hochbahn", "wohnungsbaugesellschaft", "energieversorgung")
-# a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"
-_COUNTRY_AFTER = re.compile(r" (?P<c>Deutschland|Österreich|Schweiz|Austria|Germany|Suisse|Nord|Süd)(?![\wäöüß-])"
-                            r"(?! (?:und|sowie|oder) )")     # (and a half of a divided company: "Aldi Süd")
+# a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"; and a half of a
+# divided company ("Aldi Süd"); in capitals in a digest's label ("ALDI SÜD:")
+_SUBSIDIARY_PLACES = ("Deutschland", "Österreich", "Schweiz", "Austria", "Germany", "Suisse", "Nord", "Süd")
+_COUNTRY_AFTER = re.compile(r" (?P<c>" + "|".join(_SUBSIDIARY_PLACES) + r")(?![\wäöüß-])(?! (?:und|sowie|oder) )")
+_CAPS_COUNTRY_AFTER = re.compile(r" (?P<c>" + "|".join(w.upper() for w in _SUBSIDIARY_PLACES) + r")(?![\wÄÖÜäöüß-])")
 def _proper(word: str) -> bool:
     from .owner import is_proper_noun     # owner imports this module
     return is_proper_noun(word)
@@ -528,9 +530,11 @@ def _proper(word: str) -> bool:
 
 # the plain nouns that refer to a company named before ("die Bank", "der Konzern")
 _PLAIN_REFERENCES = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
-_REFERENCE_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|das|den|dem)\s+(?:Bank|Konzern|Gruppe|Versicherer|Holding)\s+$")
-_CAPS_COUNTRY_AFTER = re.compile(r" (?P<c>DEUTSCHLAND|ÖSTERREICH|SCHWEIZ|AUSTRIA|GERMANY|NORD|SÜD)(?![\wÄÖÜäöüß-])")
-_SUPERLATIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?i:die|der|das|den|dem|des)\s+(?:[a-zäöüß]+\s+)?[a-zäöüß]+(?:st|ßt)(?:e|en|er)\s+$")
+_REFERENCE_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|das|den|dem)\s+(?:"
+                               + "|".join(w.capitalize() for w in sorted(_PLAIN_REFERENCES)) + r")\s+$")
+# a superlative adjective ("größte", "wichtigsten"), and one after an article right before a name
+SUPERLATIVE = r"[a-zäöüß]+(?:st|ßt)(?:e|en|er)"
+_SUPERLATIVE_BEFORE = re.compile(r"(?<![\wäöüß])(?i:die|der|das|den|dem|des)\s+(?:[a-zäöüß]+\s+)?" + SUPERLATIVE + r"\s+$")
 _NEXT_WORD = re.compile(r"\s+([\wäöüßÄÖÜ-]+)")
 _SHARES_OF = re.compile(r"(?:Aktien?|Papiere|Titel|Anteile|Anteilsscheine) von $")
 _WEB_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:com|de|ch|at|net|org|eu|info|io|co\.uk)")

@@ -585,7 +585,7 @@ def _demonym(word: str) -> bool:
     or a region's people ("die Thüringer", "die Steirer", "die Ostschweizer": ``explore/lang/de/regions.csv``)."""
     from .orgs import lexicon
     lex = lexicon()
-    folded = word.lower().replace("ß", "ss")
+    folded = profiles._fold(word)
     if word[:1].isupper() and folded in profiles.region_words() and not folded.endswith("isch"):
         return True
     if not word.endswith("er") or set("SV") & set(lex.classes(word)):
@@ -1397,7 +1397,12 @@ _PARENT_REFERENCES = ("mutter", "mutterkonzern", "mutterkonzerns", "muttergesell
                       "konzernmutter", "mutterunternehmen", "mutterunternehmens")
 _PARENT_BEFORE = re.compile(r"(?<![\wäöüß])(?:zur|zum|zu)\s+(?:[a-zäöüß]+\s+)?$")
 _BELONGS_AFTER = re.compile(r"\s+(?:gehört|gehören|gehörte|gehörten|zählt|zählte)(?![\wäöüß])")
-_SUPERLATIVE_WORD = re.compile(r"(?<![\wäöüß])[a-zäöüß]+(?:st|ßt)(?:e|en|er)(?![\wäöüß])")
+@functools.cache
+def _superlative_word() -> re.Pattern:
+    from .orgs import SUPERLATIVE      # (orgs imports this module)
+    return re.compile(r"(?<![\wäöüß])" + SUPERLATIVE + r"(?![\wäöüß])")
+
+
 # plurals of feminine reference heads (a masculine head's plural looks like its singular: "die Versicherer")
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
                  "reedereien", "airlines", "brauereien", "molkereien")
@@ -1428,7 +1433,7 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     at = sent_start + a
     if head.endswith(_PLURAL_HEADS):
         return None                     # "die Banken", "der Geschäftsbanken": many, no one organisation named before
-    if head.endswith("gruppe") and _SUPERLATIVE_WORD.search(s[a:b]):
+    if head.endswith("gruppe") and _superlative_word().search(s[a:b]):
         return None                     # "Maschinen und Fahrzeuge, die größte Gruppe,": a category, no company group
     if head.endswith(_PARENT_REFERENCES) and orgs.text and a < b:
         parents = [o for o in orgs.orgs if o.end <= at and (_PARENT_BEFORE.search(orgs.text, max(0, o.start - 40), o.start)
