@@ -24,6 +24,11 @@ from .orgs import DEFAULT_GAZETTEER, Recognizer, read_gazetteer  # noqa: F401  (
 _CLAUSE = re.compile(r"(?<!\w-),(?=\s)|;|:(?=\s)|\s[–—-]\s|\(|\)")
 
 
+_NOT_A_COURSE = "".join(rf"(?<!{w})" for w in (
+    "kon", "dis", "ex", "spar", "wachstums", "expansions", "konfrontations", "konsolidierungs", "sanierungs",
+    "erfolgs", "zickzack", "schlinger", "crash", "sprach", "koch", "fortbildungs", "intensiv", "reform"))
+
+
 def market_cue(cue: str) -> str:
     """The pattern of a market word: a short index name is a word of its own ("SMI", "Dax-Titel", not
     the "smi" of "Wohnungsmieten"); "Handel" is trading where a market says it ("im frühen Handel",
@@ -34,6 +39,8 @@ def market_cue(cue: str) -> str:
                 r"|handels(?:schluss|tag|beginn|verlauf|start|ende|sitzung|woche|wochen)")
     if cue.startswith("schloss"):             # "Der Dax schloss", not "beschloss" or "abgeschlossenen Verträge"
         return rf"(?<![a-zäöüß]){re.escape(cue)}"
+    if cue.startswith("kurs"):                # a share's price, not a bankruptcy or a course taken: "Firmenkonkurse",
+        return _NOT_A_COURSE + re.escape(cue)  # "Diskurs", "Sparkurs", "auf Wachstumskurs"
     return re.escape(cue) if len(cue) > 3 else rf"(?<![\wäöüß]){re.escape(cue)}(?![a-zäöüß])"
 
 

@@ -38,6 +38,9 @@ def _crown_cues(lang: str = "de") -> dict[str, re.Pattern]:
             for code, words in vocab(lang)["carry"]["crowns"].items()}
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# the words between two amounts that share the second's unit: "von 520 auf 600 Kronen", "480 bis 520 Kronen"
+_SHARED_UNIT_GAP = re.compile(r"\s+(?:auf|bis|und|oder)\s+(?:(?:rund|etwa|knapp|gut|zuletzt|nun)\s+)?$|\s*[-–]\s*$")
 _CROWN_WORD = re.compile(r"\s+(Kronen|Krone)(?![\wäöüß])")
 
 
@@ -48,15 +51,38 @@ def crowns(figs: list[dict], text: str, lang: str = "de") -> None:
     bare = [f for f in figs if f["kind"] == "count" and f.get("unit") in ("Kronen", "Krone")]
     if not bare:
         return
-    named = [code for code, cue in _crown_cues(lang).items() if cue.search(text)]
-    if len(named) != 1:
+    named = [(m.start(), code) for code, cue in _crown_cues(lang).items() for m in cue.finditer(text)]
+    if not named:
         return
+    by_end = {f["end"]: f for f in figs}
     for f in bare:
+        code = _crown_of(named, text, f["start"])
+        if code is None:
+            continue
         m = _CROWN_WORD.match(text, f["end"])
         if m and m.group(1) == f["unit"]:        # the surface takes the currency word: "3,50 Kronen"
             f["end"] = m.end()
             f["text"] = text[f["start"]:f["end"]]
-        f["kind"], f["unit"] = "money", named[0]
+        f["kind"], f["unit"] = "money", code
+        gap = _SHARED_UNIT_GAP.search(text, max(0, f["start"] - 30), f["start"])
+        first = by_end.get(gap.start()) if gap else None
+        if first is not None and first["kind"] == "count" and first.get("unit") is None and first["low"] and f["low"] \
+                and 0.01 < first["low"] / f["low"] < 100:
+            first["kind"], first["unit"] = "money", code     # "von 520 auf 600 Kronen": the first end's crown too
+
+
+def _crown_of(named: list[tuple[int, str]], text: str, at: int) -> str | None:
+    """The crown of an amount at ``at``: of the one crown country its paragraph names up to the end of
+    its sentence (a digest of Swedish and Norwegian items: "Saab ... in Stockholm"), else of the one
+    the article names."""
+    start = text.rfind("\n\n", 0, at) + 1
+    end = _SENTENCE_END.search(text, at)
+    stop = end.start() if end else len(text)
+    here = {code for pos, code in named if start <= pos < stop}
+    if len(here) == 1:
+        return here.pop()
+    codes = {code for _, code in named}
+    return codes.pop() if len(codes) == 1 and not here else None
 
 
 # a row of a table aligned with spaces, as market reports list their stocks:

@@ -326,6 +326,9 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         got = _not_the_forecaster(ctx, f, s, o)   # "rechnet der Analyst mit einem Wachstum von 7,5%": the rated company's
         cols = cols if got is o else _owner_columns(got)
     name = cols.get("entity")
+    canon = economy(name) if name and cols.get("entity_source") == "economy" and " " not in name else None
+    if canon and name != canon and name.lower().startswith(canon.lower()) and len(name) == len(canon) + 1:
+        cols = {**cols, "entity": canon}    # a dative plural: "In den Niederlanden ging die Inflationsrate ..."
     if name and name.startswith("Kanton ") and name[7:].strip():
         cols = {**cols, "entity": name[7:]}
     return cols

@@ -113,7 +113,8 @@ _RATING_VERB_BEFORE = re.compile(r"(?<![\wäöüß])(?:stufte|stuft|stuften|hob|
                                  r"\s+(?:(?:die|den|das|der)\s+)?$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
-                         r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$")
+                         r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$"
+                         r"|(?<![\wäöüß])(?:rating|bonitäts)agentur(?:en)?\s+$")     # "Die Ratingagentur Moody's bestätigte"
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
 # a name and the change it is told with: "der Dax mit einem Plus von", "Zalando mit einem Abschlag von"
 _WITH_CHANGE = re.compile(r"(?i)\s+mit\s+(?:einem|einer)\s+(?:[a-zäöüß]+\s+)?(?:plus|minus|gewinn|verlust|abschlag|"

@@ -32,7 +32,9 @@ def _before(preposition: str, words: str) -> re.Pattern:
 
 
 _UM = _before("um", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|beinahe|ca\\.|zirka|circa|die|ein|eine|einen|"
-                    "mehr als die|fast die|knapp die|rund die|gut die")
+                    "mehr als die|fast die|knapp die|rund die|gut die|"
+                    # "um jährlich 25 Millionen Euro senken", "um weitere 1,5 Milliarden Dollar"
+                    "jährlich|weitere|zusätzlich|durchschnittlich|insgesamt|nochmals|erneut|jeweils|ebenfalls")
 # "auf künftig 18 Cent", "auf minus 63,9 Punkte": time words and a sign may stand before a level
 _AUF = _before("auf", "rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\\.|zirka|circa|nur noch|noch|ein|eine|einen|"
                       "die|das|künftig|zuletzt|nun|nunmehr|jetzt|dann|inzwischen|mittlerweile|minus|plus")
@@ -289,7 +291,7 @@ def _is_change(f: dict, s: str, p: int, e: int) -> bool:
 
 
 # nothing but "auf" between the two levels of a change: the unit of the second is the first's too
-_BARE_TO_UNIT = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa)\s+)?")
+_BARE_TO_UNIT = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|nahezu|ca\.|zirka|circa|minus|plus)\s+)?")
 _SCALE_WORD = re.compile(r"(?i)mio|mrd|million|milliard|billion|tsd|tausend")
 
 
@@ -304,8 +306,7 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
         if not (lo <= xp < hi):
             continue
         before = s[max(0, xp - 30):xp]
-        if x.get("direction") == "down" and x["low"] and (_MINUS.search(before) or x["text"].lstrip()[:1] in "-−"):
-            x = x | {"low": -x["low"]}                 # "auf minus 63,9 Punkte": a level below zero
+        x = _signed_level(x, before)
         if _AUF.search(before) and to is None:
             to = x
         elif (_VON.search(before) or _NACH.search(before)) and frm is None:
@@ -316,6 +317,13 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
     if frm is not None and to is not None and frm["unit"] != to["unit"]:
         frm = None if frm["unit"] is None else frm
     return frm, to
+
+
+def _signed_level(x: dict, before: str) -> dict:
+    """The figure with its level below zero: "auf minus 63,9 Punkte" (``before``: the text before it)."""
+    if x.get("direction") == "down" and x["low"] and (_MINUS.search(before) or x["text"].lstrip()[:1] in "-−"):
+        return x | {"low": -x["low"]}
+    return x
 
 
 def _currency_move(ctx, f: dict, cs: int) -> bool:
@@ -548,12 +556,21 @@ def change_rows(ctx) -> list[dict]:
 _DAVON = re.compile(r"(?i)(?<![\wäöüß])davon\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|allein)\s+)*$")
 
 
+_POINTS_TO = re.compile(r"(?i)(?<![\wäöüß])um\s+\d[\d.,]*\s*(?:Prozentpunkte|Punkte)\s+auf\s+(?:\w+\s+)?$")
+_FROM_TO_PERCENT = re.compile(r"(?i)(?<![\wäöüß])von\s+(?:minus\s+)?\d[\d.,]*\s*(?:Prozent|%)?\s+auf\s+"
+                              r"(?:minus\s+)?\d[\d.,]*\s*(?:Prozent|%)")
+
+
 def _inflation_rate(f: dict, s: str, p: int, e: int) -> float | None:
     """"Die Inflationsrate lag bei 2,1 Prozent", "eine Teuerung von 2,0 Prozent", "Inflation sinkt auf 2,1
     Prozent": an inflation rate is the change of consumer prices in percent (not its change "um")."""
     if f["kind"] != "percent" or f["unit"] != "%" or _UM.search(s[max(0, p - 40):p]) or compared(s, e):
         return None
+    if any(m.start() <= p < m.end() for m in _FROM_TO_PERCENT.finditer(s)):
+        return None                         # "sank von 2,7 auf 2,5 Prozent": two levels, the row of ``_levels``
     cs, ce = clause_start(s, p), clause_end(s, e)
+    if _POINTS_TO.search(s, cs, p):
+        return None                         # "ging um 0,2 Prozentpunkte auf 2,6 Prozent zurück": the change's new level
     if not _rules()["inflation"].search(s[cs:ce]):
         if not (_NACH.search(s[max(0, p - 20):p]) and _rules()["inflation"].search(s[:cs])):
             return None                     # "..., nach 2,2 Prozent im Jahr 2025": the earlier rate
@@ -759,7 +776,9 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
     parentheses after it, one row at the new level."""
     if f["kind"] not in ("money", "count", "percent", "other", "index") or f["low"] is None:
         return None                     # (an index here is an indicator's: change_rows passes no other)
-    gap = _WORDS_TO_PAREN.match(s, e)
+    noun = re.compile(r"\s+" + re.escape(f["unit"]) + r"(?![\wäöüß])").match(s, e) if f["kind"] == "count" and f["unit"] \
+        else None                       # the counted noun: "lieferte 78.900 Autos aus (Vorjahr: 74.600)"
+    gap = _WORDS_TO_PAREN.match(s, noun.end() if noun else e)
     close = s.find(")", e)
     if gap is None or close < gap.end() or close - gap.end() > 60:
         return None
@@ -815,7 +834,7 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
 _NACH_BEFORE = re.compile(r"^\.?(?:(?:[^.;:()]|\([^():;]{0,20}\)){0,90}?\bnach(?:\s+(?:einem|einer)\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]*)\s+von)?|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
                           r"(?P<prior>[^.;:()]{0,40}?\b(?:über|unter|nach)\s+(?:dem|den)\s+Vorjahres(?:wert|niveau)s?\s+von))\s+"
-                          r"(?:(?:rund|etwa|knapp|gut|noch)\s+)?$")
+                          r"(?:(?:rund|etwa|knapp|gut|noch|minus)\s+)?$")
 # the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
 # der Haushalte heizen mit einer Wärmepumpe, 2020 waren es erst 9 Prozent"
 _WAREN_ES = re.compile(r"^[^,;.:()\d]{0,100}?[,;]\s*(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|ein\s+Jahr\s+(?:zuvor|davor|vorher)|"
@@ -828,6 +847,10 @@ _MEASURE_VON = re.compile(r"[A-ZÄÖÜ][\wäöüß-]+\s+von\s+(?:(?:rund|etwa|kn
 # "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
 _NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
+                          # the current year against a plan ("auf 1,42 Milliarden Euro, nach 1,31 Milliarden Euro heuer"),
+                          # the round before ("mit 14 Milliarden Euro bewertet, nach 12 Milliarden bei der vorigen Runde")
+                          r"heuer|im\s+laufenden\s+Jahr|in\s+diesem\s+Jahr|"
+                          r"(?:bei|in)\s+der\s+(?:vorigen|letzten|vorherigen|vorangegangenen)\s+[A-ZÄÖÜ]\w+|"
                           r"in\s+der\s+(?:Vorjahres|Vergleichs)periode|im\s+Vergleichszeitraum|"
                           r"vor\s+(?:einem|zwölf|drei|sechs)\s+(?:Jahr|Monaten)|vor\s+Jahresfrist|"
                           r"(?:ein|im)\s+Jahr\s+(?:zuvor|davor|vorher)|im\s+Vor(?:quartal|monat)|zuvor|"
@@ -868,7 +891,9 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
     if at_stock(ctx, s, p, e, measure):
         return None
     row = _row(ctx, f, measure, {}, None)
-    row.update({"from_value": x["low"], "to_value": f["low"], "from_unit": x["unit"] or f["unit"], "to_unit": f["unit"],
+    frm, to = (x, f) if f["kind"] in ("money", "count") else \
+        (_signed_level(x, s[max(0, xp - 30):xp]), _signed_level(f, s[max(0, p - 30):p]))   # (a loss is no minus)
+    row.update({"from_value": frm["low"], "to_value": to["low"], "from_unit": x["unit"] or f["unit"], "to_unit": f["unit"],
                 "_from": x, "_to": f, "_levels_only": True})
     return row
 
