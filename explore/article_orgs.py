@@ -20,7 +20,7 @@ from dataclasses import replace
 from .unwrap import unwrap
 from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _COMPETITORS, _COORDINATED, _EXAMPLES,
                     _FOR_BEFORE, _GENITIVE_HEAD, _GENITIVE_IN_PHRASE, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON,
-                    _NON_SPACE, _POLLED_BY, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
+                    _NON_SPACE, _PARENT_OF_SUBSIDIARY, _POLLED_BY, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
                     _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
                     _SUBSIDIARY_OF, _in_cause, _named_subsidiary,
                     _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
@@ -575,7 +575,8 @@ def reporting_company(orgs: "ArticleOrgs", sent_start: int, sentence: str) -> Ow
     for m in [*_REPORTING.finditer(sentence), *_REPORTED_AFTER.finditer(sentence), *_SPEAKER_OF.finditer(sentence)]:
         for o in orgs.in_span(sent_start + m.start("who"), sent_start + m.end()):
             if not o.weak and o.type not in ("index", "currency") and o.text not in g.not_owners \
-                    and o.name not in g.not_owners:
+                    and o.name not in g.not_owners and not _PARENT_OF_SUBSIDIARY.search(
+                        sentence, max(0, o.start - sent_start - 60), o.start - sent_start):   # (not "die Tochter des X")
                 return Owner(o.name, o.text, o.start, o.end, o.source if o.source != "alias" else "pattern")
         # "..., wie das TecDax-Unternehmen am Donnerstag mitteilte": a reference, resolved
         refs = [r for r in g.references(sentence, m.start("who"), m.end()) if r[0] == m.start("who")]

@@ -667,6 +667,10 @@ _TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.?)\s")
 
 
 # the data service that polled a consensus: "Von LSEG befragte Analysten", "der 24 von Bloomberg erfassten Analysten"
+# the parent in "die Tochter des chinesischen Midea-Konzerns", "wie die Tochter des Energiekonzerns EnBW mitteilte":
+# the sentence is about the subsidiary, not about its parent
+_PARENT_OF_SUBSIDIARY = re.compile(r"(?i)(?<![\wäöüß])(?:tochter|tochtergesellschaft|tochterfirma|tochterunternehmen)\s+"
+                                   r"(?:des|der|von)\s+(?:[\wäöüß-]+\s+){0,3}$")
 _POLLED_BY = re.compile(r"\s+(?:befragte|befragten|erfasste|erfassten|gesammelte|gesammelten|zusammengetragene|"
                         r"zusammengetragenen)\s+(?:Analysten|Experten|Ökonomen|Volkswirte|Marktbeobachter)")
 
@@ -1022,6 +1026,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue                    # "die deutsche Tochter des ING-Konzerns" with "ING Deutschland" named
             if _at_exchange(o.name, s, os_):
                 continue                    # "An der Londoner Börse sprangen die Aktien ...": where, not whose
+            if _PARENT_OF_SUBSIDIARY.search(s, max(0, os_ - 60), os_):
+                continue                    # "Die Tochter des chinesischen Midea-Konzerns hatte ...": the subsidiary's
             r, initial = g.place(s, os_, oe, a, move)
             if r is None:
                 continue
@@ -1178,6 +1184,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             if share_subject:                # "Seit Jahresbeginn hat das Papier damit 31 Prozent gewonnen"
                 near = [o for o in near if o.type != "index"]
         prev = _previous_subject(orgs, sent_start) if pronoun and cs == 0 and orgs.text else None
+        if pronoun and cs == 0 and orgs.text and (prev is None or prev.name not in orgs.subsidiaries):
+            prev = _previous_subject(orgs, sent_start, last=True, governed=True)   # "Besser lief es bei der
+            #                                      Tochter ZF Lifetec ... . Sie steigerte ihren Umsatz": the subsidiary
         if prev is not None and prev.name in orgs.subsidiaries and prev.start >= sent_start - 250:
             near = [prev]                    # "Die japanische Tochter Chugai, an der Roche ... hält, hob ... an. Sie
             #                                  rechnet ...": the subsidiary the sentence before is about
@@ -1303,15 +1312,15 @@ def _sentence_breaks() -> re.Pattern:
     return figure_lexicon().re_sentence_break
 
 
-def _previous_subject(orgs: ArticleOrgs, sent_start: int, last: bool = False) -> Org | None:
+def _previous_subject(orgs: ArticleOrgs, sent_start: int, last: bool = False, governed: bool = False) -> Org | None:
     """The organisation the sentence before ``sent_start`` is about: its first (``last``: its last) name that is
-    no speaker, index or name governed by a preposition."""
+    no speaker, index or name governed by a preposition (unless ``governed``)."""
     lo, hi = max(0, sent_start - 400), max(0, sent_start - 1)
     prev = max([m.end() for m in _sentence_breaks().finditer(orgs.text, lo, hi)]
                + [lo + m.end() for m in _LINE_BREAKS.finditer(orgs.text[lo:hi])], default=lo)
     found = [o for o in orgs.orgs
              if prev <= o.start and o.end <= sent_start and o.type not in ("index", "currency")
-             and (o.start, o.end) not in orgs.speakers | orgs.governed
+             and (o.start, o.end) not in (orgs.speakers if governed else orgs.speakers | orgs.governed)
              and o.text not in grammar().not_owners and (not o.weak or (o.start, o.end) in orgs.subjects)]
     return (found[-1] if last else found[0]) if found else None
 
@@ -1462,8 +1471,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         fitting = [o for o in fitting if o.name.split(" ", 1)[0] in public]
         if not fitting:
             return None
-    elif a < b:                                     # "die Bank", "der Versorger": never "die Stadt Freiburg"
-        fitting = [o for o in fitting if o.name.split(" ", 1)[0] not in public]
+    elif a < b:                                     # "die Bank", "der Versorger": never "die Stadt Freiburg",
+        authority = tuple(vocab()["owner"]["fine_authorities"])   # nor "die EU-Kommission" or "das Kartellamt"
+        fitting = [o for o in fitting if o.name.split(" ", 1)[0] not in public and not o.name.lower().endswith(authority)]
     words = s[a:b]
     if head.endswith(("tochter", "töchter")) and a < b:
         # "die Aktien der Tochter", "Die Südzucker-Tochter": the subsidiary named before, else the last company
