@@ -20,7 +20,7 @@ from dataclasses import replace
 from .unwrap import unwrap
 from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _COMPETITORS, _COORDINATED, _EXAMPLES,
                     _FOR_BEFORE, _GENITIVE_HEAD, _GENITIVE_IN_PHRASE, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON,
-                    _NON_SPACE, _PARENT_OF_SUBSIDIARY, _POLLED_BY, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
+                    _NON_SPACE, _PARENT_OF_SUBSIDIARY, _POLLED_BY, _RATES_IN_RELATIVE, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
                     _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
                     _SUBSIDIARY_OF, _in_cause, _named_subsidiary,
                     _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
@@ -207,7 +207,7 @@ class ArticleOrgs:
                 and not _FOR_BEFORE.search(sent, 0, o.start - a)
                 and not _RATING_VERB_BEFORE.search(sent, max(0, o.start - a - 30), o.start - a)
                 or _ANALYST_OF.search(sent, max(0, o.start - a - 40), o.start - a)
-                or _POLLED_BY.match(sent, o.end - a)}
+                or _POLLED_BY.match(sent, o.end - a) or _RATES_IN_RELATIVE.match(sent, o.end - a)}
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None, models: bool = True,
@@ -251,6 +251,7 @@ class ArticleOrgs:
         from .orgs import recognizer
         legal = recognizer(tuple(gazetteer)).legal_form
         public = recognizer(tuple(gazetteer)).public_prefixes
+        from .orgs import _REGIONAL_NAME as regional
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
 
@@ -261,7 +262,8 @@ class ArticleOrgs:
                      or g.place(sentence, o.start - start, o.end - start, 0)[0] == 0
                      or not o.weak and _context_subject(o, sentence, start)
                      or not o.weak and named_by_noun(o, sentence, start) or o.name.split(" ", 1)[0] in public
-                     or not o.weak and g.is_central_bank(o.name)]      # "Die Schweizerische Nationalbank hat ..."
+                     or not o.weak and g.is_central_bank(o.name)      # "Die Schweizerische Nationalbank hat ..."
+                     or regional.fullmatch(o.text)]      # "die Leipziger Messe", "die Zuger Kantonalbank"
             spellings += [o.name for o in found]
             if models:                      # and a name HanTa knows, in apposition
                 for p in proper_nouns(sentence, start, found):      # names in apposition (not "Rückversicherung:

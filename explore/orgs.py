@@ -254,6 +254,8 @@ class Recognizer:
                     taken.append((s, e))
         for m in _REGIONAL_NAME.finditer(text):         # "die Zuger Kantonalbank", "die St. Galler Kantonalbank"
             s, e = m.span()
+            if m.group("fair") and "T" not in self._classes(m.group("fair")):
+                continue                                 # (not "die Messe Ifat": a fair, no town)
             more = _PLACE_GOES_ON.match(text, e)
             if more and "T" in self._classes(more.group(1)):
                 e = more.end()                           # "Ostsächsische Sparkasse Dresden"
@@ -515,7 +517,9 @@ _REGION_ADJECTIVE_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][a-zäöü�
 # Kantonalbank", "Aargauische Kantonalbank", "Erzgebirgische Sparkasse", "Berliner Volksbank")
 _REGIONAL_NAME = re.compile(r"(?<![\wäöüß-])(?:(?:St\.|Sankt)\s+)?[A-ZÄÖÜ][a-zäöüß-]{2,}(?:er|ische|isches)\s+"
                             r"(?:Kantonalbank|Sparkasse|Kreissparkasse|Volksbank|Landesbank|Raiffeisenbank|Hypothekenbank|"
-                            r"Stadtwerke|Verkehrsbetriebe|Kantonsspital)(?![\wäöüß-])")
+                            r"Stadtwerke|Verkehrsbetriebe|Kantonsspital|Messe)(?![\wäöüß-])"
+                            # a trade-fair company of its town: "Messe München", "Landesmesse Stuttgart"
+                            r"|(?<![\wäöüß-])(?:Landes)?[Mm]esse\s+(?P<fair>[A-ZÄÖÜ][a-zäöüß]+)(?![\wäöüß-])")
 _REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "kantonalbank", "stadtwerke", "verkehrsbetriebe",
                    "verkehrsgesellschaft", "hochbahn", "wohnungsbaugesellschaft", "energieversorgung")
 # a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"; and a half of a
@@ -621,7 +625,6 @@ PLACE_LINKS = r"(?:am|an\s+der|in\s+der|im|ob\s+der)"
 _PLACE_GOES_ON = re.compile(r"[ ]" + PLACE_LINKS + r"[ ]([A-ZÄÖÜ][\wäöüß-]*[\wäöüß])(?![\w-])")
 
 
-_NAME_HEADS = ("bank", "gruppe", "group", "holding", "versicherung", "werke", "werk", "börse", "post", "bahn")
 _CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{4}")
 _CAPS_LEGAL = frozenset({"HOLDING", "AG", "SE", "CO", "KGAA", "GMBH", "INC", "PLC", "NV", "N.V", "SA", "S.A", "LTD", "GROUP",
                          "KG", "OHG", "CORP", "LIMITED"})
@@ -673,8 +676,8 @@ def _descriptor(word: str, nxt: str) -> bool:
 
 
 # business nouns that begin names as often as they describe them
-_NAME_HEADS = ("bank", "kasse", "gruppe", "holding", "gesellschaft", "institut", "versicherung", "reederei",
-               "verlag", "sender", "kette", "genossenschaft", "konsortium", "haus", "werke", "bahn")
+_NAME_HEADS = ("bank", "kasse", "gruppe", "group", "holding", "gesellschaft", "institut", "versicherung", "reederei",
+               "verlag", "sender", "kette", "genossenschaft", "konsortium", "haus", "werke", "bahn", "börse", "post", "messe")
 
 
 @functools.cache

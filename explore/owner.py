@@ -107,13 +107,18 @@ _RATING = re.compile(r"(?i)[^,.;:]{0,40}?(?<![\wäöüß])(?:(?:hob|hebt|senkte|
 _RATING_NEAR = re.compile(r"(?i)\s+(?:[a-zäöü]+\s+)?(?:hob|hebt|senkte|senkt|erhöhte|erhöht|kappte|kappt|reduzierte|reduziert|"
                           r"nahm|nimmt|setzte|setzt)\s+"
                           r"(?:(?:das|ihr|sein)\s+Ziel|den\s+fairen\s+Wert)\s+(?:für\s+\S+(?:\s+\S+)?\s+)?(?:auf|von)\s+\d")
+# a bank that keeps or sets a rating in a relative clause: "die Zürcher Kantonalbank (ZKB), die ihre Einstufung
+# «Marktgewichten» beibehielt"
+_RATES_IN_RELATIVE = re.compile(r"\s*(?:\([^()]{1,12}\))?,\s*(?:die|der)\s+(?:ihre|ihr|seine|sein|das|die|den)\s+"
+                                r"(?:Einstufung|Empfehlung|Kursziel|Votum|Rating|Anlageurteil)(?![\wäöüß])")
 _FOR_BEFORE = re.compile(r"(?i)(?<![\wäöüß])für\s+(?:die|den|das|der)?\s*$")
 # a name right after a rating verb is what is rated: "Berenberg stufte ASML ... hoch und hob das Kursziel"
 _RATING_VERB_BEFORE = re.compile(r"(?<![\wäöüß])(?:stufte|stuft|stuften|hob|hebt|senkte|senkt|nahm|nimmt|setzte|setzt)"
                                  r"\s+(?:(?:die|den|das|der)\s+)?$")
 # a bank's view of a share is no topic of its own ("unter einem Kommentar von Morgan Stanley")
 _ANALYST_OF = re.compile(r"(?i)(?:kommentar|studie|analyse|einschätzung|analysten|analystin|analyst|experten|"
-                         r"empfehlung|einstufung)\w*\s+(?:von|der|des)\s+(?:der\s+|die\s+)?$"
+                         r"empfehlung|einstufung|marktforscher|ökonomen|volkswirte|strategen)\w*\s+(?:von|der|des)\s+"
+                         r"(?:der\s+|die\s+)?$"
                          r"|(?<![\wäöüß])(?:rating|bonitäts)agentur(?:en)?\s+$")     # "Die Ratingagentur Moody's bestätigte"
 _COMPARISON = re.compile(r"\s*(?:Zum\s+Vergleich|Im\s+Vergleich\s+dazu|Zum\s+Branchenvergleich)\b")
 # a name and the change it is told with: "der Dax mit einem Plus von", "Zalando mit einem Abschlag von"
@@ -335,6 +340,9 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         words = text.split(" ")
         if len(words) == 2 and o.source != "gazetteer" and words[1] in _GROUP_WORDS and _demonym(words[0]):
             continue                       # "Die Stuttgarter Holding": a company described by its seat, no name
+        if len(words) == 1 and o.source == "model" and _ARTICLE_RIGHT_BEFORE.search(whole, max(0, s - 5), s) \
+                and _demonym(words[0]):
+            continue                       # "nachdem die Melsunger ...": a reference by the seat, no name
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
@@ -671,6 +679,9 @@ _TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.?)\s")
 # the sentence is about the subsidiary, not about its parent
 _PARENT_OF_SUBSIDIARY = re.compile(r"(?i)(?<![\wäöüß])(?:tochter|tochtergesellschaft|tochterfirma|tochterunternehmen)\s+"
                                    r"(?:des|der|von)\s+(?:[\wäöüß-]+\s+){0,3}$")
+_SHAREHOLDER_HEADS = ("dividende", "ausschüttung", "aktienrückkauf", "rückkaufprogramm")
+_ARTICLE_RIGHT_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|den|des|dem)\s+$", re.I)
+_SUBSIDIARY_NOUN_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Bb]eteiligung)\w*\s+$")
 _POLLED_BY = re.compile(r"\s+(?:befragte|befragten|erfasste|erfassten|gesammelte|gesammelten|zusammengetragene|"
                         r"zusammengetragenen)\s+(?:Analysten|Experten|Ökonomen|Volkswirte|Marktbeobachter)")
 
@@ -1052,6 +1063,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             for ra, rb, head in g.references(s, a, b):
                 if any(x < rb and ra < y for x, y in spans):
                     continue                 # "die Commerzbank": a name, not a reference to the bank before
+                if any(x <= ra < y for x, y in inner):
+                    continue                 # "Die Sana Kliniken, die mehreren privaten Krankenversicherern gehören,"
                 apposition = rb + 1 in starts or (s[rb:rb + 2] == ", " and rb + 2 in starts)
                 if (rb <= pos or ra >= end) and not apposition:    # not "der Chemiekonzern Dow Inc.", "die Bank, X,"
                     toks = _WORD.findall(s[a:ra])
@@ -1199,7 +1212,7 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
             word = summing.group() if summing else pronoun.group("p")      # the words that refer, as provenance
             a = sent_start + (summing.start() if summing else pronoun.start("p"))
             return Owner(near[-1].name, word, a, a + len(word), "reference")
-    refs = g.references(s, 0, pos)
+    refs = [r for r in g.references(s, 0, pos) if not any(x <= r[0] < y for x, y in inner)]
     if refs:
         ra, rb, _ = refs[-1]
         m = _NAMED_AFTER.match(s, rb)
@@ -1518,6 +1531,14 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             if desc in low:
                 return Owner(name, words, at, sent_start + b, "reference")
     if not implicit and not want_index:        # "Nestlé ..., Novartis ... Der Nahrungsmittelkonzern": the one it fits
+        if by_trade and not any(profiles.score(words, s[b:b + 40], o.name, orgs.descriptions.get(o.name, frozenset())) > 0
+                                for o in fitting):
+            # a subsidiary named as such ("Die Beteiligung Siltronic, an der Wacker ... hält. Der Waferhersteller"):
+            # an example of its parent's, but the one the trade fits
+            parts = [o for o in orgs.orgs if o.end <= at and (o.start, o.end) in orgs.examples and orgs.text
+                     and _SUBSIDIARY_NOUN_BEFORE.search(orgs.text, max(0, o.start - 40), o.start)
+                     and profiles.score(words, s[b:b + 40], o.name, orgs.descriptions.get(o.name, frozenset())) > 0]
+            fitting = parts[-1:] or fitting
         fitting = profiles.narrow(words, s[b:b + 40], fitting, orgs.descriptions)
     m = orgs.main()
     if head.rstrip("s") in ("gesellschaft", "emittent", "emittentin") and a < b and m is not None and not m.weak \
@@ -1543,6 +1564,10 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         if orgs.text:                           # "..., Verbund um 0,7 Prozent.\n\nDeutlich abwärts ging es für Lenzing,
             para = orgs.text.rfind("\n\n", 0, at)      # ... Das EBITDA verringerte sich": this paragraph's company
             here = [o for o in near if o.start > para]
+            if not here and (main := orgs.main()) is not None and near and not main.weak \
+                    and head.endswith(_SHAREHOLDER_HEADS):
+                here = [main]                   # "Die Aktionäre sollen eine Dividende von 1,05 Euro erhalten" in a
+                #                                 paragraph of its own after one on the subsidiaries: the company's
             if not here and (main := orgs.main()) is not None and near \
                     and all((o.start, o.end) in orgs.governed or o.name in orgs.subsidiaries for o in near):
                 here = [main]                   # "... auf die US-Tochter Pimco, der Rest auf Allianz Global Investors.
