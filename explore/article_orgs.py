@@ -27,6 +27,17 @@ from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _CO
                     _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
 
 
+# who invests: the noun before the name ("vom US-Finanzinvestor Eldridge", "die Bestandsinvestoren Accel und
+# Lakestar"), the words that lead a round to it ("Angeführt wird die Runde vom", "Käufer sind unter anderem die
+# US-Investoren"), or the verb after it ("der Chipkonzern Nvidia beteiligen sich", "Saab zogen mit")
+_INVESTOR_HEAD = re.compile(r"(?i)(?:investor|investoren|geldgeber|kapitalgeber|staatsfonds|risikokapitalfonds|"
+                            r"wagniskapitalfonds)\s+(?:[A-ZÄÖÜ][\w&.-]*\s+(?:und|sowie)\s+)?$")
+_ROUND_BEFORE = re.compile(r"(?i)(?:angeführt\s+(?:wird|wurde)\s+(?:die\s+(?:runde|finanzierung)\s+)?|angeführt\s+)vo[mn]\s+"
+                           r"[^.;:]{0,60}$|(?:käufer|geldgeber|investoren)\s+(?:sind|waren)\s+[^.;:]{0,60}$")
+_JOINS_ROUND = re.compile(r"(?:\s+(?:und|sowie)(?:\s+[\wäöüß&.-]+){1,5}?)?\s+(?:(?:beteiligen|beteiligt|beteiligte|beteiligten)"
+                          r"\s+sich(?![^.;]{0,40}\b(?:an|mit)\s+\d)|(?:zogen|zog|ziehen|zieht)\s+mit\b)")
+
+
 # ------------------------------------------------------------------ the organisations of one article
 class ArticleOrgs:
     """The organisations an article names, in article offsets, and its main organisation.
@@ -58,6 +69,13 @@ class ArticleOrgs:
         self.taken = {(o.start, o.end) for o, a, sent in self._in_sentences(spans) if self._taken_up(o, a, sent)}
         self.speakers -= self.taken         # "Anbieter wie das Fintech Paylo. Das Unternehmen ...": no comparison's
         self.examples = self._examples(spans)
+        # investors of a funding round or buyers of shares ("Angeführt wird die Runde vom Wagniskapitalgeber X",
+        # "auch der Chipkonzern Nvidia beteiligt sich", "vom US-Finanzinvestor Eldridge"): no referent of "das
+        # Unternehmen", only of "der Investor"
+        self.investors = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
+                          if _INVESTOR_HEAD.search(sent, max(0, o.start - a - 40), o.start - a)
+                          or _ROUND_BEFORE.search(sent, max(0, o.start - a - 90), o.start - a)
+                          or _JOINS_ROUND.match(sent, o.end - a)}
         self.subsidiaries = self._subsidiaries(spans)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
@@ -313,7 +331,7 @@ class ArticleOrgs:
         return None
 
     def topics(self, before: int, shares: bool = False, subsidiaries: bool = False,
-               described: bool = False) -> list[Org]:
+               described: bool = False, investors: bool = False) -> list[Org]:
         """Organisations named before an offset that the text is about (no speakers, no sources, no
         examples, and no subsidiary of the company unless ``shares``: "Die Holzbearbeitungstochter Homag ...
         Homag werde ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent; but
@@ -323,6 +341,7 @@ class ArticleOrgs:
         that names a kind ("der Münchner"), not for a figure without one."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
+                and (investors or (o.start, o.end) not in self.investors)
                 and (o.start, o.end) not in self.examples and (shares or subsidiaries or o.name not in self.subsidiaries)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
                 and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects
@@ -436,20 +455,31 @@ _TRADING = re.compile(r"(?i)aktie|papiere|anteilsschein|(?<![\wäöüß])(?:im|i
 def _company_names(spans) -> frozenset[str]:
     """Names the text treats as companies, which a platform, brand or segment noun before them does not make
     products: the runs of one to four capitalised words in the sentences on a share's move (a trading word and a
-    percent: "An der Börse in Amsterdam schnellten Allfunds im frühen Handel um 24,6 Prozent nach oben") and a name
-    that reports ("Amrize meldete ..."). Linear in the text."""
+    percent: "An der Börse in Amsterdam schnellten Allfunds im frühen Handel um 24,6 Prozent nach oben"), a name
+    that reports ("Amrize meldete ...") and one with its own share ("Allfunds-Aktien"). Linear in the text."""
     out = set()
     for _, sent in spans:
         if _TRADING.search(sent) and ("%" in sent or "Prozent" in sent):
             words = re.findall(r"[A-ZÄÖÜ][\w&.'’+-]*", sent)
             out.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words) + 1)))
-        out.update(m.group(1) for m in _REPORTS_AS_COMPANY.finditer(sent))
+        for m in _REPORTS_AS_COMPANY.finditer(sent):        # (each tail: "Die Lernplattform GoStudent schloss")
+            words = m.group(1).split(" ")
+            out.update(" ".join(words[i:]) for i in range(len(words)))
+        out.update(m.group(1) for m in _OWN_SHARE.finditer(sent))
     return frozenset(out)
+
+
+# a name with its own share: "Allfunds-Aktien sprangen", "die Papiere von X" (the noun before a "-Aktie" compound)
+_OWN_SHARE = re.compile(r"(?<![\wäöüß.-])([A-ZÄÖÜ][\w&.'’+]*(?:[ -][A-ZÄÖÜ][\w&.'’+]*){0,2})-(?:Aktien?|Papiere?|Titel|"
+                        r"Anteilsscheine?)(?![\wäöüß])")
 
 
 _REPORTS_AS_COMPANY = re.compile(r"(?<![\wäöüß.-])([A-ZÄÖÜ][\w&.'’+-]*(?: [A-ZÄÖÜ][\w&.'’+-]*){0,3}) "
                                  r"(?:meldete|meldeten|berichtete|berichteten|teilte|teilten|veröffentlichte|"
-                                 r"veröffentlichten)(?![\wäöüß])")
+                                 r"veröffentlichten|übernimmt|übernahm|erwirbt|erwarb|sammelte|sammelt|"
+                                 # (a company's own deal: "Die Lernplattform X schloss eine Finanzierungsrunde ab")
+                                 r"schloss\s+(?:eine|ihre|seine)\s+(?:[\wäöüß-]+\s+)?(?:Finanzierungsrunde|Kapitalrunde|"
+                                 r"Übernahme|Fusion))(?![\wäöüß])")
 
 
 # a segment noun after the name: "Die Steel Division litt ...", "die Metal Forming Division", "der Bereich

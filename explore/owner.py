@@ -679,6 +679,7 @@ _TRUNCATED = re.compile(r"-,?\s+(?:und|oder|sowie|bzw\.?)\s")
 # the sentence is about the subsidiary, not about its parent
 _PARENT_OF_SUBSIDIARY = re.compile(r"(?i)(?<![\wäöüß])(?:tochter|tochtergesellschaft|tochterfirma|tochterunternehmen)\s+"
                                    r"(?:des|der|von)\s+(?:[\wäöüß-]+\s+){0,3}$")
+_INVESTOR_HEADS = ("investor", "investoren", "geldgeber", "kapitalgeber", "käufer", "bieter", "staatsfonds")
 _SHAREHOLDER_HEADS = ("dividende", "ausschüttung", "aktienrückkauf", "rückkaufprogramm")
 _ARTICLE_RIGHT_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|den|des|dem)\s+$", re.I)
 _SUBSIDIARY_NOUN_BEFORE = re.compile(r"(?<![\wäöüß-])[\wäöüß-]*(?:[Tt]ochter|[Bb]eteiligung)\w*\s+$")
@@ -1469,6 +1470,7 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"
     by_trade = a < b and not plain and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
     prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b,
+                        investors=head.endswith(_INVESTOR_HEADS),
                         subsidiaries=by_trade, described=not implicit and a < b)
     # (not a name in a relative clause before the reference: "Mit Lasern, die der Maschinenbauer an den Konzern ASML
     # liefert, erzielte die Gruppe ...")

@@ -319,6 +319,24 @@ def _levels(ctx, f: dict, s: str, p: int, e: int, wide: bool):
     return frm, to
 
 
+# a multiple of another measure, not of an earlier value: "dem 11,6-Fachen des Ebitda" (not "des Vorjahreswerts")
+_MULTIPLE_OF = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß]+\s+)?(?!Vorjahr|Vormonat|Vorquartal|Niveaus?\b|Wert|Werts\b|"
+                          r"Ausgangswert|Vorkrisen)[A-ZÄÖÜ]")
+
+
+def _apposed_to_a_price(ctx, f: dict, s: str, p: int) -> bool:
+    """A change in apposition to a price right before it: "schloss bei 71,28 Euro, ein Plus von 8,0 Prozent"."""
+    from . import views                   # views imports this module: looked up at call time
+    if views.apposition(ctx, f, s, p) is None:
+        return False
+    before = [x for x in ctx.same_sentence(f, ("money", "count")) if x["end"] <= f["start"]]
+    return bool(before) and before[-1]["kind"] == "money" and not views._SCALED.search(before[-1]["text"]) \
+        and not _PER_SHARE_AFTER.match(s, ctx.pos(before[-1])[1])   # (not "eine Dividende von 3,70 Fr. je Aktie")
+
+
+_PER_SHARE_AFTER = re.compile(r"\s+(?:je|pro)\s+")
+
+
 def _signed_level(x: dict, before: str) -> dict:
     """The figure with its level below zero: "auf minus 63,9 Punkte" (``before``: the text before it)."""
     if x.get("direction") == "down" and x["low"] and (_MINUS.search(before) or x["text"].lstrip()[:1] in "-−"):
@@ -491,8 +509,12 @@ def change_rows(ctx) -> list[dict]:
         measure = _measure(ctx, f, s, p, e)
         plain = blank_per_share(s, p, e)
         if f["kind"] in ("percent", "multiple") and at.is_stock_move(plain, p, e) and (
-                measure == "other" or _SHARE_WORDS.search(plain[cs:ce])) and not views.change_of_a_quantity(ctx, f, s, p):
-            continue                                  # a stock move (a business measure wins over "Einzelhandel")
+                measure == "other" or _SHARE_WORDS.search(plain[cs:ce]) or _SHARE_WORDS.search(plain)
+                and _apposed_to_a_price(ctx, f, s, p)) and not views.change_of_a_quantity(ctx, f, s, p):
+            continue                                  # a stock move (a business measure wins over "Einzelhandel";
+            #                                           "das Papier ... schloss bei 71,28 Euro, ein Plus von 8,0 Prozent")
+        if f["kind"] == "multiple" and f["text"].lower().rstrip("ns").endswith("fache") and _MULTIPLE_OF.match(s, e):
+            continue                                  # "entspricht dem 11,6-Fachen des Ebitda": a ratio, no change
         if f["kind"] == "percent" and views.name_then_sign(ctx, f, s, p):
             continue                                  # "Mercedes-Benz (-3,2 Prozent): Der Autobauer meldete ..."
         if measure == "other" and f["kind"] != "count" and r_["not_changes"].search(s[cs:ce]):
