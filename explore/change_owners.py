@@ -489,6 +489,12 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         o = _implicit_owner(ctx, f, places=False, paragraph=True)
         if o is not None and o.source == "reference" and not _office(o.name) and not _a_source(ctx, f["article"], o.name):
             return _owner_columns(o)
+    if name is None and collective and measure in ("prices", "tourism", "users") and not _rules()["sector"].search(s, cs, ce) \
+            and _company_report(ctx, f["article"]) and not _economy_near(ctx, f, s, p, False) \
+            and not _article_economy(ctx, f["article"]):
+        o = _implicit_owner(ctx, f, places=False)   # a company report: "Die Zahl der Gäste stieg um 2 Prozent", "Bei
+        if o is not None:                           # den Vertragserneuerungen gingen die Preise ... zurück": its own
+            return _owner_columns(o)
     name = name or _economy_near(ctx, f, s, p, False) or _article_economy(ctx, f["article"]) \
         or _economy_near(ctx, f, s, p, True)
     return {**_owner_columns(None), "entity": name, "entity_source": "economy" if name else None}

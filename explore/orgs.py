@@ -164,7 +164,8 @@ class Recognizer:
                     continue                  # "im Verbund mit", "der genossenschaftliche Verbund": the noun
                 e = m.end("l") if m.group("l") else m.end()
                 longer = _SUBSIDIARY_NAME.match(text, e) if not m.group("l") and typ != "index" \
-                    and _subsidiary_before().search(text, max(0, m.start() - 40), m.start()) else None
+                    and (_subsidiary_before().search(text, max(0, m.start() - 40), m.start())
+                         or _IN_BRAND_LIST.search(text, max(0, m.start() - 100), m.start())) else None
                 if longer:                    # "die Wartungstochter Lufthansa Technik": the subsidiary's name
                     e = longer.end()
                     name = self.canonical(text[m.start():e])
@@ -389,6 +390,9 @@ class Recognizer:
         if len(words) >= 3 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 1 \
                 and "V" in self._classes(words[1]) and words[2][:1].isupper():   # (not an initial: "S. Mark Taper Foundation")
             e = s + len(words[0])               # "der BVB Jonas Hofmann": an acronym, then a person
+        number = _NUMBER_IN_SPAN.search(text, s, e)
+        if number and number.start() > s:
+            e = number.start()                  # "Dun & Bradstreet 3.720 Firmenkonkurse": a count ends the name
         cut = text.find(" (", s, e)
         if cut > s and ")" not in text[cut:e]:
             e = cut                             # "Kombi-Massiv-Bau (KMB": the short form is no part of it
@@ -578,6 +582,12 @@ def _subsidiary_before():
 # a subsidiary or brand named by its parent's name and more words: "die Wartungstochter Lufthansa
 # Technik", "die Kernmarke Lufthansa Airlines"
 _SUBSIDIARY_NAME = re.compile(r"(?:[ ][A-ZÄÖÜ][\wäöüß&-]*[a-zäöüßA-Z]){1,2}(?![\wäöüß-])")
+# a number inside a model's span that the name does not go on with: a grouped or decimal number, or one followed by
+# more words ("Siemens Mobility 60 Züge")
+_NUMBER_IN_SPAN = re.compile(r"[ ](?:\d{1,3}(?:\.\d{3})+|\d+,\d+)(?=[ ]|$)|[ ]\d+(?=[ ][A-ZÄÖÜa-zäöü])")
+# a later item of a list of brands or subsidiaries: "mit den Marken TUI Cruises, Hapag-Lloyd Cruises und Marella"
+_IN_BRAND_LIST = re.compile(r"(?:[Mm]arken|[Tt]öchter|[Tt]ochtergesellschaften|[Bb]eteiligungen)\s+"
+                            r"(?:[A-ZÄÖÜ][\w&.-]*(?:[ ][A-ZÄÖÜ][\w&.-]*){0,2},?[ ])+(?:(?:und|sowie)[ ])?$")
 # legal-form words that are also common nouns ("der Kilchberger Konzern")
 _COMMON_SUFFIXES = ("konzern", "gruppe", "holding")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:der|die|das|des|dem|den)\s+$")

@@ -343,6 +343,9 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         if len(words) == 1 and o.source == "model" and _ARTICLE_RIGHT_BEFORE.search(whole, max(0, s - 5), s) \
                 and _demonym(words[0]):
             continue                       # "nachdem die Melsunger ...": a reference by the seat, no name
+        if len(words) == 1 and o.source == "model" and whole[o.end:o.end + 1] == "-" and _lexicon_noun(words[0]) \
+                and grammar().is_head(_WORD.match(whole, o.end + 1).group() if _WORD.match(whole, o.end + 1) else ""):
+            continue                       # "Die Kranich-Airline": an epithet compound, a reference, no name
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
@@ -352,6 +355,10 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
             s += len(words[0]) + 1         # "Die Alibaba-Tochter AliExpress": the compound describes the name
             words = words[1:]
             name = orgs.recognizer(tuple(gazetteer)).canonical(" ".join(words))
+        if o.source != "gazetteer" and _same_head_name(words):
+            s += len(words[0]) + 1         # "Die Förderbank L-Bank": a description of the same kind, then the name
+            words = words[1:]
+            name = orgs.recognizer(tuple(gazetteer)).canonical(words[0])
         while len(words) > 1 and o.source != "gazetteer" and not _INITIAL.fullmatch(words[0]) \
                 and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
@@ -585,6 +592,23 @@ def _town_adjective_before_head(word: str, nxt) -> bool:
 def _fine_authorities() -> frozenset:
     """Authorities named by their short name ("SEC", "BaFin"): they fine and supervise, they own no figure."""
     return frozenset(a for a in vocab()["owner"]["fine_authorities"] if len(a) <= 6)
+
+
+def _same_head_name(words: list[str]) -> bool:
+    """A description before a name of the same kind: "Förderbank L-Bank" (the name is "L-Bank")."""
+    head = next((h for h in _name_heads() if words[0].lower().endswith(h)), None)
+    return head is not None and len(words) == 2 and "-" in words[1] and words[1].lower().endswith(head)
+
+
+def _name_heads() -> tuple[str, ...]:
+    from .orgs import _NAME_HEADS
+    return _NAME_HEADS
+
+
+def _lexicon_noun(word: str) -> bool:
+    """A common German noun by the word list ("Kranich"), whatever HanTa guesses."""
+    from .orgs import lexicon
+    return lexicon().is_common_noun(word)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -1283,6 +1307,20 @@ _PARTICLE = re.compile(r"^\s+(?:an|ab|auf|aus|ein|zu|mit|vor|fort|nach|zurück|h
 _RELATIVE_OPENS = re.compile(r",\s+(?:der|die|das|dessen|deren)\s+(?=[a-zäöüß])")
 
 
+# a relative clause opened by a preposition: ", an dem die Stadt 50,1 Prozent hält"
+_RELATIVE_PREP_OPENS = re.compile(r",\s+(?:an|in|bei|mit|von|zu|für|über|auf|aus|unter)\s+(?:dem|der|den|denen|deren|dessen)\s")
+
+
+def _inside_relative(text: str, at: int) -> bool:
+    """Whether text[at] stands in a relative clause of its sentence (no comma since it opened)."""
+    a = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    s = text[a:at]
+    m = None
+    for m in _RELATIVE_PREP_OPENS.finditer(s):
+        pass
+    return (m is not None and not re.search(r"[;:()]|,(?!\d)", s[m.end():])) or _in_relative(s, len(s))
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -1576,6 +1614,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
                 #                                 \n\nDie Dividende soll ... steigen": no name of its own paragraph,
                 #                                 only parts and objects before: the article's company
             near = here or near
+        if orgs.text:                           # "Der Hafenlogistiker HHLA, an dem die Reederei MSC 49,9 Prozent hält,
+            inner_names = [o for o in near if _inside_relative(orgs.text, o.start)]     # legte Zahlen vor. Der Umsatz"
+            near = [o for o in near if o not in inner_names] or near
         free = [o for o in near if (o.start, o.end) not in orgs.governed]
         if free and near[-1] not in free and not head.startswith(g.share):
             near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"
