@@ -269,7 +269,7 @@ class ArticleOrgs:
         from .orgs import recognizer
         legal = recognizer(tuple(gazetteer)).legal_form
         public = recognizer(tuple(gazetteer)).public_prefixes
-        from .orgs import _REGIONAL_NAME as regional
+        from .orgs import _REGIONAL_NAME as regional, camel_name
         for start, sentence in sorted(context):
             found = find_orgs(sentence, start, gazetteer=gazetteer)
 
@@ -287,8 +287,8 @@ class ArticleOrgs:
                 for p in proper_nouns(sentence, start, found):      # names in apposition (not "Rückversicherung:
                     if named_by_noun(p, sentence, start):           # Großschäden"), names of a corporate word
                         orgs.append(strong(p, sentence, start))
-                    elif " " in p.text and p.text.rsplit(" ", 1)[1] in corporate:
-                        orgs.append(replace(p, weak=False))
+                    elif " " in p.text and p.text.rsplit(" ", 1)[1] in corporate or camel_name(p.text):
+                        orgs.append(replace(p, weak=False))         # ("bei PostFinance": a name by its form)
         from .orgs import keep_legal_forms
         # a name recognised once, in the figures' sentences or the context, is a name where it is written again
         orgs = keep_legal_forms(_first_word_mentions(_mentions_again(orgs, spans), spans))    # "Porsche AG" and "Porsche SE"

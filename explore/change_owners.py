@@ -52,6 +52,8 @@ def _rules(lang: str = "de") -> dict:
         "separable": {d: [re.compile(r"(?i)(?<![\wäöüß])(?:" + verb + r")\b.*\b" + part + r"\s*[.!?]?\s*$")
                           for verb, part in v["separable"][d]] for d in ("up", "down")},
         "lower_is_better": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["lower_is_better"]) + r")(?![\wäöüß])"),
+        "company_ratio": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["lower_is_better"] + v["company_ratios"])
+                                    + r")(?![\wäöüß])"),
         "judging": re.compile(r"(?i)(?<![\wäöüß])(?:" + "|".join(v["judging"]) + ")"),
         "inflation": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["inflation"]) + r")(?![\wäöüß])"),
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
@@ -464,7 +466,8 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         name = _place_opening(s, cs)         # "..., im Tessin ging sie um 0,4 Prozent zurück": the place, no reference
         name = None if name and economy(name) else name   # (a country may be a company's market: "In Deutschland,
         #                                                   dem wichtigsten Markt, legten die Erlöse um 2,1 Prozent zu")
-    if name is None and not collective and (measure != "other" or _DEMONSTRATIVE.search(clause)):
+    if name is None and not collective and (measure != "other" or _DEMONSTRATIVE.search(clause)
+                                            or _rules()["company_ratio"].search(clause)):
         o = _implicit_owner(ctx, f)         # "Währungsbereinigt entspricht dies einem Wachstum von 3,6 %"
         if o is not None:
             return _owner_columns(o)

@@ -635,6 +635,21 @@ PLACE_LINKS = r"(?:am|an\s+der|in\s+der|im|ob\s+der)"
 _PLACE_GOES_ON = re.compile(r"[ ]" + PLACE_LINKS + r"[ ]([A-ZÄÖÜ][\wäöüß-]*[\wäöüß])(?![\w-])")
 
 
+# a word with a capital inside after two small letters or more ("PostFinance", "TeamViewer"): a name, but
+# for the terms written so ("SaaS", "InsurTech"; not "WpHG": an abbreviation)
+_CAMEL_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}[A-ZÄÖÜ][a-zäöüß]+(?:[A-ZÄÖÜ][a-zäöüß]+)*")
+_CAMEL_TERM_ENDS = ("Tech", "Techs")
+
+
+def camel_name(word: str) -> bool:
+    """A name by its inner capital ("PostFinance"; not "WpHG", "FinTech").
+
+    >>> camel_name("PostFinance"), camel_name("WpHG"), camel_name("FinTech"), camel_name("Post-Tochter")
+    (True, False, False, False)
+    """
+    return bool(_CAMEL_NAME.fullmatch(word)) and not word.endswith(_CAMEL_TERM_ENDS)
+
+
 _CAPS_RUN = re.compile(r"[A-ZÄÖÜ]{4}")
 _CAPS_LEGAL = frozenset({"HOLDING", "AG", "SE", "CO", "KGAA", "GMBH", "INC", "PLC", "NV", "N.V", "SA", "S.A", "LTD", "GROUP",
                          "KG", "OHG", "CORP", "LIMITED"})

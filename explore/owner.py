@@ -627,6 +627,12 @@ def _demonym(word: str) -> bool:
     return any("T" in lex.classes(x) for x in stems if len(x) >= 3)
 
 
+def _seat_people(word: str) -> bool:
+    """A town's people by the word list or by a town name's ending ("die Kilchberger" for Lindt & Sprüngli)."""
+    from .orgs import town_adjective
+    return _demonym(word) or town_adjective(word)
+
+
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")          # "die Frankfurter Börse": an adjective, not a demonym
 
 
@@ -754,7 +760,7 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
         return True                                     # "Hongkong", "Schweden": a place, whoever tagged it
     if not weak:
         return False
-    if len(words) == 1 and _demonym(written) \
+    if len(words) == 1 and _seat_people(written) \
             or len(words) == 2 and words[0] in ("Bad", "Sankt", "St.") and words[1].endswith("er") and words[1][:1].isupper():
         return True                                     # "der Walldorfer", "die Bad Homburger": a reference, no name
     classes = [lexicon().classes(w) for w in words]
@@ -994,7 +1000,7 @@ class Grammar:
         as (start, end, head)."""
         return [(m.start(), m.end(), m.group("h").lower()) for m in self.re_reference.finditer(sentence, a, b)
                 if (self.is_head(m.group("h")) or m.group("h").lower().rstrip("s").endswith(self.organs)
-                    or _demonym(m.group("h")) and not _NOUN_AFTER.match(sentence, m.end()))
+                    or _seat_people(m.group("h")) and not _NOUN_AFTER.match(sentence, m.end()))
                 and (not m.group("h").lower().rstrip("s").endswith(self.authorities)
                      or m.group("h").lower().endswith(self.central_heads))
                 and not _PLURAL_NEUTER.fullmatch(m.group())
@@ -1469,6 +1475,7 @@ def _superlative_word() -> re.Pattern:
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
                  "reedereien", "airlines", "brauereien", "molkereien")
 # a parent named after a subsidiary noun: "die deutsche Tochter des niederländischen ING-Konzerns"
+_GROUP_NAME_ENDS = (" group", "gruppe", " konzern", " holding", " ag", " se")
 _SUBSIDIARY_OF = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:tochter|tochtergesellschaft|tochterfirma)\s+(?:des|der|von)\s+"
                             r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
 _PARENT_AFTER = re.compile(r"\s+(?:des|der|von)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}(?P<p>[A-ZÄÖÜ][\w&.]*)")
@@ -1532,8 +1539,13 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         # "die Aktien der Tochter", "Die Südzucker-Tochter": the subsidiary named before, else the last company
         # named before that is not the compound's parent
         parent = head.rsplit("-", 1)[0] if "-" in head else None     # ("US-Tochter": no company's name)
+        # a company whose name goes on from the parent's ("Rewe Österreich", "PostFinance"), not the parent's group
+        named = [o for o in fitting if parent and o.name.lower().startswith(parent) and o.name.lower() != parent
+                 and o.text.lower() != parent and not o.name.lower().endswith(_GROUP_NAME_ENDS)]
         if parent is None:                      # a subsidiary named near ("die X-Tochter" is of X, not any)
             subs = [o for o in orgs.orgs if at - 600 <= o.start and o.end <= at and o.name in orgs.subsidiaries]
+        elif named:
+            subs = named
         elif any(o.text.lower() == parent or o.name.lower() == parent for o in orgs.orgs):
             subs = [o for o in fitting if not o.name.lower().startswith(parent) and o.text.lower() != parent]
         else:
