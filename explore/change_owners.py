@@ -320,7 +320,10 @@ _ALL_IN_ALL = re.compile(r"(?i)(?<![\wäöüß])(?:insgesamt|alles in allem|bran
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
     Swiss statistics name them."""
-    cols = sector_owner(ctx, f["article"], _owner_of(ctx, f, measure, s, p, e))
+    cols = _owner_of(ctx, f, measure, s, p, e)
+    if measure != "sentiment" and not any(_STATISTICS_SAID.search(x) for x in [s, *ctx.paragraph_before(f, 6)]):
+        cols = sector_owner(ctx, f["article"], cols)   # (a survey indicator stays the economy's, "das HDE-Konsumbarometer",
+        #                                                and an office's statistic: "Nach Zahlen des Statistischen Bundesamts")
     if cols.get("entity") and cols.get("entity_source") != "economy" and measure not in _rules()["collective"]:
         from .views import Owner, _not_the_forecaster, _owner_columns
         o = Owner(cols["entity"], cols.get("entity_text"), cols.get("entity_start"), cols.get("entity_end"),
@@ -485,7 +488,8 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     # ("Im Euroraum ... Die Verbraucherpreise lagen ..., teilte Eurostat mit": Euroraum), and the article's before
     # such an office ("Nach der Definition von Eurostat lag die Quote bei 5,6 Prozent" in a report on Austria)
     if name is None and (_economy_article(ctx, f["article"]) or not _strong_main(ctx, f["article"])):
-        name = _place_opening(s, cs) or _place_there(ctx, f, clause, s, cs)   # "In Wien betrug das Plus 4,2 Prozent"
+        name = _place_opening(s, cs) or _place_there(ctx, f, clause, s, cs) \
+            or _place_subject(s, cs)            # "In Wien betrug das Plus 4,2 Prozent", "Hamburg meldete ..., 4,1 Prozent mehr"
     if name is None and not collective and _economy_article(ctx, f["article"]) and not _ALL_IN_ALL.search(s):
         # a statistics report's paragraph on a company goes on with its figures ("Die Warenhauskette Lindner & Co.
         # steigerte den Umsatz ... Der Onlineanteil kletterte auf 18 Prozent, nach 15 Prozent im Vorjahr")
@@ -622,6 +626,20 @@ def _place_there(ctx, f: dict, clause: str, s: str, cs: int) -> str | None:
         return max(names)[1]
     before = ctx.paragraph_before(f, 1)
     return economy(before[0], last=True) if before else None
+
+
+def _place_subject(s: str, cs: int) -> str | None:
+    """The place that opens the sentence as its subject, for a figure of a later clause without a place of its own
+    ("Hamburg meldete 84.200 Arbeitslose, 4,1 Prozent mehr als im Vorjahresmonat")."""
+    m = _PLACE_SUBJECT.match(s)
+    from .orgs import lexicon
+    from .owner import tag_word
+    if m is None or m.end("p") > cs or "T" not in lexicon().classes(m.group("p")) or _IN_PLACE_ANY.search(s, m.end(), cs):
+        return None
+    tags = tag_word(m.group("p"))
+    if not tags or tags[0][0] != "NE":
+        return None                         # (not "Dort stieg ...", "Auch stiegen ...": adverbs)
+    return m.group("p")
 
 
 def _is_place_word(word: str) -> bool:
@@ -1127,7 +1145,9 @@ def _lead_body(ctx, article: str) -> tuple[str, int]:
     lead = (ctx.texts or {}).get(article, "")[:max(ctx.orgs(article).lead_end, 0)]
     title = ctx.title(article)
     spans = dateline_spans(lead)
-    body = spans[-1][1] if spans else lead.find("\n") + 1 if title else 0
+    line = lead.find("\n")                 # (a title's line is short and ends without a full stop; a text that
+    heading = title and 0 <= line < 200 and not lead[:line].rstrip().endswith(".")   # opens with its lead has none)
+    body = spans[-1][1] if spans else line + 1 if heading else 0
     for a, b in spans:
         lead = lead[:a] + " " * (b - a) + lead[b:]
     if title and lead.startswith(title):
@@ -1138,7 +1158,7 @@ def _lead_body(ctx, article: str) -> tuple[str, int]:
 # deutsche Maschinen- und Anlagenbau hat ...", "Die deutschen Landmaschinenhersteller bekommen ...")
 _SECTOR_LEAD = re.compile(r"(?:^|\s[-–—]\s+)(?:Die|Der|Das)\s+(?:(?:deutsche|österreichische|schweizerische|heimische)n?\s+|"
                           r"Schweizer\s+)?(?P<s>(?:[A-ZÄÖÜ][\wäöüß]*-\s+(?:und|sowie)\s+)?(?=[A-ZÄÖÜ])[\wäöüß-]*"
-                          r"(?i:industrie|branche|anlagenbau|maschinenbau|hersteller|versicherer|gewerbe|handwerk))"
+                          r"(?i:industrie|branche|anlagenbau|maschinenbau|hersteller|versicherer|gewerbe|handwerk|handel))"
                           r"(?![\wäöüß-])")
 _ASSOCIATION = re.compile(r"(?i)verband|vereinigung")
 
@@ -1159,6 +1179,8 @@ def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
     return _SECTOR[orgs]
 
 
+_STATISTICS_SAID = re.compile(r"(?i)(?<![\wäöüß])(?:statistische[nms]?\s+(?:bundes|landes)amt\w*|destatis|statistik\s+austria|"
+                              r"bundesamt\w*\s+für\s+statistik|eurostat)")
 _SECTOR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> industry or None
 
 

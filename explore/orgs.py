@@ -267,6 +267,18 @@ class Recognizer:
             if free(s, e):
                 found.append(Organisation(s, e, text[s:e], text[s:e], "company", "pattern"))
                 taken.append((s, e))
+        for m in _FOUNDER_NAME.finditer(text):          # "die Maschinenfabrik Bernard Krone"
+            s, e = m.span()
+            first, last = m.group().split()[1:]
+            if set("NT") & set(self._classes(first)) or "T" in self._classes(last):
+                continue                                 # (not "die Brauerei Veltins Mitte Mai", "Spedition X Deutschland")
+            inner = [o for o in found if o.source != "gazetteer" and s <= o.start and o.end <= e]
+            if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
+                found = [o for o in found if o not in inner]
+                taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+            if free(s, e):
+                found.append(Organisation(s, e, m.group(), m.group(), "company", "pattern"))
+                taken.append((s, e))
         for m in _DISTRICT.finditer(text):              # "der Wartburgkreis", "der Rhein-Sieg-Kreis"
             s, e = m.span()
             stem = m.group("x").rstrip("-")
@@ -524,6 +536,12 @@ _REGIONAL_NAME = re.compile(r"(?<![\wäöüß-])(?:(?:St\.|Sankt)\s+)?[A-ZÄÖÜ
                             r"Stadtwerke|Verkehrsbetriebe|Kantonsspital|Messe)(?![\wäöüß-])"
                             # a trade-fair company of its town: "Messe München", "Landesmesse Stuttgart"
                             r"|(?<![\wäöüß-])(?:Landes)?[Mm]esse\s+(?P<fair>[A-ZÄÖÜ][a-zäöüß]+)(?![\wäöüß-])")
+# a works named with its founder's name, as family firms are: "die Maschinenfabrik Bernard Krone", "das Fahrzeugwerk
+# Bernard Krone", "das Bankhaus Max Flessa" (the whole is the company's name; one name after a trade noun is the name
+# alone: "die Brauerei Veltins" is Veltins)
+_FOUNDER_NAME = re.compile(r"(?<![\wäöüß-])(?:Maschinenfabrik|Fahrzeugwerke?|Landmaschinenfabrik|Bankhaus|Brauerei|"
+                           r"Privatbrauerei|Spedition|Druckerei|Gießerei|Werkzeugbau|Möbelwerke?)\s+"
+                           r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]+(?![\wäöüß-])")
 _REGIONAL_HEADS = ("sparkasse", "volksbank", "raiffeisenbank", "landesbank", "kantonalbank", "stadtwerke", "verkehrsbetriebe",
                    "verkehrsgesellschaft", "hochbahn", "wohnungsbaugesellschaft", "energieversorgung")
 # a country after a company's name: its subsidiary there ("ING Deutschland"), not "in Deutschland"; and a half of a

@@ -1034,7 +1034,9 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     pos, end = fig_start - sent_start, fig_end - sent_start
     named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners
              and not (o.type == "index" and o.start - sent_start > pos      # (not "... im SDax, der 0,3 Prozent verlor")
-                      and _MEMBER_OF.search(s, max(0, o.start - sent_start - 40), o.start - sent_start))]
+                      and _MEMBER_OF.search(s, max(0, o.start - sent_start - 40), o.start - sent_start))
+             and not _OF_PARENT.search(s, max(0, o.start - sent_start - 80), max(0, o.start - sent_start))]
+    #                                  (nor "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn": the parent's)
     cs, ce, ls, le = g.clauses(s, pos)
 
     # names inside a relative clause before the figure tell whom the clause is about, not the figure's owner
@@ -1475,6 +1477,12 @@ def _superlative_word() -> re.Pattern:
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
                  "reedereien", "airlines", "brauereien", "molkereien")
 # a parent named after a subsidiary noun: "die deutsche Tochter des niederländischen ING-Konzerns"
+# a company named as what a parent owns: "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn", "die
+# Eigentümerin von X"
+_OF_PARENT = re.compile(r"(?i)(?<![\wäöüß])(?:mutter|mutterkonzern|muttergesellschaft|mutterhaus|konzernmutter|"
+                        r"mutterunternehmen|eigentümer|eigentümerin|besitzer|besitzerin)s?\s+(?:der|des|von|vom)\s+"
+                        r"(?:[\wäöüß-]+\s+){0,2}(?:[A-ZÄÖÜ][\wäöüß&.-]*\s+(?:und|sowie)\s+)?$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s|\n)$")
 _GROUP_NAME_ENDS = (" group", "gruppe", " konzern", " holding", " ag", " se")
 _SUBSIDIARY_OF = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:tochter|tochtergesellschaft|tochterfirma)\s+(?:des|der|von)\s+"
                             r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
@@ -1521,6 +1529,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     # liefert, erzielte die Gruppe ...")
     inner = [(sent_start + m.start(), sent_start + m.end()) for m in _RELATIVE_CLAUSE.finditer(s, 0, a) if m.end() <= a]
     prior = [o for o in prior if not any(x <= o.start < y for x, y in inner)]
+    if orgs.text and not head.endswith(("kette", "marke", "tochter", "töchter")):   # (nor a parent's chains: "Der
+        prior = [o for o in prior if not _OF_PARENT.search(orgs.text, max(0, o.start - 80), max(0, o.start))]  # Mutterkonzern
+        #                                                 der Elektronikketten MediaMarkt und Saturn ..., wie das Unternehmen")
     fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
         banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
@@ -1660,6 +1671,10 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             first = _sentence_breaks().search(orgs.text, para + 2, at) if para >= 0 else None
             here = [o for o in pool if para < o.start < (first.start() if first else at) and para >= 0
                     and (o.start, o.end) not in orgs.governed and o.name not in orgs.subsidiaries and not o.weak]
+            if not here:                        # else the last name that opens a sentence of the paragraph before
+                here = [o for o in pool if para < o.start < sent_start    # ("Adidas steigerte ...")
+                        and _OPENS_SENTENCE.search(orgs.text, max(0, o.start - 4), o.start)
+                        and (o.start, o.end) not in orgs.governed and o.name not in orgs.subsidiaries and not o.weak]
             if here and (m is None or here[-1].name != m.name):
                 # "JD.com gaben 0,8 Prozent nach. Der Pekinger Konzern hatte ... Die Sparte ... wies einen Verlust von
                 # 15,7 Milliarden Yuan aus": the company the paragraph opens with, named further back than 300 characters
