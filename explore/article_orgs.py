@@ -53,6 +53,13 @@ class ArticleOrgs:
                                                       and not (text and o.start >= 0 and _NAMED_BY_KIN.search(
                                                           text, max(0, o.start - 30), o.start)))]
                             for found in (orgs, title_orgs))
+        # a company's segment by its name, wherever the text calls it one ("Größte Sparte bleibt Automotive",
+        # "in der Division Flow Equipment"): none of its mentions is an organisation
+        segments = {o.text for o in orgs if o.source != "gazetteer" and text and o.start >= 0
+                    and _SEGMENT_BEFORE.search(text, max(0, o.start - 30), o.start)}
+        if segments:
+            orgs, title_orgs = ([o for o in found if o.source == "gazetteer" or o.text not in segments]
+                                for found in (orgs, title_orgs))
         orgs = _not_products(orgs, spans)
         if text:                            # "BERLIN (WPK) - ": a dateline's place and agency own no figure
             from .dateline import dateline_spans
@@ -381,6 +388,8 @@ class ArticleOrgs:
 _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|den|beim|vom|zum|zur|im)\s+"
                                 r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*\s$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
+# a company's segment by its name: "Größte Sparte bleibt Automotive", "im Segment Industrial Power Control"
+_SEGMENT_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Sparte|Segment|Division|Geschäftssegment)(?:\s+[a-zäöüß]+)?\s+$")
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
                            r"[Rr]ivale[n]?)|(?:Aktien|Papiere|Titel|Anteile|Anteilsscheine|Aktie)\s+von)\s+$")
 # (and after a share noun with "von" and no article: "die Papiere von Basler" is a company's, no town's people)

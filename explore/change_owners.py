@@ -74,7 +74,8 @@ def _rules(lang: str = "de") -> dict:
                                 + alt(v[section]["nouns"]) + r")(?![\wäöüß])", re.I),
             "cut": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["cut"]) + ")", re.I),
             "create": re.compile(r"(?<![\wäöüß])(?:" + "|".join(v[section]["create"]) + ")", re.I),
-        } for what, section in (("job", "jobs"), ("site", "sites"), ("seat", "seats"), ("resident", "residents"))},
+        } for what, section in (("job", "jobs"), ("site", "sites"), ("seat", "seats"), ("resident", "residents"),
+                                                                    ("customer", "customers"))},
         # jobs counted: "2.400 Stellen", "300 neue Arbeitsplätze"
         "jobs_counted": re.compile(r"\d\s+(?:(?:neue|zusätzliche|weitere)\s+)?(?:" + alt(v["jobs"]["nouns"])
                                    + r")(?![\wäöüß])", re.I),
@@ -495,6 +496,11 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         # steigerte den Umsatz ... Der Onlineanteil kletterte auf 18 Prozent, nach 15 Prozent im Vorjahr")
         o = _implicit_owner(ctx, f, places=False, paragraph=True)
         if o is not None and o.source == "reference" and not _office(o.name) and not _a_source(ctx, f["article"], o.name):
+            return _owner_columns(o)
+    if name is None and collective and measure == "prices" and _company_report(ctx, f["article"]) \
+            and (_SAME_STORE.search(clause) or _ITS_BEFORE.search(s, max(0, cs), p)):
+        o = _implicit_owner(ctx, f, places=False)   # a company's own rents and prices: "Auf vergleichbarer Fläche
+        if o is not None:                           # stiegen die Mieten um 4,1 Prozent", "Deren Mieten stiegen ..."
             return _owner_columns(o)
     if name is None and collective and measure in ("prices", "tourism", "users") and not _rules()["sector"].search(s, cs, ce) \
             and _company_report(ctx, f["article"]) and not _economy_near(ctx, f, s, p, False) \
@@ -1179,6 +1185,10 @@ def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
     return _SECTOR[orgs]
 
 
+# a company's own measures: like for like ("auf vergleichbarer Fläche"), and a noun after a possessive pronoun that
+# points back to the company ("Deren Mieten stiegen", "ihre Preise")
+_SAME_STORE = re.compile(r"(?i)like-for-like|like\s+for\s+like|auf\s+vergleichbarer\s+fläche|flächenbereinigt")
+_ITS_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Dd]eren|[Dd]essen|[Ii]hre[rns]?|[Ss]eine[rns]?)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\wäöüß-]*(?:miete|preis)")
 _STATISTICS_SAID = re.compile(r"(?i)(?<![\wäöüß])(?:statistische[nms]?\s+(?:bundes|landes)amt\w*|destatis|statistik\s+austria|"
                               r"bundesamt\w*\s+für\s+statistik|eurostat)")
 _SECTOR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> industry or None

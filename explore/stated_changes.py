@@ -462,6 +462,10 @@ def change_rows(ctx) -> list[dict]:
         if site:                            # "will 35 ihrer 210 Filialen schließen", "Die CDU verlor drei Sitze"
             out.append(_row(ctx, f, "other", site, None))
             continue
+        won = _job_change(f, s, p, e, "customer")
+        if won:                             # "gewann netto 1,4 Millionen Vertragskunden hinzu"
+            out.append(_row(ctx, f, "users", won, None))
+            continue
         job = _job_change(f, s, p, e)
         if job:
             row = _row(ctx, f, "employment", job, None)
@@ -633,7 +637,8 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     """"streicht 12.000 Jobs", "elf Prozent der Belegschaft sollen gehen": a fall (or, with "schafft",
     a rise) of employment stated as the jobs cut or created; with ``what="site"`` the shops, branches
     or plants closed or opened ("will 35 ihrer 210 Filialen schließen"), with ``what="seat"`` the seats a
-    party lost or won ("Die CDU verlor drei Sitze"), with ``what="resident"`` a place's inhabitants."""
+    party lost or won ("Die CDU verlor drei Sitze"), with ``what="resident"`` a place's inhabitants, with
+    ``what="customer"`` the customers a company won or lost."""
     r = _rules()["counted"][what]
     if f["kind"] not in ("count", "percent", "ratio") or (f["kind"] == "percent" and f["unit"] != "%") \
             or f["kind"] == "ratio" and (f["unit"] != "fraction" or not _PARTITIVE_NOUN.match(s, e)):
