@@ -323,7 +323,7 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     Swiss statistics name them."""
     cols = _owner_of(ctx, f, measure, s, p, e)
     if measure != "sentiment" and not any(_STATISTICS_SAID.search(x) for x in [s, *ctx.paragraph_before(f, 6)]):
-        cols = sector_owner(ctx, f["article"], cols)   # (a survey indicator stays the economy's, "das HDE-Konsumbarometer",
+        cols = sector_owner(ctx, f["article"], cols, s)   # (a survey indicator stays the economy's, "das HDE-Konsumbarometer",
         #                                                and an office's statistic: "Nach Zahlen des Statistischen Bundesamts")
     if cols.get("entity") and cols.get("entity_source") != "economy" and measure not in _rules()["collective"]:
         from .views import Owner, _not_the_forecaster, _owner_columns
@@ -1194,7 +1194,7 @@ _STATISTICS_SAID = re.compile(r"(?i)(?<![\wäöüß])(?:statistische[nms]?\s+(?:
 _SECTOR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # ArticleOrgs -> industry or None
 
 
-def sector_owner(ctx, article: str, cols: dict) -> dict:
+def sector_owner(ctx, article: str, cols: dict, sentence: str = "") -> dict:
     """Owner columns with an industry's figures given to the industry in an association's report on it
     (``_sector_article``): those of the economy, and those of the association itself ("Der
     Branchenverband ZVEI rechnet mit einem Umsatz von 247 Milliarden Euro": the industry's)."""
@@ -1203,7 +1203,16 @@ def sector_owner(ctx, article: str, cols: dict) -> dict:
     if sector is None or cols.get("entity_source") != "economy" and not (name and _association(ctx, article, name)):
         return cols
     name, a, b = sector
+    own = _SECTOR_SUBJECT.search(sentence)      # the industry its sentence names ("Die Autoindustrie verbuchte ...")
+    if own is not None:
+        name = own.group("s")
     return {**cols, "entity": name, "entity_text": name, "entity_start": a, "entity_end": b, "entity_source": "sector"}
+
+
+# an industry named in the sentence itself by its own compound (not "die Branche")
+_SECTOR_SUBJECT = re.compile(r"(?<![\wäöüß])(?:[Dd]ie|[Dd]er|[Dd]as)\s+(?:(?:deutsche|österreichische|schweizerische|"
+                             r"heimische)[nr]?\s+)?(?P<s>(?=[A-ZÄÖÜ])(?!Branche\b|Industrie\b)[\wäöüß-]+"
+                             r"(?i:industrie|branche))(?![\wäöüß-])")
 
 
 def _association(ctx, article: str, name: str) -> bool:

@@ -97,7 +97,7 @@ CHANGES = PROVENANCE + [
                          "(\"Deutschland\", \"EU\") for an economy's figures", None),
 ] + OWNER[1:] + [
     ("measure", "string", "revenue, profit, orders, sales_volume, employment, unemployment, prices, exports, "
-                          "production, market_share, users, tourism, other", None),
+                          "production, market_share, users, tourism, costs, other", None),
     ("change_pct", "float64", "signed relative change in percent (\"sank um 3 Prozent\" = -3)", "%"),
     ("change_abs", "float64", "signed absolute change, in unit", "unit"),
     ("unit", "string", "unit of change_abs: pp (Prozentpunkte), an ISO currency, or the counted noun", None),

@@ -661,6 +661,8 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     if not r["nouns"].match(s[noun_at:]) and not r["nouns"].match(" " + (f.get("unit") or "")) \
             and not elliptic:
         return None
+    if what == "customer" and _HOLDS_BEFORE.search(s, max(0, p - 30), p):
+        return None                                     # "... und zählt nun 10,1 Millionen Kunden": a level
     cs, ce = clause_start(s, p), clause_end(s, e)
     window = s[cs:ce] if (r["cut"].search(s[cs:ce]) or r["create"].search(s[cs:ce])) else s
     cut, create = r["cut"].search(window), r["create"].search(window)
@@ -672,6 +674,10 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
         return {"change_pct": sign * f["low"] * (100 if f["kind"] == "ratio" else 1), **base}
     unit = f.get("unit") or (r["nouns"].match(s[noun_at:]) or elliptic).group(0).split()[-1]
     return {"change_abs": sign * f["low"], "unit": unit, **base}
+
+
+_HOLDS_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:zähl\w*|kommt|kam|hat|hatte|betreut\w*|versorgt\w*)\s+"
+                           r"(?:[a-zäöüß]+\s+){0,3}(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als|über)\s+)?$")
 
 
 def _elliptic_jobs(f: dict, s: str, p: int, e: int):
