@@ -61,16 +61,16 @@ FLOORS = {
     "smartdata3": {"money": (0.44, 0.44), "changes": (1, 1)},   # now money 0.444/0.444, changes 1.000/1.000
     # written market reports, blind (tests/gold/tables_market2): first 0.804/0.795 (money), 0.785/0.800
     # (moves), 0.727/0.678 (changes); measured after fixing 0.924/0.921, 0.930/0.896, 0.909/0.862
-    "market2": {"money": (0.98, 0.97), "stock_moves": (0.98, 0.98), "changes": (0.94, 0.94)},   # now money 0.981/0.980, moves 0.981/0.981, changes 0.945/0.945
+    "market2": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.98), "changes": (0.94, 0.94)},   # now money 0.981/0.980, moves 0.981/0.981, changes 0.945/0.945
     # a second blind key of written market news in other styles (tests/gold/tables_market3): first
     # (commit 401fa73) 0.774/0.791 (money), 0.580/0.663 (moves), 0.500/0.562 (changes); measured
     # after fixing 0.951/0.967, 0.866/0.858, 0.759/0.788
-    "market3": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.94), "changes": (1, 0.96)},   # now money 0.976/0.980, moves 0.938/0.945, changes 1.000/0.964
+    "market3": {"money": (0.97, 0.98), "stock_moves": (0.93, 0.94), "changes": (1, 0.96)},   # now money 0.976/0.980, moves 0.938/0.945, changes 1.000/0.964
     # a third blind key of written market news (tests/gold/tables_market4: Chinese tech, Vienna, Zurich,
     # a ROUNDUP, a digest, an IPO, an EQS release, results of an insurer): first (commit 6e9d23d)
     # 0.748/0.769 (money), 0.636/0.655 (moves), 0.712/0.580 (changes); measured after fixing
     # 0.852/0.876, 0.804/0.839, 0.742/0.605; now 0.905/0.923, 0.839/0.876, 0.758/0.617
-    "market4": {"money": (0.98, 0.98), "stock_moves": (0.98, 0.98), "changes": (0.92, 0.9)},   # now money 0.990/0.990, moves 0.986/0.986, changes 0.924/0.910
+    "market4": {"money": (0.99, 0.99), "stock_moves": (0.98, 0.98), "changes": (0.92, 0.91)},   # now money 0.990/0.990, moves 0.986/0.986, changes 0.924/0.910
     # real GermEval 2014 sentences, one per document, blind key (tests/gold/tables_germeval_money):
     # first (commit 850efb2) 0.474/0.562 (money), 0.316/0.500 (moves)
     # after fixing 0.895/0.800, 0.947/1.0
@@ -95,12 +95,12 @@ FLOORS = {
     # a ninth blind key (tests/gold/tables_market9, rich in stated changes of regions and sectors), first
     # (commit 73e7df2): 0.722/0.740 (money), 0.786/0.688 (moves), 0.397/0.430 (changes); the session's
     # starting code (a5911ac) 0.709/0.736, 0.786/0.688, 0.391/0.429
-    "market9": {"money": (0.91, 0.93), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.86)},   # now money 0.914/0.938, moves 0.893/0.882, changes 0.821/0.865
+    "market9": {"money": (0.91, 0.93), "stock_moves": (0.89, 0.88), "changes": (0.82, 0.87)},   # now money 0.914/0.938, moves 0.893/0.882, changes 0.827/0.871
     # a tenth blind key (tests/gold/tables_market10: Chinese tech, Frankfurt intraday, Vienna, Zurich,
     # annual results, steel, prices by Land, price targets), first (79ddaf0, the session's starting
     # code): 0.756/0.778 (money), 0.592/0.529 (moves), 0.622/0.796 (changes); with the first rules of
     # the session, written before the key was read: 0.756/0.778, 0.592/0.562, 0.647/0.802
-    "market10": {"money": (0.88, 0.87), "stock_moves": (0.93, 0.89), "changes": (0.83, 0.89)},   # now money 0.884/0.874, moves 0.934/0.899, changes 0.840/0.893
+    "market10": {"money": (0.88, 0.87), "stock_moves": (0.93, 0.89), "changes": (0.84, 0.89)},   # now money 0.884/0.874, moves 0.934/0.899, changes 0.840/0.893
     # a second key of real GermEval sentences with stated changes (tests/gold/tables_changes2, thin: 13
     # required rows, 78 optional ones without owner), first (79ddaf0 and with the session's first
     # rules alike): 0.154/0.250
@@ -109,7 +109,7 @@ FLOORS = {
     # New York close, a bank with targets, an ad-hoc release, Swedish Kronen, a Land's labour market,
     # housing prices, a utility, a funding round, an airline), first (66e54ef): 0.679/0.691, 0.787/0.686,
     # 0.497/0.605; read while fixing: 0.893/0.886, 0.827/0.805, 0.676/0.754
-    "market11": {"money": (0.96, 0.95), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.89)},   # now money 0.963/0.960, moves 0.973/0.973, changes 0.869/0.894
+    "market11": {"money": (0.96, 0.96), "stock_moves": (0.97, 0.97), "changes": (0.87, 0.9)},   # now money 0.963/0.960, moves 0.973/0.973, changes 0.876/0.901
     # ten blind survey reports (tests/gold/tables_surveys2), first (66e54ef): adoption 0.797/0.972,
     # changes 0.474/0.500; read while fixing: adoption 0.876/0.987, changes 0.579/0.611
     "surveys2": {"adoption": (0.92, 0.98), "changes": (0.84, 0.84)},   # now adoption 0.927/0.988, changes 0.842/0.842
@@ -136,22 +136,22 @@ FLOORS = {
     # inflation, trade, Switzerland, retail, registrations, insolvencies, airports, electricity, permits;
     # Kion and Baidu), first (fbdee1a and 7d15d4a alike): 0.810/0.776 (money), 0.704/0.528 (moves),
     # 0.491/0.545 (changes)
-    "market13": {"money": (0.86, 0.85), "stock_moves": (0.85, 0.85), "changes": (0.85, 0.89)},   # now money 0.862/0.857, moves 0.852/0.852, changes 0.859/0.897
+    "market13": {"money": (0.93, 0.92), "stock_moves": (0.85, 0.85), "changes": (0.86, 0.9)},   # now money 0.931/0.929, moves 0.852/0.852, changes 0.868/0.906
     # a fourteenth blind key rich in stated changes (tests/gold/tables_market14: Knorr-Bremse, the food
     # industry, NRW's labour market, Swiss prices, Douglas, Hapag-Lloyd, Austrian tourism, Uniper, Nike,
     # Gerresheimer, GDP/ifo/ZEW, completions), first (9b77acb): 0.806/0.793 (money), 0.778/0.571 (moves),
     # 0.580/0.700 (changes)
     # (the keys disagree on a survey indicator's owner: this key and market15 the economy; market5, surveys2 and the
     # real GermEval key the index or its institute; the tables give the economy its sentence names, else the institute)
-    "market14": {"money": (0.96, 0.95), "stock_moves": (0.99, 0.97), "changes": (0.78, 0.88)},   # now money 0.961/0.958, moves 1.000/0.973, changes 0.782/0.889
+    "market14": {"money": (0.96, 0.95), "stock_moves": (1, 0.97), "changes": (0.78, 0.89)},   # now money 0.961/0.958, moves 1.000/0.973, changes 0.790/0.890
     # a fifteenth blind key (tests/gold/tables_market15: Mercedes deliveries, BYD in Yuan, DHL, Fresenius with
     # subsidiaries, Frankfurt and Zurich closes, Austrian trade, the Bundesbank, PMIs, a Nordex ad-hoc release,
     # an analysts' preview, ZVEI), first (a5858fd): 0.837/0.830 (money), 0.889/0.766 (moves), 0.579/0.691 (changes)
-    "market15": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.91), "changes": (0.73, 0.77)},   # now money 0.972/0.970, moves 0.975/0.919, changes 0.736/0.780
+    "market15": {"money": (0.97, 0.97), "stock_moves": (0.97, 0.91), "changes": (0.73, 0.77)},   # now money 0.972/0.970, moves 0.975/0.919, changes 0.736/0.780
     # a sixteenth blind key (tests/gold/tables_market16: a Frankfurt pre-open, a Vienna midday, Sulzer, JD.com, Jenoptik,
     # Telekom's dividend, Allianz, real wages, Austrian registrations, a Carl Zeiss Meditec ROUNDUP, Wall Street, the
     # paper industry), first (4c8b83a and ad1ec46 alike): 0.768/0.753 (money), 0.836/0.767 (moves), 0.740/0.785 (changes)
-    "market16": {"money": (0.96, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.82, 0.85)},   # now money 0.961/0.959, moves 0.970/0.985, changes 0.821/0.855
+    "market16": {"money": (0.96, 0.95), "stock_moves": (0.97, 0.98), "changes": (0.83, 0.87)},   # now money 0.961/0.959, moves 0.970/0.985, changes 0.838/0.873
     # a seventeenth blind key (tests/gold/tables_market17: an MDax close, Rolls-Royce in Pfund, a Novartis bid, the KNDS
     # IPO, producer prices, KfW's balance, Volvo in Kronen, an Asian weekly review, Bitkom, Thyssenkrupp, the Swiss labour
     # market, voestalpine), first (3a4ccc4 and a9c1c3d alike): 0.769/0.768 (money), 0.842/0.810 (moves), 0.750/0.766 (changes)
@@ -159,22 +159,22 @@ FLOORS = {
     # an eighteenth blind key (tests/gold/tables_market18: a Frankfurt midday, a Vienna close, an SMI close, Lenovo,
     # a Sixt ad-hoc release, ING, E.ON, Deutsche Börse/Allfunds, euro-area inflation, ZEW, Ceconomy, a weekly index
     # review), first (a40a025; 521648c: moves 0.890/0.824): 0.898/0.887 (money), 0.910/0.948 (moves), 0.693/0.779 (changes)
-    "market18": {"money": (0.96, 0.96), "stock_moves": (0.95, 0.97), "changes": (0.88, 0.91)},   # now money 0.970/0.969, moves 0.960/0.980, changes 0.890/0.919
+    "market18": {"money": (0.97, 0.96), "stock_moves": (0.96, 0.97), "changes": (0.88, 0.91)},   # now money 0.970/0.969, moves 0.960/0.980, changes 0.890/0.911
     # a nineteenth blind key (tests/gold/tables_market19: a European close, an MDax/SDax close, Porr, Kühne+Nagel,
     # Trip.com, a Nagarro ad-hoc release in TEUR, Siemens Healthineers, the labour market, industrial production,
     # HDE's Christmas forecast, Microsoft/Alphabet after hours, a commodities and currencies week), first (b4bb1bb
     # and 0da7ef6 alike): 0.924/0.925 (money), 0.804/0.831 (moves), 0.788/0.783 (changes)
-    "market19": {"money": (0.98, 0.98), "stock_moves": (0.96, 0.95), "changes": (0.94, 0.96)},   # now money 0.987/0.986, moves 0.967/0.957, changes 0.949/0.970
+    "market19": {"money": (0.98, 0.98), "stock_moves": (0.96, 0.95), "changes": (0.94, 0.97)},   # now money 0.987/0.986, moves 0.967/0.957, changes 0.949/0.970
     # a twentieth blind key (tests/gold/tables_market20: a Frankfurt opening, an SMI midday, Verbund, Fuchs, Geely, an
     # SMA Solar ad-hoc release, US banks, euro-area GDP, ifo, a Dax monthly review, Dassault/Nemetschek, Inditex),
     # first (c06423f; b4bb1bb, the session's start: moves 0.815/0.793, changes 0.706/0.730): 0.850/0.861 (money),
     # 0.815/0.830 (moves), 0.748/0.774 (changes)
-    "market20": {"money": (0.97, 0.97), "stock_moves": (0.9, 0.92), "changes": (0.84, 0.84)},   # now money 0.978/0.976, moves 0.907/0.925, changes 0.849/0.842
+    "market20": {"money": (0.97, 0.97), "stock_moves": (0.9, 0.92), "changes": (0.85, 0.85)},   # now money 0.978/0.976, moves 0.907/0.925, changes 0.857/0.850
     # a twenty-first blind key (tests/gold/tables_market21: a Vienna close, Evonik, Chinese chip stocks, a SUSS MicroTec
     # ad-hoc release, Georg Fischer, a Dax weekly list, UniCredit/HVB, US jobs, TUI's capital increase, Nvidia after
     # hours, Porsche AG and SE, a defence price-target roundup), first (f42f697): 0.865/0.867 (money), 0.890/0.890
     # (moves), 0.776/0.830 (changes)
-    "market21": {"money": (0.97, 0.97), "stock_moves": (0.92, 0.92), "changes": (0.84, 0.89)},   # now money 0.974/0.973, moves 0.930/0.930, changes 0.850/0.892
+    "market21": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.93), "changes": (0.86, 0.91)},   # now money 0.974/0.973, moves 0.930/0.930, changes 0.869/0.912
     # a twenty-second blind key (tests/gold/tables_market22: a Lufthansa warning, a Nordex ad-hoc, Frankfurt,
     # Vienna and Zurich closes, Chinese tech in Hong Kong, Siemens Healthineers, a Jenoptik offer, luxury price
     # targets, Delivery Hero's capital, Einhell, Wall Street), first (f4c088a and 8117655 alike): money
@@ -188,28 +188,28 @@ FLOORS = {
     # ten blind survey and statistics reports (tests/gold/tables_surveys5: AI and cloud, payments, a chamber survey,
     # Eurostat, Austria's labour market, Swiss GDP, real wages, heat pumps, the electrical industry, the Deutschlandticket),
     # first (a0d6ebf): adoption 0.936/0.981, changes 0.600/0.688; with dcf9a7f: changes 0.609/0.698
-    "surveys5": {"adoption": (0.95, 0.98), "changes": (0.89, 0.96)},   # now adoption 0.955/0.981, changes 0.900/0.961
+    "surveys5": {"adoption": (0.95, 0.98), "changes": (0.9, 0.96)},   # now adoption 0.955/0.981, changes 0.900/0.961
     # ten blind survey, statistics and company reports rich in stated changes (tests/gold/tables_surveys6: home office,
     # e-cars in fleets, Swiss seniors' e-banking, industrial production, Austrian trade, Swiss retail, Saxony's labour
     # market, the chemical industry, a quarterly report, rents and heating costs), first (8aec035, the session's start):
     # adoption 0.796/0.975, changes 0.612/0.678; with the session's first rules (written before the key was read):
     # changes 0.642/0.699
-    "surveys6": {"adoption": (0.95, 0.97), "changes": (0.89, 0.95)},   # now adoption 0.959/0.979, changes 0.896/0.960
+    "surveys6": {"adoption": (0.95, 0.97), "changes": (0.9, 0.96)},   # now adoption 0.959/0.979, changes 0.903/0.968
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys7: cyber insurance, streaming,
     # company pensions, cashless Austria, Austrian inflation, German trade, Swiss and NRW labour markets, the food
     # industry, an Austrian nine-month report), first (8aec035, the session's start): adoption 0.863/0.986, changes
     # 0.623/0.650; with the session's rules before the key was read (6adab26): adoption 0.912/0.986, changes 0.639/0.655
-    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.83, 0.84)},   # now adoption 0.912/0.986, changes 0.836/0.850
+    "surveys7": {"adoption": (0.91, 0.98), "changes": (0.86, 0.88)},   # now adoption 0.912/0.986, changes 0.869/0.883
     # a twenty-fourth blind key with all four tables (tests/gold/tables_market24: Frankfurt, Vienna, Zurich, Hong Kong
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
     # start in its table output): money 0.948/0.957, moves 0.899/0.918, changes 0.921/0.969, adoption 0.926/1.000
-    "market24": {"money": (0.98, 0.98), "stock_moves": (0.99, 0.98), "changes": (0.96, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 1.000/0.990, changes 0.970/0.980, adoption 0.963/1.000
+    "market24": {"money": (0.98, 0.98), "stock_moves": (1, 0.99), "changes": (0.97, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 1.000/0.990, changes 0.970/0.980, adoption 0.963/1.000
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys8: AI in firms, second-hand fashion,
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
     # changes 0.612/0.660
-    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.92, 0.95)},   # now adoption 0.948/0.973, changes 0.921/0.959
+    "surveys8": {"adoption": (0.94, 0.97), "changes": (0.92, 0.95)},   # now adoption 0.948/0.973, changes 0.928/0.959
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys9: AI at work, saving energy, car
     # ownership, Swiss mobile payment, producer prices, Saxony's economy, Austria's labour market, Swiss exports, the
     # bicycle industry, a quarterly report), first (66066a1, the session's start): adoption 0.947/1.000, changes 0.713/0.797
@@ -222,7 +222,7 @@ FLOORS = {
     # in Yuan, Jungheinrich's nine months, a Deutz ad-hoc release, analysts' targets in six currencies, Wall Street,
     # Knorr-Bremse's bid for Vossloh, euro-area production, an AI survey, ZVEI's balance), first (5553553):
     # money 0.847/0.841, moves 0.959/0.959, changes 0.667/0.675, adoption 1.000/1.000
-    "market26": {"money": (1, 1), "stock_moves": (0.98, 0.98), "changes": (0.93, 0.94), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.990/0.990, changes 0.938/0.950, adoption 1.000/1.000
+    "market26": {"money": (1, 1), "stock_moves": (0.98, 0.98), "changes": (0.93, 0.95), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.990/0.990, changes 0.938/0.950, adoption 1.000/1.000
     # ten more blind survey and statistics reports (tests/gold/tables_surveys10: SME digital tools, saving and investing,
     # Austria's labour market, Swiss overnight stays, German trade and production, euro-area prices and jobs, the
     # chemical industry's half year, a company's quarter, an IHK survey, housing and energy), first (5553553):
@@ -231,75 +231,75 @@ FLOORS = {
     # a twenty-seventh blind key (tests/gold/tables_market27: closes in Frankfurt, Vienna, Zurich and New York, parents and
     # subsidiaries, a Mittelständler, a Sparkasse and a Volksbank, a utility and a cooperative, funding rounds, a
     # survey), first (753c57d): money 0.724/0.736, moves 0.912/0.948, changes 0.584/0.608, adoption 0.913/1.000
-    "market27": {"money": (0.87, 0.86), "stock_moves": (0.96, 0.98), "changes": (0.68, 0.71), "adoption": (0.91, 0.99)},   # now money 0.872/0.864, moves 0.963/0.987, changes 0.688/0.716, adoption 0.913/1.000
+    "market27": {"money": (0.87, 0.86), "stock_moves": (0.96, 0.98), "changes": (0.68, 0.71), "adoption": (0.91, 1)},   # now money 0.872/0.864, moves 0.963/0.987, changes 0.688/0.716, adoption 0.913/1.000
     # a twenty-eighth blind key (tests/gold/tables_market28: Chinese tech companies and markets), first (11e7e0d):
     # money 0.926/0.925, moves 0.835/0.844, changes 0.827/0.849, adoption 0.880/0.957
-    "market28": {"money": (0.97, 0.96), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.88), "adoption": (0.99, 0.99)},   # now money 0.978/0.970, moves 0.978/0.978, changes 0.867/0.890, adoption 1.000/1.000
+    "market28": {"money": (0.97, 0.97), "stock_moves": (0.97, 0.97), "changes": (0.86, 0.89), "adoption": (1, 1)},   # now money 0.978/0.970, moves 0.978/0.978, changes 0.867/0.890, adoption 1.000/1.000
     # a twenty-ninth blind key (tests/gold/tables_market29: Swiss and Austrian business and market reports), first
     # (259ab76): money 0.779/0.778, moves 0.942/0.942, changes 0.771/0.800, adoption 0.733/1.000
-    "market29": {"money": (0.96, 0.96), "stock_moves": (0.96, 0.96), "changes": (0.9, 0.92), "adoption": (0.99, 0.99)},   # now money 0.965/0.963, moves 0.962/0.962, changes 0.904/0.926, adoption 1.000/1.000
+    "market29": {"money": (0.96, 0.96), "stock_moves": (0.96, 0.96), "changes": (0.9, 0.92), "adoption": (1, 1)},   # now money 0.965/0.963, moves 0.962/0.962, changes 0.904/0.926, adoption 1.000/1.000
     # a thirtieth blind key (tests/gold/tables_market30: the German economy, Mittelstand, start-ups, an MDAX close, an
     # ad-hoc release, a survey), first (259ab76): money 0.867/0.857, moves 0.841/0.902, changes 0.777/0.851,
     # adoption 1.000/0.905
-    "market30": {"money": (0.97, 0.97), "stock_moves": (0.97, 0.97), "changes": (0.84, 0.91), "adoption": (0.99, 0.9)},   # now money 0.976/0.974, moves 0.977/0.977, changes 0.845/0.916, adoption 1.000/0.905
+    "market30": {"money": (0.97, 0.97), "stock_moves": (0.97, 0.97), "changes": (0.84, 0.91), "adoption": (1, 0.9)},   # now money 0.976/0.974, moves 0.977/0.977, changes 0.845/0.916, adoption 1.000/0.905
     # a thirty-first blind key (tests/gold/tables_market31: dense market reports, 199 required moves), first
     # (1f2ade2): money 0.893/0.893, moves 0.839/0.852, changes 0.714/0.714, adoption 0.833/1.000
-    "market31": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.94), "changes": (0.91, 0.91), "adoption": (0.99, 0.99)},   # now money 0.973/0.971, moves 0.940/0.944, changes 0.914/0.914, adoption 1.000/1.000
+    "market31": {"money": (0.97, 0.97), "stock_moves": (0.93, 0.94), "changes": (0.91, 0.91), "adoption": (1, 1)},   # now money 0.973/0.971, moves 0.940/0.944, changes 0.914/0.914, adoption 1.000/1.000
     # a thirty-second blind key (tests/gold/tables_market32: wire copy, ROUNDUPs on German, Austrian, Swiss and Chinese
     # companies with their shares' moves, two wrap-ups), first (cf04074): money 0.951/0.956, moves 0.865/0.865,
     # changes 0.821/0.821, adoption 1.000/0.778
-    "market32": {"money": (0.96, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.89, 0.88), "adoption": (0.99, 0.99)},   # now money 0.965/0.964, moves 0.932/0.932, changes 0.896/0.882, adoption 1.000/1.000
+    "market32": {"money": (0.96, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.89, 0.88), "adoption": (1, 1)},   # now money 0.965/0.964, moves 0.932/0.932, changes 0.896/0.882, adoption 1.000/1.000
     # a thirty-third blind key (tests/gold/tables_market33: survey and statistics reports, shares, rankings, stated
     # changes), first (fef8758): money 0.721/0.674, moves 0.857/0.632, changes 0.725/0.738, adoption 0.945/0.989
-    "market33": {"money": (0.92, 0.88), "stock_moves": (0.99, 0.93), "changes": (0.82, 0.84), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.933, changes 0.826/0.841, adoption 0.945/0.989
+    "market33": {"money": (0.93, 0.88), "stock_moves": (1, 0.93), "changes": (0.82, 0.84), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.933, changes 0.826/0.841, adoption 0.945/0.989
     # a thirty-fourth blind key (tests/gold/tables_market34: Chinese tech and car makers, chip plants, analysts, Asia
     # and Wall Street closes), first (fef8758): money 0.906/0.902, moves 0.934/0.934, changes 0.718/0.789,
     # adoption 0.952/1.000
-    "market34": {"money": (0.93, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.79, 0.87), "adoption": (0.95, 0.99)},   # now money 0.940/0.938, moves 0.961/0.961, changes 0.795/0.873, adoption 0.952/1.000
+    "market34": {"money": (0.94, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.79, 0.87), "adoption": (0.95, 1)},   # now money 0.940/0.938, moves 0.961/0.961, changes 0.795/0.873, adoption 0.952/1.000
     # a thirty-fifth blind key (tests/gold/tables_market35: regional and sector stories, Sparkassen, utilities,
     # budgets, a regional labour market, small caps), first (fef8758): money 0.748/0.743, moves 0.857/0.894,
     # changes 0.513/0.506, adoption 0.895/1.000
-    "market35": {"money": (0.91, 0.9), "stock_moves": (0.89, 0.93), "changes": (0.78, 0.78), "adoption": (0.89, 0.99)},   # now money 0.913/0.908, moves 0.898/0.936, changes 0.789/0.789, adoption 0.895/1.000
+    "market35": {"money": (0.91, 0.9), "stock_moves": (0.89, 0.93), "changes": (0.78, 0.78), "adoption": (0.89, 1)},   # now money 0.913/0.908, moves 0.898/0.936, changes 0.789/0.789, adoption 0.895/1.000
     # a thirty-sixth blind key (tests/gold/tables_market36: banks, insurers, property companies, central banks),
     # first (a0dc410): money 0.863/0.878, moves 1.000/0.983, changes 0.696/0.763, adoption 0.938/1.000
-    "market36": {"money": (0.97, 0.97), "stock_moves": (0.99, 0.98), "changes": (0.76, 0.83), "adoption": (0.93, 0.99)},   # now money 0.973/0.978, moves 1.000/0.983, changes 0.765/0.839, adoption 0.938/1.000
+    "market36": {"money": (0.97, 0.97), "stock_moves": (1, 0.98), "changes": (0.78, 0.85), "adoption": (0.93, 1)},   # now money 0.973/0.978, moves 1.000/0.983, changes 0.784/0.851, adoption 0.938/1.000
     # a thirty-seventh blind key (tests/gold/tables_market37: statistics reports of Germany, Austria and Switzerland;
     # 180 required change rows), first (a0dc410): money 0.485/0.485, moves 0.800/0.800, changes 0.833/0.867,
     # adoption 0.524/0.917
-    "market37": {"money": (0.48, 0.48), "stock_moves": (0.79, 0.79), "changes": (0.85, 0.88), "adoption": (0.52, 0.91)},   # now money 0.485/0.485, moves 0.800/0.800, changes 0.856/0.880, adoption 0.524/0.917
+    "market37": {"money": (0.48, 0.48), "stock_moves": (0.8, 0.8), "changes": (0.85, 0.88), "adoption": (0.52, 0.91)},   # now money 0.485/0.485, moves 0.800/0.800, changes 0.856/0.880, adoption 0.524/0.917
     # a thirty-eighth blind key (tests/gold/tables_market38: Austrian and Swiss regional and business stories, companies
     # named by their region), first (db53fff): money 0.895/0.891, moves 0.930/0.981, changes 0.796/0.774,
     # adoption 1.000/1.000
-    "market38": {"money": (0.95, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.87, 0.84), "adoption": (0.99, 0.99)},   # now money 0.958/0.957, moves 0.965/0.982, changes 0.874/0.849, adoption 1.000/1.000
+    "market38": {"money": (0.95, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.89, 0.86), "adoption": (1, 1)},   # now money 0.958/0.957, moves 0.965/0.982, changes 0.893/0.868, adoption 1.000/1.000
     # a thirty-ninth blind key (tests/gold/tables_market39: cars, suppliers, energy and retail), first (db53fff):
     # money 0.876/0.870, moves 0.768/0.811, changes 0.800/0.833, adoption 0.778/1.000
-    "market39": {"money": (0.93, 0.91), "stock_moves": (0.98, 0.94), "changes": (0.88, 0.92), "adoption": (0.99, 0.99)},   # now money 0.931/0.916, moves 0.982/0.948, changes 0.890/0.927, adoption 1.000/1.000
+    "market39": {"money": (0.93, 0.91), "stock_moves": (0.98, 0.94), "changes": (0.89, 0.92), "adoption": (1, 1)},   # now money 0.931/0.916, moves 0.982/0.948, changes 0.890/0.927, adoption 1.000/1.000
     # a fortieth blind key (tests/gold/tables_market40: wire digests of short items), first (9161553): money
     # 0.930/0.918, moves 1.000/0.917, changes 0.843/0.907, adoption 0.850/0.944
-    "market40": {"money": (0.96, 0.95), "stock_moves": (0.99, 0.91), "changes": (0.86, 0.92), "adoption": (0.84, 0.94)},   # now money 0.961/0.951, moves 1.000/0.917, changes 0.866/0.924, adoption 0.850/0.944
+    "market40": {"money": (0.96, 0.95), "stock_moves": (1, 0.91), "changes": (0.88, 0.94), "adoption": (0.85, 0.94)},   # now money 0.961/0.951, moves 1.000/0.917, changes 0.890/0.942, adoption 0.850/0.944
     # a forty-first blind key (tests/gold/tables_market41: results reports dense with stated changes), first
     # (9161553): money 0.968/0.965, moves 0.944/0.895, changes 0.867/0.898, adoption 1.000/1.000
-    "market41": {"money": (0.98, 0.98), "stock_moves": (0.94, 0.89), "changes": (0.9, 0.93), "adoption": (0.99, 0.99)},   # now money 0.989/0.988, moves 0.944/0.895, changes 0.906/0.939, adoption 1.000/1.000
+    "market41": {"money": (0.98, 0.98), "stock_moves": (0.94, 0.89), "changes": (0.91, 0.93), "adoption": (1, 1)},   # now money 0.989/0.988, moves 0.944/0.895, changes 0.916/0.939, adoption 1.000/1.000
     # a forty-second blind key (tests/gold/tables_market42: market reports with bonds, currencies, commodities, crypto
     # and ETFs beside shares), first (a37cc83): money 0.910/0.857, moves 0.930/0.896, changes 0.839/0.788,
     # adoption 0.857/0.857
     "market42": {"money": (0.96, 0.9), "stock_moves": (0.93, 0.9), "changes": (0.9, 0.84), "adoption": (0.85, 0.85)},   # now money 0.962/0.909, moves 0.938/0.903, changes 0.903/0.848, adoption 0.857/0.857
     # a forty-third blind key (tests/gold/tables_market43: Northern German regional business stories), first
     # (a37cc83): money 0.867/0.861, moves 0.909/0.909, changes 0.774/0.765, adoption 0.900/1.000
-    "market43": {"money": (0.88, 0.87), "stock_moves": (0.9, 0.9), "changes": (0.78, 0.75), "adoption": (0.89, 0.99)},   # now money 0.885/0.880, moves 0.909/0.909, changes 0.786/0.759, adoption 0.900/1.000
+    "market43": {"money": (0.88, 0.87), "stock_moves": (0.9, 0.9), "changes": (0.78, 0.75), "adoption": (0.9, 1)},   # now money 0.885/0.880, moves 0.909/0.909, changes 0.786/0.759, adoption 0.900/1.000
     # a forty-fourth blind key (tests/gold/tables_market44: pharma, chemicals and health care), first (d80c77e):
     # money 0.932/0.933, moves 1.000/0.983, changes 0.881/0.902, adoption 0.909/1.000
     "market44": {"money": (0.93, 0.93), "stock_moves": (1, 0.98), "changes": (0.88, 0.9), "adoption": (0.95, 1)},   # now money 0.939/0.933, moves 1.000/0.983, changes 0.881/0.902, adoption 0.955/1.000
     # a forty-fifth blind key (tests/gold/tables_market45: Southern and Eastern German regional business stories),
     # first (89f813d): money 0.818/0.810, moves 0.972/0.972, changes 0.700/0.724, adoption 0.960/1.000
-    "market45": {"money": (0.89, 0.87), "stock_moves": (0.97, 0.97), "changes": (0.78, 0.81), "adoption": (0.96, 0.99)},   # now money 0.891/0.880, moves 0.972/0.972, changes 0.789/0.816, adoption 0.960/1.000
+    "market45": {"money": (0.89, 0.88), "stock_moves": (0.97, 0.97), "changes": (0.78, 0.81), "adoption": (0.96, 1)},   # now money 0.891/0.880, moves 0.972/0.972, changes 0.789/0.816, adoption 0.960/1.000
     # a forty-sixth blind key (tests/gold/tables_market46: US and Asian companies in the German-language press), first
     # (7aaa198): money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
-    "market46": {"money": (0.94, 0.94), "stock_moves": (0.88, 0.89), "changes": (0.89, 0.89), "adoption": (0.99, 0.99)},   # now money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
+    "market46": {"money": (0.94, 0.94), "stock_moves": (0.88, 0.89), "changes": (0.89, 0.89), "adoption": (1, 1)},   # now money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
     # a forty-seventh blind key (tests/gold/tables_market47: takeovers, private equity, funding rounds, IPOs,
     # insolvencies, fines), first (7aaa198): money 0.803/0.797, moves 0.884/0.860, changes 0.628/0.659,
     # adoption 0.783/1.000
-    "market47": {"money": (0.91, 0.91), "stock_moves": (0.9, 0.88), "changes": (0.79, 0.87), "adoption": (0.78, 0.99)},   # now money 0.915/0.917, moves 0.907/0.884, changes 0.791/0.872, adoption 0.783/1.000
+    "market47": {"money": (0.91, 0.91), "stock_moves": (0.9, 0.88), "changes": (0.79, 0.87), "adoption": (0.78, 1)},   # now money 0.915/0.917, moves 0.907/0.884, changes 0.791/0.872, adoption 0.783/1.000
     # a forty-eighth blind key (tests/gold/tables_market48: public money: budgets, subsidies, procurement, tax
     # estimates, public companies), first (b83a6d7): money 0.727/0.741, moves 1.000/1.000, changes 0.581/0.562,
     # adoption 0.760/0.950
@@ -310,45 +310,45 @@ FLOORS = {
     # a fiftieth blind key (tests/gold/tables_market50: the Swiss press: an SMI close, Nestlé, Roche, UBS, insurers,
     # Swatch and Lindt, analysts' targets, a company ticker, prices and the SNB, labour market and trade, an SME survey,
     # domestic banks), first (c1b73ba): money 0.897/0.915, moves 1.000/0.886, changes 0.774/0.802, adoption 1.000/1.000
-    "market50": {"money": (0.89, 0.91), "stock_moves": (1, 0.88), "changes": (0.77, 0.8), "adoption": (1, 1)},   # now money 0.897/0.915, moves 1.000/0.886, changes 0.774/0.802, adoption 1.000/1.000
+    "market50": {"money": (0.95, 0.97), "stock_moves": (1, 0.88), "changes": (0.87, 0.9), "adoption": (1, 1)},   # now money 0.952/0.972, moves 1.000/0.886, changes 0.878/0.910, adoption 1.000/1.000
     # a fifty-first blind key (tests/gold/tables_market51: the Austrian press), first (c1b73ba): money 0.914/0.919,
     # moves 0.880/0.898, changes 0.850/0.859, adoption 1.000/1.000
-    "market51": {"money": (0.91, 0.91), "stock_moves": (0.88, 0.89), "changes": (0.85, 0.85), "adoption": (1, 1)},   # now money 0.914/0.919, moves 0.880/0.898, changes 0.850/0.859, adoption 1.000/1.000
+    "market51": {"money": (0.92, 0.92), "stock_moves": (0.88, 0.89), "changes": (0.86, 0.86), "adoption": (1, 1)},   # now money 0.922/0.928, moves 0.880/0.898, changes 0.860/0.869, adoption 1.000/1.000
     # a fifty-second blind key (tests/gold/tables_market52: the regional press of North and West Germany: Miele,
     # Claas and Krone, Bertelsmann, Otto Group, Dr. Oetker and Melitta, automation firms of East Westphalia, a
     # Hella works closure, an IHK survey, the NRW labour market, a northern stock close with Jungheinrich, savings
     # and cooperative banks, Daikin buying Stiebel Eltron), first (a687338): money 0.787/0.785, moves 0.889/0.889,
     # changes 0.671/0.694, adoption 0.967/0.967
-    "market52": {"money": (0.78, 0.78), "stock_moves": (0.88, 0.88), "changes": (0.67, 0.69), "adoption": (0.96, 0.96)},   # now money 0.787/0.785, moves 0.889/0.889, changes 0.671/0.694, adoption 0.967/0.967
+    "market52": {"money": (0.83, 0.83), "stock_moves": (0.88, 0.88), "changes": (0.73, 0.75), "adoption": (0.96, 0.96)},   # now money 0.831/0.831, moves 0.889/0.889, changes 0.732/0.757, adoption 0.967/0.967
     # a fifty-third blind key (tests/gold/tables_market53: retail and consumer goods in wire style: Zalando,
     # Adidas and Puma, a Frankfurt close, the HDE forecast, Destatis retail sales, consumer climate, an online-
     # shopping survey, Henkel and Beiersdorf, food retail, store networks, Ceconomy and Metro, analysts' targets),
     # first (a687338): money 0.748/0.754, moves 0.868/0.805, changes 0.740/0.755, adoption 0.952/1.000
-    "market53": {"money": (0.74, 0.75), "stock_moves": (0.86, 0.8), "changes": (0.73, 0.75), "adoption": (0.95, 1)},   # now money 0.748/0.754, moves 0.868/0.805, changes 0.740/0.755, adoption 0.952/1.000
+    "market53": {"money": (0.83, 0.84), "stock_moves": (0.86, 0.8), "changes": (0.85, 0.87), "adoption": (0.95, 1)},   # now money 0.832/0.843, moves 0.868/0.805, changes 0.856/0.874, adoption 0.952/1.000
     # a fifty-fourth blind key (tests/gold/tables_market54: energy, utilities, real estate and construction: RWE,
     # E.ON with Westenergie, EnBW and Uniper, three Stadtwerke, household energy prices, the grid operators and
     # TenneT Deutschland's listing, Vonovia, LEG, TAG and Aroundtown, Hochtief, Bilfinger and Strabag, a Frankfurt
     # close, analysts' targets, the ZIA/ifo survey with permits and orders), first (61095e9): money 0.871/0.871,
     # moves 1.000/0.966, changes 0.664/0.723, adoption 0.800/1.000
-    "market54": {"money": (0.87, 0.87), "stock_moves": (1, 0.96), "changes": (0.66, 0.72), "adoption": (0.8, 1)},   # now money 0.871/0.871, moves 1.000/0.966, changes 0.664/0.723, adoption 0.800/1.000
+    "market54": {"money": (0.87, 0.87), "stock_moves": (1, 0.96), "changes": (0.68, 0.74), "adoption": (0.8, 1)},   # now money 0.871/0.871, moves 1.000/0.966, changes 0.682/0.743, adoption 0.800/1.000
     # a fifty-fifth blind key (tests/gold/tables_market55: technology, software, telecoms and start-ups: SAP,
     # Deutsche Telekom and T-Mobile US, United Internet and 1&1, Vodafone and O2, Nemetschek, TeamViewer, Bechtle
     # and Cancom, Infineon and Aixtron, AI start-up rounds, Swiss and Austrian tech, a Bitkom survey, a TecDax
     # close, analysts' targets, job cuts), first (61095e9): money 0.774/0.758, moves 0.950/0.934, changes
     # 0.637/0.693, adoption 1.000/0.964
-    "market55": {"money": (0.77, 0.75), "stock_moves": (0.95, 0.93), "changes": (0.63, 0.69), "adoption": (1, 0.96)},   # now money 0.774/0.758, moves 0.950/0.934, changes 0.637/0.693, adoption 1.000/0.964
+    "market55": {"money": (0.86, 0.85), "stock_moves": (0.95, 0.93), "changes": (0.76, 0.8), "adoption": (1, 0.96)},   # now money 0.863/0.854, moves 0.950/0.934, changes 0.766/0.805, adoption 1.000/0.964
     # a fifty-sixth blind key (tests/gold/tables_market56: the car industry and its suppliers: Volkswagen with its
     # brands, KBA registrations, VDA production and exports, BMW, Mercedes-Benz, Porsche AG and Porsche SE,
     # Continental, Schaeffler and Aumovio, job cuts and strikes at ZF, Bosch, Mahle and Webasto, a Dax close,
     # analysts' targets, BYD in Europe, a dealer group with a car-buyer survey), first (f6c4b62): money
     # 0.766/0.790, moves 0.981/0.981, changes 0.713/0.735, adoption 0.955/0.875
-    "market56": {"money": (0.76, 0.78), "stock_moves": (0.98, 0.98), "changes": (0.71, 0.73), "adoption": (0.95, 0.87)},   # now money 0.766/0.790, moves 0.981/0.981, changes 0.713/0.735, adoption 0.955/0.875
+    "market56": {"money": (0.76, 0.78), "stock_moves": (0.98, 0.98), "changes": (0.72, 0.75), "adoption": (0.95, 0.87)},   # now money 0.766/0.790, moves 0.981/0.981, changes 0.728/0.750, adoption 0.955/0.875
     # a fifty-seventh blind key (tests/gold/tables_market57: banks, insurers and asset managers: Deutsche Bank
     # with DWS and Postbank, Commerzbank, ING Deutschland and DKB, Allianz, Munich Re and ERGO, Talanx and
     # Hannover Rück, Union Investment and Deka, a Landesbank, the savings banks, a BaFin fine, the Bundesbank, a
     # private bank, fintechs, a Dax close, analysts' targets, a saving survey), first (f6c4b62): money
     # 0.801/0.796, moves 0.949/0.925, changes 0.669/0.681, adoption 0.917/1.000
-    "market57": {"money": (0.8, 0.79), "stock_moves": (0.94, 0.92), "changes": (0.66, 0.68), "adoption": (0.91, 1)},   # now money 0.801/0.796, moves 0.949/0.925, changes 0.669/0.681, adoption 0.917/1.000
+    "market57": {"money": (0.8, 0.79), "stock_moves": (0.94, 0.92), "changes": (0.67, 0.7), "adoption": (0.91, 1)},   # now money 0.801/0.796, moves 0.949/0.925, changes 0.678/0.701, adoption 0.917/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -357,7 +357,7 @@ FLOORS = {
     # files that no other key used; the earlier keys took nearly every sentence with an owned change or amount, so it
     # is mostly a precision probe: 3 required change rows, 35 optional, no required money row): first (76568d5)
     # changes 0.000/0.000
-    "germeval_changes3": {"changes": (1, 0.49)},   # now changes 1.000/0.500
+    "germeval_changes3": {"changes": (1, 0.5)},   # now changes 1.000/0.500
     # two blind keys of real GermEval 2014 TRAIN sentences (the NER model trained on them: names come easier than on
     # unseen text; documents of ten unrelated sentences, read as one article, which costs stock moves their period):
     # tests/gold/tables_germeval_train_money (160 sentences), first (b042e95) money 0.695/0.733, moves 0.353/0.367;
