@@ -57,6 +57,9 @@ class ArticleOrgs:
         # "in der Division Flow Equipment"): none of its mentions is an organisation
         segments = {o.text for o in orgs if o.source != "gazetteer" and text and o.start >= 0
                     and _SEGMENT_BEFORE.search(text, max(0, o.start - 30), o.start)}
+        if text:                            # "mit Sitz in Korneuburg": a seat, no organisation
+            orgs = [o for o in orgs if o.source == "gazetteer" or o.start < 0
+                    or not _SEAT_BEFORE.search(text, max(0, o.start - 20), o.start)]
         if segments:
             orgs, title_orgs = ([o for o in found if o.source == "gazetteer" or o.text not in segments]
                                 for found in (orgs, title_orgs))
@@ -390,6 +393,7 @@ _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|de
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 # a company's segment by its name: "Größte Sparte bleibt Automotive", "im Segment Industrial Power Control"
 _SEGMENT_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Sparte|Segment|Division|Geschäftssegment)(?:\s+[a-zäöüß]+)?\s+$")
+_SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
                            r"[Rr]ivale[n]?)|(?:Aktien|Papiere|Titel|Anteile|Anteilsscheine|Aktie)\s+von)\s+$")
 # (and after a share noun with "von" and no article: "die Papiere von Basler" is a company's, no town's people)

@@ -63,8 +63,11 @@ def _rules(lang: str = "de") -> dict:
         # an indicator is about the economy after "für" ("Die Konjunkturerwartungen für Deutschland")
         "not_after_indicator": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(w for w in v["not_owners"]["not_after"] if w != "für")
                                           + r")\s+(?:der|die|das|dem|den)?\s*$"),
+        # (a name's prefix may take its case ending and an adjective's, not a compound's noun: "Sachsenmilch")
         "economies": [(re.compile(r"(?<![\wäöüß])" + re.escape(k) + (r"(?![\wäöüß])" if len(k) < 4 and not k.endswith("-")
-                                                                       else ""), re.I), n,
+                                                                       else r"(?!(?!isch|er|weit)[a-zäöüß]{4,})"
+                                                                       if k == n.lower() and " " not in k else ""),
+                                  re.I), n,
                        k in v["economy_reporters"])
                       for k, n in sorted(v["economies"].items(), key=lambda kv: -len(kv[0]))],
         # jobs cut or created ([changes.jobs]), and shops, branches and plants closed or opened ([changes.sites]):
@@ -130,6 +133,8 @@ def economy(text: str, last: bool = False, places: bool = True, offices: bool = 
     ('Ostdeutschland', None)
     >>> economy("Die Obsternte in Tschechien wuchs.")
     'Tschechien'
+    >>> economy("Die Tochter Sachsenmilch wuchs."), economy("Sachsenweit sank die Quote.")
+    (None, 'Sachsen')
     """
     found_by = {False: None, True: None}    # economies named, and offices that stand for more than one
     text = text or ""

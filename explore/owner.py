@@ -1035,7 +1035,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
     named = [o for o in orgs.in_span(sent_start, sent_start + len(s)) if o.text not in g.not_owners
              and not (o.type == "index" and o.start - sent_start > pos      # (not "... im SDax, der 0,3 Prozent verlor")
                       and _MEMBER_OF.search(s, max(0, o.start - sent_start - 40), o.start - sent_start))
-             and not _OF_PARENT.search(s, max(0, o.start - sent_start - 80), max(0, o.start - sent_start))]
+             and not _OF_PARENT.search(s, max(0, o.start - sent_start - 80), max(0, o.start - sent_start))
+             and not _SEGMENT_WITH.search(s, max(0, o.start - sent_start - 120), max(0, o.start - sent_start))]
     #                                  (nor "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn": the parent's)
     cs, ce, ls, le = g.clauses(s, pos)
 
@@ -1482,6 +1483,13 @@ _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "fi
 _OF_PARENT = re.compile(r"(?i)(?<![\wäöüß])(?:mutter|mutterkonzern|muttergesellschaft|mutterhaus|konzernmutter|"
                         r"mutterunternehmen|eigentümer|eigentümerin|besitzer|besitzerin)s?\s+(?:der|des|von|vom)\s+"
                         r"(?:[\wäöüß-]+\s+){0,2}(?:[A-ZÄÖÜ][\wäöüß&.-]*\s+(?:und|sowie)\s+)?$")
+# brands or subsidiaries a segment is named with: "Das Segment Spezialitäten mit Beneo, Freiberger und PortionPack
+# steigerte ...", "Die Vermögensverwaltung mit den Fondstöchtern Pimco und AllianzGI": the segment's, so the company's
+_SEGMENT_WITH = re.compile(r"(?<![\wäöüß])(?:[Ss]egment|[Ss]parte|[Gg]eschäftsbereich|[Dd]ivision|[Vv]ermögensverwaltung)\w*"
+                           r"(?:\s+[A-ZÄÖÜ][\wäöüß-]*)?\s+mit\s+(?:(?:den|der|dem|seinen|ihren|ihrer|seiner)\s+)?"
+                           r"(?:[a-zäöüß-]*[A-ZÄÖÜ]?[a-zäöüß-]+(?:töchtern|marken|tochter|marke)\s+)?"
+                           r"(?:[A-ZÄÖÜ][\wäöüß&.-]*(?:\s+[A-ZÄÖÜ][\wäöüß&.-]*)*(?:\s*\([^)]*\))?(?:,\s+|\s+(?:und|sowie)\s+))*"
+                           r"(?:[A-ZÄÖÜ][\wäöüß&.-]*(?:\s+[A-ZÄÖÜ][\wäöüß&.-]*)*\s*\()?$")   # (its short form too)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s|\n)$")
 _GROUP_NAME_ENDS = (" group", "gruppe", " konzern", " holding", " ag", " se")
 _SUBSIDIARY_OF = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:tochter|tochtergesellschaft|tochterfirma)\s+(?:des|der|von)\s+"
