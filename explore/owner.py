@@ -444,6 +444,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         if w.endswith("s") and len(w) > 4 and "T" in lexicon().classes(w[:-1]) and "G" not in lexicon().classes(w):
             i += 1                                         # "die größte Sparkasse Österreichs": a place's genitive
             continue
+        if nxt is not None and w not in adjectives and _plain_common(nxt.group()) \
+                and (tags := tag_word(w)) and tags[0][0].startswith("ADJ") and not lexicon().classes(w).strip("-"):
+            i += 1                                         # "Prädiktive Algorithmen": an adjective and its noun
+            continue
         after = _TOWN_ADJECTIVE_HEAD.match(text, e) if w in ("Bad", "Sankt") else None
         if after and grammar().is_head(after.group("h")):
             i += 2                                         # "das Bad Vilbeler Unternehmen": a reference by its town
