@@ -390,10 +390,10 @@ class ArticleOrgs:
 # an article (with adjectives) before a trade noun right before a name: "für den Personalsoftware-Anbieter Personio"
 _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|den|beim|vom|zum|zur|im)\s+"
                                 r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*\s$")
-# a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 # a company's segment by its name: "Größte Sparte bleibt Automotive", "im Segment Industrial Power Control"
 _SEGMENT_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Sparte|Segment|Division|Geschäftssegment)(?:\s+[a-zäöüß]+)?\s+$")
 _SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
+# a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
                            r"[Rr]ivale[n]?)|(?:Aktien|Papiere|Titel|Anteile|Anteilsscheine|Aktie)\s+von)\s+$")
 # (and after a share noun with "von" and no article: "die Papiere von Basler" is a company's, no town's people)

@@ -1481,7 +1481,6 @@ def _superlative_word() -> re.Pattern:
 # plurals of feminine reference heads (a masculine head's plural looks like its singular: "die Versicherer")
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
                  "reedereien", "airlines", "brauereien", "molkereien")
-# a parent named after a subsidiary noun: "die deutsche Tochter des niederländischen ING-Konzerns"
 # a company named as what a parent owns: "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn", "die
 # Eigentümerin von X"
 _OF_PARENT = re.compile(r"(?i)(?<![\wäöüß])(?:mutter|mutterkonzern|muttergesellschaft|mutterhaus|konzernmutter|"
@@ -1496,6 +1495,7 @@ _SEGMENT_WITH = re.compile(r"(?<![\wäöüß])(?:[Ss]egment|[Ss]parte|[Gg]eschä
                            r"(?:[A-ZÄÖÜ][\wäöüß&.-]*(?:\s+[A-ZÄÖÜ][\wäöüß&.-]*)*\s*\()?$")   # (its short form too)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s|\n)$")
 _GROUP_NAME_ENDS = (" group", "gruppe", " konzern", " holding", " ag", " se")
+# a parent named after a subsidiary noun: "die deutsche Tochter des niederländischen ING-Konzerns"
 _SUBSIDIARY_OF = re.compile(r"(?i)(?<![\wäöüß])[\wäöüß-]*(?:tochter|tochtergesellschaft|tochterfirma)\s+(?:des|der|von)\s+"
                             r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
 _PARENT_AFTER = re.compile(r"\s+(?:des|der|von)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}(?P<p>[A-ZÄÖÜ][\w&.]*)")

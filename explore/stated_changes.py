@@ -676,7 +676,8 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
     return {"change_abs": sign * f["low"], "unit": unit, **base}
 
 
-_HOLDS_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:zähl\w*|kommt|kam|hat|hatte|betreut\w*|versorgt\w*)\s+"
+# (not "hat": "Die Telekom hat 248.000 Kunden gewonnen" is a change)
+_HOLDS_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:zähl\w*|kommt|kam|betreut\w*|versorgt\w*)\s+"
                            r"(?:[a-zäöüß]+\s+){0,3}(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als|über)\s+)?$")
 
 
