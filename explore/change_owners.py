@@ -327,7 +327,8 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
     Swiss statistics name them."""
     cols = _owner_of(ctx, f, measure, s, p, e)
-    if measure != "sentiment" and not any(_STATISTICS_SAID.search(x) for x in [s, *ctx.paragraph_before(f, 6)]):
+    if measure != "sentiment" and _sector_article(ctx, f["article"]) is not None \
+            and not any(_STATISTICS_SAID.search(x) for x in [s, *ctx.paragraph_before(f, 6)]):
         cols = sector_owner(ctx, f["article"], cols, s)   # (a survey indicator stays the economy's, "das HDE-Konsumbarometer",
         #                                                and an office's statistic: "Nach Zahlen des Statistischen Bundesamts")
     if cols.get("entity") and cols.get("entity_source") != "economy" and measure not in _rules()["collective"]:

@@ -155,6 +155,18 @@ class Recognizer:
         def free(s, e):
             return not any(a < e and s < b for a, b in taken)
 
+        def claim(s, e, replaceable):
+            """Take [s, e) as a company's name, over the ``replaceable`` names found inside it (when nothing
+            else overlaps it), if it is still free."""
+            nonlocal found, taken
+            inner = [o for o in found if replaceable(o) and s <= o.start and o.end <= e]
+            if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
+                found = [o for o in found if o not in inner]
+                taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
+            if free(s, e):
+                found.append(Organisation(s, e, text[s:e], text[s:e], "company", "pattern"))
+                taken.append((s, e))
+
         if self.re_known:
             for m in self.re_known.finditer(text):
                 name, typ = self.gazetteer.get(m.group("n")) or self.gazetteer[m.group("n").replace("-", " ")]
@@ -260,25 +272,13 @@ class Recognizer:
             more = _PLACE_GOES_ON.match(text, e)
             if more and "T" in self._classes(more.group(1)):
                 e = more.end()                           # "Ostsächsische Sparkasse Dresden"
-            inner = [o for o in found if o.source == "model" and s <= o.start and o.end <= e]
-            if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
-                found = [o for o in found if o not in inner]
-                taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-            if free(s, e):
-                found.append(Organisation(s, e, text[s:e], text[s:e], "company", "pattern"))
-                taken.append((s, e))
+            claim(s, e, lambda o: o.source == "model")
         for m in _FOUNDER_NAME.finditer(text):          # "die Maschinenfabrik Bernard Krone"
             s, e = m.span()
             first, last = m.group().split()[1:]
             if set("NT") & set(self._classes(first)) or "T" in self._classes(last):
                 continue                                 # (not "die Brauerei Veltins Mitte Mai", "Spedition X Deutschland")
-            inner = [o for o in found if o.source != "gazetteer" and s <= o.start and o.end <= e]
-            if inner and all(s <= a and b <= e for a, b in taken if a < e and s < b):
-                found = [o for o in found if o not in inner]
-                taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
-            if free(s, e):
-                found.append(Organisation(s, e, m.group(), m.group(), "company", "pattern"))
-                taken.append((s, e))
+            claim(s, e, lambda o: o.source != "gazetteer")
         for m in _DISTRICT.finditer(text):              # "der Wartburgkreis", "der Rhein-Sieg-Kreis"
             s, e = m.span()
             stem = m.group("x").rstrip("-")
