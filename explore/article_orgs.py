@@ -24,7 +24,14 @@ from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _CO
                     _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
                     _SUBSIDIARY_OF, _in_cause, _named_subsidiary,
                     _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
-                    _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, vocab)
+                    _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, tag_word, vocab)
+
+
+# a business noun as a clause's subject, right before a name: "Der Medienkonzern", "der Berliner Versandhändler"
+# (masculine "der" not after a preposition, or a capitalised article that opens the sentence)
+_SUBJECT_HEAD_BEFORE = re.compile(r"(?:(?<![\wäöüß])(?<!von )(?<!bei )(?<!mit )(?<!zu )(?<!aus )(?<!nach )(?<!an )(?<!in )"
+                                  r"(?<!auf )(?<!für )(?<!über )(?<!vor )(?<!unter )der|(?:^|(?<=[.!?:] ))(?:Der|Die|Das))"
+                                  r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*er\s+|[a-zäöüß-]+\s+)?(?P<h>[A-ZÄÖÜ][\wäöüß-]*)\s$")
 
 
 # who invests: the noun before the name ("vom US-Finanzinvestor Eldridge", "die Bestandsinvestoren Accel und
@@ -268,9 +275,13 @@ class ArticleOrgs:
 
         def strong(p, sentence, start):     # "der Börsengang des Arzneimittelherstellers Stada": the company
             m = _GENITIVE_HEAD.search(sentence, max(0, p.start - start - 50), p.start - start)   # of a noun, a
-            if m and g.is_apposition_head(m.group(1)) and not _common(p.text):                # referent (not
+            if m and g.is_apposition_head(m.group(1)) and not _common(p.text):              # referent (not
                 return replace(p, weak=False)                # "legte der MDax-Konzern Eckdaten vor": a common noun)
-            return p
+            m = _SUBJECT_HEAD_BEFORE.search(sentence, max(0, p.start - start - 60), p.start - start)
+            if m and g.is_apposition_head(m.group("h")) and not _SUBSIDIARY_BEFORE.search(m.group()) \
+                    and not _common(p.text) and tag_word(p.text.split(" ", 1)[0])[0][0] != "NN" and not p.text.isupper():
+                return replace(p, weak=False)    # so is a subject's: "der Medienkonzern Axel Springer" (not "nannte
+            return p                             # das Unternehmen Preissenkungen", "übernimmt das Biotechunternehmen X")
         corporate = set(vocab()["owner"]["name_continuations"])     # "Palo Alto Networks": a company's name
         for start, sentence in sorted(spans):
             found = find_orgs(sentence, start, gazetteer=gazetteer)

@@ -220,7 +220,8 @@ class Recognizer:
             g = "n" if m.group("n") else "p"
             s, e = m.start(g), m.end(g)
             words = m.group(g).split()
-            while words and (words[0] in self.not_names or len(words) > 1 and _descriptor(words[0], words[1])):
+            while words and (words[0] in self.not_names or len(words) > 1 and (_descriptor(words[0], words[1])
+                                                                                or _function_word(words[0]))):
                 s += len(words[0]) + 1
                 words = words[1:]
             if not words or (len(words) == 1 and self._common(words[0])
@@ -382,6 +383,7 @@ class Recognizer:
         while True:
             w = text[s:e].split(" ", 1)
             if len(w) == 2 and (w[0] in self.not_names and w[0] not in self.name_adjectives
+                                or _function_word(w[0])           # "Beim", "Über"
                                 or _descriptor(w[0], w[1])        # "Luxusauto-Hersteller Jaguar"
                                 or self._kind_before_name(w[0], w[1])   # "Direktbank Lindenhof Bank"
                                 or _WEB_DOMAIN.fullmatch(w[0]) and w[1][:1].isupper()):  # "site.com Bellevue Group"
@@ -716,6 +718,19 @@ def _descriptor(word: str, nxt: str) -> bool:
     return nxt[:1].isupper() and grammar().is_head(word) and (
         stem in ("konzern", "unternehmen", "hersteller", "firma") or stem in grammar().heads   # "Logistiker"
         or any(stem.endswith(h) and len(stem) > len(h) + 2 for h in grammar().heads))
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised preposition, article or conjunction, never a name's first word ("Beim", "Vom", "Über").
+
+    >>> _function_word("Beim"), _function_word("Porsche")
+    (True, False)
+    """
+    from .owner import tag_word
+    return tag_word(word)[0][0] in _FUNCTION_TAGS
+
+
+_FUNCTION_TAGS = frozenset({"APPR", "APPRART", "ART", "KON", "KOUS", "PDAT", "PIAT", "PPOSAT", "PRELS", "PWAV", "PWS"})
 
 
 # business nouns that begin names as often as they describe them

@@ -1480,7 +1480,7 @@ def _superlative_word() -> re.Pattern:
 
 # plurals of feminine reference heads (a masculine head's plural looks like its singular: "die Versicherer")
 _PLURAL_HEADS = ("banken", "sparkassen", "versicherungen", "gesellschaften", "firmen", "genossenschaften", "holdings",
-                 "reedereien", "airlines", "brauereien", "molkereien")
+                 "reedereien", "airlines", "brauereien", "molkereien", "produzenten", "lieferanten", "konzerne")
 # a company named as what a parent owns: "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn", "die
 # Eigentümerin von X"
 _OF_PARENT = re.compile(r"(?i)(?<![\wäöüß])(?:mutter|mutterkonzern|muttergesellschaft|mutterhaus|konzernmutter|"
@@ -1522,6 +1522,12 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
     at = sent_start + a
     if head.endswith(_PLURAL_HEADS):
         return None                     # "die Banken", "der Geschäftsbanken": many, no one organisation named before
+    from .orgs import town_adjective
+    if s[a:a + 4].lower() == "die " and (head.endswith("unternehmen") or head.endswith("er")
+                                         and not head.endswith(("tochter", "mutter", "schwester", "kammer"))
+                                         and not town_adjective(s[a + 4:b])):      # (but "Die Thüringer": one company)
+        return None                     # "Die Einzelhandelsunternehmen setzten", "Die Hersteller von Investitionsgütern
+        #                                 produzierten": a neuter noun or a man's trade after "die" is plural
     if head.endswith("gruppe") and _superlative_word().search(s[a:b]):
         return None                     # "Maschinen und Fahrzeuge, die größte Gruppe,": a category, no company group
     if head.endswith(_PARENT_REFERENCES) and orgs.text and a < b:
