@@ -21,7 +21,7 @@ from .unwrap import unwrap
 from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _COMPETITORS, _COORDINATED, _EXAMPLES,
                     _FOR_BEFORE, _GENITIVE_HEAD, _GENITIVE_IN_PHRASE, _HEADING_COLON, _HEAD_BEFORE, _NAME_GOES_ON,
                     _NON_SPACE, _PARENT_OF_SUBSIDIARY, _POLLED_BY, _RATES_IN_RELATIVE, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
-                    _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
+                    _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLD_WITH, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
                     _SUBSIDIARY_OF, _in_cause, _named_subsidiary,
                     _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
                     _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, tag_word, vocab)
@@ -172,7 +172,8 @@ class ArticleOrgs:
 
     def _examples(self, spans) -> set[tuple[int, int]]:
         """Spans of names given as examples, compared with or named as a subsidiary ("Konkurrenten wie
-        IBM", "besser als Oracle", "die Tochtergesellschaft X", "Auch Konkurrenten litten: X ..."), or in a paragraph of comparisons
+        IBM", "besser als Oracle", "die Tochtergesellschaft X", "Auch Konkurrenten litten: X ..."), what a
+        company sells ("der Umsatz mit dem Mittel X"), or in a paragraph of comparisons
         ("Zum Vergleich: Die Aktie der früheren Mutter Siemens notiert ..."), or a part of something in a
         relative clause ("..., zu dem der polnische Versicherer Warta gehört, ..."), and an exchange as the place
         of trading ("An der Londoner Börse sprangen die Aktien ...")."""
@@ -185,7 +186,7 @@ class ArticleOrgs:
                     or _COMPETITORS.search(sent, max(0, o.start - a - 250), o.start - a) \
                     or _COMPARISON.match(self.text[para:para + 40] if self.text else sent) \
                     or _at_exchange(o.name, sent, o.start - a) \
-                    or _in_cause(sent, o.start - a) \
+                    or _in_cause(sent, o.start - a) or _SOLD_WITH.search(sent, max(0, o.start - a - 60), o.start - a) \
                     or _SUBSIDIARY_OF.search(sent, max(0, o.start - a - 60), o.start - a) \
                     and _named_subsidiary(self.orgs + self.title_orgs, o.name) is not None \
                     or any(m.start() < o.start - a < m.end() and _BELONGS.search(m.group())
@@ -278,7 +279,7 @@ class ArticleOrgs:
             if m and g.is_apposition_head(m.group(1)) and not _common(p.text):              # referent (not
                 return replace(p, weak=False)                # "legte der MDax-Konzern Eckdaten vor": a common noun)
             m = _SUBJECT_HEAD_BEFORE.search(sentence, max(0, p.start - start - 60), p.start - start)
-            if m and g.is_apposition_head(m.group("h")) and not _SUBSIDIARY_BEFORE.search(m.group()) \
+            if m and g.is_apposition_head(m.group("h")) \
                     and not _common(p.text) and tag_word(p.text.split(" ", 1)[0])[0][0] != "NN" and not p.text.isupper():
                 return replace(p, weak=False)    # so is a subject's: "der Medienkonzern Axel Springer" (not "nannte
             return p                             # das Unternehmen Preissenkungen", "übernimmt das Biotechunternehmen X")
@@ -402,7 +403,9 @@ class ArticleOrgs:
 _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|den|beim|vom|zum|zur|im)\s+"
                                 r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*\s$")
 # a company's segment by its name: "Größte Sparte bleibt Automotive", "im Segment Industrial Power Control"
-_SEGMENT_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Sparte|Segment|Division|Geschäftssegment)(?:\s+[a-zäöüß]+)?\s+$")
+_SEGMENT_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Sparte|Segment|Division|Geschäftssegment|Bereich|Geschäftsbereich|"
+                             r"Unternehmensbereich|Geschäftsfeld)(?:e|s)?(?:\s+[a-zäöüß]+)?(?:\s+|,\s+)$")
+# (and in apposition: "Der größere der beiden Geschäftsbereiche, Custom Solutions, steigerte ...")
 _SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"

@@ -557,7 +557,7 @@ def _proper(word: str) -> bool:
 
 
 # the plain nouns that refer to a company named before ("die Bank", "der Konzern")
-_PLAIN_REFERENCES = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding"})
+_PLAIN_REFERENCES = frozenset({"bank", "konzern", "gruppe", "versicherer", "holding", "unternehmen", "hersteller", "firma"})
 _REFERENCE_BEFORE = re.compile(r"(?<![\wäöüß])(?:die|der|das|den|dem)\s+(?:"
                                + "|".join(w.capitalize() for w in sorted(_PLAIN_REFERENCES)) + r")\s+$")
 # a superlative adjective ("größte", "wichtigsten"), and one after an article right before a name

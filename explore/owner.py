@@ -311,6 +311,10 @@ _NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "i
 _SOURCES = {"gazetteer": "gazetteer", "model": "model", "pattern": "pattern", "alias": "pattern"}
 
 
+# a measure of sales with what is sold or whom it is sold to: "Der Umsatz mit dem Gerinnungshemmer Xarelto", "die Erlöse
+# mit Apple", "das Geschäft mit der Deutschen Bahn"
+_SOLD_WITH = re.compile(r"(?<![\wäöüß])(?i:umsatz|umsätze|erlös\w*|geschäft|verkäufe|absatz)\s+mit\s+(?:(?:dem|der|den|einem|einer)\s+)?"
+                        r"(?:[a-zäöüß][\wäöüß-]*\s+)?(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?$")
 _STAKE_IN = re.compile(r"(?<![\wäöüß])(?:Anteile|Anteilen|Anteils|Anteil|Beteiligung|Beteiligungen|Aktienpaket|"
                        r"Aktienpakets)\s+an\s+(?:der\s+|dem\s+|den\s+)?$")
 _LINE_BREAKS = re.compile(r"\n+")
@@ -1040,8 +1044,10 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
              and not (o.type == "index" and o.start - sent_start > pos      # (not "... im SDax, der 0,3 Prozent verlor")
                       and _MEMBER_OF.search(s, max(0, o.start - sent_start - 40), o.start - sent_start))
              and not _OF_PARENT.search(s, max(0, o.start - sent_start - 80), max(0, o.start - sent_start))
-             and not _SEGMENT_WITH.search(s, max(0, o.start - sent_start - 120), max(0, o.start - sent_start))]
-    #                                  (nor "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn": the parent's)
+             and not _SEGMENT_WITH.search(s, max(0, o.start - sent_start - 120), max(0, o.start - sent_start))
+             and not _SOLD_WITH.search(s, max(0, o.start - sent_start - 60), max(0, o.start - sent_start))]
+    #                                  (nor "Der Mutterkonzern der Elektronikketten MediaMarkt und Saturn": the parent's,
+    #                                  nor "Der Umsatz mit dem Gerinnungshemmer Xarelto": what is sold, not who sells it)
     cs, ce, ls, le = g.clauses(s, pos)
 
     # names inside a relative clause before the figure tell whom the clause is about, not the figure's owner

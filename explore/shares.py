@@ -149,8 +149,7 @@ def share_rows(ctx, at) -> list[dict]:
     r_ = _rules()
     out: list[dict] = []
     for article, figs in ctx.by_article.items():
-        survey = any(r_["survey"].search(f["sentence"]) for f in figs) or \
-            bool(figs and figs[0].get("title") and r_["survey"].search(figs[0]["title"]))
+        survey = is_survey(figs)
         by_sentence: dict[int, list[dict]] = {}
         for f in figs:
             if not f.get("in_table"):
@@ -171,6 +170,13 @@ def share_rows(ctx, at) -> list[dict]:
             elif previous and ss - previous[-1]["_sentence_start"] > 600:
                 previous = []
     return out
+
+
+def is_survey(figs: list[dict]) -> bool:
+    """An article's figures come from a survey: a sentence or the title names one ("Umfrage", "Befragten")."""
+    r_ = _rules()
+    return any(r_["survey"].search(f["sentence"]) for f in figs) or \
+        bool(figs and figs[0].get("title") and r_["survey"].search(figs[0]["title"]))
 
 
 def _is_candidate(f: dict) -> bool:

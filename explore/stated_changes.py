@@ -565,7 +565,7 @@ def change_rows(ctx) -> list[dict]:
             "from_value": frm["low"] if frm else None, "to_value": to["low"] if to else None,
             "from_unit": frm["unit"] if frm else None, "to_unit": to["unit"] if to else None,
             "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"], "end": f["end"], "sentence": s,
-            "_from": frm, "_to": to, "_levels_only": False,
+            "_from": frm, "_to": to, "_levels_only": False, "_p": p,
         })
         high = f.get("high")
         if high is not None and f["low"] is not None and high != f["low"] and (pct is not None or absolute is not None):
@@ -574,8 +574,37 @@ def change_rows(ctx) -> list[dict]:
     tos = {(r["article"], r["_to"]["start"]) for r in out if r["_to"] is not None and r["change_pct"] is not None
            or r["_to"] is not None and (r["change_abs"] is not None or r["change_factor"] is not None)}
     out = [r for r in out if not (r["_levels_only"] and (r["article"], r["start"]) in tos)]
+    out = _without_survey_shares(ctx, out)
     _continue_owners(ctx, out)
     return out
+
+
+def _without_survey_shares(ctx, out: list[dict]) -> list[dict]:
+    """A survey's share with its earlier value ("37 Prozent haben davon gehört (Vorjahr: 30 Prozent)", "44 Prozent
+    gaben an ..., nach 35 Prozent im Vorjahr") is a share of the adoption table with its period, no stated change
+    (but an official statistic and a rate named as such are: "der Anteil lag bei 69 Prozent; 2020 waren es 53");
+    nor are the firms that plan to cut or hire ("28 Prozent der Betriebe wollen Stellen abbauen") a cut of jobs.
+    """
+    levels = [r for r in out if r["change_pct"] is None and r["change_abs"] is None and r["change_factor"] is None
+              and not _OFFICIAL.search(r["sentence"]) and not _LEVEL_NOUN.search(r["sentence"])]
+    jobs = [r for r in out if r["measure"] == "employment" and r["change_pct"] is not None
+            and r.get("_p") is not None and not _STATED_BY.search(r["sentence"], 0, r["_p"])]
+    if not levels and not jobs:
+        return out
+    from .shares import is_survey, share_rows
+    surveys = {a for a, figs in ctx.by_article.items()
+               if is_survey(figs) and not any(_OFFICIAL.search(f["sentence"]) for f in figs)}
+    shares = {(r["article"], r["start"]) for r in share_rows(ctx, ctx.at) if r["article"] in surveys}
+    drop = {id(r) for r in levels + jobs if (r["article"], r["start"]) in shares}
+    return [r for r in out if id(r) not in drop]
+
+
+# a change stated as such: "sank um 6.700 oder 1,4 Prozent"
+_STATED_BY = re.compile(r"(?i)(?<![\wäöüß])(?:um|oder|von)\s+(?:[\wäöüß.]+\s+)?$")
+# official statistics of a share are a rate with its history ("Laut Mikrozensus des Statistischen Bundesamts fuhren 2024
+# zehn Prozent der Berufspendler mit dem Fahrrad, nach neun Prozent im Jahr 2020"), as is a capacity's use ("zu 74 Prozent
+# ausgelastet, nach 77 Prozent"); a survey's answers are not
+_OFFICIAL = re.compile(r"(?i)statisti|eurostat|destatis|mikrozensus|amtlich|ausgelastet|auslastung")
 
 
 # the part of a whole stated before: "rund 600 Stellen wegfallen, davon etwa 150 in Deutschland"
@@ -651,8 +680,10 @@ def _job_change(f: dict, s: str, p: int, e: int, what: str = "job") -> dict | No
         return None                   # "Von rund 9200 Arbeitsplätzen ...": the base; "auf 300 Mitarbeiter", "hält nun
         #                               bei 8 Mandaten": a level
         #                               (but "die Entlassung von 60 Mitarbeitern": the jobs the act is of)
-    if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]):
-        return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size
+    if _PARTITIVE_BASE.search(s[max(0, p - 80):p]) or _WITH.search(s[max(0, p - 30):p]) \
+            or _OF_THE_WHOLE.search(s[max(0, p - 40):p]):
+        return None                  # "550 ihrer 1250 Stellen": the whole; "ein Werk mit 1000 Mitarbeitern": a size;
+        #                              "Von den rund 560 Arbeitsplätzen fallen 140 weg": the whole
     whole = _PARTITIVE.match(s, e)
     instead = _INSTEAD.match(s, e)
     noun_at = whole.end("n") if whole else instead.end() if instead else e   # "zehn Prozent der weltweit etwa
@@ -713,6 +744,8 @@ _PARTITIVE_NOUN = re.compile(r"\s+(?:der|des|seiner|ihrer|aller|unserer)\s")
 _INSTEAD = re.compile(r"\s+(?:statt|anstatt|anstelle\s+von|an\s+Stelle\s+von)\s+(?:(?:der|den|ursprünglich|zunächst|bisher|"
                       r"bislang|geplanten|angekündigten|rund|etwa)\s+)*\d[\d.\u00a0\u202f']*")
 # a noun of cutting or creating jobs before "von": "die Entlassung von 60 Mitarbeitern", "den Abbau von 500 Stellen"
+_OF_THE_WHOLE = re.compile(r"(?i)(?<![\wäöüß])von\s+(?:den|ihren|seinen)\s+(?:(?:rund|etwa|knapp|gut|fast|insgesamt|bisher|"
+                           r"derzeit|noch)\s+)*$")
 _ACT_OF = re.compile(r"(?i)(?:entlassung|abbau|streichung|kürzung|wegfall|schaffung|aufbau)(?:en)?\s+$")
 _NEGATED = re.compile(r"(?i)(?<![\wäöüß])(?:nicht|nie|keine?)\s+(?:[\wäöüß]+\s+)?$")
 _WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|insgesamt)\s+)*$")
@@ -963,7 +996,7 @@ def _row(ctx, f: dict, measure: str, change: dict, period) -> dict:
         "change_pct": change.get("change_pct"), "change_abs": change.get("change_abs"), "unit": change.get("unit"),
         "change_factor": change.get("change_factor"), "period": period, "from_value": change.get("from_value"),
         "to_value": None, "from_unit": None, "to_unit": None, "qualifier": f.get("qualifier"), "text": f["text"], "start": f["start"],
-        "end": f["end"], "sentence": s, "_from": None, "_to": None, "_levels_only": False,
+        "end": f["end"], "sentence": s, "_from": None, "_to": None, "_levels_only": False, "_p": p,
     }
 
 

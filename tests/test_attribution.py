@@ -120,7 +120,7 @@ FLOORS = {
     # ten blind statistics and indicator reports (tests/gold/tables_surveys4: labour market, Austrian inflation,
     # Swiss exports, orders, retail, permits, insolvencies, tourism, registrations, business climate), first
     # (8117655): adoption 0.977/0.915, changes 0.592/0.685
-    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.86)},   # now adoption 0.977/0.915, changes 0.787/0.864
+    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.86)},   # now adoption 0.977/0.915, changes 0.787/0.869
     # (the keys disagree on whose an industry's figures are when an association reports them, "Die deutsche Chemie- und
     # Pharmaindustrie steigerte ihre Produktion um 3 Prozent": market9, market10 and surveys5-9, written by five
     # helpers, key the industry, the grammatical owner; market12, market14, market15 and market16 the country. The
@@ -204,7 +204,7 @@ FLOORS = {
     # and Wall Street closes, Kuaishou's quarter in Yuan, Stabilus' year, an SGL Carbon ad-hoc in capitals, tech price
     # targets, Austria's labour market, a survey on investing apps, a company digest), first (b1dc202, the session's
     # start in its table output): money 0.948/0.957, moves 0.899/0.918, changes 0.921/0.969, adoption 0.926/1.000
-    "market24": {"money": (0.98, 0.98), "stock_moves": (1, 0.99), "changes": (0.97, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 1.000/0.990, changes 0.970/0.980, adoption 0.963/1.000
+    "market24": {"money": (0.98, 0.98), "stock_moves": (1, 0.99), "changes": (0.97, 0.98), "adoption": (0.96, 1)},   # now money 0.987/0.986, moves 1.000/0.990, changes 0.970/0.990, adoption 0.963/1.000
     # ten more blind survey, statistics and company reports (tests/gold/tables_surveys8: AI in firms, second-hand fashion,
     # building permits, Austrian tourism, Swiss GDP, a regional labour market, farm machinery, a quarterly report, a
     # heating monitor, payment habits), first (77bb849; bedc2a4, the session's start, alike): adoption 0.948/0.973,
@@ -222,7 +222,7 @@ FLOORS = {
     # in Yuan, Jungheinrich's nine months, a Deutz ad-hoc release, analysts' targets in six currencies, Wall Street,
     # Knorr-Bremse's bid for Vossloh, euro-area production, an AI survey, ZVEI's balance), first (5553553):
     # money 0.847/0.841, moves 0.959/0.959, changes 0.667/0.675, adoption 1.000/1.000
-    "market26": {"money": (1, 1), "stock_moves": (0.98, 0.98), "changes": (0.93, 0.95), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.990/0.990, changes 0.938/0.950, adoption 1.000/1.000
+    "market26": {"money": (1, 1), "stock_moves": (0.98, 0.98), "changes": (0.93, 0.96), "adoption": (1, 1)},   # now money 1.000/1.000, moves 0.990/0.990, changes 0.938/0.962, adoption 1.000/1.000
     # ten more blind survey and statistics reports (tests/gold/tables_surveys10: SME digital tools, saving and investing,
     # Austria's labour market, Swiss overnight stays, German trade and production, euro-area prices and jobs, the
     # chemical industry's half year, a company's quarter, an IHK survey, housing and energy), first (5553553):
@@ -248,14 +248,14 @@ FLOORS = {
     # a thirty-second blind key (tests/gold/tables_market32: wire copy, ROUNDUPs on German, Austrian, Swiss and Chinese
     # companies with their shares' moves, two wrap-ups), first (cf04074): money 0.951/0.956, moves 0.865/0.865,
     # changes 0.821/0.821, adoption 1.000/0.778
-    "market32": {"money": (0.96, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.89, 0.88), "adoption": (1, 1)},   # now money 0.965/0.964, moves 0.932/0.932, changes 0.896/0.882, adoption 1.000/1.000
+    "market32": {"money": (0.96, 0.96), "stock_moves": (0.93, 0.93), "changes": (0.89, 0.89), "adoption": (1, 1)},   # now money 0.965/0.964, moves 0.932/0.932, changes 0.896/0.896, adoption 1.000/1.000
     # a thirty-third blind key (tests/gold/tables_market33: survey and statistics reports, shares, rankings, stated
     # changes), first (fef8758): money 0.721/0.674, moves 0.857/0.632, changes 0.725/0.738, adoption 0.945/0.989
-    "market33": {"money": (0.93, 0.88), "stock_moves": (1, 0.93), "changes": (0.83, 0.85), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.933, changes 0.835/0.850, adoption 0.945/0.989
+    "market33": {"money": (0.93, 0.88), "stock_moves": (1, 0.93), "changes": (0.83, 0.85), "adoption": (0.94, 0.98)},   # now money 0.930/0.884, moves 1.000/0.933, changes 0.835/0.858, adoption 0.945/0.989
     # a thirty-fourth blind key (tests/gold/tables_market34: Chinese tech and car makers, chip plants, analysts, Asia
     # and Wall Street closes), first (fef8758): money 0.906/0.902, moves 0.934/0.934, changes 0.718/0.789,
     # adoption 0.952/1.000
-    "market34": {"money": (0.94, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.79, 0.87), "adoption": (0.95, 1)},   # now money 0.940/0.938, moves 0.961/0.961, changes 0.795/0.873, adoption 0.952/1.000
+    "market34": {"money": (0.94, 0.93), "stock_moves": (0.96, 0.96), "changes": (0.79, 0.88), "adoption": (0.95, 1)},   # now money 0.940/0.938, moves 0.961/0.961, changes 0.795/0.886, adoption 0.952/1.000
     # a thirty-fifth blind key (tests/gold/tables_market35: regional and sector stories, Sparkassen, utilities,
     # budgets, a regional labour market, small caps), first (fef8758): money 0.748/0.743, moves 0.857/0.894,
     # changes 0.513/0.506, adoption 0.895/1.000
@@ -273,7 +273,7 @@ FLOORS = {
     "market38": {"money": (0.95, 0.95), "stock_moves": (0.96, 0.98), "changes": (0.89, 0.86), "adoption": (1, 1)},   # now money 0.958/0.957, moves 0.965/0.982, changes 0.893/0.868, adoption 1.000/1.000
     # a thirty-ninth blind key (tests/gold/tables_market39: cars, suppliers, energy and retail), first (db53fff):
     # money 0.876/0.870, moves 0.768/0.811, changes 0.800/0.833, adoption 0.778/1.000
-    "market39": {"money": (0.93, 0.91), "stock_moves": (0.98, 0.94), "changes": (0.89, 0.92), "adoption": (1, 1)},   # now money 0.931/0.916, moves 0.982/0.948, changes 0.890/0.927, adoption 1.000/1.000
+    "market39": {"money": (0.93, 0.91), "stock_moves": (0.98, 0.94), "changes": (0.89, 0.93), "adoption": (1, 1)},   # now money 0.931/0.916, moves 0.982/0.948, changes 0.890/0.937, adoption 1.000/1.000
     # a fortieth blind key (tests/gold/tables_market40: wire digests of short items), first (9161553): money
     # 0.930/0.918, moves 1.000/0.917, changes 0.843/0.907, adoption 0.850/0.944
     "market40": {"money": (0.96, 0.95), "stock_moves": (1, 0.91), "changes": (0.88, 0.94), "adoption": (0.85, 0.94)},   # now money 0.961/0.951, moves 1.000/0.917, changes 0.890/0.942, adoption 0.850/0.944
@@ -283,37 +283,37 @@ FLOORS = {
     # a forty-second blind key (tests/gold/tables_market42: market reports with bonds, currencies, commodities, crypto
     # and ETFs beside shares), first (a37cc83): money 0.910/0.857, moves 0.930/0.896, changes 0.839/0.788,
     # adoption 0.857/0.857
-    "market42": {"money": (0.96, 0.9), "stock_moves": (0.93, 0.9), "changes": (0.9, 0.84), "adoption": (0.85, 0.85)},   # now money 0.962/0.909, moves 0.938/0.903, changes 0.903/0.848, adoption 0.857/0.857
+    "market42": {"money": (0.96, 0.9), "stock_moves": (0.93, 0.9), "changes": (0.9, 0.87), "adoption": (0.85, 0.85)},   # now money 0.962/0.909, moves 0.938/0.903, changes 0.903/0.875, adoption 0.857/0.857
     # a forty-third blind key (tests/gold/tables_market43: Northern German regional business stories), first
     # (a37cc83): money 0.867/0.861, moves 0.909/0.909, changes 0.774/0.765, adoption 0.900/1.000
-    "market43": {"money": (0.88, 0.87), "stock_moves": (0.9, 0.9), "changes": (0.78, 0.75), "adoption": (0.9, 1)},   # now money 0.885/0.880, moves 0.909/0.909, changes 0.786/0.759, adoption 0.900/1.000
+    "market43": {"money": (0.88, 0.87), "stock_moves": (0.9, 0.9), "changes": (0.78, 0.76), "adoption": (0.9, 1)},   # now money 0.885/0.880, moves 0.909/0.909, changes 0.786/0.767, adoption 0.900/1.000
     # a forty-fourth blind key (tests/gold/tables_market44: pharma, chemicals and health care), first (d80c77e):
     # money 0.932/0.933, moves 1.000/0.983, changes 0.881/0.902, adoption 0.909/1.000
-    "market44": {"money": (0.93, 0.93), "stock_moves": (1, 0.98), "changes": (0.88, 0.9), "adoption": (0.95, 1)},   # now money 0.939/0.933, moves 1.000/0.983, changes 0.881/0.902, adoption 0.955/1.000
+    "market44": {"money": (0.93, 0.93), "stock_moves": (1, 0.98), "changes": (0.88, 0.91), "adoption": (0.95, 1)},   # now money 0.939/0.933, moves 1.000/0.983, changes 0.881/0.914, adoption 0.955/1.000
     # a forty-fifth blind key (tests/gold/tables_market45: Southern and Eastern German regional business stories),
     # first (89f813d): money 0.818/0.810, moves 0.972/0.972, changes 0.700/0.724, adoption 0.960/1.000
-    "market45": {"money": (0.89, 0.88), "stock_moves": (0.97, 0.97), "changes": (0.78, 0.81), "adoption": (0.96, 1)},   # now money 0.891/0.880, moves 0.972/0.972, changes 0.789/0.816, adoption 0.960/1.000
+    "market45": {"money": (0.89, 0.88), "stock_moves": (0.97, 0.97), "changes": (0.78, 0.82), "adoption": (0.96, 1)},   # now money 0.891/0.880, moves 0.972/0.972, changes 0.789/0.826, adoption 0.960/1.000
     # a forty-sixth blind key (tests/gold/tables_market46: US and Asian companies in the German-language press), first
     # (7aaa198): money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
     "market46": {"money": (0.94, 0.94), "stock_moves": (0.88, 0.89), "changes": (0.89, 0.89), "adoption": (1, 1)},   # now money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
     # a forty-seventh blind key (tests/gold/tables_market47: takeovers, private equity, funding rounds, IPOs,
     # insolvencies, fines), first (7aaa198): money 0.803/0.797, moves 0.884/0.860, changes 0.628/0.659,
     # adoption 0.783/1.000
-    "market47": {"money": (0.91, 0.91), "stock_moves": (0.9, 0.88), "changes": (0.79, 0.87), "adoption": (0.78, 1)},   # now money 0.915/0.917, moves 0.907/0.884, changes 0.791/0.872, adoption 0.783/1.000
+    "market47": {"money": (0.91, 0.91), "stock_moves": (0.9, 0.88), "changes": (0.79, 0.89), "adoption": (0.78, 1)},   # now money 0.915/0.917, moves 0.907/0.884, changes 0.791/0.895, adoption 0.783/1.000
     # a forty-eighth blind key (tests/gold/tables_market48: public money: budgets, subsidies, procurement, tax
     # estimates, public companies), first (b83a6d7): money 0.727/0.741, moves 1.000/1.000, changes 0.581/0.562,
     # adoption 0.760/0.950
-    "market48": {"money": (0.79, 0.81), "stock_moves": (1, 1), "changes": (0.7, 0.68), "adoption": (0.96, 0.96)},   # now money 0.795/0.812, moves 1.000/1.000, changes 0.710/0.688, adoption 0.960/0.960
+    "market48": {"money": (0.79, 0.81), "stock_moves": (1, 1), "changes": (0.7, 0.7), "adoption": (0.96, 0.96)},   # now money 0.795/0.812, moves 1.000/1.000, changes 0.710/0.710, adoption 0.960/0.960
     # a forty-ninth blind key (tests/gold/tables_market49: transport, logistics, aviation and tourism), first (b83a6d7):
     # money 0.774/0.761, moves 0.881/0.881, changes 0.638/0.667, adoption 0.741/1.000
-    "market49": {"money": (0.86, 0.86), "stock_moves": (0.88, 0.88), "changes": (0.73, 0.76), "adoption": (0.96, 1)},   # now money 0.870/0.862, moves 0.881/0.881, changes 0.734/0.767, adoption 0.963/1.000
+    "market49": {"money": (0.86, 0.86), "stock_moves": (0.88, 0.88), "changes": (0.73, 0.77), "adoption": (0.96, 1)},   # now money 0.870/0.862, moves 0.881/0.881, changes 0.734/0.775, adoption 0.963/1.000
     # a fiftieth blind key (tests/gold/tables_market50: the Swiss press: an SMI close, Nestlé, Roche, UBS, insurers,
     # Swatch and Lindt, analysts' targets, a company ticker, prices and the SNB, labour market and trade, an SME survey,
     # domestic banks), first (c1b73ba): money 0.897/0.915, moves 1.000/0.886, changes 0.774/0.802, adoption 1.000/1.000
-    "market50": {"money": (0.95, 0.97), "stock_moves": (1, 0.88), "changes": (0.87, 0.9), "adoption": (1, 1)},   # now money 0.952/0.972, moves 1.000/0.886, changes 0.878/0.910, adoption 1.000/1.000
+    "market50": {"money": (0.95, 0.97), "stock_moves": (1, 0.88), "changes": (0.87, 0.92), "adoption": (1, 1)},   # now money 0.952/0.972, moves 1.000/0.886, changes 0.878/0.927, adoption 1.000/1.000
     # a fifty-first blind key (tests/gold/tables_market51: the Austrian press), first (c1b73ba): money 0.914/0.919,
     # moves 0.880/0.898, changes 0.850/0.859, adoption 1.000/1.000
-    "market51": {"money": (0.92, 0.92), "stock_moves": (0.88, 0.89), "changes": (0.86, 0.86), "adoption": (1, 1)},   # now money 0.922/0.928, moves 0.880/0.898, changes 0.860/0.869, adoption 1.000/1.000
+    "market51": {"money": (0.92, 0.92), "stock_moves": (0.88, 0.89), "changes": (0.86, 0.88), "adoption": (1, 1)},   # now money 0.922/0.928, moves 0.880/0.898, changes 0.860/0.887, adoption 1.000/1.000
     # a fifty-second blind key (tests/gold/tables_market52: the regional press of North and West Germany: Miele,
     # Claas and Krone, Bertelsmann, Otto Group, Dr. Oetker and Melitta, automation firms of East Westphalia, a
     # Hella works closure, an IHK survey, the NRW labour market, a northern stock close with Jungheinrich, savings
@@ -324,55 +324,55 @@ FLOORS = {
     # Adidas and Puma, a Frankfurt close, the HDE forecast, Destatis retail sales, consumer climate, an online-
     # shopping survey, Henkel and Beiersdorf, food retail, store networks, Ceconomy and Metro, analysts' targets),
     # first (a687338): money 0.748/0.754, moves 0.868/0.805, changes 0.740/0.755, adoption 0.952/1.000
-    "market53": {"money": (0.83, 0.84), "stock_moves": (0.86, 0.8), "changes": (0.85, 0.87), "adoption": (0.95, 1)},   # now money 0.832/0.843, moves 0.868/0.805, changes 0.856/0.874, adoption 0.952/1.000
+    "market53": {"money": (0.83, 0.84), "stock_moves": (0.86, 0.8), "changes": (0.85, 0.88), "adoption": (0.95, 1)},   # now money 0.832/0.843, moves 0.868/0.805, changes 0.856/0.880, adoption 0.952/1.000
     # a fifty-fourth blind key (tests/gold/tables_market54: energy, utilities, real estate and construction: RWE,
     # E.ON with Westenergie, EnBW and Uniper, three Stadtwerke, household energy prices, the grid operators and
     # TenneT Deutschland's listing, Vonovia, LEG, TAG and Aroundtown, Hochtief, Bilfinger and Strabag, a Frankfurt
     # close, analysts' targets, the ZIA/ifo survey with permits and orders), first (61095e9): money 0.871/0.871,
     # moves 1.000/0.966, changes 0.664/0.723, adoption 0.800/1.000
-    "market54": {"money": (0.87, 0.87), "stock_moves": (1, 0.96), "changes": (0.68, 0.74), "adoption": (0.8, 1)},   # now money 0.871/0.871, moves 1.000/0.966, changes 0.682/0.743, adoption 0.800/1.000
+    "market54": {"money": (0.87, 0.87), "stock_moves": (1, 0.96), "changes": (0.69, 0.75), "adoption": (0.8, 1)},   # now money 0.871/0.871, moves 1.000/0.966, changes 0.691/0.752, adoption 0.800/1.000
     # a fifty-fifth blind key (tests/gold/tables_market55: technology, software, telecoms and start-ups: SAP,
     # Deutsche Telekom and T-Mobile US, United Internet and 1&1, Vodafone and O2, Nemetschek, TeamViewer, Bechtle
     # and Cancom, Infineon and Aixtron, AI start-up rounds, Swiss and Austrian tech, a Bitkom survey, a TecDax
     # close, analysts' targets, job cuts), first (61095e9): money 0.774/0.758, moves 0.950/0.934, changes
     # 0.637/0.693, adoption 1.000/0.964
-    "market55": {"money": (0.86, 0.85), "stock_moves": (0.95, 0.93), "changes": (0.76, 0.8), "adoption": (1, 0.96)},   # now money 0.863/0.854, moves 0.950/0.934, changes 0.766/0.805, adoption 1.000/0.964
+    "market55": {"money": (0.87, 0.85), "stock_moves": (0.95, 0.93), "changes": (0.76, 0.81), "adoption": (1, 0.96)},   # now money 0.875/0.860, moves 0.950/0.934, changes 0.766/0.812, adoption 1.000/0.964
     # a fifty-sixth blind key (tests/gold/tables_market56: the car industry and its suppliers: Volkswagen with its
     # brands, KBA registrations, VDA production and exports, BMW, Mercedes-Benz, Porsche AG and Porsche SE,
     # Continental, Schaeffler and Aumovio, job cuts and strikes at ZF, Bosch, Mahle and Webasto, a Dax close,
     # analysts' targets, BYD in Europe, a dealer group with a car-buyer survey), first (f6c4b62): money
     # 0.766/0.790, moves 0.981/0.981, changes 0.713/0.735, adoption 0.955/0.875
-    "market56": {"money": (0.82, 0.84), "stock_moves": (0.98, 0.98), "changes": (0.76, 0.78), "adoption": (0.95, 0.87)},   # now money 0.823/0.840, moves 0.981/0.981, changes 0.765/0.788, adoption 0.955/0.875
+    "market56": {"money": (0.83, 0.84), "stock_moves": (0.98, 0.98), "changes": (0.76, 0.79), "adoption": (0.95, 0.87)},   # now money 0.831/0.849, moves 0.981/0.981, changes 0.765/0.794, adoption 0.955/0.875
     # a fifty-seventh blind key (tests/gold/tables_market57: banks, insurers and asset managers: Deutsche Bank
     # with DWS and Postbank, Commerzbank, ING Deutschland and DKB, Allianz, Munich Re and ERGO, Talanx and
     # Hannover Rück, Union Investment and Deka, a Landesbank, the savings banks, a BaFin fine, the Bundesbank, a
     # private bank, fintechs, a Dax close, analysts' targets, a saving survey), first (f6c4b62): money
     # 0.801/0.796, moves 0.949/0.925, changes 0.669/0.681, adoption 0.917/1.000
-    "market57": {"money": (0.8, 0.79), "stock_moves": (0.94, 0.92), "changes": (0.67, 0.7), "adoption": (0.91, 1)},   # now money 0.801/0.796, moves 0.949/0.925, changes 0.678/0.701, adoption 0.917/1.000
+    "market57": {"money": (0.8, 0.79), "stock_moves": (0.94, 0.92), "changes": (0.67, 0.7), "adoption": (0.91, 1)},   # now money 0.801/0.796, moves 0.949/0.925, changes 0.678/0.707, adoption 0.917/1.000
     # a fifty-eighth blind key (tests/gold/tables_market58: media, entertainment, sport business and leisure:
     # ProSiebenSat.1, RTL, Axel Springer, Ströer, CTS Eventim, Borussia Dortmund and Bundesliga finances,
     # streaming subscribers, a cinema chain, a theme park, Swiss and Austrian broadcasters, an advertising
     # forecast, a streaming survey, a Frankfurt close, analysts' targets), first (d989a74): money 0.737/0.710,
     # moves 0.917/0.892, changes 0.649/0.705, adoption 0.929/0.929
-    "market58": {"money": (0.79, 0.76), "stock_moves": (0.91, 0.89), "changes": (0.71, 0.77), "adoption": (0.92, 0.92)},   # now money 0.796/0.769, moves 0.917/0.892, changes 0.711/0.771, adoption 0.929/0.929
+    "market58": {"money": (0.79, 0.76), "stock_moves": (0.91, 0.89), "changes": (0.71, 0.78), "adoption": (0.92, 0.92)},   # now money 0.796/0.769, moves 0.917/0.892, changes 0.711/0.786, adoption 0.929/0.929
     # a fifty-ninth blind key (tests/gold/tables_market59: agriculture, food industry, cooperatives and
     # commodities: Südzucker and CropEnergies, KWS Saat, BayWa, dairies (DMK, Müller, Arla), meat (Tönnies,
     # Westfleisch), the farmers' harvest balance, food prices and farm incomes, Fenaco and Swiss farming, Agrana
     # and Austrian cooperatives, a farmers' survey, Matif prices, a stock close), first (d989a74): money
     # 0.841/0.843, moves 0.838/0.886, changes 0.688/0.720, adoption 0.885/1.000
-    "market59": {"money": (0.84, 0.84), "stock_moves": (0.83, 0.88), "changes": (0.69, 0.72), "adoption": (0.88, 1)},   # now money 0.841/0.843, moves 0.838/0.886, changes 0.696/0.727, adoption 0.885/1.000
+    "market59": {"money": (0.84, 0.84), "stock_moves": (0.83, 0.88), "changes": (0.69, 0.73), "adoption": (0.88, 1)},   # now money 0.841/0.843, moves 0.838/0.886, changes 0.696/0.733, adoption 0.885/1.000
     # a sixtieth blind key (tests/gold/tables_market60: pharma, medtech, hospitals and health insurers), first
     # (74fc35b): money 0.844/0.826, moves 0.894/0.868, changes 0.693/0.714, adoption 0.912/1.000
-    "market60": {"money": (0.84, 0.82), "stock_moves": (0.89, 0.86), "changes": (0.69, 0.71), "adoption": (0.91, 1)},   # now money 0.844/0.826, moves 0.894/0.868, changes 0.693/0.714, adoption 0.912/1.000
+    "market60": {"money": (0.84, 0.82), "stock_moves": (0.89, 0.86), "changes": (0.71, 0.76), "adoption": (0.91, 1)},   # now money 0.844/0.826, moves 0.894/0.868, changes 0.713/0.766, adoption 0.912/1.000
     # a sixty-first blind key (tests/gold/tables_market61: chemicals, plastics, paper, glass and packaging),
     # first (74fc35b): money 0.818/0.818, moves 0.902/0.885, changes 0.818/0.832, adoption 0.926/1.000
-    "market61": {"money": (0.81, 0.81), "stock_moves": (0.9, 0.88), "changes": (0.81, 0.83), "adoption": (0.92, 1)},   # now money 0.818/0.818, moves 0.902/0.885, changes 0.818/0.832, adoption 0.926/1.000
+    "market61": {"money": (0.86, 0.87), "stock_moves": (0.9, 0.88), "changes": (0.84, 0.88), "adoption": (0.92, 1)},   # now money 0.867/0.871, moves 0.902/0.885, changes 0.843/0.887, adoption 0.926/1.000
     # a sixty-second blind key (tests/gold/tables_market62: transport and logistics, airlines, airports,
     # rail), first (8467962): money 0.832/0.827, moves 0.952/0.930, changes 0.739/0.854, adoption 1.000/0.962
     "market62": {"money": (0.83, 0.82), "stock_moves": (0.95, 0.93), "changes": (0.73, 0.85), "adoption": (1, 0.96)},   # now money 0.832/0.827, moves 0.952/0.930, changes 0.739/0.854, adoption 1.000/0.962
     # a sixty-third blind key (tests/gold/tables_market63: defence, aerospace, steel, heavy machinery), first
     # (8467962): money 0.767/0.754, moves 0.944/0.944, changes 0.740/0.786, adoption 0.680/1.000
-    "market63": {"money": (0.76, 0.75), "stock_moves": (0.94, 0.94), "changes": (0.74, 0.78), "adoption": (0.68, 1)},   # now money 0.767/0.754, moves 0.944/0.944, changes 0.740/0.786, adoption 0.680/1.000
+    "market63": {"money": (0.77, 0.76), "stock_moves": (0.94, 0.94), "changes": (0.74, 0.79), "adoption": (0.68, 1)},   # now money 0.773/0.761, moves 0.944/0.944, changes 0.740/0.794, adoption 0.680/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
