@@ -34,6 +34,15 @@ _SUBJECT_HEAD_BEFORE = re.compile(r"(?:(?<![\wäöüß])(?<!von )(?<!bei )(?<!mi
                                   r"\s+(?:[A-ZÄÖÜ][\wäöüß-]*er\s+|[a-zäöüß-]+\s+)?(?P<h>[A-ZÄÖÜ][\wäöüß-]*)\s$")
 
 
+def _segment_form(name: str) -> bool:
+    """A segment's name of generic words ("Vehicle Systems", "Custom Solutions"), not a company's ("BASF Agricultural
+    Solutions" begins with a listed name)."""
+    from .orgs import recognizer
+    from .owner import name_continuations
+    words = name.split()
+    return len(words) >= 2 and words[-1] in name_continuations() and words[0] not in recognizer().gazetteer
+
+
 # who invests: the noun before the name ("vom US-Finanzinvestor Eldridge", "die Bestandsinvestoren Accel und
 # Lakestar"), the words that lead a round to it ("Angeführt wird die Runde vom", "Käufer sind unter anderem die
 # US-Investoren"), or the verb after it ("der Chipkonzern Nvidia beteiligen sich", "Saab zogen mit")
@@ -63,7 +72,8 @@ class ArticleOrgs:
         # a company's segment by its name, wherever the text calls it one ("Größte Sparte bleibt Automotive",
         # "in der Division Flow Equipment"): none of its mentions is an organisation
         segments = {o.text for o in orgs if o.source != "gazetteer" and text and o.start >= 0
-                    and _SEGMENT_BEFORE.search(text, max(0, o.start - 30), o.start)}
+                    and (_SEGMENT_BEFORE.search(text, max(0, o.start - 30), o.start)
+                         or _SEGMENT_COMPOUND_BEFORE.search(text, max(0, o.start - 12), o.start) and _segment_form(o.text))}
         if text:                            # "mit Sitz in Korneuburg": a seat, no organisation
             orgs = [o for o in orgs if o.source == "gazetteer" or o.start < 0
                     or not _SEAT_BEFORE.search(text, max(0, o.start - 20), o.start)]
@@ -405,7 +415,10 @@ _ARTICLE_THEN_HEAD = re.compile(r"(?i)(?<![\wäöüß])(?:der|die|das|des|dem|de
 # a company's segment by its name: "Größte Sparte bleibt Automotive", "im Segment Industrial Power Control"
 _SEGMENT_BEFORE = re.compile(r"(?<![\wäöüß-])(?:Sparte|Segment|Division|Geschäftssegment|Bereich|Geschäftsbereich|"
                              r"Unternehmensbereich|Geschäftsfeld)(?:e|s)?(?:\s+[a-zäöüß]+)?(?:\s+|,\s+)$")
-# (and in apposition: "Der größere der beiden Geschäftsbereiche, Custom Solutions, steigerte ...")
+_SEGMENT_COMPOUND_BEFORE = re.compile(r"(?<=[a-zäöüß])(?:sparte|segment)\s+$")
+# (and in apposition: "Der größere der beiden Geschäftsbereiche, Custom Solutions, steigerte ..."); after a compound
+# ("In der Fahrzeugsparte Vehicle Systems") only a name of a segment's form, not a company's ("Die Agrarsparte BASF
+# Agricultural Solutions", "die frühere Conti-Sparte Aumovio")
 _SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"

@@ -212,7 +212,8 @@ class Recognizer:
                     taken = [(a, b) for a, b in taken if not (s <= a and b <= e)]
                 if free(s, e) and text[s:e] not in self.not_orgs and text[s:e].strip(".").upper() not in _CAPS_LEGAL \
                         and not self._common_after_preposition(text, s, e) \
-                        and not self._acronym_compound(text[s:e]):
+                        and not self._acronym_compound(text[s:e]) \
+                        and not all(shouted_common(w) for w in text[s:e].split()):
                     written = text[s:e]
                     found.append(Organisation(s, e, written, self.canonical(written), "organisation", "model"))
                     taken.append((s, e))
@@ -728,6 +729,21 @@ def _function_word(word: str) -> bool:
     """
     from .owner import tag_word
     return tag_word(word)[0][0] in _FUNCTION_TAGS
+
+
+def shouted_common(word: str) -> bool:
+    """A common word written in capitals, as ad-hoc headlines write whole sentences ("SENKT", "STELLENABBAU"):
+    no name, nor part of one (but "DRUCKMASCHINEN" of a listed name is found as that name first).
+
+    >>> shouted_common("STELLENABBAU"), shouted_common("SENKT"), shouted_common("HEIDELBERG"), shouted_common("DOSB")
+    (True, True, False, False)
+    """
+    if len(word) < 4 or not word.isupper() or not word.isalpha():
+        return False
+    from .owner import name_continuations, tag_word
+    tag, score = tag_word(word.capitalize())[0]
+    return tag not in ("NE", "FM") and word.capitalize() not in name_continuations() \
+        and (len(word) >= 6 or bool(score > -20))        # (a short word HanTa only guesses is an acronym: "DOSB")
 
 
 _FUNCTION_TAGS = frozenset({"APPR", "APPRART", "ART", "KON", "KOUS", "PDAT", "PIAT", "PPOSAT", "PRELS", "PWAV", "PWS"})

@@ -367,10 +367,12 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
                 and _common(words[0]) and not is_proper_noun(words[0]) \
                 and not words[0].lower().endswith(orgs._NAME_HEADS) and not _name_adjective(words) \
                 and words[1] not in orgs.recognizer(tuple(gazetteer)).legal_forms and words[1] != "für" \
+                and not (len(words) == 2 and words[1] in name_continuations()
+                         and any(t in ("NE", "FM") for t, _ in tag_word(words[0]))) \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).public_prefixes \
                 and words[0] not in orgs.recognizer(tuple(gazetteer)).gazetteer \
                 and " ".join(words) not in _office_names():      # "Statistik Austria": a statistics office
-            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding",
+            s += len(words[0]) + 1         # "Verlierer Sky Solar" -> "Sky Solar" (not "Auto AG Holding", "Power Systems",
             #                                not "Europäischen Union": an adjective begins the name; not
             #                                "Stadtwerke X", "Stadt Wien"; not "Allianz Global Investors")
             words = words[1:]
@@ -422,7 +424,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     name_stops = set(v["name_stops"]) | stop
     adjectives, not_name = set(v["name_adjectives"]), set(v["not_name_nouns"])
     cont = set(v["name_continuations"])
-    from .orgs import _PLAIN_REFERENCES, lexicon, recognizer   # ("plant die Bank Aktienrückkäufe": the object)
+    from .orgs import _PLAIN_REFERENCES, lexicon, recognizer, shouted_common   # ("plant die Bank Aktienrückkäufe")
     legal = tuple(f for f in recognizer(()).legal_forms if " " in f or "." in f)   # "Sp. z o.o.", "S.p.A."
     out = []
     spans = [(o.start - offset, o.end - offset) for o in taken]
@@ -440,7 +442,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 or (g.is_apposition_head(w) and not _CAMEL.search(w)
                     and (not is_proper_noun(w, known=True) or _common_compound(w)
                          or w.endswith("s") and not is_proper_noun(w[:-1], known=True))) \
-                or w in _SCALE_WORDS or _DATELINE.match(text, e) \
+                or w in _SCALE_WORDS or _DATELINE.match(text, e) or shouted_common(w) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
@@ -512,7 +514,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                     i += 1
             while i + 1 < len(words) and text[e:words[i + 1].start()] == " " \
                     and not _TRUNCATED.match(text, words[i + 1].end()) \
-                    and words[i + 1].group() not in name_stops \
+                    and words[i + 1].group() not in name_stops and not shouted_common(words[i + 1].group()) \
                     and (words[i + 1].group() in cont or _continues_name(words[i + 1].group(), cont) or (
                         not _NOUN_COMPOUND.search(words[i + 1].group()) and not g.is_head(words[i + 1].group())
                         and not any(a < words[i + 1].end() and words[i + 1].start() < b for a, b in spans)
