@@ -743,9 +743,10 @@ _PARTITIVE_NOUN = re.compile(r"\s+(?:der|des|seiner|ihrer|aller|unserer)\s")
 # plan or report it replaces, is a row of its own)
 _INSTEAD = re.compile(r"\s+(?:statt|anstatt|anstelle\s+von|an\s+Stelle\s+von)\s+(?:(?:der|den|ursprünglich|zunächst|bisher|"
                       r"bislang|geplanten|angekündigten|rund|etwa)\s+)*\d[\d.\u00a0\u202f']*")
-# a noun of cutting or creating jobs before "von": "die Entlassung von 60 Mitarbeitern", "den Abbau von 500 Stellen"
+# the whole a part is taken from: "Von den rund 560 Arbeitsplätzen fallen 140 weg"
 _OF_THE_WHOLE = re.compile(r"(?i)(?<![\wäöüß])von\s+(?:den|ihren|seinen)\s+(?:(?:rund|etwa|knapp|gut|fast|insgesamt|bisher|"
                            r"derzeit|noch)\s+)*$")
+# a noun of cutting or creating jobs before "von": "die Entlassung von 60 Mitarbeitern", "den Abbau von 500 Stellen"
 _ACT_OF = re.compile(r"(?i)(?:entlassung|abbau|streichung|kürzung|wegfall|schaffung|aufbau)(?:en)?\s+$")
 _NEGATED = re.compile(r"(?i)(?<![\wäöüß])(?:nicht|nie|keine?)\s+(?:[\wäöüß]+\s+)?$")
 _WITH = re.compile(r"(?i)(?<![\wäöüß])mit\s+(?:(?:rund|etwa|knapp|gut|fast|mehr als|über|ca\.|insgesamt)\s+)*$")
