@@ -144,11 +144,13 @@ def _subject(sentence: str, after: int) -> str | None:
     return text or None
 
 
-def share_rows(ctx, at) -> list[dict]:
-    """Share rows of the prose figures of a corpus context (``explore.views._Context``)."""
-    r_ = _rules()
+def share_rows(ctx, at, articles: set[str] | None = None) -> list[dict]:
+    """Share rows of the prose figures of a corpus context (``explore.views._Context``); ``articles``: of
+    these articles only."""
     out: list[dict] = []
     for article, figs in ctx.by_article.items():
+        if articles is not None and article not in articles:
+            continue
         survey = is_survey(figs)
         by_sentence: dict[int, list[dict]] = {}
         for f in figs:

@@ -592,9 +592,9 @@ def _without_survey_shares(ctx, out: list[dict]) -> list[dict]:
     if not levels and not jobs:
         return out
     from .shares import is_survey, share_rows
-    surveys = {a for a, figs in ctx.by_article.items()
-               if is_survey(figs) and not any(_OFFICIAL.search(f["sentence"]) for f in figs)}
-    shares = {(r["article"], r["start"]) for r in share_rows(ctx, ctx.at) if r["article"] in surveys}
+    surveys = {a for a in {r["article"] for r in levels + jobs}       # (only the articles with such a row)
+               if is_survey(ctx.by_article[a]) and not any(_OFFICIAL.search(f["sentence"]) for f in ctx.by_article[a])}
+    shares = {(r["article"], r["start"]) for r in share_rows(ctx, ctx.at, surveys)}
     drop = {id(r) for r in levels + jobs if (r["article"], r["start"]) in shares}
     return [r for r in out if id(r) not in drop]
 
