@@ -23,7 +23,7 @@ from .owner import (Org, Owner, _ANALYST_OF, _BELONGS, _CLAUSE, _COMPARISON, _CO
                     _NON_SPACE, _PARENT_OF_SUBSIDIARY, _POLLED_BY, _RATES_IN_RELATIVE, _PREPOSITION_BEFORE, _RATING, _RATING_NEAR, _RATING_VERB_BEFORE,
                     _RELATIVE_CLAUSE, _SENTENCE_OR_CLAUSE_BREAK, _SOLD_WITH, _SOLE_EXAMPLE, _SUBSIDIARY_AFTER, _SUBSIDIARY_BEFORE,
                     _SUBSIDIARY_OF, _in_cause, _named_subsidiary,
-                    _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities,
+                    _TARGET_FOR, _after_verb_or_list, _at_exchange, _common, _common_noun, _fine_authorities, is_plain_word,
                     _not_an_org, _resolve, find_orgs, grammar, proper_nouns, sentences, tag_word, vocab)
 
 
@@ -67,7 +67,8 @@ class ArticleOrgs:
         self.text = text
         orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak)
                                                       and not (text and o.start >= 0 and _NAMED_BY_KIN.search(
-                                                          text, max(0, o.start - 30), o.start)))]
+                                                          text, max(0, o.start - 30), o.start))
+                                                      and not (text and _plain_name_after_head(o, text)))]
                             for found in (orgs, title_orgs))
         # a company's segment by its name, wherever the text calls it one ("Größte Sparte bleibt Automotive",
         # "in der Division Flow Equipment"): none of its mentions is an organisation
@@ -421,6 +422,15 @@ _SEGMENT_COMPOUND_BEFORE = re.compile(r"(?<=[a-zäöüß])(?:sparte|segment)\s+$
 # Agricultural Solutions", "die frühere Conti-Sparte Aumovio")
 _SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
+def _plain_name_after_head(o: Org, text: str) -> bool:
+    """A name that is also a plain word, right after the business noun whose subject it names ("Der
+    Intralogistik-Anbieter Knapp", marked strong by the subject rule): capitalised there, it is no adverb."""
+    if o.weak or o.start <= 0 or " " in o.text or not is_plain_word(o.text):
+        return False
+    m = _HEAD_BEFORE.search(text, max(0, o.start - 40), o.start)
+    return m is not None and grammar().is_apposition_head(m.group(1))
+
+
 _NAMED_BY_KIN = re.compile(r"(?<![\wäöüß-])(?:(?:[Tt]ochter|[Tt]ochtergesellschaft|[Ss]chwester|[Kk]onkurrent(?:en)?|"
                            r"[Rr]ivale[n]?)|(?:Aktien|Papiere|Titel|Anteile|Anteilsscheine|Aktie)\s+von)\s+$")
 # (and after a share noun with "von" and no article: "die Papiere von Basler" is a company's, no town's people)

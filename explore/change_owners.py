@@ -442,7 +442,7 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
         if before:
             from .owner import Owner
             o = Owner(before[-1].name, before[-1].text, before[-1].start, before[-1].end, before[-1].source)
-    if o is None and _REPORTS_ITSELF.search(s, e):    # "Die Miete liege bei 7,64 Euro, teilte das Unternehmen mit"
+    if o is None and _reports_itself(s, e):    # "Die Miete liege bei 7,64 Euro, teilte das Unternehmen mit"
         o = _implicit_owner(ctx, f, places=False, paragraph=True)
     if o is not None:
         return _owner_columns(o)
@@ -574,8 +574,26 @@ def _subject_before_apposition(s: str, a: int, b: int, cs: int) -> bool:
 
 
 # a company that reports its own figure, by a reference: "..., teilte das Unternehmen mit", "..., so der Konzern"
-_REPORTS_ITSELF = re.compile(r"(?:,\s*(?:teilte|teilt|meldete|meldet|berichtete|berichtet|erklärte|erklärt)|,\s*so)\s+"
-                             r"(?:das|der|die)\s+(?:Unternehmen|Konzern|Firma|Gruppe|Gesellschaft)\b")
+# a company reports the figure of its clause, named by a reference: ", teilte das Unternehmen mit", ", so der
+# Konzern", ", wie die Genossenschaft am Mittwoch in Bremen mitteilte" (the head is checked by the grammar)
+_REPORTS_ITSELF = re.compile(
+    r",\s*(?:(?:teilte|teilt|meldete|meldet|berichtete|berichtet|erklärte|erklärt|so)\s+(?:das|der|die)\s+"
+    r"(?:[a-zäöüß][\wäöüß-]*\s+)?(?P<h>[A-ZÄÖÜ][\wäöüß-]*)"
+    r"|wie\s+(?:das|der|die)\s+(?:[a-zäöüß][\wäöüß-]*\s+)?(?P<w>[A-ZÄÖÜ][\wäöüß-]*)"
+    r"(?:\s+[\wäöüß.-]+){0,6}?\s+(?:mitteilte|mitteilt|berichtete|berichtet|meldete|meldet|bekanntgab|bekannt\s+gab"
+    r"|erklärte|erklärt|angab|mitgeteilt\s+hat)\b)")
+
+
+def _reports_itself(s: str, e: int) -> bool:
+    """Does a clause after the figure say that a company reports it, naming the company by a reference
+    ("teilte das Unternehmen mit", "wie die Genossenschaft ... mitteilte"), not an office, an institute or an
+    association ("wie der Verband mitteilte", "teilte das Institut mit": their figures are an economy's)?"""
+    from .owner import grammar
+    g = grammar()
+    m = _REPORTS_ITSELF.search(s, e)
+    head = m and (m.group("h") or m.group("w"))
+    return bool(head) and g.is_head(head) and not head.lower().rstrip("s").endswith(("institut", "amt")) \
+        and not g.is_central_bank(head)
 
 
 def _elliptic_object(s: str, cs: int, ce: int) -> bool:
@@ -1040,7 +1058,9 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     if name not in longs:
         longs[name] = _long_form(text, name)
     long = longs[name]
-    if _reporter(name) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
+    from .article_orgs import _plain_name_after_head      # (a name like "Knapp" after "Der Anbieter" is no adverb)
+    words = not any(o.name == name and _plain_name_after_head(o, text) for o in orgs.orgs) if text else True
+    if _reporter(name, words) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
         return True                     # (the long form's last word: "Personen beim Arbeitsmarktservice (AMS)")
     if any(o.name == name and o.start is not None and o.start >= 0
            and _REPORTER_NOUN_BEFORE.search(text, max(0, o.start - 40), o.start) for o in orgs.orgs):
@@ -1066,12 +1086,12 @@ def _long_form(text: str, short: str) -> str:
     return m.group("n") if m else ""
 
 
-def _reporter(name: str) -> bool:
+def _reporter(name: str, function_words: bool = True) -> bool:
     """A statistics office, agency or institute reports figures, it does not own them, nor does a news
     agency or paper (the owner grammar's list); a measure word ("Ebitda") or a function word
-    ("Mehr") is never an owner."""
+    ("Mehr"; unless ``function_words`` is false) is never an owner."""
     from .owner import _fine_authorities, grammar
-    if name in _rules()["not_owner_words"] or name in grammar().not_owners \
+    if function_words and name in _rules()["not_owner_words"] or name in grammar().not_owners \
             or name.lower() in _fine_authorities():
         return True
     return any(rx.fullmatch(name) for _, rx in _rules()["measures"]) or _office(name)

@@ -125,6 +125,12 @@ def _matches(head: str, description: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=20_000)
+def _is_trade(head: str) -> bool:
+    """The head noun is one of the profiles' descriptions (cached: the list has ~1,500 entries)."""
+    return any(_matches(head, d) for d in _descriptive())
+
+
 def described(words: str, after: str = "") -> tuple[str | None, set[str], str | None]:
     """What a reference says of its company: (trade head, town words, country). ``after``: the text
     right after it ("aus Düsseldorf").
@@ -144,7 +150,7 @@ def described(words: str, after: str = "") -> tuple[str | None, set[str], str | 
         if first in _country_adjectives():
             country, head = _country_adjectives()[first], rest
     towns = {_fold(t) for t in toks[1:] if t[:1].isupper() and t.endswith("er") and t is not toks[-1]}
-    if toks[-1][:1].isupper() and toks[-1].endswith("er") and not any(_matches(head, d) for d in _descriptive()):
+    if toks[-1][:1].isupper() and toks[-1].endswith("er") and not _is_trade(head):
         towns.add(head)                                      # "die Münchner": the town's people as the noun
     m = _FROM_TOWN.match(after)
     if m:
@@ -155,7 +161,7 @@ def described(words: str, after: str = "") -> tuple[str | None, set[str], str | 
             country = _country_adjectives()[stem]
         elif t == "Schweizer":
             country = "Schweiz"
-    trade = head if any(_matches(head, d) for d in _descriptive()) else None
+    trade = head if _is_trade(head) else None
     return trade, towns, country
 
 
