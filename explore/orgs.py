@@ -118,7 +118,7 @@ class Recognizer:
         self.re_known = re.compile(
             r"(?<![\w-])(?P<n>" + "|".join(re.escape(a).replace("\\ ", "[ -]") for a in aliases)   # "Siemens-Energy-Aktie"
             + r")(?:s\b|’s|'s)?(?![\wäöüß])"
-            + r"(?P<l>[ ](?:" + legal + r")(?![\w]))?") if aliases else None
+            + r"(?P<l>(?:[ ](?:" + legal + r")(?![\w]))+)?") if aliases else None   # "GmbH & Co. KGaA": forms in a row
         # names written in capitals, as ad-hoc releases and company briefs do ("HEIDELBERG MATERIALS:")
         self.caps = {a.upper(): v for a, v in self.gazetteer.items() if len(a) >= 4 and a.upper() != a}
         self.re_caps = re.compile(r"(?<![\w-])(?P<n>" + "|".join(re.escape(a) for a in sorted(self.caps, key=len, reverse=True))
@@ -508,6 +508,12 @@ class Recognizer:
         if bare != name and not name.endswith(("’", "'")) and name not in self.gazetteer and bare not in self.gazetteer:
             bare = name                     # "Lowe's", "Macy's": an English name's own 's (a German genitive
         name = bare                         # takes none: "Apples Umsatz"; "Apple's" only of a known name)
+        from .owner import is_proper_noun     # (owner imports this module)
+        head = name.rsplit("-", 1)
+        if len(head) == 2 and " " not in name and head[1].lower().endswith(("gruppe", "konzern", "holding")) \
+                and len(head[0]) >= 3 and is_proper_noun(head[0].split("-")[0], known=True):
+            name = head[0]                  # "Kinopolis-Gruppe", "Rheinmetall-Konzern": the name before the group word
+            #                                 (not "L-Bank", "Raiffeisen-Landesbank": a bank's own name)
         known = self.gazetteer.get(name)
         if known and not (known[1] == "index" and name != written.strip()):     # "Dow Inc." is no index
             return known[0]
@@ -923,8 +929,10 @@ def keep_legal_forms(mentions: list) -> list:
         lf = rec.legal_form(o.text)
         if lf:
             forms.setdefault(o.name, set()).add(lf)
+    # (a form cut short is the same: "Borussia Dortmund GmbH & Co." of "Borussia Dortmund GmbH & Co. KGaA")
+    two = {n for n, fs in forms.items() if len({f for f in fs if not any(g != f and g.startswith(f) for g in fs)}) > 1}
     return [replace(o, name=f"{o.name} {rec.legal_form(o.text)}")
-            if len(forms.get(o.name, ())) > 1 and rec.legal_form(o.text) else o for o in mentions]
+            if o.name in two and rec.legal_form(o.text) else o for o in mentions]
 
 
 def first_words(ms) -> dict[str, tuple[str, int, str]]:

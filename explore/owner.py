@@ -479,7 +479,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
             # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens")
             found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) \
-                and not (len(prev) == 2 and prev[-2].lower() in _DETS and prev[-1].lower() in _PLAIN_REFERENCES
+                and not (len(prev) == 2 and prev[-2].lower() in _DETS and not is_proper_noun(w, known=True)
+                         and (prev[-1].lower() in _PLAIN_REFERENCES and recognizer(())._common_compound(w)
+                              or prev[-1].lower().endswith(tuple(_PLAIN_REFERENCES)) and _common(w))) \
+                and not (len(prev) == 2 and prev[-2].lower() in ("und", "oder", ",")
                          and recognizer(())._common_compound(w) and not is_proper_noun(w, known=True)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and (not is_proper_noun(w, known=True) or recognizer(())._common_compound(w)))
@@ -594,8 +597,12 @@ _GENITIVE_AFTER = re.compile(r"\s+(?:der|des)\s+[A-ZÄÖÜ]")
 def _town_adjective_before_head(word: str, nxt) -> bool:
     """"der Kilchberger Konzern": after an article, a word in "-er" before a noun that refers to a
     company is its town's adjective (the town may be too small for the word list), not a name."""
-    from .orgs import town_adjective
-    return nxt is not None and grammar().is_head(nxt.group()) and not _org_noun(nxt.group()) and town_adjective(word)
+    from .orgs import _known_noun, lexicon, town_adjective
+    if nxt is None or not grammar().is_head(nxt.group()) or _org_noun(nxt.group()):
+        return False
+    # (a town the list lacks, with an irregular adjective: "des Interlakner Unternehmens"; not a noun or a person's name)
+    return town_adjective(word) or word.endswith("er") and word[1:].islower() and not _known_noun(word) \
+        and not set("SV") & set(lexicon().classes(word))
 
 
 @functools.cache
@@ -764,10 +771,18 @@ def _not_an_org(written: str, weak: bool = True) -> bool:
         return True                                     # "Privatbank", "Chipkonzern": a compound that refers
         #                                                 (not "HypoVereinsbank": a name's capital inside)
     if len(words) == 1 and grammar().is_head(written) and not is_proper_noun(written.split("-")[-1], known=True) \
-            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper():
+            and "G" not in lexicon().classes(written.split("-")[0]) and not written.split("-")[0].isupper() \
+            and not ("-" in written and is_proper_noun(written.split("-")[0], known=True)):   # (not "Kinopolis-Gruppe")
         return True                                     # "des Technologiekonzerns", "Bankensoftware-Herstellers"
+    if not any(c.isalpha() for c in written):
+        return True                                     # "96" of "EUR 96 MIO.": a number, whoever tagged it
     if written in _places() and "G" not in lexicon().classes(written):
         return True                                     # "Hongkong", "Schweden": a place, whoever tagged it
+    parts = written.split("-")
+    if len(words) == 1 and len(parts) > 1 and all(
+            len(p) > 2 and not is_proper_noun(p, known=True) and "G" not in lexicon().classes(p)
+            and (_common(p) or recognizer()._common_compound(p) or is_plain_word(p)) for p in parts):
+        return True                                     # "Netto-Zimmerpreis", "Online-Umsatz": common words joined
     if not weak:
         return False
     if len(words) == 1 and _seat_people(written) \
