@@ -75,9 +75,10 @@ class ArticleOrgs:
         segments = {o.text for o in orgs if o.source != "gazetteer" and text and o.start >= 0
                     and (_SEGMENT_BEFORE.search(text, max(0, o.start - 30), o.start)
                          or _SEGMENT_COMPOUND_BEFORE.search(text, max(0, o.start - 12), o.start) and _segment_form(o.text))}
-        if text:                            # "mit Sitz in Korneuburg": a seat, no organisation
-            orgs = [o for o in orgs if o.source == "gazetteer" or o.start < 0
-                    or not _SEAT_BEFORE.search(text, max(0, o.start - 20), o.start)]
+        if text:                            # "mit Sitz in Korneuburg": a seat, no organisation; nor the name of a
+            orgs = [o for o in orgs if o.source == "gazetteer" or o.start < 0    # programme ("Strategie «GF 2030»")
+                    or not _SEAT_BEFORE.search(text, max(0, o.start - 20), o.start)
+                    and not _PROGRAMME_BEFORE.search(text, max(0, o.start - 60), o.start)]
         if segments:
             orgs, title_orgs = ([o for o in found if o.source == "gazetteer" or o.text not in segments]
                                 for found in (orgs, title_orgs))
@@ -394,13 +395,21 @@ class ArticleOrgs:
                      and (o.start, o.end) not in self.taken           # an example taken up: a topic for a while
                      and o.text not in g.not_owners
                      and o.name not in g.not_owners]
+            # a short name counts for the one name that only adds a group word to it ("VAT" in the title, "VAT
+            # Group" in the text; not "TUI Cruises", "Borussia Dortmund Geschäftsführungs-GmbH": others)
+            from .orgs import recognizer
+            group = {f.lower() for f in recognizer().legal_forms}
+            names = {o.name for o in cands}
+            longer = {n: [m for m in names if set(n.lower().split()) < set(m.lower().split())
+                          and set(m.lower().split()) - set(n.lower().split()) <= group] for n in names}
+            full = {n: (ms[0] if len(ms) == 1 else n) for n, ms in longer.items()}
             score: dict[str, float] = {}
             first: dict[str, int] = {}
             for n, o in enumerate(cands):
                 w = 3 if o.start < 0 else 2 if o.start < self.lead_end else 1
-                score[o.name] = score.get(o.name, 0) + w
-                first.setdefault(o.name, n)
-            strong = {o.name for o in cands if not o.weak}
+                score[full[o.name]] = score.get(full[o.name], 0) + w
+                first.setdefault(full[o.name], n)
+            strong = {full[o.name] for o in cands if not o.weak}
             named = [n for n in score if score[n] >= 2 or n in strong]
             if not named:
                 self._main = False
@@ -420,6 +429,9 @@ _SEGMENT_COMPOUND_BEFORE = re.compile(r"(?<=[a-zäöüß])(?:sparte|segment)\s+$
 # (and in apposition: "Der größere der beiden Geschäftsbereiche, Custom Solutions, steigerte ..."); after a compound
 # ("In der Fahrzeugsparte Vehicle Systems") only a name of a segment's form, not a company's ("Die Agrarsparte BASF
 # Agricultural Solutions", "die frühere Conti-Sparte Aumovio")
+# a programme's or strategy's name in quotes: "im Rahmen der Strategie «GF 2030»", "Sparprogramm \"Fit for Growth\""
+_PROGRAMME_BEFORE = re.compile(r"(?i:strategie|programm|initiative|kampagne|projekt|plan)[se]?\s+[«»\"„“‚‘']"
+                               r"(?:[\w&.+-]+\s+){0,3}$")
 _SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
 def _plain_name_after_head(o: Org, text: str) -> bool:

@@ -1189,10 +1189,14 @@ def _lead_body(ctx, article: str) -> tuple[str, int]:
 # an industry as the subject the lead opens with ("Die deutsche Fahrradbranche kommt nicht aus der Krise", "Der
 # deutsche Maschinen- und Anlagenbau hat ...", "Die deutschen Landmaschinenhersteller bekommen ...")
 _SECTOR_LEAD = re.compile(r"(?:^|\s[-–—]\s+)(?:Die|Der|Das)\s+(?:(?:deutsche|österreichische|schweizerische|heimische)n?\s+|"
-                          r"Schweizer\s+)?(?P<s>(?:[A-ZÄÖÜ][\wäöüß]*-\s+(?:und|sowie)\s+)?(?=[A-ZÄÖÜ])[\wäöüß-]*"
+                          r"Schweizer\s+)?(?P<s>(?:[A-ZÄÖÜ][\wäöüß]*-,?\s+(?:(?:und|sowie)\s+)?)*(?=[A-ZÄÖÜ])[\wäöüß-]*"
                           r"(?i:industrie|branche|anlagenbau|maschinenbau|hersteller|versicherer|gewerbe|handwerk|handel))"
                           r"(?![\wäöüß-])")
 _ASSOCIATION = re.compile(r"(?i)verband|vereinigung")
+# an industry the title names first or after its source's colon ("Metalltechnische Industrie: Jeder dritte Betrieb
+# ...", "Swissmem: MEM-Industrie mit Umsatzrückgang")
+_SECTOR_TITLE = re.compile(r"(?:^|:\s+)(?P<s>(?:[A-ZÄÖÜ][a-zäöüß]+e\s+)?(?=[A-ZÄÖÜ])[\wäöüß-]*(?i:industrie|branche))"
+                           r"(?![\wäöüß-])")
 
 
 def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
@@ -1206,8 +1210,14 @@ def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
         lead, at = _lead_body(ctx, article)
         at += len(lead[at:]) - len(lead[at:].lstrip(" -–—\n"))      # (after a place: "Frankfurt – Die deutsche ...")
         m = _SECTOR_LEAD.search(lead[at:at + 120])
-        found = m and _ASSOCIATION.search(text, 0, max(orgs.lead_end, 0) + 400)    # (its next sentences too)
-        _SECTOR[orgs] = (m.group("s"), at + m.start("s"), at + m.end("s")) if found else None
+        found = _ASSOCIATION.search(text, 0, max(orgs.lead_end, 0) + 400)    # (its next sentences too)
+        title = ctx.title(article) or ""
+        t = None if m else _SECTOR_TITLE.search(title)
+        if t and not all(w[:-1] in lead for w in t.group("s").split()):
+            t = None                        # (an industry the lead names too, in any case: "der heimischen Metall-
+            #                                 technischen Industrie"; not "Digitalbranche" of a lead on "Digitalwirtschaft")
+        _SECTOR[orgs] = None if not found else (m.group("s"), at + m.start("s"), at + m.end("s")) if m \
+            else (t.group("s"), -1, -1) if t else None
     return _SECTOR[orgs]
 
 
@@ -1226,13 +1236,14 @@ def sector_owner(ctx, article: str, cols: dict, sentence: str = "") -> dict:
     Branchenverband ZVEI rechnet mit einem Umsatz von 247 Milliarden Euro": the industry's)."""
     sector = _sector_article(ctx, article)            # (once per article: most are no association's report)
     name = cols.get("entity")
-    if sector is None or cols.get("entity_source") != "economy" and not (name and _association(ctx, article, name)):
+    if sector is None or cols.get("entity_source") not in ("economy", None) and not (name and _association(ctx, article, name)):
         return cols
     name, a, b = sector
     own = _SECTOR_SUBJECT.search(sentence)      # the industry its sentence names ("Die Autoindustrie verbuchte ...")
     if own is not None:
         name = own.group("s")
-    return {**cols, "entity": name, "entity_text": name, "entity_start": a, "entity_end": b, "entity_source": "sector"}
+    at = (a, b) if a >= 0 else (None, None)         # (an industry the title names has no offsets in the text)
+    return {**cols, "entity": name, "entity_text": name, "entity_start": at[0], "entity_end": at[1], "entity_source": "sector"}
 
 
 # an industry named in the sentence itself by its own compound (not "die Branche")
