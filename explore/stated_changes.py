@@ -453,6 +453,9 @@ def change_rows(ctx) -> list[dict]:
             continue                                  # a stock index's points: the stock-move table's
         if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
                 and not _COMPARED_AFTER.match(s, e):
+            levels = _earlier_after_nach(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
+            if levels:                                # "ein Verlust von 42 Millionen Dollar, nach einem Minus von 95
+                out.append(levels)                    # Millionen ein Jahr zuvor": the loss with its earlier level
             continue                                  # "machte ein Minus von knapp 1,1 Milliarden Euro": a loss, not a change
         restated = _restated_change(ctx, out, f, s, p, e) or _earlier_rate(out, f, s, p)
         if restated is not None:
@@ -900,7 +903,8 @@ def _earlier_in_parentheses(ctx, f: dict, s: str, p: int, e: int) -> dict | None
 # the earlier level after "nach" with a mark of the earlier period: "642 Mio. CHF, nach 601 Mio. CHF im Vorjahr",
 # "612 Millionen Euro, nach einem Fehlbetrag von 1,05 Milliarden Euro im Vorjahr",
 # "eine Dividende von 4,60 Fr. je Aktie vor, nach 4,40 Fr. im Vorjahr", "4,1 Milliarden Yuan ..., nach 7,1 ... ein Jahr zuvor"
-_NACH_BEFORE = re.compile(r"^\.?(?:(?:[^.;:()]|\([^():;]{0,20}\)){0,90}?\bnach(?:\s+(?:einem|einer)\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]*)\s+von)?|[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
+_NACH_BEFORE = re.compile(r"^\.?(?:(?:[^.;:()]|\([^():;]{0,20}\)){0,90}?\bnach(?:\s+(?:einem|einer)\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]*)\s+von)?|"
+                          r"(?:\s+(?:an|zu|ab|aus|zurück|nach))?[\s,]*(?:gegenüber|von|verglichen\s+mit)|"
                           r"(?P<prior>[^.;:()]{0,40}?\b(?:über|unter|nach)\s+(?:dem|den)\s+Vorjahres(?:wert|niveau)s?\s+von))\s+"
                           r"(?:(?:rund|etwa|knapp|gut|noch|minus)\s+)?$")
 # the earlier level in a clause of its own: ", im Vorjahreszeitraum waren es 1,92 Milliarden Euro gewesen", "17 Prozent
@@ -925,10 +929,16 @@ _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmona
                           r"im\s+(?:gleichen|selben|Vorjahres)?\s*Zeitraum\s+des\s+Vorjahres|"
                           r"im\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
                           r"(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:Quartal|Halbjahr))|(?:im\s+(?:Jahr\s+)?)?(?:19|20)\d\d|"
-                          r"(?:per\s+|zum\s+)?Ende\s+(?:(?:19|20)\d\d|des\s+Vor(?:jahres|quartals|monats)|[A-ZÄÖÜ][a-zäöü]+))\b")
+                          r"(?:per\s+|zum\s+)?Ende\s+(?:(?:19|20)\d\d|des\s+Vor(?:jahres|quartals|monats)|[A-ZÄÖÜ][a-zäöü]+)|"
+                          # the year's end before ("bei 1,37 Milliarden Euro nach 1,18 Milliarden Euro zum Jahresende 2025")
+                          r"(?:zum|am)\s+(?:Jahresende|Jahresultimo|Jahresschluss|Ende\s+des\s+(?:Vorjahres|Jahres)))\b")
 
 
 _LOSS = re.compile(r"(?i)verlust|fehlbetrag|defizit|minus")
+# a verb of amounting right before a level: "Das bereinigte EBIT erreichte 327 Mio. Euro nach 301 Mio. Euro."
+_AMOUNTED = re.compile(r"(?<![\wäöüß])(?:erreichte|erreichten|erreicht|betrug|betrugen|beträgt|kostet|kosten|kostete|"
+                       r"erzielte|erzielten|verbuchte|verbuchten|verdiente|verdienten)\s+(?:(?:rund|etwa|knapp|gut|fast|nun|"
+                       r"künftig|jetzt|zuletzt|nur\s+noch|mehr\s+als)\s+)*$")
 
 
 def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
@@ -946,6 +956,7 @@ def _earlier_after_nach(ctx, f: dict, s: str, p: int, e: int) -> dict | None:
         pass                          # "sank auf 1,74 Milliarden Euro, im Vorjahr waren es 2,02 Milliarden Euro gewesen"
     elif not gap or not (gap.group("prior") or _PRIOR_AFTER.match(s[xe:]) or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bnach\s+\S*$", gap.group())
                          and (_AUF.search(s[max(0, p - 30):p]) or _BEI.search(s[max(0, p - 30):p])
+                              or _AMOUNTED.search(s[max(0, p - 40):p]) and measure_of(s, p, e) != "other"
                               or _MEASURE_VON.search(s[max(0, p - 60):p])
                               and measure_of(s, p, e) != "other")
                          or _NACH_CLAUSE_END.match(s[xe:]) and re.search(r"\bvon\s+\S*$", gap.group())
