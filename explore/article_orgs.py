@@ -464,7 +464,11 @@ _PRODUCT_BEFORE = re.compile(r"(?i:plattformen|plattform|app|apps|messenger|mark
                              r"wirkstoff|wirkstoffe|wirkstoffs|segment|segments|segmente|sparte|sparten|division|"
                              r"geschäftsbereich|geschäftsbereichs|geschäftsfeld|unternehmensbereich|bereich|bereichs|"
                              r"geschäft|geschäfts|geschäftes|klasse|fahrzeugklasse|kategorie|baureihe|version|ausgabe|"
-                             r"vernichter|vernichters|herbizid|herbizids|pestizid|fungizid|insektizid)\s+"
+                             r"vernichter|vernichters|herbizid|herbizids|pestizid|fungizid|insektizid|"
+                             # vehicles, aircraft and chips by their kind: "die Hybridlimousine Qin Plus DM-i", "der
+                             # Kleinwagen Seagull", "des Langstreckenjets A350", "der KI-Chip Ascend"
+                             r"limousine|kleinwagen|kompaktwagen|elektroauto|sportwagen|geländewagen|suv|jet|jets|"
+                             r"chip|chips|prozessor|prozessors)\s+"
                              r"(?:wie\s+|namens\s+)?[(\"„“»]?"
                              r"(?:[A-ZÄÖÜ][\w.&-]*\s*(?:,|und|sowie|and|&)?\s+)*$")
 

@@ -1559,6 +1559,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
                                                             or _SUBSIDIARY_OF.search(orgs.text, max(0, o.start - 60), o.start))]
         if parents:                     # "Die Postbank, die zur Deutschen Bank gehört, ... Der Mutterkonzern": the parent
             return Owner(parents[-1].name, s[a:b], at, sent_start + b, "reference")
+    if head.startswith("gesamt") and a < b and orgs.main() is not None:
+        m = orgs.main()                 # "das Ebita des Gesamtkonzerns": the whole of the company the article is about
+        return Owner(m.name, s[a:b], at, sent_start + b, "reference")
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
     # a reference by trade ("des Sportwagenbauers") may mean a subsidiary; a group word means the parent
     plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"

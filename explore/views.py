@@ -608,7 +608,8 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
     s0 = r["sentence_start"]
     p, _ = ctx.pos(r)
     if who.start is not None and s0 <= who.end <= s0 + p \
-            and (at := _EXPECTS_AT.search(sentence, who.end - s0, p) or _ORDERED_AT.search(sentence, who.end - s0, p)) is not None:
+            and (at := _EXPECTS_AT.search(sentence, who.end - s0, p) or _ORDERED_AT.search(sentence, who.end - s0, p)
+                 or _estimated_of(sentence, who.end - s0, p)) is not None:
         # "Fitch rechnet für das laufende Jahr bei der Bank mit einer Risikovorsorge von": whose figure is expected
         named = [o for o in orgs.in_span(s0 + at.start("y"), s0 + at.end("y")) if o.name != who.name]
         main = orgs.main()
@@ -643,6 +644,21 @@ def _not_the_forecaster(ctx: _Context, r: dict, sentence: str, who: Owner) -> Ow
 _EXPECTS_AT = re.compile(r"(?i)(?<![\wäöüß])(?:erwartet|erwarten|rechnet|rechnen|sieht|sehen|prognostiziert|prognostizieren|"
                          r"schätzt|schätzen)\s+(?:[^.;:,]{0,40}?\s)?bei\s+(?P<y>(?P<det>der|dem|den)\s+[A-ZÄÖÜ][\wäöüß-]*|"
                          r"[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)\s+(?:[^.;:]{0,30}?\s)?mit\s")
+# an estimate of another's measure: "Der Handelsforscher EHI schätzt den Bruttowarenwert der Plattform ... auf", "beziffert
+# den Umsatz von Temu auf": the possessor's figure, not the estimator's
+_ESTIMATED_OF = re.compile(r"(?<![\wäöüß])(?:schätzt|schätzen|schätzte|schätzten|beziffert|beziffern|bezifferte|bezifferten|"
+                           r"veranschlagt|veranschlagte|taxiert|taxierte)\s+(?:den|die|das)\s+(?:[a-zäöüß][\wäöüß-]*\s+)?"
+                           r"[A-ZÄÖÜ][\wäöüß-]*\s+(?P<y>(?P<det>der|des)\s+(?:[a-zäöüß][\wäöüß-]*\s+)?[A-ZÄÖÜ][\wäöüß-]*|"
+                           r"von\s+[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)?)[^.;:]{0,60}?\sauf\s")
+
+
+def _estimated_of(sentence: str, a: int, b: int):
+    """``_ESTIMATED_OF`` between a and b, its possessor a name or a reference to a company ("der Plattform"; not
+    "der Branche")."""
+    m = _ESTIMATED_OF.search(sentence, a, b)
+    return m if m and (not m.group("det") or grammar().is_head(m.group("y").split()[-1])) else None
+
+
 # a customer's order placed with a supplier: "Die Reederei X bestellte bei dem Papenburger Schiffbauer zwei Neubauten
 # mit einem Auftragswert von", "Die ESA bestellte bei dem Unternehmen zwölf Satelliten für": the supplier's order
 _ORDERED_AT = re.compile(r"(?i)(?<![\wäöüß])(?:bestellte|bestellten|bestellt|orderte|orderten|ordert|beauftragte|beauftragten)\s+"
