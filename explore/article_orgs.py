@@ -83,6 +83,9 @@ class ArticleOrgs:
             orgs, title_orgs = ([o for o in found if o.source == "gazetteer" or o.text not in segments]
                                 for found in (orgs, title_orgs))
         orgs = _not_products(orgs, spans)
+        if text:                            # "Bei WACKER SILICONES ging der Umsatz": a division in capitals after
+            firsts = {o.name.split()[0].upper() for o in orgs + title_orgs if o.source == "gazetteer"}   # the
+            orgs = [o for o in orgs if not _division_in_capitals(o, text, firsts)]               # company's word
         if text:                            # "BERLIN (WPK) - ": a dateline's place and agency own no figure
             from .dateline import dateline_spans
             lines = dateline_spans(text)
@@ -434,6 +437,21 @@ _PROGRAMME_BEFORE = re.compile(r"(?i:strategie|programm|initiative|kampagne|proj
                                r"(?:[\w&.+-]+\s+){0,3}$")
 _SEAT_BEFORE = re.compile(r"(?<![\wäöüß])(?:[Ss]itz|[Hh]auptsitz|[Ff]irmensitz|[Ss]tammsitz)\s+(?:in|im)\s+$")
 # a subsidiary's or rival's noun before a word that would otherwise refer: "die russische Tochter Raiffeisenbank"
+_CAPS_WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ]{2,}) $")
+
+
+def _division_in_capitals(o: Org, text: str, firsts: set[str]) -> bool:
+    """A name in capitals that a listed company's first word, in capitals too, begins or stands right before
+    ("WACKER SILICONES", "WACKER POLYMERS" in a release of Wacker Chemie): the company's division, no organisation."""
+    if o.source == "gazetteer" or o.start < 0 or not o.text.isupper() or not firsts:
+        return False
+    from .orgs import lexicon, recognizer
+    if o.text in recognizer().caps or any("T" in lexicon().classes(w.capitalize()) for w in o.text.split()):
+        return False                    # a listed name or a company with its town ("ZF FRIEDRICHSHAFEN"), no division
+    before = _CAPS_WORD_BEFORE.search(text, max(0, o.start - 30), o.start)
+    return bool(before and before.group(1) in firsts) or " " in o.text and o.text.split()[0] in firsts
+
+
 def _plain_name_after_head(o: Org, text: str) -> bool:
     """A name that is also a plain word, right after the business noun whose subject it names ("Der
     Intralogistik-Anbieter Knapp", marked strong by the subject rule): capitalised there, it is no adverb."""

@@ -416,6 +416,10 @@ class Recognizer:
             e = m.start()                       # "Intel 30 Milliarden", "verdiente GF 151 Mio Fr.": the amount is no
             #                                     part of the name, whether the model's span ends in it or before its unit
         words = text[s:e].split(" ")
+        shout = next((i for i, w in enumerate(words) if i and shouted_common(w.strip(".,:;"))), None)
+        if shout is not None and not shouted_common(words[0]):   # "SMA ERWARTET NUN EINEN UMSATZ": an ad-hoc
+            e = s + len(" ".join(words[:shout]))                # sentence in capitals after the name
+            words = words[:shout]
         ends = grammar().preps | _DETS | {"und"}
         while len(words) > 1 and words[-1] in ends:
             e -= len(words.pop()) + 1           # "der Bank Nettoneugelder von 38 Mrd": no name ends in a function word

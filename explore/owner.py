@@ -350,6 +350,8 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         if len(words) == 1 and o.source == "model" and whole[o.end:o.end + 1] == "-" and _lexicon_noun(words[0]) \
                 and grammar().is_head(_WORD.match(whole, o.end + 1).group() if _WORD.match(whole, o.end + 1) else ""):
             continue                       # "Die Kranich-Airline": an epithet compound, a reference, no name
+        if o.source != "gazetteer" and text in ("Ende", "Anfang", "Mitte", "Beginn") and _TIME_AFTER.match(whole, o.end):
+            continue                       # "legt der Konzern Ende April vor": a time, no name
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
             words = [" ".join(words)]      # "Der Privatsender Kanal Nord": a common noun begins the name
@@ -398,6 +400,9 @@ _SCALE_WORDS = frozenset(["Millionen", "Milliarden", "Billionen", "Tausende", "H
 
 # the last item of a list of nouns: "in Wärmenetze, Stromleitungen und [Solarparks]"
 _LISTED_BEFORE = re.compile(r"(?P<w>[A-ZÄÖÜ][\wäöüß-]+),? (?:und|oder|sowie) $")
+# the items of a list around a word: "Spritzen, " before and " und Fläschchen" after "Karpulen"
+_ITEM_BEFORE = re.compile(r"(?<![\wäöüß-])(?P<w>[A-ZÄÖÜ][\wäöüß-]+),\s$")
+_ITEM_AFTER = re.compile(r"(?:,|\s+(?:und|oder|sowie))\s+(?P<w>[A-ZÄÖÜ][\wäöüß-]+)(?![\wäöüß-])")
 
 
 def _common_noun_item(word: str) -> bool:
@@ -406,6 +411,9 @@ def _common_noun_item(word: str) -> bool:
     from .orgs import lexicon, recognizer
     return (recognizer(())._common(word) or recognizer(())._common_compound(word)) and not is_proper_noun(word) \
         or "T" in lexicon().classes(word)
+# a month, a year or a period's noun after "Ende", "Anfang", "Mitte": "Ende April", "Anfang 2027", "Mitte des Jahres"
+_TIME_AFTER = re.compile(r" (?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+                         r"(?:19|20)\d\d|des|der|nächsten|kommenden|vergangenen|dieses|diesen)\b")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][\wäöüß-]* & $")
 # a name of capitals, a dash and a capitalised word: "T-Systems", "E-Plus", "EM-Sport"
 _LETTERS_DASH_NAME = re.compile(r"[A-ZÄÖÜ]{1,3}-[A-ZÄÖÜ][\wäöüß]+$")
@@ -444,9 +452,17 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                          or w.endswith("s") and not is_proper_noun(w[:-1], known=True))) \
                 or w in _SCALE_WORDS or _DATELINE.match(text, e) or shouted_common(w) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
-                or w.isupper() and len(w) <= 4 and _measure_before(text, s, v):
+                or w.isupper() and len(w) <= 4 and _measure_before(text, s, v) \
+                or w in ("Ende", "Anfang", "Mitte", "Beginn") and _TIME_AFTER.match(text, e):   # "legt der Konzern Ende"
+            #                                                                                   April vor": a time
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
             continue                                       # "Free Cashflow AL": a measure's qualifier
+        item_before = _ITEM_BEFORE.search(text, max(0, s - 40), s)
+        item_after = _ITEM_AFTER.match(text, e)
+        if item_before and item_after and _common_noun_item(item_before.group("w")) \
+                and _common_noun_item(item_after.group("w")) and "G" not in lexicon().classes(w):
+            i += 1                                         # "von Spritzen, Karpulen und Fläschchen": an item of a
+            continue                                       # list of common nouns is one too, known or not
         if w.endswith("s") and len(w) > 4 and "T" in lexicon().classes(w[:-1]) and "G" not in lexicon().classes(w):
             i += 1                                         # "die größte Sparkasse Österreichs": a place's genitive
             continue
@@ -481,7 +497,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) \
                 and not (len(prev) == 2 and prev[-2].lower() in _DETS and not is_proper_noun(w, known=True)
                          and (prev[-1].lower() in _PLAIN_REFERENCES and recognizer(())._common_compound(w)
-                              or prev[-1].lower().endswith(tuple(_PLAIN_REFERENCES)) and _common(w))) \
+                              or prev[-1].lower().endswith(tuple(_PLAIN_REFERENCES)) and _common(w)
+                              and w.endswith("en"))) \
                 and not (len(prev) == 2 and prev[-2].lower() in ("und", "oder", ",")
                          and recognizer(())._common_compound(w) and not is_proper_noun(w, known=True)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)

@@ -120,7 +120,7 @@ FLOORS = {
     # ten blind statistics and indicator reports (tests/gold/tables_surveys4: labour market, Austrian inflation,
     # Swiss exports, orders, retail, permits, insolvencies, tourism, registrations, business climate), first
     # (8117655): adoption 0.977/0.915, changes 0.592/0.685
-    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.78, 0.86)},   # now adoption 0.977/0.915, changes 0.787/0.869
+    "surveys4": {"adoption": (0.97, 0.91), "changes": (0.79, 0.87)},   # now adoption 0.977/0.915, changes 0.793/0.876
     # (the keys disagree on whose an industry's figures are when an association reports them, "Die deutsche Chemie- und
     # Pharmaindustrie steigerte ihre Produktion um 3 Prozent": market9, market10 and surveys5-9, written by five
     # helpers, key the industry, the grammatical owner; market12, market14, market15 and market16 the country. The
@@ -292,7 +292,7 @@ FLOORS = {
     "market44": {"money": (0.93, 0.93), "stock_moves": (1, 0.98), "changes": (0.89, 0.91), "adoption": (0.95, 1)},   # now money 0.939/0.933, moves 1.000/0.983, changes 0.893/0.915, adoption 0.955/1.000
     # a forty-fifth blind key (tests/gold/tables_market45: Southern and Eastern German regional business stories),
     # first (89f813d): money 0.818/0.810, moves 0.972/0.972, changes 0.700/0.724, adoption 0.960/1.000
-    "market45": {"money": (0.89, 0.88), "stock_moves": (0.97, 0.97), "changes": (0.78, 0.82), "adoption": (0.96, 1)},   # now money 0.891/0.880, moves 0.972/0.972, changes 0.789/0.826, adoption 0.960/1.000
+    "market45": {"money": (0.89, 0.88), "stock_moves": (0.97, 0.97), "changes": (0.78, 0.82), "adoption": (0.96, 1)},   # now money 0.891/0.889, moves 0.972/0.972, changes 0.789/0.826, adoption 0.960/1.000
     # a forty-sixth blind key (tests/gold/tables_market46: US and Asian companies in the German-language press), first
     # (7aaa198): money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
     "market46": {"money": (0.94, 0.94), "stock_moves": (0.88, 0.89), "changes": (0.89, 0.89), "adoption": (1, 1)},   # now money 0.947/0.946, moves 0.882/0.893, changes 0.899/0.899, adoption 1.000/1.000
@@ -378,19 +378,19 @@ FLOORS = {
     "market64": {"money": (0.82, 0.81), "stock_moves": (1, 1), "changes": (0.75, 0.83), "adoption": (0.92, 1)},   # now money 0.826/0.811, moves 1.000/1.000, changes 0.757/0.832, adoption 0.929/1.000
     # a sixty-fifth blind key (tests/gold/tables_market65: real estate, mortgage banks, construction),
     # first (ee084a5): money 0.857/0.846, moves 0.900/0.882, changes 0.690/0.809, adoption 0.917/1.000
-    "market65": {"money": (0.86, 0.86), "stock_moves": (0.9, 0.88), "changes": (0.69, 0.81), "adoption": (0.91, 1)},   # now money 0.869/0.864, moves 0.900/0.882, changes 0.698/0.818, adoption 0.917/1.000
+    "market65": {"money": (0.86, 0.86), "stock_moves": (0.9, 0.9), "changes": (0.69, 0.81), "adoption": (0.91, 1)},   # now money 0.869/0.864, moves 0.900/0.900, changes 0.698/0.818, adoption 0.917/1.000
     # a sixty-sixth blind key (tests/gold/tables_market66: Swiss and Austrian industrial and technology mid-caps),
     # first (4e2a015): money 0.863/0.862, moves 0.846/0.846, changes 0.672/0.699, adoption 1.000/0.960
     "market66": {"money": (0.96, 0.96), "stock_moves": (0.86, 0.86), "changes": (0.86, 0.9), "adoption": (1, 0.96)},   # now money 0.963/0.961, moves 0.862/0.862, changes 0.867/0.902, adoption 1.000/0.960
     # a sixty-seventh blind key (tests/gold/tables_market67: Chinese tech and electric-vehicle companies in German press),
     # first (4e2a015): money 0.850/0.847, moves 0.940/0.975, changes 0.819/0.835, adoption 0.931/0.964
-    "market67": {"money": (0.85, 0.84), "stock_moves": (0.93, 0.97), "changes": (0.81, 0.83), "adoption": (0.93, 0.96)},   # now money 0.850/0.847, moves 0.940/0.975, changes 0.819/0.835, adoption 0.931/0.964
+    "market67": {"money": (0.86, 0.86), "stock_moves": (0.93, 0.97), "changes": (0.83, 0.85), "adoption": (0.93, 0.96)},   # now money 0.867/0.864, moves 0.940/0.975, changes 0.838/0.854, adoption 0.931/0.964
     # a sixty-eighth blind key (tests/gold/tables_market68: German small and mid caps, market wire and ad-hoc releases),
     # first (7f6bcd7): money 0.881/0.880, moves 0.911/0.911, changes 0.740/0.740, adoption 0.773/1.000
-    "market68": {"money": (0.88, 0.87), "stock_moves": (0.91, 0.91), "changes": (0.73, 0.73), "adoption": (0.77, 1)},   # now money 0.881/0.880, moves 0.911/0.911, changes 0.740/0.740, adoption 0.773/1.000
+    "market68": {"money": (0.91, 0.91), "stock_moves": (0.91, 0.91), "changes": (0.82, 0.82), "adoption": (0.77, 1)},   # now money 0.911/0.913, moves 0.911/0.911, changes 0.823/0.823, adoption 0.773/1.000
     # a sixty-ninth blind key (tests/gold/tables_market69: energy, utilities, oil and gas, renewables),
     # first (7f6bcd7): money 0.793/0.786, moves 0.978/1.000, changes 0.771/0.765, adoption 0.923/0.960
-    "market69": {"money": (0.79, 0.78), "stock_moves": (0.97, 1), "changes": (0.77, 0.76), "adoption": (0.92, 0.96)},   # now money 0.793/0.786, moves 0.978/1.000, changes 0.771/0.765, adoption 0.923/0.960
+    "market69": {"money": (0.91, 0.9), "stock_moves": (0.97, 1), "changes": (0.8, 0.79), "adoption": (0.92, 0.96)},   # now money 0.911/0.904, moves 0.978/1.000, changes 0.805/0.798, adoption 0.923/0.960
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
