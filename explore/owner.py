@@ -350,7 +350,7 @@ def find_orgs(text: str, offset: int = 0, article: bool = False, gazetteer: tupl
         if len(words) == 1 and o.source == "model" and whole[o.end:o.end + 1] == "-" and _lexicon_noun(words[0]) \
                 and grammar().is_head(_WORD.match(whole, o.end + 1).group() if _WORD.match(whole, o.end + 1) else ""):
             continue                       # "Die Kranich-Airline": an epithet compound, a reference, no name
-        if o.source != "gazetteer" and text in ("Ende", "Anfang", "Mitte", "Beginn") and _TIME_AFTER.match(whole, o.end):
+        if o.source != "gazetteer" and text in _TIME_NOUNS and _TIME_AFTER.match(whole, o.end):
             continue                       # "legt der Konzern Ende April vor": a time, no name
         head = _HEAD_BEFORE.search(whole, max(0, s - 40), s)
         if head is not None and grammar().is_apposition_head(head.group(1)):
@@ -411,7 +411,10 @@ def _common_noun_item(word: str) -> bool:
     from .orgs import lexicon, recognizer
     return (recognizer(())._common(word) or recognizer(())._common_compound(word)) and not is_proper_noun(word) \
         or "T" in lexicon().classes(word)
-# a month, a year or a period's noun after "Ende", "Anfang", "Mitte": "Ende April", "Anfang 2027", "Mitte des Jahres"
+
+
+# nouns of a point in time before a month, a year or a period's noun: "Ende April", "Anfang 2027", "Mitte des Jahres"
+_TIME_NOUNS = ("Ende", "Anfang", "Mitte", "Beginn")
 _TIME_AFTER = re.compile(r" (?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
                          r"(?:19|20)\d\d|des|der|nächsten|kommenden|vergangenen|dieses|diesen)\b")
 _AMPERSAND_BEFORE = re.compile(r"(?<![\wäöüß-])[A-ZÄÖÜ][\wäöüß-]* & $")
@@ -453,8 +456,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 or w in _SCALE_WORDS or _DATELINE.match(text, e) or shouted_common(w) \
                 or recognizer(())._abbreviates_noun(text, Org(s, e, w, w, "company", "pattern")) \
                 or w.isupper() and len(w) <= 4 and _measure_before(text, s, v) \
-                or w in ("Ende", "Anfang", "Mitte", "Beginn") and _TIME_AFTER.match(text, e):   # "legt der Konzern Ende"
-            #                                                                                   April vor": a time
+                or w in _TIME_NOUNS and _TIME_AFTER.match(text, e):   # "legt der Konzern Ende April vor": a time
             i += 1                                         # "755.000 Standardcontainer (TEU)": the noun's short form;
             continue                                       # "Free Cashflow AL": a measure's qualifier
         item_before = _ITEM_BEFORE.search(text, max(0, s - 40), s)
@@ -499,7 +501,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                          and (prev[-1].lower() in _PLAIN_REFERENCES and recognizer(())._common_compound(w)
                               or prev[-1].lower().endswith(tuple(_PLAIN_REFERENCES)) and _common(w)
                               and w.endswith("en"))) \
-                and not (len(prev) == 2 and prev[-2].lower() in ("und", "oder", ",")
+                and not (len(prev) == 2 and prev[-2].lower() in ("und", "oder")
                          and recognizer(())._common_compound(w) and not is_proper_noun(w, known=True)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
                 and (not is_proper_noun(w, known=True) or recognizer(())._common_compound(w)))
