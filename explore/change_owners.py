@@ -1059,8 +1059,9 @@ def _reports(ctx, article: str, name: str | None) -> bool:
         longs[name] = _long_form(text, name)
     long = longs[name]
     from .article_orgs import _plain_name_after_head      # (a name like "Knapp" after "Der Anbieter" is no adverb)
-    words = not any(o.name == name and _plain_name_after_head(o, text) for o in orgs.orgs) if text else True
-    if _reporter(name, words) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
+    plain = name in _rules()["not_owner_words"] and bool(text) \
+        and any(o.name == name and _plain_name_after_head(o, text) for o in orgs.orgs)
+    if _reporter(name, not plain) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
         return True                     # (the long form's last word: "Personen beim Arbeitsmarktservice (AMS)")
     if any(o.name == name and o.start is not None and o.start >= 0
            and _REPORTER_NOUN_BEFORE.search(text, max(0, o.start - 40), o.start) for o in orgs.orgs):
@@ -1199,7 +1200,7 @@ _SECTOR_TITLE = re.compile(r"(?:^|:\s+)(?P<s>(?:[A-ZÄÖÜ][a-zäöüß]+e\s+)?(
                            r"(?![\wäöüß-])")
 
 
-def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
+def _sector_article(ctx, article: str) -> tuple[str, int | None, int | None] | None:
     """The industry an article is about when an association reports its figures, with its offsets in the
     article: the industry its first sentence opens with, an association ("Verband",
     "Wirtschaftsvereinigung") named in its lead or right after. Its figures without an owner of their own
@@ -1217,7 +1218,7 @@ def _sector_article(ctx, article: str) -> tuple[str, int, int] | None:
             t = None                        # (an industry the lead names too, in any case: "der heimischen Metall-
             #                                 technischen Industrie"; not "Digitalbranche" of a lead on "Digitalwirtschaft")
         _SECTOR[orgs] = None if not found else (m.group("s"), at + m.start("s"), at + m.end("s")) if m \
-            else (t.group("s"), -1, -1) if t else None
+            else (t.group("s"), None, None) if t else None      # (the title's industry: no offsets in the text)
     return _SECTOR[orgs]
 
 
@@ -1242,8 +1243,7 @@ def sector_owner(ctx, article: str, cols: dict, sentence: str = "") -> dict:
     own = _SECTOR_SUBJECT.search(sentence)      # the industry its sentence names ("Die Autoindustrie verbuchte ...")
     if own is not None:
         name = own.group("s")
-    at = (a, b) if a >= 0 else (None, None)         # (an industry the title names has no offsets in the text)
-    return {**cols, "entity": name, "entity_text": name, "entity_start": at[0], "entity_end": at[1], "entity_source": "sector"}
+    return {**cols, "entity": name, "entity_text": name, "entity_start": a, "entity_end": b, "entity_source": "sector"}
 
 
 # an industry named in the sentence itself by its own compound (not "die Branche")

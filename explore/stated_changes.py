@@ -453,7 +453,7 @@ def change_rows(ctx) -> list[dict]:
             continue                                  # a stock index's points: the stock-move table's
         if f["kind"] == "money" and _RESULT_AMOUNT.search(s, max(0, p - 40), p) \
                 and not _COMPARED_AFTER.match(s, e):
-            levels = _earlier_after_nach(ctx, f, s, p, e) or _earlier_in_parentheses(ctx, f, s, p, e)
+            levels = _stated_levels(ctx, f, s, p, e)
             if levels:                                # "ein Verlust von 42 Millionen Dollar, nach einem Minus von 95
                 out.append(levels)                    # Millionen ein Jahr zuvor": the loss with its earlier level
             continue                                  # "machte ein Minus von knapp 1,1 Milliarden Euro": a loss, not a change
