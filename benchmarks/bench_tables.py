@@ -4,9 +4,11 @@ Builds the same 5 MB corpus as bench_figures.py (the seeds' sentences shuffled a
 then measures on one core (CPU seconds, best of ``--repeat``):
 
   * ``explore.figures``: texts to the figures DataFrame;
-  * the topic tables (money, budgets, adoption, stock moves, timeframes) from those figures;
+  * the topic tables (money, budgets, adoption, stock moves, timeframes) from those figures, each
+    function alone, and all at once with ``explore.tables`` (one context: the organisations of each
+    article and the owners of its figures found once for all tables);
   * the topic tables run the NER themselves, batched over every figure sentence (its cache cleared
-    before each run, so the model runs cold); the whole-text time is figures + tables;
+    before each run, so the model runs cold); the whole-text time is figures + tables at once;
   * of that, the NER alone: ``explore.organisations_many`` over the distinct sentences that hold a
     figure of a topic table, and with ``model="fallback"`` (only on the sentences where the gazetteer
     and patterns find no name), an estimate of the tables with the model only in those gaps.
@@ -36,6 +38,10 @@ TABLES = ("money", "budgets", "adoption", "stock_moves", "timeframes")
 
 def tables(figs):
     return {name: getattr(explore, name)(figs) for name in TABLES}
+
+
+def tables_at_once(figs):
+    return explore.tables(figs, TABLES)
 
 
 def ner(tabs, model=True) -> tuple[int, int]:
@@ -70,7 +76,9 @@ def main(argv=None) -> int:
     t_load = time.perf_counter() - t_load
     figs = explore.figures(corpus)                        # warm-up
     t_fig, figs = cpu(lambda: explore.figures(corpus), args.repeat)
-    t_tab, tabs = cpu(lambda: (orgs.clear_model_cache(), tables(figs))[1], args.repeat)   # the model cold
+    t_each, tabs = cpu(lambda: (orgs.clear_model_cache(), tables(figs))[1], args.repeat)   # the model cold
+    t_tab, once = cpu(lambda: (orgs.clear_model_cache(), tables_at_once(figs))[1], args.repeat)
+    assert all(once[n].equals(tabs[n]) for n in TABLES), "explore.tables differs from the tables alone"
     t_ner, (n_sent, n_orgs) = cpu(lambda: ner(tabs), args.repeat)
     t_fb, (_, n_fb) = cpu(lambda: ner(tabs, "fallback"), args.repeat)
     n_gap = sum(1 for found in explore.organisations_many(
@@ -83,7 +91,8 @@ def main(argv=None) -> int:
           f"model loaded in {t_load:.2f} s")
     print(f"{'stage':<34}{'cpu s':>9}{'MB/s':>9}  output")
     print(f"{'explore.figures':<34}{t_fig:>9.2f}{mb / t_fig:>9.2f}  {len(figs)} figures")
-    print(f"{'topic tables with NER (from figs)':<34}{t_tab:>9.2f}{mb / t_tab:>9.2f}  {rows} rows")
+    print(f"{'topic tables, each alone':<34}{t_each:>9.2f}{mb / t_each:>9.2f}  {rows} rows")
+    print(f"{'topic tables at once (tables())':<34}{t_tab:>9.2f}{mb / t_tab:>9.2f}  the same rows")
     print(f"{'  of it: NER on table sentences':<34}{t_ner:>9.2f}{mb / t_ner:>9.2f}  {n_sent} distinct sentences, "
           f"{words} words ({words / t_ner:.0f} words/s), {n_orgs} organisations")
     print(f"{'texts -> tables with NER':<34}{total:>9.2f}{mb / total:>9.2f}  (target >= 0.5 MB/s)")

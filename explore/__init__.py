@@ -17,14 +17,14 @@ from .columns import FIGURE_COLUMNS, UNMATCHED_COLUMNS
 from .records import extract_records, iter_figures
 from .dataframes import extract, figures, unmatched
 from .engines import read_figures
-from .views import adoption, budgets, changes, checks, money, stock_moves, timeframes
+from .views import adoption, budgets, changes, checks, money, stock_moves, tables, timeframes
 from .datapackage import write_data_package
 from .orgs import Organisation, article_organisations, organisations, organisations_many, resolve_aliases
 
 __all__ = [
     "Article", "Corpus", "InputError", "InputWarning", "Problem", "load_corpus",
     "extract", "figures", "unmatched", "extract_records", "iter_figures", "evaluate", "FIGURE_COLUMNS", "UNMATCHED_COLUMNS",
-    "read_figures", "money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks",
+    "read_figures", "money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks", "tables",
     "write_data_package",
     "Organisation", "organisations", "organisations_many", "resolve_aliases", "article_organisations",
 ]

@@ -35,11 +35,7 @@ def _fields(table: str) -> list[dict]:
 def tables(source=None) -> dict:
     """The figures table and every topic table of a source, by name."""
     from . import views
-    figs = views._figures(source)
-    out = {"figures": figs}
-    for name in VIEWS:
-        out[name] = getattr(views, name)(figs)
-    return out
+    return views.figures_and_tables(source, VIEWS)
 
 
 def write_data_package(source, out) -> list[Path]:

@@ -126,11 +126,8 @@ def write_chart(fig: go.Figure, path: str | Path, format: str | None = None) -> 
 
 def topic_tables(source=None) -> dict[str, pd.DataFrame]:
     """Every table of a corpus (figures and the topic tables), extracting the figures once."""
-    from . import dataframes, views
-    figs = source if isinstance(source, pd.DataFrame) else dataframes.figures(source)
-    return {"figures": figs, "money": views.money(figs), "budgets": views.budgets(figs),
-            "adoption": views.adoption(figs), "stock_moves": views.stock_moves(figs),
-            "timeframes": views.timeframes(figs), "checks": views.checks(figs)}
+    from . import views
+    return views.figures_and_tables(source, ("money", "budgets", "adoption", "stock_moves", "timeframes", "checks"))
 
 
 def chart_set(tables: dict[str, pd.DataFrame], locale: str = "de", log: bool = False) -> dict[str, go.Figure]:

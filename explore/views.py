@@ -303,6 +303,8 @@ LEAD_SENTENCES = 6
 
 
 def _ctx(source, gazetteer=()) -> _Context:
+    if isinstance(source, _Context):           # several tables of one source (:func:`tables`)
+        return source
     figs, texts = _figures_and_texts(source)
     return _Context(figs, attributor(tuple(map(str, gazetteer))), texts, tuple(map(str, gazetteer)))
 
@@ -1675,3 +1677,31 @@ def _check_percent_changes(ctx):
                     "claimed": claimed, "computed": computed, "ok": ok,
                     "note": f"from {frm['text']} to {to['text']} in the same sentence"})
     return out
+
+
+#: the topic tables :func:`tables` builds, in this order
+TABLES = ("money", "budgets", "adoption", "changes", "stock_moves", "timeframes", "checks")
+
+
+def tables(source=None, names=TABLES, gazetteer=()) -> dict[str, pd.DataFrame]:
+    """Several topic tables of one source at once, each the same as its own function returns, but the
+    figures, the organisations of each article and the owners of its figures found once for all of them
+    (the NER model and the owner rules are most of a table's time).
+
+    >>> t = tables("seeds", names=("money", "stock_moves"))
+    >>> sorted(t), t["stock_moves"].equals(stock_moves("seeds"))
+    (['money', 'stock_moves'], True)
+    """
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise ValueError(f"unknown table {', '.join(map(repr, unknown))}; the tables are {', '.join(TABLES)}")
+    ctx = _ctx(source, gazetteer)
+    return {name: globals()[name](ctx) for name in names}
+
+
+def figures_and_tables(source=None, names=TABLES, gazetteer=()) -> dict[str, pd.DataFrame]:
+    """The figures of a source and its topic tables (:func:`tables`), the tables built with the article
+    texts when the source has them (a folder, a Corpus), as ``explore.money(folder)`` builds them."""
+    figs, texts = _figures_and_texts(source)
+    return {"figures": figs, **tables(WithTexts((figs, texts)), names, gazetteer)}
+

@@ -236,7 +236,7 @@ class BudgetExplorer(ChartPanel):
 def _source(source, table):
     """(picker or None, {"df": the table}) for an explorer given a table or a ``CorpusPicker``."""
     if isinstance(source, CorpusPicker):
-        return source, {"df": table(source.figures)}
+        return source, {"df": table(source.table_source())}
     return None, {"df": source}
 
 
@@ -504,8 +504,16 @@ class CorpusPicker(W.VBox):
             if isinstance(panel, FigureBrowser):
                 panel.set_figures(figs, corpus=corpus)
             else:
-                panel.set_figures(figs)
+                panel.set_figures(self.table_source())
         self._say()
+
+    def table_source(self):
+        """What the topic tables are built from: the figures with the articles' texts (the owners of a
+        figure are looked for in the sentence before it and in the lead too), else the figures alone."""
+        from .views import WithTexts
+        if self.corpus is None:
+            return self.figures
+        return WithTexts((self.figures, {a.id: a.text for a in self.corpus}))
 
     @staticmethod
     def _read(source):
@@ -755,7 +763,7 @@ class FigureBrowser(W.VBox):
 
     def set_figures(self, figs: pd.DataFrame, corpus=None, topics: tuple[pd.DataFrame, ...] = ()) -> None:
         """Show another corpus (a ``CorpusPicker`` or the app calls this on Load)."""
-        self._set_data(figs, corpus, topics or tuple(views_tables(figs)))
+        self._set_data(figs, corpus, topics or tuple(views_tables(figs, corpus)))
         self.refresh()
 
     def filtered(self) -> pd.DataFrame:
@@ -884,11 +892,12 @@ class FigureBrowser(W.VBox):
                 f"{charts.describe(self.figure)}")
 
 
-def views_tables(figs: pd.DataFrame) -> list[pd.DataFrame]:
-    """The topic tables that attribute figures to an entity or subject (for the browser)."""
+def views_tables(figs: pd.DataFrame, corpus=None) -> list[pd.DataFrame]:
+    """The topic tables that attribute figures to an entity or subject (for the browser), with the texts
+    of ``corpus`` when given."""
     from . import views
-    return [views.money(figs), views.stock_moves(figs), views.adoption(figs), views.changes(figs),
-            views.timeframes(figs)]
+    source = views.WithTexts((figs, {a.id: a.text for a in corpus})) if corpus is not None else figs
+    return list(views.tables(source, ("money", "stock_moves", "adoption", "changes", "timeframes")).values())
 
 
 def figure_browser(source=None, corpus=None, locale: str = "de", folder: str | Path = "charts") -> FigureBrowser:
@@ -907,7 +916,8 @@ def figure_browser(source=None, corpus=None, locale: str = "de", folder: str | P
     else:
         corpus = corpus or as_corpus(source)
         figs = figures(corpus)
-    browser = FigureBrowser(figs, corpus=corpus, topics=tuple(views_tables(figs)), locale=locale, folder=folder)
+    browser = FigureBrowser(figs, corpus=corpus, topics=tuple(views_tables(figs, corpus)), locale=locale,
+                            folder=folder)
     if picker is not None:
         picker.link(browser)
     return browser

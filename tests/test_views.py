@@ -199,6 +199,37 @@ def test_tables_from_a_parquet_dataset_equal_tables_from_the_texts(figs, tmp_pat
         pd.testing.assert_frame_equal(fn(str(path)), fn(figs))
 
 
+def _owner_in_the_sentence_before():
+    return Corpus([Article("a", "Siemens legt Zahlen vor\n\nDer Münchner Konzern Siemens hat am Donnerstag seine "
+                                "Bilanz vorgelegt. Der Umsatz stieg im dritten Quartal auf 19,8 Milliarden Euro.",
+                           published=dt.date(2025, 11, 13))])
+
+
+def test_tables_at_once_equal_each_table_alone():
+    corpus = _owner_in_the_sentence_before()
+    every = views.tables(corpus)
+    assert list(every) == list(views.TABLES)
+    for name, df in every.items():
+        pd.testing.assert_frame_equal(df, getattr(views, name)(corpus))
+    assert every["money"].entity.tolist() == ["Siemens"]
+    with pytest.raises(ValueError, match="unknown table 'profits'"):
+        views.tables(corpus, ("money", "profits"))
+
+
+def test_app_export_and_data_package_read_the_owner_from_the_text():
+    """Built from the figures alone, a figure's owner is looked for in its own sentence only; the app,
+    the chart export and the data package pass the texts on, as explore.money(folder) does."""
+    from explore import datapackage, export
+    from explore.app import topics
+    corpus = _owner_in_the_sentence_before()
+    figs = explore.figures(corpus)
+    assert views.money(figs).entity.isna().all()                    # the figures alone: no owner
+    app_tables = topics.tables(figs, {a.id: a.text for a in corpus})
+    for built in (app_tables, datapackage.tables(corpus), export.topic_tables(corpus)):
+        assert built["money"].entity.tolist() == ["Siemens"]
+        pd.testing.assert_frame_equal(built["money"], views.money(corpus))
+
+
 def test_every_table_validates_against_its_schema(figs):
     from explore.schemas import schema
     for name in ("money", "budgets", "adoption", "stock_moves", "timeframes", "checks"):

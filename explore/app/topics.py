@@ -112,9 +112,12 @@ def topic(name: str) -> Topic:
     raise KeyError(f"no topic {name!r}; there are {[t.key for t in TOPICS]}")
 
 
-def tables(figs: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every topic table of a figures table, by key."""
-    return {t.key: t.table(figs) for t in TOPICS}
+def tables(figs: pd.DataFrame, texts: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every topic table of a figures table, by key; with the articles' texts (``{id: text}``) the owners
+    are looked for in the sentence before a figure and in the lead too, as ``explore.money(folder)`` does."""
+    views = _views()
+    built = views.tables(views.WithTexts((figs, texts)), [t.key for t in TOPICS if t.key in views.TABLES])
+    return {t.key: built[t.key] if t.key in built else t.table(figs) for t in TOPICS}
 
 
 # ---------------------------------------------------------------- a table for reading

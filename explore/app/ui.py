@@ -241,7 +241,7 @@ class App(W.VBox):
         from ..dataframes import figures
         figs = figures(corpus)
         from .topics import tables
-        return corpus, figs, tables(figs)
+        return corpus, figs, tables(figs, {a.id: a.text for a in corpus})
 
     def _attributing(self) -> tuple:
         return tuple(self.tables[k] for k in ("money", "stock_moves", "adoption", "timeframes") if k in self.tables)
