@@ -55,6 +55,13 @@ _JOINS_ROUND = re.compile(r"(?:\s+(?:und|sowie)(?:\s+[\wäöüß&.-]+){1,5}?)?\s
 
 
 # ------------------------------------------------------------------ the organisations of one article
+@functools.cache
+def _listed() -> frozenset[str]:
+    """The canonical names of the company list (``companies.csv``)."""
+    from .orgs import recognizer
+    return frozenset(name for name, _ in recognizer().gazetteer.values())
+
+
 class ArticleOrgs:
     """The organisations an article names, in article offsets, and its main organisation.
 
@@ -109,6 +116,10 @@ class ArticleOrgs:
                           or _ROUND_BEFORE.search(sent, max(0, o.start - a - 90), o.start - a)
                           or _JOINS_ROUND.match(sent, o.end - a)}
         self.subsidiaries = self._subsidiaries(spans)
+        # a subsidiary that is a listed company of its own, as a sentence's subject, acts for itself ("Hannover Rück
+        # steigerte den Gewinn ..."); not a country's unit or a division ("MediaMarktSaturn Deutschland")
+        self.acting = self._subjects(spans, lambda o: o.name in self.subsidiaries and o.source == "gazetteer"
+                                     and o.name in _listed(), main=True)
         self.reporters = {(o.start, o.end) for o, a, sent in self._in_sentences(spans)
                           if any(m.start("who") <= o.start - a < m.end() for m in _REPORTING.finditer(sent))}
         self.descriptions: dict[str, set[str]] = {}     # "der Chemiekonzern Lanxess": what the text calls a name
@@ -154,18 +165,22 @@ class ArticleOrgs:
             prev = o
         return out
 
-    def _subjects(self, spans) -> set[tuple[int, int]]:
-        """Spans of names by form alone (HanTa) that stand where a subject stands."""
+    def _subjects(self, spans, which=lambda o: o.weak, main: bool = False) -> set[tuple[int, int]]:
+        """Spans of names by form alone (HanTa; ``which``: the names looked at) that stand where a subject
+        stands (``main``: the subject of the sentence's first clause; not "..., wo About You seinen Sitz hat", nor the
+        possessor "Die Erträge der mBank")."""
         g = grammar()
         out = set()
         for o, a, sent in self._in_sentences(spans):
-            if not o.weak:
+            if not which(o):
                 continue
             cs = 0
             for m in _CLAUSE.finditer(sent, 0, o.start - a):
                 cs = m.end()
+            if main and cs > 0:
+                continue
             r, initial = g.place(sent, o.start - a, o.end - a, cs)
-            if r == 0 or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
+            if r == 0 and not main or (r == 1 and (initial or _after_verb_or_list(sent, cs, o.start - a))):
                 out.add((o.start, o.end))
         return out
 
@@ -368,18 +383,20 @@ class ArticleOrgs:
         return None
 
     def topics(self, before: int, shares: bool = False, subsidiaries: bool = False,
-               described: bool = False, investors: bool = False) -> list[Org]:
+               described: bool = False, investors: bool = False, acting: bool = False) -> list[Org]:
         """Organisations named before an offset that the text is about (no speakers, no sources, no
         examples, and no subsidiary of the company unless ``shares``: "Die Holzbearbeitungstochter Homag ...
         Homag werde ... abbauen, die Kosten veranschlagt der Konzern ...": the Konzern is the parent; but
         a listed subsidiary's shares are its own, and ``subsidiaries`` keeps them for a reference by trade:
         "der Sportwagentochter Porsche AG ... des Sportwagenbauers"). ``described``: a name by its form alone
         counts where the text gave it a trade ("für den Personalsoftware-Anbieter Personio"), for a reference
-        that names a kind ("der Münchner"), not for a figure without one."""
+        that names a kind ("der Münchner"), not for a figure without one. ``acting``: a subsidiary where it
+        is a sentence's subject counts ("Hannover Rück steigerte den Gewinn ... Der Umsatz wuchs": its own)."""
         g = grammar()
         return [o for o in self.orgs if o.end <= before and (o.start, o.end) not in self.speakers
                 and (investors or (o.start, o.end) not in self.investors)
-                and (o.start, o.end) not in self.examples and (shares or subsidiaries or o.name not in self.subsidiaries)
+                and (o.start, o.end) not in self.examples and (shares or subsidiaries or o.name not in self.subsidiaries
+                                                           or acting and (o.start, o.end) in self.acting)
                 and not o.name.lower().endswith(g.authorities) and o.name.lower() not in _fine_authorities()
                 and not g.is_central_bank(o.name) and (not o.weak or (o.start, o.end) in self.subjects
                                                        or (o.start, o.end) in self.taken

@@ -192,6 +192,31 @@ def blank_per_share(sentence: str, pos: int, end: int) -> str:
     return sentence[:a] + _PER_SHARE.sub(lambda m: " " * len(m.group()), sentence[a:b]) + sentence[b:]
 
 
+# a pronoun as the subject of a figure's clause: "Nominal sank er um 1,2 Prozent", "Sie lagen bei", "Im Vorjahr waren
+# es 36,2 Millionen" ("es" only with a form of "sein": "gibt es" is no pronoun of a noun)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?P<p>[Ee]r|[Ss]ie)\s|(?<![\wäöüß])(?:(?:waren|sind|war|ist)\s+(?P<e>es)|"
+                              r"(?P<E>[Ee]s)\s+(?:waren|sind|war|ist))(?![\wäöüß])")
+# a noun with its article: "der Umsatz", "die organischen Erlöse", "das bereinigte Ergebnis"
+_NOUN_PHRASE = re.compile(r"(?<![\wäöüß])(?P<d>[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}[A-ZÄÖÜ][\wäöüß-]*")
+_GENDER = {"er": "der", "sie": "die"}
+
+
+def antecedents(before: str, sentence: str, pos: int) -> list[str]:
+    """The noun phrases of the sentence ``before`` (nearest first) that a pronoun subject of the clause of ``pos``
+    may stand for: of its gender ("er": "der Umsatz"; "sie": "die Marge", "die Erlöse"), any for "es"
+    ("Im Vorjahr waren es 36,2 Millionen"); none without such a pronoun. The caller keeps the first that
+    names what it looks for (a measure).
+
+    >>> antecedents("Der Umsatz stieg um 3 Prozent.", "Nominal sank er auf 21 Milliarden Euro.", 28)
+    ['Der Umsatz']
+    """
+    m = _PRONOUN_SUBJECT.search(sentence, clause_start(sentence, pos), pos)
+    if m is None:
+        return []
+    want = _GENDER.get((m.group("p") or "").lower())
+    return [x.group() for x in _NOUN_PHRASE.finditer(before) if want is None or x.group("d").lower() == want]
+
+
 def clause_start(sentence: str, pos: int, strict: bool = False) -> int:
     """Where the clause of ``pos`` starts; a closed parenthesis before it does not end the clause
     ("General Motors (GM) gaben um 2,9 % nach": the clause starts at "General") unless ``strict``."""

@@ -326,7 +326,15 @@ _ALL_IN_ALL = re.compile(r"(?i)(?<![\wäöüß])(?:insgesamt|alles in allem|bran
 def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     """The owner columns of a change (``_owner_of``); a canton is named by its name ("Kanton Genf": Genf), as
     Swiss statistics name them."""
-    cols = _owner_of(ctx, f, measure, s, p, e)
+    before = _antecedent_figure(ctx, f, measure, s, p, e)
+    cols = _entity(ctx, before, measure, before["sentence"], *ctx.pos(before)) if before is not None else {}
+    own = _owner_of(ctx, f, measure, s, p, e)
+    if cols.get("entity") and not (cols.get("entity_source") == "economy" and own.get("entity")
+                                   and own["entity"] in s[clause_start(s, p):clause_end(s, e)]):
+        return cols                     # "Porr steigerte die Produktionsleistung in Polen um 18 Prozent. In Deutschland
+        #                                 ging sie um 3,4 Prozent zurück": the noun's owner (an economy's noun goes on
+        #                                 with a place its own clause names: "In Köln und Bonn stiegen sie um ...")
+    cols = own
     if measure != "sentiment" and _sector_article(ctx, f["article"]) is not None \
             and not any(_STATISTICS_SAID.search(x) for x in [s, *ctx.paragraph_before(f, 6)]):
         cols = sector_owner(ctx, f["article"], cols, s)   # (a survey indicator stays the economy's, "das HDE-Konsumbarometer",
@@ -344,6 +352,20 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
     if name and name.startswith("Kanton ") and name[7:].strip():
         cols = {**cols, "entity": name[7:]}
     return cols
+
+
+def _antecedent_figure(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict | None:
+    """The figure of the sentence before whose noun a pronoun subject of f's clause stands for (the clause names no
+    measure of its own): the first of that sentence with the measure f took from the pronoun's noun."""
+    from .attribute import antecedents
+    from .stated_changes import measure_of
+    if measure == "other" or measure_of(s, p, e) != "other":
+        return None
+    before = next(iter(ctx.paragraph_before(f, 1)), None)
+    if before is None or not antecedents(before, s, p):
+        return None
+    return next((x for x in ctx.by_article.get(f["article"], []) if x["sentence"] == before and x["start"] < f["start"]
+                 and x["kind"] == f["kind"] and measure_of(before, *ctx.pos(x)) == measure), None)
 
 
 def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
@@ -994,7 +1016,8 @@ def _implicit_owner(ctx, f: dict, places: bool = True, paragraph: bool = False):
               and (not getattr(o, "weak", False) or (o.start, o.end) in orgs.taken
                    or paragraph and (o.start, o.end) in orgs.subjects) and not _reporter(o.name)
               and (o.start, o.end) not in sources and (o.start, o.end) not in orgs.examples   # not "laut X"
-              and o.name not in orgs.subsidiaries        # (a subsidiary's figures name it: "die Tochter X steigerte ...")
+              and (o.name not in orgs.subsidiaries       # (a subsidiary's figures name it: "die Tochter X steigerte ...",
+                   or (o.start, o.end) in orgs.acting)    # or follow it as their subject: "Hannover Rück steigerte ...")
               and (places or not _place(o.text) and not _region(ctx, f["article"], o))]
     if before and (paragraph or _economy_article(ctx, f["article"])) and ctx.paragraph_start(f) > before[-1].start:
         return None                         # a statistics report: a company of an earlier paragraph was an example

@@ -39,6 +39,10 @@ _BODY_NOUNS = ("kommission", "parlament", "rat", "gericht", "ministerium", "agen
 _ACRONYM_COMPOUND = re.compile(r"[A-ZÄÖÜ0-9]{2,6}-(?P<n>[A-ZÄÖÜ][a-zäöüß]+)")     # "EBIT-Rendite"
 
 
+# a number right before a name in lower case ("5 dm"): the name is a unit
+_DIGIT_BEFORE = re.compile(r"\d\s?$")
+
+
 @dataclass(frozen=True)
 class Organisation:
     """One mention of an organisation or index: ``text == source_text[start:end]``."""
@@ -174,6 +178,8 @@ class Recognizer:
                     continue                  # "Dow Inc.": a company with a legal form, not the index
                 if m.group("n") in self.common_noun_names and _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                     continue                  # "im Verbund mit", "der genossenschaftliche Verbund": the noun
+                if m.group("n").islower() and _DIGIT_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                    continue                  # "5 dm": a unit after a number, not the company "dm"
                 e = m.end("l") if m.group("l") else m.end()
                 longer = _SUBSIDIARY_NAME.match(text, e) if not m.group("l") and typ != "index" \
                     and (_subsidiary_before().search(text, max(0, m.start() - 40), m.start())

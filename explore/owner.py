@@ -190,8 +190,18 @@ _PRONOUN = re.compile(r"(?<![\wäöüß])(?:er|es)(?![\wäöüß])")
 _MEMBER_OF = re.compile(r"(?i)(?<![\wäöüß])(?:wert|werte|werten|titel|verlierer|gewinner|spitzenreiter|schlusslicht|"
                         r"favorit(?:en)?|schwergewicht(?:e|en)?|mitglied(?:er)?)\s+(?:im|in\s+dem)\s+$")
 _DATELINE = re.compile(r"[A-ZÄÖÜ ]*\s*\((?:dpa|Reuters|AFP|AP|APA|sda|awp|dts|SDA|AWP|Dow Jones|DJ|Marketwired|ots)\b")
+# a wire dateline at a line's or sentence's start, its place in capitals, any source: "JENA (WWT) - ", "BAD HOMBURG
+# (SAT) – " (not "Siemens Energy (ENR) - ")
+_DATELINE_AT_START = re.compile(r"(?m)(?:^|(?<=[.!?] ))[ \t]*[A-ZÄÖÜ][A-ZÄÖÜ.'/ -]{1,40}?[ \t]*\([^()\n]{2,40}\)[ \t]*[-–—][ \t]")
 _VERBISH = r"(?:legte|legten|stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|notierte|schloss|rutschte|sackte|büßte|gab|zog|kletterte|sprang|war|ist|hat|hatte|wurde|lag|liegt)\b"
 _POSSESSIVES = frozenset(p + e for p in ("sein", "ihr", "unser", "euer") for e in ("", "e", "en", "em", "er", "es"))
+# nouns of a site, whose name is its place ("des Standorts Visp", "im Werk Zuffenhausen")
+_SITE_NOUNS = frozenset(n + e for n in ("standort", "werk", "produktionsstandort", "fertigungsstandort", "stammwerk",
+                                         "stammsitz", "hauptsitz", "firmensitz")
+                        for e in ("", "s", "es", "e"))
+# demonstratives, quantifiers and possessives before a noun: "einen solchen Anschluss", "keinen Kunden", "ihre Tonnage"
+_DEMONSTRATIVES = frozenset(p + e for p in ("solch", "dies", "jen", "jed", "manch", "kein")
+                            for e in ("e", "en", "em", "er", "es")) | _POSSESSIVES
 _DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "dessen", "deren"}
 
 
@@ -441,6 +451,7 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
     spans = [(o.start - offset, o.end - offset) for o in taken]
     words = list(re.finditer(r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüßÄÖÜ&'’-]*[\wäöüßÄÖÜ]|[a-zäöüß]+(?=-(?:"
                              + _SHARE_WORDS + r")\b))", text))
+    spans += [m.span() for m in _DATELINE_AT_START.finditer(text)]     # a dateline's place and source: no names
     i = 0
     while i < len(words):
         m = words[i]
@@ -478,8 +489,12 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             continue
         before = text[max(0, s - 40):s]
         prev = [t for t in _WORD.findall(before) if any(ch.isalnum() for ch in t)][-2:]   # not a list dash
-        if prev and prev[-1].lower() in _POSSESSIVES and text[s - 1:s] == " ":
-            i += 1                                         # "steigerte ihre Tonnage": a possessive's noun, no name
+        if prev and prev[-1].lower() in _SITE_NOUNS and text[s - 1:s] == " ":
+            i += 1                                         # "in den Ausbau des Standorts Visp": a site's place
+            continue
+        if prev and prev[-1].lower() in _DEMONSTRATIVES and text[s - 1:s] == " ":
+            i += 1                                         # "steigerte ihre Tonnage", "einen solchen Anschluss": a
+            #                                                possessive's or demonstrative's noun, no name
             continue
         found = weak = False
         share = _SHARE_COMPOUND.match(text, s)
@@ -499,8 +514,8 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
             found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) \
                 and not (len(prev) == 2 and prev[-2].lower() in _DETS and not is_proper_noun(w, known=True)
                          and (prev[-1].lower() in _PLAIN_REFERENCES and recognizer(())._common_compound(w)
-                              or prev[-1].lower().endswith(tuple(_PLAIN_REFERENCES)) and _common(w)
-                              and w.endswith("en"))) \
+                              or (prev[-1].lower().endswith(tuple(_PLAIN_REFERENCES)) or g.is_apposition_head(prev[-1]))
+                              and _common(w) and w.endswith("en"))) \
                 and not (len(prev) == 2 and prev[-2].lower() in ("und", "oder")
                          and recognizer(())._common_compound(w) and not is_proper_noun(w, known=True)) and not (
                 nxt is not None and any(a == nxt.start() and not g.is_head(text[a:b]) for a, b in spans)
@@ -1387,12 +1402,20 @@ def governed_pair(text: str, at: int) -> bool:
     return m is not None and not any(_common(w) for w in m.group("n").split())
 
 
+# what ends a relative clause: a comma after its verb (a word in lower case), not one of a list of names in it
+# (", zu dem neben Nivea auch Eucerin, Aquaphor und La Prairie gehören, wuchs der Umsatz")
+_RELATIVE_ENDS = re.compile(r"[;:()]|(?<![\wäöüß])[a-zäöüß][\wäöüß-]*,")
+
+
 def _in_relative(s: str, at: int) -> bool:
-    """Whether s[at] stands in a relative clause ("Volvo Cars, der zum Geely-Konzern gehört und ...:")."""
+    """Whether s[at] stands in a relative clause ("Volvo Cars, der zum Geely-Konzern gehört und ...:", ", zu dem
+    neben Nivea auch Eucerin und La Prairie gehören")."""
     m = None
     for m in _RELATIVE_OPENS.finditer(s, 0, at):
         pass
-    return m is not None and not re.search(r"[,;:()]", s[m.end():at])
+    for x in _RELATIVE_PREP_OPENS.finditer(s, 0, at):
+        m = x if m is None or x.start() > m.start() else m
+    return m is not None and not _RELATIVE_ENDS.search(s, m.end(), at)
 
 
 _AT_EXCHANGE = re.compile(r"(?i)(?<![\wäöüß])an\s+(?:der|die)\s+$")
@@ -1578,16 +1601,17 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
                                                             or _SUBSIDIARY_OF.search(orgs.text, max(0, o.start - 60), o.start))]
         if parents:                     # "Die Postbank, die zur Deutschen Bank gehört, ... Der Mutterkonzern": the parent
             return Owner(parents[-1].name, s[a:b], at, sent_start + b, "reference")
-    if head.startswith("gesamt") and a < b and orgs.main() is not None:
-        m = orgs.main()                 # "das Ebita des Gesamtkonzerns": the whole of the company the article is about
-        return Owner(m.name, s[a:b], at, sent_start + b, "reference")
+    if head.startswith("gesamt") and head[6:] in _PARENT_HEADS and a < b and orgs.main() is not None:
+        m = orgs.main()                 # "das Ebita des Gesamtkonzerns": the whole of the company the article is
+        return Owner(m.name, s[a:b], at, sent_start + b, "reference")   # about (not "der Gesamtumsatz": anyone's)
     want_index = head.startswith(g.index_heads) or any(head.endswith(h) for h in g.index_heads)
     # a reference by trade ("des Sportwagenbauers") may mean a subsidiary; a group word means the parent
     plain = {head, head[:-1], head[:-2]} & set(vocab()["owner"]["reference_heads"])     # "die Bank", "des Herstellers"
     by_trade = a < b and not plain and not head.endswith(_PARENT_HEADS) and profiles.described(s[a:b])[0] is not None
     prior = orgs.topics(at if upto is None else upto, shares=head.startswith(g.share) and a < b,
                         investors=head.endswith(_INVESTOR_HEADS),
-                        subsidiaries=by_trade, described=not implicit and a < b)
+                        subsidiaries=by_trade, described=not implicit and a < b,
+                        acting=not head.endswith(_PARENT_HEADS + _PARENT_REFERENCES))
     # (not a name in a relative clause before the reference: "Mit Lasern, die der Maschinenbauer an den Konzern ASML
     # liefert, erzielte die Gruppe ...")
     inner = [(sent_start + m.start(), sent_start + m.end()) for m in _RELATIVE_CLAUSE.finditer(s, 0, a) if m.end() <= a]
@@ -1597,7 +1621,9 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
         #                                                 der Elektronikketten MediaMarkt und Saturn ..., wie das Unternehmen")
     fitting = [o for o in prior if want_index == (o.type == "index")]
     if head.startswith("bank") or head.endswith("bank"):
-        banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"]
+        banks = [o for o in fitting if "bank" in o.name.lower() or o.type == "bank"
+                 or head in ("bank", "banken") and "bank" in getattr(profiles.profiles().get(o.name), "descriptions", ())]
+        #                                       ("die Bank": "Erste Group"; not "Bankensoftware-Anbieter", "Konsumkreditbank")
         fitting = banks or fitting
     from .orgs import recognizer
     public = recognizer().public_prefixes

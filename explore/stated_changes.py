@@ -21,7 +21,7 @@ import re
 
 from .extract import scanner
 from .extract.modifiers import SIGN_OF_A_NUMBER
-from .attribute import blank_per_share, clause_end, clause_start
+from .attribute import antecedents, blank_per_share, clause_end, clause_start
 from .change_owners import (_LINE_LABEL, _OWNER_KEYS, _SHARE_OF, _WITH_CHANGE, _continue_owners, _economy_article,
                             _entity, _paren_item, _place, _rules)
 
@@ -89,7 +89,13 @@ def indicator_points(ctx, f: dict, s: str, p: int, e: int) -> bool:
 def _measure(ctx, f: dict, s: str, p: int, e: int) -> str:
     """The measure of a change: an indicator's points are "sentiment" however their index is named
     ("Der Teilindex für die Produktion"), else the measure its sentence names (``measure_of``)."""
-    return "sentiment" if f["kind"] == "index" and indicator_points(ctx, f, s, p, e) else measure_of(s, p, e)
+    if f["kind"] == "index" and indicator_points(ctx, f, s, p, e):
+        return "sentiment"
+    found = measure_of(s, p, e)
+    if found == "other":                    # "Der Umsatz stieg ... Nominal sank er um 1,2 Prozent": the pronoun's noun
+        found = next((m for x in antecedents(next(iter(ctx.paragraph_before(f, 1)), ""), s, p)
+                      if (m := measure_of(x, len(x), len(x))) != "other"), found)
+    return found
 
 
 # an item of a list of levels: "die Staatsoper Unter den Linden auf 72,8 Prozent, die Deutsche Oper auf ..."
@@ -919,6 +925,8 @@ _MEASURE_VON = re.compile(r"[A-ZÄÖÜ][\wäöüß-]+\s+von\s+(?:(?:rund|etwa|kn
 # "kam auf 161 Millionen Euro, nach 171 Millionen Euro.": the earlier level ends the clause
 _NACH_CLAUSE_END = re.compile(r"^\.?\s*(?:[.;)]|$)")
 _PRIOR_AFTER = re.compile(r"^\.?\s+(?:im\s+Vorjahr(?:esquartal|eszeitraum|esmonat)?|für\s+das\s+Vorjahr|"
+                          # the year before by its number ("eine Dividende von 10,50 Euro, nach 9,00 Euro für 2025")
+                          r"für\s+(?:das\s+(?:Geschäfts)?jahr\s+)?(?:19|20)\d\d(?:/\d\d)?|"
                           # the current year against a plan ("auf 1,42 Milliarden Euro, nach 1,31 Milliarden Euro heuer"),
                           # the round before ("mit 14 Milliarden Euro bewertet, nach 12 Milliarden bei der vorigen Runde")
                           r"heuer|im\s+laufenden\s+Jahr|in\s+diesem\s+Jahr|"

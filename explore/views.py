@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .attribute import Attributor, attributor, blank_per_share, clause_end, clause_start
+from .attribute import Attributor, antecedents, attributor, blank_per_share, clause_end, clause_start
 from .change_owners import _economy_article, _office
 from .normalize import converter, signed
 from .article_orgs import ArticleOrgs, reporting_company
@@ -340,7 +340,7 @@ def measure(sentence: str, pos: int, end: int) -> str:
                      if k not in ("spending", "price_prepositions")]
     cs, ce = clause_start(sentence, pos), clause_end(sentence, end)
     found, in_clause = None, False
-    for a, b in ((cs, ce), (0, len(sentence))):
+    for n, (a, b) in enumerate(((cs, ce), (0, len(sentence)))):
         best = None
         for order, (name, rx) in enumerate(_MEASURES):
             for x in rx.finditer(sentence, a, b):
@@ -350,7 +350,7 @@ def measure(sentence: str, pos: int, end: int) -> str:
                 if best is None or (d, order) < best[0]:
                     best = ((d, order), name)
         if best:
-            found, in_clause = best[1], a == cs
+            found, in_clause = best[1], n == 0     # (not a == cs: a clause may open the sentence)
             break
     if found in (None, "profit", "revenue", "loss", "other", "share_price") or not in_clause:
         clause = sentence[cs:ce]            # (a measure word only elsewhere in the sentence: "Kühne+Nagel
@@ -392,6 +392,9 @@ def _money_rows(ctx: _Context) -> list[dict]:
         fm = list(_FOR.finditer(sentence, clause_start(sentence, p), clause_end(sentence, e)))
         purpose = min(fm, key=lambda m: abs(m.start() - p)).group("p") if fm else None
         what = measure(sentence, p, e)
+        if what == "other":                      # "Der Umsatz stieg ... Nominal sank er ... auf 21,33 Milliarden Euro"
+            what = next((m for x in antecedents(next(iter(ctx.paragraph_before(r, 1)), ""), sentence, p)
+                         if (m := measure(x, len(x), len(x))) != "other"), what)
         fiscal = periods().fiscal(sentence, p)
         if fiscal is None and what in _RESULTS:      # "Im dritten Quartal ... . Der Gewinn stieg auf ..."
             fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r, 8))),
