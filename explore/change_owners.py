@@ -357,13 +357,10 @@ def _entity(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
 def _antecedent_figure(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict | None:
     """The figure of the sentence before whose noun a pronoun subject of f's clause stands for (the clause names no
     measure of its own): the first of that sentence with the measure f took from the pronoun's noun."""
-    from .attribute import antecedents
     from .stated_changes import measure_of
-    if measure == "other" or measure_of(s, p, e) != "other":
+    if measure == "other" or measure_of(s, p, e) != "other" or ctx.pronoun_measure(f, s, p, measure_of) != measure:
         return None
-    before = next(iter(ctx.paragraph_before(f, 1)), None)
-    if before is None or not antecedents(before, s, p):
-        return None
+    before = ctx.paragraph_before(f, 1)[0]
     return next((x for x in ctx.by_article.get(f["article"], []) if x["sentence"] == before and x["start"] < f["start"]
                  and x["kind"] == f["kind"] and measure_of(before, *ctx.pos(x)) == measure), None)
 

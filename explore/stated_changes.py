@@ -21,7 +21,7 @@ import re
 
 from .extract import scanner
 from .extract.modifiers import SIGN_OF_A_NUMBER
-from .attribute import antecedents, blank_per_share, clause_end, clause_start
+from .attribute import blank_per_share, clause_end, clause_start
 from .change_owners import (_LINE_LABEL, _OWNER_KEYS, _SHARE_OF, _WITH_CHANGE, _continue_owners, _economy_article,
                             _entity, _paren_item, _place, _rules)
 
@@ -93,8 +93,7 @@ def _measure(ctx, f: dict, s: str, p: int, e: int) -> str:
         return "sentiment"
     found = measure_of(s, p, e)
     if found == "other":                    # "Der Umsatz stieg ... Nominal sank er um 1,2 Prozent": the pronoun's noun
-        found = next((m for x in antecedents(next(iter(ctx.paragraph_before(f, 1)), ""), s, p)
-                      if (m := measure_of(x, len(x), len(x))) != "other"), found)
+        found = ctx.pronoun_measure(f, s, p, measure_of) or found
     return found
 
 

@@ -242,6 +242,14 @@ class _Context:
         gap = r["sentence_start"] - p["sentence_start"] - len(p["sentence"])
         return p["sentence"] if 0 <= gap <= 2 else None
 
+    def pronoun_measure(self, r, sentence: str, pos: int, measure_of) -> str | None:
+        """The measure a pronoun subject of the figure's clause takes from the noun it stands for in the sentence
+        before ("Der Umsatz stieg ... Nominal sank er auf ...": revenue), by ``measure_of(text, pos, end)``; None
+        without such a pronoun or noun."""
+        before = next(iter(self.paragraph_before(r, 1)), "")
+        return next((m for x in antecedents(before, sentence, pos) if (m := measure_of(x, len(x), len(x))) != "other"),
+                    None)
+
     def pos(self, r) -> tuple[int, int]:
         p = r["start"] - r["sentence_start"]
         return p, p + len(r["text"])
@@ -393,8 +401,7 @@ def _money_rows(ctx: _Context) -> list[dict]:
         purpose = min(fm, key=lambda m: abs(m.start() - p)).group("p") if fm else None
         what = measure(sentence, p, e)
         if what == "other":                      # "Der Umsatz stieg ... Nominal sank er ... auf 21,33 Milliarden Euro"
-            what = next((m for x in antecedents(next(iter(ctx.paragraph_before(r, 1)), ""), sentence, p)
-                         if (m := measure(x, len(x), len(x))) != "other"), what)
+            what = ctx.pronoun_measure(r, sentence, p, measure) or what
         fiscal = periods().fiscal(sentence, p)
         if fiscal is None and what in _RESULTS:      # "Im dritten Quartal ... . Der Gewinn stieg auf ..."
             fiscal = next(filter(None, (periods().fiscal(x, len(x), prior=False) for x in ctx.paragraph_before(r, 8))),
