@@ -91,6 +91,11 @@ def test_a_control_changes_the_chart(voila, artifacts_dir):
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.goto(voila, wait_until="domcontentloaded", timeout=120_000)
             page.wait_for_function(f"() => ({READ_CHART})() !== null", timeout=120_000)
+            # the figure browser's chart comes from the notebook's last cell: once it is shown the kernel is free
+            # for the click (Voila shows cells as they run; a click queued behind a running cell waits for it)
+            page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).some(g => g.layout"
+                                   " && g.layout.title && (g.layout.title.text || '').startsWith('Zahlen in dieser'))",
+                                   timeout=120_000)
             before = page.evaluate(READ_CHART)
             assert before["title"] == "Zahlen je Artikel, nach Art"          # German by default
             assert before["bars"] > 0 and before["xtype"] != "date"
