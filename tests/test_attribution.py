@@ -409,6 +409,12 @@ FLOORS = {
     # market75: health insurers, hospitals, pharmacies, medtech (blind),
     # first (6d0b01f): money 0.638/0.660, moves 0.972/0.946, changes 0.618/0.659, adoption 0.950/1.000
     "market75": {"money": (0.64, 0.66), "stock_moves": (0.97, 0.94), "changes": (0.62, 0.66), "adoption": (0.95, 1)},   # now money 0.645/0.667, moves 0.972/0.946, changes 0.626/0.667, adoption 0.950/1.000
+    # market76: shipping, ports, logistics and parcel services of DACH (blind; texts frozen before the key),
+    # first (7414a58): money 0.716/0.722, moves 0.884/0.884, changes 0.568/0.594, adoption 0.857/1.000
+    "market76": {"money": (0.71, 0.72), "stock_moves": (0.88, 0.88), "changes": (0.56, 0.59), "adoption": (0.85, 1)},   # now money 0.716/0.722, moves 0.884/0.884, changes 0.568/0.594, adoption 0.857/1.000
+    # market77: fintech, neobanks, brokers, payments and crypto of DACH (blind; texts frozen before the key),
+    # first (7414a58): money 0.659/0.648, moves 0.857/0.923, changes 0.458/0.489, adoption 0.903/1.000
+    "market77": {"money": (0.65, 0.64), "stock_moves": (0.85, 0.92), "changes": (0.45, 0.48), "adoption": (0.9, 1)},   # now money 0.659/0.648, moves 0.857/0.923, changes 0.458/0.489, adoption 0.903/1.000
     # a fourth blind key of real newswire (tests/gold/tables_smartdata4: 30 more SmartData documents, 14 of the v3
     # test split the NER model never saw; job cuts, crime statistics, two survey shares; the corpus has no money
     # amount with an owner nor a stock move left): first (2f4babc) changes 0.333/0.556, adoption 0.500/1.000
@@ -471,7 +477,8 @@ KEY_FOLDERS = {"smartdata2": "tables_blind", "smartdata3": "tables_blind2", "mar
                "market69": "tables_market69", "market70": "tables_market70",
                "market71": "tables_market71", "market72": "tables_market72",
                "market73": "tables_market73", "market74": "tables_market74",
-               "market75": "tables_market75"}                                     # default: tests/gold/tables
+               "market75": "tables_market75", "market76": "tables_market76",
+               "market77": "tables_market77"}                                     # default: tests/gold/tables
 
 
 @pytest.fixture(scope="module")
