@@ -191,7 +191,7 @@ class ArticleOrgs:
         g = grammar()
         out, prev = set(), None
         for o, a, sent in self._in_sentences(spans):
-            before = sent[max(0, o.start - a - 40):o.start - a]
+            before = sent[max(0, o.start - a - 70):o.start - a]
             if (_PREPOSITION_BEFORE.search(before) or _GENITIVE_IN_PHRASE.search(before)) \
                     and not _TARGET_FOR.search(before) \
                     or prev is not None and (prev.start, prev.end) in out \

@@ -55,6 +55,7 @@ def _rules(lang: str = "de") -> dict:
         "company_ratio": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["lower_is_better"] + v["company_ratios"])
                                     + r")(?![\wäöüß])"),
         "judging": re.compile(r"(?i)(?<![\wäöüß])(?:" + "|".join(v["judging"]) + ")"),
+        "not_revenue": re.compile(r"(?i)" + alt(v["money_level_not_revenue"])),
         "inflation": re.compile(r"(?i)(?<![\wäöüß])(?:" + alt(v["inflation"]) + r")(?![\wäöüß])"),
         "not_owners": {n.lower() for n in v["not_owners"]["names"]},
         "group_possessors": [w.lower() for w in v["group_possessors"]],
@@ -482,11 +483,16 @@ def _owner_of(ctx, f: dict, measure: str, s: str, p: int, e: int) -> dict:
             or _partners_economy(ctx, f, trade) or _article_economy(ctx, f["article"])
         if name is not None:
             return {**_owner_columns(None), "entity": name, "entity_source": "economy"}
-    if name is not None and not collective and (measure != "other" or _IN_PLACE_ANY.search(clause)) \
+    if name is not None and not collective and (measure != "other" or _IN_PLACE_ANY.search(clause)
+                                                or economy(clause[:p - cs]) == name
+                                                and re.search(rf"(?<![\wäöüß]){re.escape(name)}(?![\wäöüß])",
+                                                              clause[:p - cs])) \
             and (_strong_main(ctx, f["article"]) or _company_report(ctx, f["article"])):
         name = None                          # a company's segment ("in der Schweiz", "In Frankreich sank er"): the company
         #                                      (also of one found by its form alone: "im Vertrieb in Nordamerika",
-        #                                      "des Entwicklungszentrums im polnischen Breslau")
+        #                                      "des Entwicklungszentrums im polnischen Breslau"; and a market named as
+        #                                      the subject: "..., wobei China mit einem Rückgang von 3,5 Prozent", not
+        #                                      "Die Schweizer Uhrenexporte")
         if measure == "other":
             o = _implicit_owner(ctx, f, places=False)
             if o is not None:

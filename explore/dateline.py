@@ -64,6 +64,8 @@ _PLACE_LINE = re.compile(r"(?m)^(?P<place>[A-ZÄÖÜ]{3,}(?:/[A-ZÄÖÜ]{3,})?)\
 _DATED_LINE = re.compile(r"(?m)^[A-ZÄÖÜ][\w.’'-]*(?:[ /][A-ZÄÖÜ][\w.’'-]*){0,2},\s+\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\.?"
                          r"(?:\s+\d{4})?\s*(?:\([^()\d\n][^()\n]{0,40}\)\s*)?(?:[-–—]|&[nm]dash;)\s")
 _DATELINE = re.compile(r"(?m)^[^\W\d][\w./’'-]*(?:[ /][^\W\d][\w./’'-]*){0,2}\s*\([^()\d\n][^()\n]{0,40}\)\s*(?:[-–—]|&[nm]dash;)\s")
+# "Frankfurt (Mainufer-Industriedienst). Der ...": a known place and its agency closed by a full stop
+_DATELINE_STOP = re.compile(r"(?m)^(?P<place>[A-ZÄÖÜ][\wäöüß]+)(?:/[A-ZÄÖÜ][\wäöüß]+)?\s*\([^()\d\n][^()\n]{0,40}\)\.\s")
 
 
 def dateline_spans(text: str, within: int = 800) -> list[tuple[int, int]]:
@@ -76,11 +78,15 @@ def dateline_spans(text: str, within: int = 800) -> list[tuple[int, int]]:
     [(0, 13)]
     >>> dateline_spans("Luxemburg, 20. Januar 2026 – Immer mehr Europäer ...")
     [(0, 29)]
+    >>> dateline_spans("Frankfurt (Industriedienst). Der Maschinenbau ...")
+    [(0, 29)]
     """
     from .orgs import lexicon
     places = [(m.start(), m.end()) for m in _PLACE_LINE.finditer(text, 0, within)
               if all("T" in lexicon().classes(w.title()) for w in m.group("place").split("/"))]
     dated = [(m.start(), m.end()) for m in _DATED_LINE.finditer(text, 0, within)]
+    places += [(m.start(), m.end()) for m in _DATELINE_STOP.finditer(text, 0, within)
+               if "T" in lexicon().classes(m.group("place"))]
     return sorted(set([(m.start(), m.end()) for m in _DATELINE.finditer(text, 0, within)] + places + dated))
 
 

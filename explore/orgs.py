@@ -466,8 +466,11 @@ class Recognizer:
         low = word.lower()
         head = next((h for h in ("bank", "gruppe", "holding") if low.endswith(h)), None)
         names = rest.split(" ")
-        if head is None or len(low) - len(head) < 4 or len(names) < 2 or not all(n[:1].isupper() for n in names):
-            return False
+        coded = len(names) == 1 and re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ\d]*\d[A-ZÄÖÜ\d]*|[A-ZÄÖÜ]{2,5}", names[0]) \
+            and not low.endswith(("landesbank", "volksbank", "raiffeisenbank", "kantonalbank"))
+        if head is None or len(low) - len(head) < 4 or len(names) < 2 and not coded \
+                or not all(n[:1].isupper() for n in names):
+            return False                # (a one-word name after it only in digits or capitals: "Smartphonebank N26")
         first = word[:len(word) - len(head)].rstrip("-s")
         from .owner import is_plain_word
         return ("N" in self._classes(first) or is_plain_word(first)) and not any("T" in self._classes(n) for n in names)

@@ -164,10 +164,11 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
-# a genitive in a preposition's phrase: "über einen Kredit der Sparkasse Offenburg" (a lender, not a topic)
+# a genitive in a preposition's phrase: "über einen Kredit der Sparkasse Offenburg" (a lender, not a topic), "bei der
+# Integration des früheren Bahn-Logistikers DB Schenker"
 _GENITIVE_IN_PHRASE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|für|über|durch|von|bei|aus|nach|dank|wegen)\s+"
                                  r"(?:einen|einem|einer|eines|den|dem|der|die|das)\s+(?:[a-zäöüß]+[ernms]\s+)?"
-                                 r"[A-ZÄÖÜ][a-zäöüß]+\s+(?:der|des)\s+$")
+                                 r"[A-ZÄÖÜ][a-zäöüß]+\s+(?:der|des)\s+(?:[a-zäöüß]+[ernms]\s+)?(?:[A-ZÄÖÜ][\wäöüß-]*[a-zäöüß]s\s+)?$")
 # "erhielt von der Deutschen Bahn einen Auftrag" (not "die Aktien von Siemens": a noun's possessor)
 _VON_AFTER_VERB = re.compile(r"(?<![\wäöüß])[a-zäöüß]+\s+von\s+(?:(?:der|dem|den)\s+)?(?:[a-zäöüß]+[ernms]\s+)?$")
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:der|die|das|dessen|deren|welche[rsn]?)\s")
@@ -506,11 +507,12 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
         if w in adjectives and nxt is not None and nxt.group() not in not_name and not g.is_head(nxt.group()) \
                 and not _plain_common(nxt.group()) and not any(a < nxt.end() and nxt.start() < b and (a, b) != (nxt.start(), nxt.end()) for a, b in spans):
             e, i, found, weak = nxt.end(), i + 1, True, True
-        elif prev and (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper()
+        elif prev and (g.is_apposition_head(prev[-1]) and prev[-1][:1].isupper() and before.endswith(prev[-1] + " ")
                        or len(prev) == 2 and prev[-1].lower() in ("der", "des", "von")
                        and (prev[-2].lower() in g.share or prev[-2].lower().rstrip("s") in g.share)):
             # "des Chipherstellers Infineon", "Aktien der Allianz"; not the noun before a known name
-            # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens")
+            # ("die Titel des Caterers Do & Co", "die Aktie des Großaktionärs Siemens"), nor a noun after a colon
+            # ("Bundesbank: Zahl der Kartenzahlungen steigt")
             found = ("-" not in w or is_proper_noun(w) or _LETTERS_DASH_NAME.match(w)) \
                 and not (len(prev) == 2 and prev[-2].lower() in _DETS and not is_proper_noun(w, known=True)
                          and (prev[-1].lower() in _PLAIN_REFERENCES and recognizer(())._common_compound(w)
@@ -540,6 +542,10 @@ def proper_nouns(text: str, offset: int, taken: list[Org]) -> list[Org]:
                 and not (prev and prev[-1].lower() in _DETS and _GENITIVE_AFTER.match(text, e)
                          and lexicon().classes(w) == "N"):
             found = weak = True                           # (not "Die Airlines der Gruppe": a noun with its genitive)
+        if found and w in ("Dr", "Prof") and text.startswith(". ", e) and i + 1 < len(words) \
+                and words[i + 1].start() == e + 2:
+            i += 1                                        # "der Baufinanzierungsvermittler Dr. Klein": a title in the
+            e = words[i].end()                            # name goes on past its full stop
         if found:
             back = _AMPERSAND_BEFORE.search(text, max(0, s - 30), s)
             if back and not any(a < s and back.start() < b for a, b in spans):
@@ -681,7 +687,7 @@ def _demonym(word: str) -> bool:
 def _seat_people(word: str) -> bool:
     """A town's people by the word list or by a town name's ending ("die Kilchberger" for Lindt & Sprüngli)."""
     from .orgs import town_adjective
-    return _demonym(word) or town_adjective(word)
+    return _demonym(word) or town_adjective(word) or word in profiles.nationality_nouns()   # "die Dänen"
 
 
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")          # "die Frankfurter Börse": an adjective, not a demonym
@@ -1728,7 +1734,11 @@ def _resolve(orgs: ArticleOrgs, ref: tuple[int, int, str], sent_start: int, s: s
             near = here or near
         if orgs.text:                           # "Der Hafenlogistiker HHLA, an dem die Reederei MSC 49,9 Prozent hält,
             inner_names = [o for o in near if _inside_relative(orgs.text, o.start)]     # legte Zahlen vor. Der Umsatz"
-            near = [o for o in near if o not in inner_names] or near
+            main = orgs.main()
+            if near and len(inner_names) == len(near) and main is not None and not main.weak:
+                near = [main]                   # "Im Bereich Consumer, zu dem neben Nivea auch La Prairie gehören, wuchs
+            else:                               # der Umsatz": only names of a relative clause near, the article's company
+                near = [o for o in near if o not in inner_names] or near
         free = [o for o in near if (o.start, o.end) not in orgs.governed]
         if free and near[-1] not in free and not head.startswith(g.share):
             near = free                         # "... der Preiskampf mit JD.com und Alibaba. Der Umsatz wuchs"

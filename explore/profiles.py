@@ -61,6 +61,20 @@ def profiles(lang: str = "de") -> dict[str, Profile]:
 
 
 @functools.cache
+def company_countries(lang: str = "de") -> dict[str, str]:
+    """Company name -> its country, from ``companies.csv`` (for companies without a profile too)."""
+    text = resources.files("explore.lang").joinpath(lang, "companies.csv").read_text("utf-8")
+    return {row["name"].strip(): (row.get("country") or "").strip() for row in csv.DictReader(text.splitlines())}
+
+
+@functools.cache
+def nationality_nouns(lang: str = "de") -> dict[str, str]:
+    """A country's people -> the country ("Dänen" -> "Dänemark"), from ``attribution.toml``."""
+    from .owner import vocab                # (imported here: owner imports this module)
+    return dict(vocab(lang)["owner"]["nationality_nouns"])
+
+
+@functools.cache
 def region_words(lang: str = "de") -> dict[str, frozenset[str]]:
     """A region's people or adjective (lower case, ß as ss) -> the regions it covers, from
     ``explore/lang/de/regions.csv``: "thüringer" -> {"Thüringen"}, "ostschweizer" -> {"St. Gallen", ...}.
@@ -139,6 +153,8 @@ def described(words: str, after: str = "") -> tuple[str | None, set[str], str | 
     ('autobauer', set(), 'Schweden')
     >>> described("Der US-Konzern")
     (None, set(), 'USA')
+    >>> described("die Dänen")
+    (None, set(), 'Dänemark')
     """
     toks = _WORD.findall(words)
     if not toks:
@@ -155,6 +171,8 @@ def described(words: str, after: str = "") -> tuple[str | None, set[str], str | 
     m = _FROM_TOWN.match(after)
     if m:
         towns.add(_fold(m.group("t")))
+    if toks[-1] in nationality_nouns():
+        country = nationality_nouns()[toks[-1]]             # "die Dänen": a company of that country
     for t in toks[:-1]:
         stem = _INFLECTION.sub("", t.lower())
         if t[:1].islower() and stem in _country_adjectives():
@@ -173,7 +191,8 @@ def score(words: str, after: str, name: str, local: frozenset[str] | set[str] = 
     article itself gave the name ("der Chemiekonzern Lanxess")."""
     trade, towns, country = described(words, after)
     p = profiles().get(name)
-    if country and p and p.country and country != p.country:
+    home = p.country if p and p.country else company_countries().get(name, "")
+    if country and home and country != home:
         return -1
     toks = _WORD.findall(words)
     head = trade or (_fold(toks[-1]) if toks else "")
@@ -184,7 +203,7 @@ def score(words: str, after: str, name: str, local: frozenset[str] | set[str] = 
     return (bool(head and any(_matches(head, d) for d in known))
             + bool(towns and p and towns & (p.town_adjectives | {_fold(p.town)}) or regions and p and p.region
                    or towns & {_fold(w) for w in local})        # (a seat the article told: "der in X ansässige")
-            + bool(country and p and country == p.country))
+            + bool(country and country == home))
 
 
 def fits(words: str, after: str, name: str, local: frozenset[str] | set[str] = frozenset()) -> bool | None:

@@ -94,7 +94,28 @@ def _measure(ctx, f: dict, s: str, p: int, e: int) -> str:
     found = measure_of(s, p, e)
     if found == "other":                    # "Der Umsatz stieg ... Nominal sank er um 1,2 Prozent": the pronoun's noun
         found = ctx.pronoun_measure(f, s, p, measure_of) or found
+    if found == "other" and _RESTATED.search(s[clause_start(s, p):p]):
+        found = next((m for x in ctx.paragraph_before(f, 2)      # "Nominal betrug das Minus 3 Prozent": the measure
+                      if (m := measure_of(x, len(x), len(x))) != "other"            # before, adjusted another way
+                      and not _rules()["sector"].search(x)), found)   # (a sector's goes on as the sector's change)
+    if found == "other" and f["kind"] == "percent" and _TO_MONEY.match(s, e) \
+            and not _rules()["not_revenue"].search(s, clause_start(s, p), clause_end(s, e)):
+        found = "revenue"                   # "Die Sparte Varian wuchs um 7,5 Prozent auf 1,01 Milliarden Euro"
     return found
+
+
+# a business's money level right after a change: "um 7,5 Prozent auf 1,01 Milliarden Euro" (not a share price's
+# "um 2,3 Prozent auf 47,12 Euro")
+_TO_MONEY = re.compile(r"\s+auf\s+(?:(?:rund|etwa|knapp|gut|fast|mehr\s+als|über|ca\.)\s+)?\d[\d.,']*\s*"
+                       r"(?:Millionen|Milliarden|Mio\.|Mrd\.)\s*(?:Euro|EUR|€|Dollar|US-Dollar|USD|\$|Franken|"
+                       r"CHF|Fr\.|Pfund|Yen|Yuan|Kronen)(?![\wäöüß])")
+
+
+# a change restated with another adjustment and only a change noun for its subject: "Nominal betrug das Minus
+# 3 Prozent", "Bereinigt um Wechselkurseffekte ergab sich ein leichtes Plus von 0,8 Prozent"
+_RESTATED = re.compile(r"(?i)(?<![\wäöüß])(?:nominal|real|\w*bereinigt|organisch|ohne|in\s+landeswährung|zu\s+konstanten\s+"
+                       r"(?:wechsel)?kursen)(?![\wäöüß]).*?(?<![\wäöüß])(?:das|der|ein|einen|einem)\s+(?:[a-zäöüß]+\s+)?"
+                       r"(?:plus|minus|rückgang|zuwachs|anstieg|wachstum)(?![\wäöüß])")
 
 
 # an item of a list of levels: "die Staatsoper Unter den Linden auf 72,8 Prozent, die Deutsche Oper auf ..."
@@ -217,15 +238,15 @@ _PAREN_SIGN_BEFORE = re.compile(r"(?i)\(\s*(?:plus|minus|\+|-|−)?\s*$")
 
 # a change noun as the subject of a verb of being or reaching: the percent is the change ("In Lokalwährungen
 # betrug das Wachstum 5,4%", "Auf vergleichbarer Fläche betrug das Plus 1,5 Prozent", "Das organische
-# Wachstum dürfte bei 1,8 Prozent liegen")
+# Wachstum dürfte bei 1,8 Prozent liegen", "Bereinigt hätte das Minus nur 1,2 Prozent betragen")
 _LEVEL_NOUNS = "plus|minus|anstieg|zuwachs|wachstum|rückgang|einbruch|zunahme|abnahme"
 _STATED_AS_LEVEL = re.compile(r"(?i)(?<![\wäöüß])(?:das|der|die|ein|eine)\s+(?:[a-zäöüß]+\s+){0,2}(?:[\wäöüß-]*-)?"
                               r"(?P<noun>" + _LEVEL_NOUNS + ")"
                               r"(?![\wäöüß])[^,;.]{0,80}?(?<![\wäöüß])(?:betrug|beträgt|betragen|lag|liegt|liegen|lagen|"
                               r"belief\s+sich\s+auf|beläuft\s+sich\s+auf|erreichte|bei)\s+"
                               r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|mehr\s+als|über|ca\.)\s+)*$"
-                              r"|(?i:(?:betrug|beträgt|lag|liegt|erreichte))\s+(?:das|der|die)\s+(?:[a-zäöüß]+\s+){0,2}"
-                              r"(?P<noun2>" + _LEVEL_NOUNS + r")\s+"
+                              r"|(?i:(?:betrug|beträgt|lag|liegt|erreichte|hätte|wäre|dürfte|würde|sollte|könnte))\s+"
+                              r"(?:das|der|die)\s+(?:[a-zäöüß]+\s+){0,2}(?P<noun2>" + _LEVEL_NOUNS + r")\s+"
                               r"(?:(?:rund|etwa|knapp|gut|nur|noch|lediglich|fast|sogar|mehr\s+als|über|ca\.)\s+)*$")
 
 
