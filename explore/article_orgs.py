@@ -75,7 +75,8 @@ class ArticleOrgs:
         orgs, title_orgs = ([o for o in found if not (o.source != "gazetteer" and _not_an_org(o.text, weak=o.weak)
                                                       and not (text and o.start >= 0 and _NAMED_BY_KIN.search(
                                                           text, max(0, o.start - 30), o.start))
-                                                      and not (text and _plain_name_after_head(o, text)))]
+                                                      and not (text and _plain_name_after_head(o, text))
+                                                      or text and _noun_after_article(o, text))]
                             for found in (orgs, title_orgs))
         # a company's segment by its name, wherever the text calls it one ("Größte Sparte bleibt Automotive",
         # "in der Division Flow Equipment"): none of its mentions is an organisation
@@ -185,14 +186,16 @@ class ArticleOrgs:
         return out
 
     def _governed(self, spans) -> set[tuple[int, int]]:
-        """Spans of names governed by a preposition ("der Preiskampf mit JD.com und Alibaba"):
+        """Spans of names governed by a preposition ("der Preiskampf mit JD.com und Alibaba") or in an apposition's
+        genitive (", eine Tochter der Stadtwerke Köln,"):
         what an implicit figure of the next sentence ("Der Umsatz wuchs ...") does not mean if a name
         in a freer place is near."""
         g = grammar()
         out, prev = set(), None
         for o, a, sent in self._in_sentences(spans):
             before = sent[max(0, o.start - a - 70):o.start - a]
-            if (_PREPOSITION_BEFORE.search(before) or _GENITIVE_IN_PHRASE.search(before)) \
+            if (_PREPOSITION_BEFORE.search(before) or _GENITIVE_IN_PHRASE.search(before)
+                or _GENITIVE_IN_APPOSITION.search(before)) \
                     and not _TARGET_FOR.search(before) \
                     or prev is not None and (prev.start, prev.end) in out \
                     and prev.end <= o.start and _COORDINATED.fullmatch(self.text[prev.end:o.start] if self.text else ""):
@@ -467,6 +470,28 @@ def _division_in_capitals(o: Org, text: str, firsts: set[str]) -> bool:
         return False                    # a listed name or a company with its town ("ZF FRIEDRICHSHAFEN"), no division
     before = _CAPS_WORD_BEFORE.search(text, max(0, o.start - 30), o.start)
     return bool(before and before.group(1) in firsts) or " " in o.text and o.text.split()[0] in firsts
+
+
+# a genitive in an apposition after a comma: "Die Kölner RheinEnergie, eine Tochter der Stadtwerke Köln GmbH, steigerte
+# ihren Umsatz" (the parent is no antecedent of "ihren Umsatz")
+_GENITIVE_IN_APPOSITION = re.compile(r",\s+(?:eine|ein|die|der|das)\s+(?:[a-zäöüß]+[ernms]\s+)?[A-ZÄÖÜ][\wäöüß-]*\s+"
+                                     r"(?:der|des|von)\s+(?:[a-zäöüß]+[ernms]\s+)?$")
+# a definite article, maybe with an adjective, right before a word: "die Tonnage", "das Porto", "der freie ..."
+_DEFINITE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]em|[Dd]en|[Dd]es)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+
+
+def _noun_after_article(o: Org, text: str) -> bool:
+    """A single word found by its form alone after a definite article that the word list has as a
+    common noun, the tagger knows as one or a measure's vocabulary has ("weil das Porto angehoben worden
+    war", "stieg die Tonnage"): a noun, no organisation (a company so written is in the company list: "die Allianz")."""
+    if not (o.weak and o.source == "pattern" and o.start >= 0 and " " not in o.text
+            and _DEFINITE_BEFORE.search(text, max(0, o.start - 30), o.start)):
+        return False
+    from .orgs import _known_noun, lexicon
+    from .change_owners import _rules
+    return "N" in lexicon().classes(o.text) or _known_noun(o.text) \
+        or any(rx.fullmatch(o.text) for _, rx in _rules()["measures"])   # "die Tonnage": a measure's noun (not
+    #                                                 "die Rheinenergie": a compound HanTa does not know may be a name)
 
 
 def _plain_name_after_head(o: Org, text: str) -> bool:

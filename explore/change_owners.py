@@ -1087,8 +1087,9 @@ def _reports(ctx, article: str, name: str | None) -> bool:
     from .article_orgs import _plain_name_after_head      # (a name like "Knapp" after "Der Anbieter" is no adverb)
     plain = name in _rules()["not_owner_words"] and bool(text) \
         and any(o.name == name and _plain_name_after_head(o, text) for o in orgs.orgs)
-    if _reporter(name, not plain) or _reporter(long) or long and " " in long and _reporter(long.rsplit(" ", 1)[-1]):
-        return True                     # (the long form's last word: "Personen beim Arbeitsmarktservice (AMS)")
+    if _reporter(name, not plain) or _reporter(long) or long and " " in long and _office(long.rsplit(" ", 1)[-1]):
+        return True                     # (the long form's last word: "Personen beim Arbeitsmarktservice (AMS)"; not
+        #                                 a place's: "Die Stadtwerke München (SWM)" own their figures)
     if any(o.name == name and o.start is not None and o.start >= 0
            and _REPORTER_NOUN_BEFORE.search(text, max(0, o.start - 40), o.start) for o in orgs.orgs):
         return True                     # "der Kreditschutzverband KSV1870", "die Wirtschaftsauskunftei Creditreform"

@@ -176,8 +176,10 @@ class Recognizer:
                 name, typ = self.gazetteer.get(m.group("n")) or self.gazetteer[m.group("n").replace("-", " ")]
                 if typ == "index" and m.group("l"):
                     continue                  # "Dow Inc.": a company with a legal form, not the index
-                if m.group("n") in self.common_noun_names and _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-                    continue                  # "im Verbund mit", "der genossenschaftliche Verbund": the noun
+                if (m.group("n") in self.common_noun_names or name in self.common_noun_names) \
+                        and _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    continue                  # "im Verbund mit", "der genossenschaftliche Verbund", "außerhalb seines
+                    #                           Verbunds": the noun
                 if m.group("n").islower() and _DIGIT_BEFORE.search(text, max(0, m.start() - 3), m.start()):
                     continue                  # "5 dm": a unit after a number, not the company "dm"
                 e = m.end("l") if m.group("l") else m.end()
@@ -644,9 +646,11 @@ def town_adjective(word: str) -> bool:
     (True, False, False)
     """
     from .owner import _demonym
+    from .profiles import _fold, known_town_adjectives
     if not (word.endswith("er") and word[:1].isupper() and word[1:].islower()):
         return False
-    return _demonym(word) or word[:-2].lower().endswith(_TOWN_ENDS) and not set("SV") & set(lexicon().classes(word))
+    return _demonym(word) or word[:-2].lower().endswith(_TOWN_ENDS) and not set("SV") & set(lexicon().classes(word)) \
+        or _fold(word) in known_town_adjectives()            # "Duderstädter": a seat the company list gives
 
 
 def _known_noun(word: str) -> bool:

@@ -68,6 +68,13 @@ def company_countries(lang: str = "de") -> dict[str, str]:
 
 
 @functools.cache
+def known_town_adjectives(lang: str = "de") -> frozenset[str]:
+    """The seats' adjectives the company profiles list, folded ("duderstädter", whose town "Duderstadt"
+    no rule of "-er" finds)."""
+    return frozenset().union(*(p.town_adjectives for p in profiles(lang).values()))
+
+
+@functools.cache
 def nationality_nouns(lang: str = "de") -> dict[str, str]:
     """A country's people -> the country ("Dänen" -> "Dänemark"), from ``attribution.toml``."""
     from .owner import vocab                # (imported here: owner imports this module)
