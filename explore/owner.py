@@ -164,6 +164,12 @@ _BRACKET_BEFORE = re.compile(r"\s*\(\s*(?:[+\-−±]|plus|minus)?\s*$")       # 
 _PREPOSITION_BEFORE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|gegen|für|über|unter|zwischen|neben|wie|als|ohne|bei|an|am|"
                                  r"im|in|auf|aus|nach|vor|um)\s+(?:(?:der|die|das|dem|den|des|einem|einer|eines)\s+)?"
                                  r"(?:[a-zäöüß]+[ernms]\s+)?$")
+# an extended participle attribute around a name: "die zur Unternehmensgruppe Theo Müller gehörende Sachsenmilch", "der
+# von Ferrero übernommene Pralinenhersteller": the name is the attribute's, the noun after it the clause's subject
+_ATTRIBUTE_OPENS = re.compile(r"(?<![\wäöüß])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]em|[Dd]en|[Dd]es)\s+(?:zur|zum|von|vom)\s+"
+                              r"(?:(?:der|dem|den)\s+)?(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?$")
+_ATTRIBUTE_CLOSES = re.compile(r"(?:-[A-ZÄÖÜ][\wäöüß]*)?\s+(?:gehörend|kontrolliert|beherrscht|geführt|übernommen|gekauft|"
+                               r"abgespalten)e[nmrs]?\s")
 # a genitive in a preposition's phrase: "über einen Kredit der Sparkasse Offenburg" (a lender, not a topic), "bei der
 # Integration des früheren Bahn-Logistikers DB Schenker"
 _GENITIVE_IN_PHRASE = re.compile(r"(?i)(?<![\wäöüß])(?:mit|für|über|durch|von|bei|aus|nach|dank|wegen)\s+"
@@ -1140,6 +1146,8 @@ def owner(orgs: ArticleOrgs, sent_start: int, sent_end: int, fig_start: int, fig
                 continue                    # "An der Londoner Börse sprangen die Aktien ...": where, not whose
             if _PARENT_OF_SUBSIDIARY.search(s, max(0, os_ - 60), os_):
                 continue                    # "Die Tochter des chinesischen Midea-Konzerns hatte ...": the subsidiary's
+            if _ATTRIBUTE_OPENS.search(s, max(0, os_ - 60), os_) and _ATTRIBUTE_CLOSES.match(s, oe):
+                continue                    # "Die zur Theo-Müller-Gruppe gehörende Sachsenmilch zahlt": the noun's
             r, initial = g.place(s, os_, oe, a, move)
             if r is None:
                 continue
