@@ -47,8 +47,7 @@ def _fold(word: str) -> str:
 def profiles(lang: str = "de") -> dict[str, Profile]:
     """Company name (as in ``companies.csv``) -> its profile."""
     base = resources.files("explore.lang").joinpath(lang)
-    countries = {row["name"].strip(): (row.get("country") or "").strip()
-                 for row in csv.DictReader(base.joinpath("companies.csv").read_text("utf-8").splitlines())}
+    countries = company_countries(lang)
     out = {}
     for n, row in enumerate(csv.DictReader(base.joinpath("company_profiles.csv").read_text("utf-8").splitlines()), 2):
         name = (row.get("name") or "").strip()
